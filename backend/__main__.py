@@ -1,0 +1,70 @@
+"""Command line: `python -m backend serve|migrate|seed|export-schema`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from backend.core.settings import ROOT, Settings
+
+SCHEMA_PATH = ROOT / "schema.graphql"
+
+
+def export_schema_text() -> str:
+    from strawberry.printer import print_schema
+
+    from backend.core.schema import schema
+
+    return print_schema(schema) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backend")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="migrate, load demo data if empty, serve")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    commands.add_parser("migrate", help="upgrade the database to the newest schema")
+    seed = commands.add_parser("seed", help="load the demo street into an empty database")
+    seed.add_argument("--force", action="store_true", help="seed even if data exists")
+    export = commands.add_parser("export-schema", help="write schema.graphql")
+    export.add_argument("--output", type=Path, default=SCHEMA_PATH)
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = Settings.from_env()
+
+    if args.command == "export-schema":
+        args.output.write_text(export_schema_text(), encoding="utf-8")
+        print(f"wrote {args.output}")
+    elif args.command == "migrate":
+        from backend.core.migrate import upgrade_database
+
+        upgrade_database(settings)
+    elif args.command == "seed":
+        from backend.core.migrate import upgrade_database
+        from backend.seed import seed, seed_if_empty
+
+        upgrade_database(settings)
+        if args.force:
+            seed(settings)
+        else:
+            seed_if_empty(settings)
+    elif args.command == "serve":
+        import uvicorn
+
+        from backend.core.app import create_app
+
+        uvicorn.run(
+            create_app(settings),
+            host=args.host or settings.host,
+            port=args.port or settings.port,
+            proxy_headers=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import enum
+
+import strawberry
+from strawberry.types import Info
+
+from backend.cobuilding.models import (
+    MicroWishStatus,
+    NeedStatus,
+    ProjectStatus,
+    ResourceKind,
+    ResourceStatus,
+    Urgency,
+)
+from backend.cobuilding.services import (
+    micro_wishes_statement,
+    needs_statement,
+    projects_statement,
+    resources_statement,
+)
+from backend.cobuilding.types import MicroWishType, NeedType, ProjectType, ResourceType
+from backend.core.ids import decode_optional_id
+from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+
+ORGANISATION_HELP = "只看此组织（含下级）范围内的条目"
+
+
+@strawberry.input(description="需求筛选条件")
+class NeedFilter:
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description=ORGANISATION_HELP
+    )
+    status: NeedStatus | None = None
+    category: str | None = strawberry.field(default=None, description="需求类别（完全匹配）")
+    urgency: Urgency | None = None
+    search: str | None = strawberry.field(default=None, description="按标题、描述搜索")
+
+
+@strawberry.enum
+class NeedOrderField(enum.Enum):
+    RAISED_AT = "raised_at"
+    TITLE = "title"
+    CREATED_AT = "created_at"
+
+
+@strawberry.input(description="需求排序")
+class NeedOrder:
+    field: NeedOrderField = NeedOrderField.RAISED_AT
+    direction: OrderDirection = OrderDirection.DESC
+
+
+@strawberry.input(description="资源筛选条件")
+class ResourceFilter:
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description=ORGANISATION_HELP
+    )
+    kind: ResourceKind | None = None
+    status: ResourceStatus | None = None
+    unit: strawberry.ID | None = strawberry.field(default=None, description="只看此单位提供的资源")
+    search: str | None = strawberry.field(default=None, description="按标题、描述、类别搜索")
+
+
+@strawberry.enum
+class ResourceOrderField(enum.Enum):
+    TITLE = "title"
+    KIND = "kind"
+    CREATED_AT = "created_at"
+
+
+@strawberry.input(description="资源排序")
+class ResourceOrder:
+    field: ResourceOrderField = ResourceOrderField.TITLE
+    direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="共建项目筛选条件")
+class ProjectFilter:
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description=ORGANISATION_HELP
+    )
+    status: ProjectStatus | None = None
+    late: bool | None = strawberry.field(
+        default=None, description="true 只看延期项目，false 只看未延期项目"
+    )
+    search: str | None = strawberry.field(default=None, description="按标题、描述搜索")
+
+
+@strawberry.enum
+class ProjectOrderField(enum.Enum):
+    STARTS_ON = "starts_on"
+    TITLE = "title"
+    CREATED_AT = "created_at"
+
+
+@strawberry.input(description="共建项目排序")
+class ProjectOrder:
+    field: ProjectOrderField = ProjectOrderField.STARTS_ON
+    direction: OrderDirection = OrderDirection.DESC
+
+
+@strawberry.input(description="微心愿筛选条件")
+class MicroWishFilter:
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description=ORGANISATION_HELP
+    )
+    status: MicroWishStatus | None = None
+    search: str | None = strawberry.field(default=None, description="按标题、描述搜索")
+
+
+@strawberry.enum
+class MicroWishOrderField(enum.Enum):
+    PUBLISHED_AT = "published_at"
+    TITLE = "title"
+
+
+@strawberry.input(description="微心愿排序")
+class MicroWishOrder:
+    field: MicroWishOrderField = MicroWishOrderField.PUBLISHED_AT
+    direction: OrderDirection = OrderDirection.DESC
+
+
+def _root_id(organisation: strawberry.ID | None) -> int | None:
+    return decode_optional_id(organisation, "Organisation", "filter.organisation")
+
+
+@strawberry.type
+class CoBuildingQueries:
+    @strawberry.field(description="需求清单（默认按提出时间倒序）")
+    async def needs(
+        self,
+        info: Info,
+        filter: NeedFilter | None = None,
+        order_by: NeedOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[NeedType]:
+        filter = filter or NeedFilter()
+        order_by = order_by or NeedOrder()
+        statement = needs_statement(
+            root_id=_root_id(filter.organisation),
+            status=filter.status,
+            category=filter.category,
+            urgency=filter.urgency,
+            search=filter.search,
+            order_column=order_by.field.value,
+            direction=order_by.direction,
+        )
+        return await paginate(
+            info.context.db, statement, PageArgs(first, after, last, before), NeedType.from_model
+        )
+
+    @strawberry.field(description="资源清单")
+    async def resources(
+        self,
+        info: Info,
+        filter: ResourceFilter | None = None,
+        order_by: ResourceOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ResourceType]:
+        filter = filter or ResourceFilter()
+        order_by = order_by or ResourceOrder()
+        statement = resources_statement(
+            root_id=_root_id(filter.organisation),
+            kind=filter.kind,
+            status=filter.status,
+            unit_id=decode_optional_id(filter.unit, "ResidentUnit", "filter.unit"),
+            search=filter.search,
+            order_column=order_by.field.value,
+            direction=order_by.direction,
+        )
+        return await paginate(
+            info.context.db,
+            statement,
+            PageArgs(first, after, last, before),
+            ResourceType.from_model,
+        )
+
+    @strawberry.field(description="共建项目清单（默认按开始日期倒序）")
+    async def projects(
+        self,
+        info: Info,
+        filter: ProjectFilter | None = None,
+        order_by: ProjectOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ProjectType]:
+        filter = filter or ProjectFilter()
+        order_by = order_by or ProjectOrder()
+        statement = projects_statement(
+            root_id=_root_id(filter.organisation),
+            status=filter.status,
+            late=filter.late,
+            search=filter.search,
+            order_column=order_by.field.value,
+            direction=order_by.direction,
+        )
+        return await paginate(
+            info.context.db,
+            statement,
+            PageArgs(first, after, last, before),
+            ProjectType.from_model,
+        )
+
+    @strawberry.field(description="微心愿（默认按发布时间倒序；心愿人姓名脱敏）")
+    async def micro_wishes(
+        self,
+        info: Info,
+        filter: MicroWishFilter | None = None,
+        order_by: MicroWishOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[MicroWishType]:
+        filter = filter or MicroWishFilter()
+        order_by = order_by or MicroWishOrder()
+        statement = micro_wishes_statement(
+            root_id=_root_id(filter.organisation),
+            status=filter.status,
+            search=filter.search,
+            order_column=order_by.field.value,
+            direction=order_by.direction,
+        )
+        return await paginate(
+            info.context.db,
+            statement,
+            PageArgs(first, after, last, before),
+            MicroWishType.from_model,
+        )

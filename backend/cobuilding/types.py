@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from backend.cobuilding.loaders import (
+    MicroWishByIdLoader,
+    MilestonesByProjectLoader,
+    NeedByIdLoader,
+    NeedsByProjectLoader,
+    PartnersByProjectLoader,
+    ProjectByIdLoader,
+    ResourceByIdLoader,
+)
+from backend.cobuilding.models import (
+    MicroWishStatus,
+    NeedSource,
+    NeedStatus,
+    ProjectStatus,
+    ResourceKind,
+    ResourceStatus,
+    Urgency,
+)
+from backend.cobuilding.services import (
+    cents_to_yuan,
+    is_milestone_overdue,
+    is_project_late,
+    project_status_label,
+)
+from backend.core.personal_data import mask_name
+from backend.core.types import ModelNode, ModelType
+
+if TYPE_CHECKING:
+    from backend.organisations.types import GridType, OrganisationType
+    from backend.people.types import CommitteeMembershipType, PersonType
+    from backend.units.types import ResidentUnitType
+
+NeedStatusEnum = strawberry.enum(NeedStatus, name="NeedStatus")
+NeedSourceEnum = strawberry.enum(NeedSource, name="NeedSource")
+UrgencyEnum = strawberry.enum(Urgency, name="Urgency")
+ResourceKindEnum = strawberry.enum(ResourceKind, name="ResourceKind")
+ResourceStatusEnum = strawberry.enum(ResourceStatus, name="ResourceStatus")
+ProjectStatusEnum = strawberry.enum(ProjectStatus, name="ProjectStatus")
+MicroWishStatusEnum = strawberry.enum(MicroWishStatus, name="MicroWishStatus")
+
+OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
+GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
+PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
+MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
+ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
+
+
+async def load_community_ref(info: Info, community_id: int) -> OrganisationRef:
+    from backend.units.types import load_community
+
+    return await load_community(info, community_id)
+
+
+async def load_grid_ref(info: Info, grid_id: int | None) -> GridRef | None:
+    from backend.organisations.loaders import GridByIdLoader
+    from backend.organisations.types import GridType
+
+    if grid_id is None:
+        return None
+    return GridType.from_optional(await info.context.loader(GridByIdLoader).load(grid_id))
+
+
+async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
+    from backend.people.types import load_person
+
+    return await load_person(info, person_id)
+
+
+async def load_unit_ref(info: Info, unit_id: int | None) -> ResidentUnitRef | None:
+    from backend.units.types import load_unit
+
+    return await load_unit(info, unit_id)
+
+
+@strawberry.type(name="Need", description="需求清单条目：居民、网格员或社情民意收集员提出的需求")
+class NeedType(ModelNode):
+    by_id_loader = NeedByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    description: str
+    category: str = strawberry.field(description="需求类别，如助老、环境、就业")
+    urgency: Urgency
+    status: NeedStatus
+    source: NeedSource
+    raised_at: datetime
+    solved_at: datetime | None
+    satisfaction: int | None = strawberry.field(description="群众满意度，1–5 分")
+    feedback: str | None
+    created_at: datetime
+    updated_at: datetime
+    community_id: strawberry.Private[int]
+    grid_id: strawberry.Private[int | None]
+    raised_by_id: strawberry.Private[int | None]
+    project_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="紧急程度的中文名")
+    def urgency_label(self) -> str:
+        return self.urgency.label
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="来源的中文名")
+    def source_label(self) -> str:
+        return self.source.label
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community_ref(info, self.community_id)
+
+    @strawberry.field(description="所在网格")
+    async def grid(self, info: Info) -> GridRef | None:
+        return await load_grid_ref(info, self.grid_id)
+
+    @strawberry.field(description="提出人")
+    async def raised_by(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.raised_by_id)
+
+    @strawberry.field(description="承接此需求的共建项目")
+    async def project(self, info: Info) -> ProjectType | None:
+        return await load_project(info, self.project_id)
+
+
+async def load_need(info: Info, need_id: int | None) -> NeedType | None:
+    if need_id is None:
+        return None
+    return NeedType.from_optional(await info.context.loader(NeedByIdLoader).load(need_id))
+
+
+@strawberry.type(name="Resource", description="资源清单条目：驻区单位提供的场地、资金、技能、人力")
+class ResourceType(ModelNode):
+    by_id_loader = ResourceByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    description: str
+    kind: ResourceKind
+    category: str
+    capacity: int | None = strawberry.field(description="可提供的数量（人次、座位等）")
+    availability: str | None = strawberry.field(description="可用时间")
+    status: ResourceStatus
+    created_at: datetime
+    updated_at: datetime
+    unit_id: strawberry.Private[int]
+    community_id: strawberry.Private[int]
+
+    @strawberry.field(description="资源类型的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="提供资源的单位")
+    async def unit(self, info: Info) -> ResidentUnitRef:
+        unit = await load_unit_ref(info, self.unit_id)
+        assert unit is not None  # enforced by the foreign key
+        return unit
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community_ref(info, self.community_id)
+
+
+@strawberry.type(name="ProjectMilestone", description="共建项目的节点")
+class ProjectMilestoneType(ModelType):
+    position: int
+    title: str
+    due_on: date
+    done_on: date | None
+
+    @strawberry.field(description="是否已过期未完成")
+    def is_overdue(self) -> bool:
+        return is_milestone_overdue(self.due_on, self.done_on, date.today())
+
+
+@strawberry.type(name="Project", description="共建项目：社区下单、单位接单，对接需求与资源")
+class ProjectType(ModelNode):
+    by_id_loader = ProjectByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    description: str
+    status: ProjectStatus
+    starts_on: date
+    ends_on: date | None
+    created_at: datetime
+    updated_at: datetime
+    budget_cents: strawberry.Private[int]
+    spent_cents: strawberry.Private[int]
+    community_id: strawberry.Private[int]
+    lead_unit_id: strawberry.Private[int | None]
+    follow_up_officer_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="预算（元）")
+    def budget(self) -> float:
+        return cents_to_yuan(self.budget_cents)
+
+    @strawberry.field(description="已支出（元）")
+    def spent(self) -> float:
+        return cents_to_yuan(self.spent_cents)
+
+    @strawberry.field(description="是否延期：计划中或实施中，且有节点已过期未完成")
+    async def is_late(self, info: Info) -> bool:
+        return await self._is_late(info)
+
+    @strawberry.field(description="状态的中文名；延期时为“已延期”")
+    async def effective_status_label(self, info: Info) -> str:
+        return project_status_label(self.status, await self._is_late(info))
+
+    async def _is_late(self, info: Info) -> bool:
+        milestones = await info.context.loader(MilestonesByProjectLoader).load(self.id)
+        return is_project_late(self.status, milestones, date.today())
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community_ref(info, self.community_id)
+
+    @strawberry.field(description="牵头单位")
+    async def lead_unit(self, info: Info) -> ResidentUnitRef | None:
+        return await load_unit_ref(info, self.lead_unit_id)
+
+    @strawberry.field(description="参与单位")
+    async def partners(self, info: Info) -> list[ResidentUnitRef]:
+        from backend.units.loaders import ResidentUnitByIdLoader
+        from backend.units.types import ResidentUnitType
+
+        links = await info.context.loader(PartnersByProjectLoader).load(self.id)
+        units = await info.context.loader(ResidentUnitByIdLoader).load_many(
+            [link.unit_id for link in links]
+        )
+        return [ResidentUnitType.from_model(unit) for unit in units if unit is not None]
+
+    @strawberry.field(description="项目跟办员（兼职委员）")
+    async def follow_up_officer(self, info: Info) -> MembershipRef | None:
+        from backend.people.loaders import CommitteeMembershipByIdLoader
+        from backend.people.types import CommitteeMembershipType
+
+        if self.follow_up_officer_id is None:
+            return None
+        loader = info.context.loader(CommitteeMembershipByIdLoader)
+        return CommitteeMembershipType.from_optional(await loader.load(self.follow_up_officer_id))
+
+    @strawberry.field(description="项目节点")
+    async def milestones(self, info: Info) -> list[ProjectMilestoneType]:
+        rows = await info.context.loader(MilestonesByProjectLoader).load(self.id)
+        return [ProjectMilestoneType.from_model(row) for row in rows]
+
+    @strawberry.field(description="本项目承接的需求")
+    async def needs(self, info: Info) -> list[NeedType]:
+        rows = await info.context.loader(NeedsByProjectLoader).load(self.id)
+        return [NeedType.from_model(row) for row in rows]
+
+
+async def load_project(info: Info, project_id: int | None) -> ProjectType | None:
+    if project_id is None:
+        return None
+    return ProjectType.from_optional(await info.context.loader(ProjectByIdLoader).load(project_id))
+
+
+@strawberry.type(name="MicroWish", description="微心愿：居民的小心愿，由党员、志愿者或单位认领实现")
+class MicroWishType(ModelNode):
+    by_id_loader = MicroWishByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    description: str
+    status: MicroWishStatus
+    published_at: datetime
+    claimed_at: datetime | None
+    fulfilled_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    community_id: strawberry.Private[int]
+    grid_id: strawberry.Private[int | None]
+    beneficiary_id: strawberry.Private[int]
+    claimed_by_person_id: strawberry.Private[int | None]
+    claimed_by_unit_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="心愿人姓名（脱敏，如 王**）")
+    async def beneficiary_name(self, info: Info) -> str | None:
+        person = await load_person_ref(info, self.beneficiary_id)
+        return None if person is None else mask_name(person.name)
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community_ref(info, self.community_id)
+
+    @strawberry.field(description="所在网格")
+    async def grid(self, info: Info) -> GridRef | None:
+        return await load_grid_ref(info, self.grid_id)
+
+    @strawberry.field(description="认领人")
+    async def claimed_by_person(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.claimed_by_person_id)
+
+    @strawberry.field(description="认领单位")
+    async def claimed_by_unit(self, info: Info) -> ResidentUnitRef | None:
+        return await load_unit_ref(info, self.claimed_by_unit_id)
+
+
+async def load_micro_wish(info: Info, micro_wish_id: int | None) -> MicroWishType | None:
+    if micro_wish_id is None:
+        return None
+    row = await info.context.loader(MicroWishByIdLoader).load(micro_wish_id)
+    return MicroWishType.from_optional(row)

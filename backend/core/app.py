@@ -1,0 +1,111 @@
+"""The ASGI application: GraphQL at /graphql, the built SPA at /, a health check."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import anyio
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from backend.core.context import Context, RequestDb
+from backend.core.db import Database
+from backend.core.schema import schema
+from backend.core.settings import Settings
+
+logger = logging.getLogger("backend")
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    def __init__(self, database: Database, settings: Settings) -> None:
+        super().__init__(
+            schema,
+            graphql_ide=None if settings.production else "graphiql",
+            allow_queries_via_get=False,
+        )
+        self.database = database
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # One session per request, closed (rolled back if unfinished) when the response is sent.
+        async with self.database.session() as session:
+            scope.setdefault("state", {})["db"] = RequestDb(session)
+            await super().__call__(scope, receive, send)
+
+    async def get_context(self, request: Any, response: Any) -> Context:
+        return Context(
+            request=request,
+            response=response,
+            db=request.state.db,
+            settings=self.settings,
+        )
+
+
+def _spa_routes(dist: Path) -> list[Any]:
+    index = dist / "index.html"
+
+    async def spa(request: Request) -> Response:
+        # Client-side routes (/units/42) all answer with the SPA's index page.
+        if not index.exists():
+            return PlainTextResponse(
+                "前端尚未构建：请运行 make run（或 cd frontend && npm ci && npm run build）。",
+                status_code=503,
+            )
+        return FileResponse(index)
+
+    routes: list[Any] = []
+    assets = dist / "assets"
+    if assets.is_dir():
+        routes.append(Mount("/assets", app=StaticFiles(directory=assets), name="assets"))
+    for static_file in ("favicon.ico", "favicon.svg", "robots.txt"):
+        if (dist / static_file).exists():
+            routes.append(Route(f"/{static_file}", _file_endpoint(dist / static_file)))
+    routes.append(Route("/{path:path}", spa, methods=["GET", "HEAD"]))
+    return routes
+
+
+def _file_endpoint(path: Path) -> Any:
+    async def endpoint(_request: Request) -> Response:
+        return FileResponse(path)
+
+    return endpoint
+
+
+async def _health(_request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings | None = None, *, prepare_database: bool = True) -> Starlette:
+    """Build the app. With `prepare_database`, start-up migrates the database and, in demo
+    mode, loads the demo street into an empty one."""
+    settings = settings or Settings.from_env()
+    database = Database(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        if prepare_database:
+            from backend.core.migrate import prepare
+
+            await anyio.to_thread.run_sync(prepare, settings)
+        yield
+        await database.dispose()
+
+    graphql_app = GraphQLApp(database, settings)
+    routes: list[Any] = [
+        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        Route("/healthz", _health),
+        *_spa_routes(settings.frontend_dist),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.database = database
+    app.state.settings = settings
+    return app

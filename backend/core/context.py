@@ -1,0 +1,56 @@
+"""Per-request context: a database handle and the request's dataloaders."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import Executable
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.dataloader import DataLoader
+
+from backend.core.settings import Settings
+
+LoaderT = TypeVar("LoaderT", bound=DataLoader[Any, Any])
+
+
+class RequestDb:
+    """The request's session. Dataloader batches of one request may run concurrently, but an
+    AsyncSession allows one operation at a time, so every statement goes through a lock."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self._lock = asyncio.Lock()
+
+    async def scalars(self, statement: Executable) -> Sequence[Any]:
+        async with self._lock:
+            result = await self.session.execute(statement)
+            return result.scalars().all()
+
+    async def scalar(self, statement: Executable) -> Any:
+        async with self._lock:
+            result = await self.session.execute(statement)
+            return result.scalar()
+
+
+@dataclass
+class Context:
+    request: Request | None
+    response: Response | None
+    db: RequestDb
+    settings: Settings
+    request_id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
+    _loaders: dict[type[Any], Any] = field(default_factory=dict)
+
+    def loader(self, loader_cls: type[LoaderT]) -> LoaderT:
+        """The request's instance of a loader class, built on first use (never shared)."""
+        instance = self._loaders.get(loader_cls)
+        if instance is None:
+            instance = loader_cls(self.db)  # type: ignore[call-arg]
+            self._loaders[loader_cls] = instance
+        return instance  # type: ignore[no-any-return]

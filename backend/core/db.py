@@ -1,0 +1,68 @@
+"""Database engines and sessions.
+
+The API is async all the way: strawberry's dataloaders are coroutines, so a resolver must never
+block the event loop on a synchronous session. The API therefore uses SQLAlchemy's AsyncSession
+(aiosqlite for SQLite, psycopg's async mode for PostgreSQL). Migrations and the demo-data
+generator are batch jobs outside the event loop and use a plain synchronous engine on the same URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from backend.core.settings import Settings
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite leaves foreign keys off unless every connection asks for them.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _prepare_sqlite_file(settings: Settings) -> None:
+    url = settings.sync_database_url
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        from pathlib import Path
+
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+
+
+def create_sync_engine(settings: Settings) -> Engine:
+    _prepare_sqlite_file(settings)
+    engine = create_engine(settings.sync_database_url)
+    if settings.is_sqlite:
+        event.listen(engine, "connect", _configure_sqlite)
+    return engine
+
+
+def create_api_engine(settings: Settings) -> AsyncEngine:
+    _prepare_sqlite_file(settings)
+    engine = create_async_engine(settings.async_database_url, pool_pre_ping=not settings.is_sqlite)
+    if settings.is_sqlite:
+        event.listen(engine.sync_engine, "connect", _configure_sqlite)
+    return engine
+
+
+class Database:
+    """One async engine per application instance, with a session per request."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.engine = create_api_engine(settings)
+        self._sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        async with self._sessions() as session:
+            yield session
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,68 @@
+"""Relay global IDs: decoding with Chinese errors, and the `node(id:)` field."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from strawberry import relay
+from strawberry.relay.types import GlobalIDValueError
+from strawberry.types.base import StrawberryObjectDefinition
+
+from backend.core.errors import ErrorCode, NotFound, PublicError
+
+if TYPE_CHECKING:
+    from strawberry.types import Info
+
+MAX_ID_LENGTH = 200
+
+
+def _invalid(value: str, argument: str) -> PublicError:
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return PublicError(
+        f"参数 {argument} 的 ID“{shown}”格式无效。", ErrorCode.INVALID_ID, argument=argument
+    )
+
+
+def parse_global_id(value: str, argument: str = "id") -> tuple[str, int]:
+    """Split a global ID into its type name and database key, or raise a PublicError."""
+    if len(value) > MAX_ID_LENGTH:
+        raise _invalid(value, argument)
+    try:
+        gid = relay.GlobalID.from_id(value)
+        key = int(gid.node_id)
+    except (GlobalIDValueError, ValueError) as exc:
+        raise _invalid(value, argument) from exc
+    if key <= 0:
+        raise _invalid(value, argument)
+    return gid.type_name, key
+
+
+def decode_id(value: str, expected_type: str, argument: str) -> int:
+    """The database key of an ID that must name an object of `expected_type`."""
+    type_name, key = parse_global_id(value, argument)
+    if type_name != expected_type:
+        raise PublicError(
+            f"参数 {argument} 应为{expected_type}类型的 ID。",
+            ErrorCode.INVALID_ID,
+            argument=argument,
+        )
+    return key
+
+
+async def resolve_node(info: Info[Any, Any], value: str) -> relay.Node:
+    """Look an object up by global ID. Unknown and out-of-scope IDs read alike: not found."""
+    type_name, key = parse_global_id(value)
+    type_def = info.schema.get_type_by_name(type_name)
+    if not isinstance(type_def, StrawberryObjectDefinition) or not issubclass(
+        type_def.origin, relay.Node
+    ):
+        raise NotFound(value)
+    nodes = await type_def.origin.resolve_nodes(info=info, node_ids=[str(key)], required=False)
+    node = list(nodes)[0]
+    if node is None:
+        raise NotFound(value)
+    return node  # type: ignore[no-any-return]
+
+
+def decode_optional_id(value: str | None, expected_type: str, argument: str) -> int | None:
+    return None if value is None else decode_id(value, expected_type, argument)

@@ -1,0 +1,67 @@
+"""Shared pieces of every table: naming convention, timestamps, archiving, enum columns."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any, Self
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+# Named constraints keep Alembic's batch mode (SQLite) and PostgreSQL migrations identical.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TimestampMixin(SQLModel):
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_type=sa.DateTime(timezone=True), nullable=False
+    )
+    updated_at: datetime = Field(
+        default_factory=utcnow,
+        sa_type=sa.DateTime(timezone=True),
+        nullable=False,
+        sa_column_kwargs={"onupdate": utcnow},
+    )
+
+
+class ArchivableMixin(SQLModel):
+    """Records that history refers to are archived, never deleted."""
+
+    archived_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+
+
+def enum_column(enum_cls: type[enum.Enum], name: str) -> Any:
+    """A VARCHAR column with a CHECK constraint: portable, and no native PostgreSQL enum type
+    to migrate whenever a value is added."""
+    return sa.Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class LabelledEnum(enum.StrEnum):
+    """A string enum whose members carry their Chinese label for the UI."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member

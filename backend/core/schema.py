@@ -1,0 +1,149 @@
+"""The one GraphQL schema: every area's queries merged under `Query`."""
+
+from __future__ import annotations
+
+import logging
+import re
+import strawberry
+from graphql import GraphQLError
+from strawberry import relay
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.tools import merge_types
+from strawberry.types import Info
+
+from backend.cobuilding.queries import CoBuildingQueries
+from backend.core.errors import ErrorCode, PublicError
+from backend.core.ids import resolve_node
+from backend.evaluations.queries import EvaluationQueries
+from backend.meetings.queries import MeetingQueries
+from backend.organisations.queries import OrganisationQueries
+from backend.people.queries import PeopleQueries
+from backend.units.queries import ResidentUnitQueries
+from backend.volunteering.queries import VolunteeringQueries
+
+logger = logging.getLogger("backend.graphql")
+
+MAX_DEPTH = 10
+MAX_ALIASES = 30
+MAX_TOKENS = 4000
+
+# graphql-core words its validation errors in English; callers get them in Chinese.
+_VALIDATION_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Cannot query field '(\w+)' on type '(\w+)'"), r"类型 \2 没有字段 \1。"),
+    (re.compile(r"Value '(.+?)' does not exist in '(\w+)' enum"), r"\2 中没有取值“\1”。"),
+    (re.compile(r"Unknown argument '(\w+)' on field '([\w.]+)'"), r"字段 \2 没有参数 \1。"),
+    (re.compile(r"Int cannot represent non-integer value"), r"此处需要整数。"),
+    (re.compile(r"Int cannot represent non 32-bit signed integer value"), r"整数超出范围。"),
+    (re.compile(r"Syntax Error"), r"查询语法错误。"),
+    (re.compile(r"'(\w+)' exceeds maximum operation depth of (\d+)"), r"查询嵌套过深，最多 \2 层。"),
+    (re.compile(r"\d+ aliases found\. Allowed: (\d+)"), r"别名过多，最多 \1 个。"),
+    (re.compile(r"Document exceeds maximum number of tokens"), r"查询过长。"),
+]
+
+
+def _translate(message: str) -> str:
+    for pattern, template in _VALIDATION_TRANSLATIONS:
+        match = pattern.search(message)
+        if match:
+            return match.expand(template)
+    return "查询无效。"
+
+
+class PublicErrors(MaskErrors):
+    """Shows PublicErrors and query-validation errors (in Chinese) as they are; masks every
+    other error with a request id that is also written to the log."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=self._should_mask, error_message="服务器内部错误。")
+
+    @staticmethod
+    def _should_mask(error: GraphQLError) -> bool:
+        return error.original_error is not None and not isinstance(
+            error.original_error, PublicError
+        )
+
+    def _request_id(self) -> str:
+        context = getattr(self.execution_context, "context", None)
+        return str(getattr(context, "request_id", "-"))
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed: list[GraphQLError] = []
+        for error in errors:
+            if error.original_error is None:
+                processed.append(self._validation_error(error))
+            elif self._should_mask(error):
+                processed.append(self.anonymise_error(error))
+            else:
+                processed.append(error)
+        return processed
+
+    def _validation_error(self, error: GraphQLError) -> GraphQLError:
+        return GraphQLError(
+            message=_translate(error.message),
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": ErrorCode.INVALID_QUERY.value, "detail": error.message},
+        )
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        request_id = self._request_id()
+        logger.error(
+            "request %s: unexpected error at %s",
+            request_id,
+            error.path,
+            exc_info=error.original_error,
+        )
+        return GraphQLError(
+            message=f"{self.error_message}请求编号：{request_id}",
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": ErrorCode.INTERNAL_ERROR.value, "requestId": request_id},
+        )
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(description="按全局 ID 取任一对象")
+    async def node(self, info: Info, id: strawberry.ID) -> relay.Node:
+        return await resolve_node(info, id)
+
+
+Query = merge_types(
+    "Query",
+    (
+        NodeQueries,
+        OrganisationQueries,
+        ResidentUnitQueries,
+        PeopleQueries,
+        VolunteeringQueries,
+        CoBuildingQueries,
+        MeetingQueries,
+        EvaluationQueries,
+    ),
+)
+
+# The limiting rules are built once at import and registered through one AddValidationRules
+# factory: strawberry caches validation per rule set, and rules rebuilt per request defeat it.
+VALIDATION_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+
+schema = strawberry.Schema(
+    query=Query,
+    extensions=[
+        lambda: AddValidationRules(VALIDATION_RULES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        PublicErrors,
+    ],
+)

@@ -1,0 +1,686 @@
+"""The demo street: Huliao town's four pilot communities (seed 002), built deterministically
+with the same factory-boy factories the tests use.
+
+A street committee over 城东, 城西, 城北 and 福坪 communities; grids of 150–300 households with
+their branches, leaders and workers; 46 resident units with co-building agreements, liaisons,
+registrations and (for most) a part-time committee member; a dozen volunteer teams with a year
+of service records; needs, resources, projects and micro-wishes; four quarterly joint meetings
+per community with minutes, decisions and action items, some still open; last year's
+evaluations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from backend.cobuilding.models import (
+    MicroWishStatus,
+    NeedSource,
+    NeedStatus,
+    ProjectStatus,
+    ResourceKind,
+    Urgency,
+)
+from backend.evaluations.models import EvaluationGrade, EvaluationSubject
+from backend.meetings.models import ActionItemStatus, AttendanceStatus, DecisionOutcome
+from backend.organisations.models import OrganisationKind
+from backend.people.models import CommitteeRole
+from backend.units.models import RegistrationKind, ResidentUnitKind
+from backend.volunteering.models import TeamRole
+
+RANDOM_SEED = 20261123
+# Fixed "today" of the demo story, so that the data set is the same whenever it is generated.
+DEMO_TODAY = dt.date(2026, 11, 23)
+
+COMMUNITIES = ["城东社区党委", "城西社区党委", "城北社区党委", "福坪社区党委"]
+
+# 46 units (seed 002), spread over the four communities, with their kinds.
+UNITS: list[tuple[str, str]] = [
+    ("大埔县人民法院", "agency"),
+    ("大埔县人民检察院", "agency"),
+    ("大埔县委政法委", "agency"),
+    ("大埔县城市综合管理局", "agency"),
+    ("大埔县人民医院", "hospital"),
+    ("大埔县第一中学", "school"),
+    ("湖寮镇中心小学", "school"),
+    ("大埔县供电局", "state_enterprise"),
+    ("中国移动大埔分公司", "state_enterprise"),
+    ("大埔县农村商业银行", "state_enterprise"),
+    ("城东花园物业服务中心", "property_company"),
+    ("城东花园业主委员会", "owners_committee"),
+    ("大埔县教育局", "agency"),
+    ("大埔县公安局湖寮派出所", "agency"),
+    ("大埔县中医医院", "hospital"),
+    ("大埔县实验中学", "school"),
+    ("龙山市场管理所", "state_enterprise"),
+    ("大埔县自来水公司", "state_enterprise"),
+    ("中国邮政大埔分公司", "state_enterprise"),
+    ("大埔县义工联合会", "social_organisation"),
+    ("龙山小区物业服务中心", "property_company"),
+    ("龙山小区业主委员会", "owners_committee"),
+    ("大埔县税务局", "agency"),
+    ("大埔县市场监督管理局", "agency"),
+    ("大埔县妇幼保健院", "hospital"),
+    ("湖寮镇第二小学", "school"),
+    ("中国电信大埔分公司", "state_enterprise"),
+    ("大埔县建设银行支行", "state_enterprise"),
+    ("大埔县青年商会", "social_organisation"),
+    ("城北新村物业服务中心", "property_company"),
+    ("大埔县陶瓷有限公司", "private_enterprise"),
+    ("大埔县客家茶业有限公司", "private_enterprise"),
+    ("大埔县财政局", "agency"),
+    ("大埔县民政局", "agency"),
+    ("大埔县人力资源和社会保障局", "agency"),
+    ("大埔县疾病预防控制中心", "hospital"),
+    ("大埔县职业技术学校", "school"),
+    ("大埔县华侨中学", "school"),
+    ("中国联通大埔分公司", "state_enterprise"),
+    ("大埔县交通运输局", "agency"),
+    ("大埔县慈善会", "social_organisation"),
+    ("福坪花园物业服务中心", "property_company"),
+    ("福坪花园业主委员会", "owners_committee"),
+    ("大埔县烟草专卖局", "state_enterprise"),
+    ("大埔县客家文化传播有限公司", "private_enterprise"),
+    ("大埔县消防救援大队", "agency"),
+]
+
+COMMITMENTS = [
+    ("志愿服务", "每季度组织党员志愿者到社区开展志愿服务", 4, "次"),
+    ("场地共享", "向社区开放会议室、活动室，供居民活动使用", 12, "次"),
+    ("资金支持", "资助社区开展重阳敬老、六一关爱等活动", 20000, "元"),
+    ("专业服务", "每月安排专业人员到社区开展咨询服务", 12, "次"),
+    ("结对帮扶", "结对帮扶社区困难家庭", 3, "户"),
+    ("政策宣讲", "到社区开展政策宣讲", 4, "场"),
+]
+
+TEAM_NAMES = [
+    "红色先锋志愿服务队",
+    "巾帼志愿服务队",
+    "青年突击志愿服务队",
+    "医疗义诊志愿服务队",
+    "法律援助志愿服务队",
+    "文明劝导志愿服务队",
+    "环境整治志愿服务队",
+    "关爱老人志愿服务队",
+    "平安巡逻志愿服务队",
+    "客家文化志愿服务队",
+    "助学圆梦志愿服务队",
+    "应急救援志愿服务队",
+]
+TEAM_SKILLS = [
+    "政策宣传、入户走访",
+    "家政服务、心理疏导",
+    "活动组织、信息技术",
+    "医疗义诊、健康讲座",
+    "法律咨询、矛盾调解",
+    "文明劝导、交通疏导",
+    "环境整治、垃圾分类",
+    "助老服务、陪伴聊天",
+    "治安巡逻、消防检查",
+    "客家山歌、非遗传承",
+    "课业辅导、助学帮扶",
+    "应急救援、急救培训",
+]
+NEEDS = [
+    ("楼道照明损坏", "基础设施", "3 号楼楼道灯坏了一个多月，老人晚上上下楼不方便。"),
+    ("小区停车难", "交通出行", "综合菜市场周边早高峰车辆乱停，居民出行困难。"),
+    ("独居老人就餐困难", "养老服务", "几位独居老人行动不便，希望有长者饭堂或送餐服务。"),
+    ("老旧小区化粪池堵塞", "环境卫生", "化粪池多次外溢，气味难闻，需要清掏和改造。"),
+    ("儿童放学后无人看护", "教育助学", "双职工家庭孩子放学后无人照看，希望开设四点半课堂。"),
+    ("加装电梯意愿强烈", "基础设施", "多层住宅老人多，希望推动加装电梯。"),
+    ("垃圾分类投放点不足", "环境卫生", "小区只有一个投放点，距离远，居民投放不便。"),
+    ("河堤步道破损", "基础设施", "沿河步道多处破损，晚上散步存在安全隐患。"),
+    ("困难家庭助学", "教育助学", "两户困难家庭孩子升学后学费有缺口。"),
+    ("社区缺少健身器材", "文体活动", "小区广场健身器材老旧损坏，需要更新。"),
+    ("电动车充电隐患", "安全生产", "居民在楼道内给电动车充电，存在火灾隐患。"),
+    ("法律咨询需求", "法律服务", "居民遇到遗产继承、劳动纠纷等问题，希望有法律咨询。"),
+]
+WISHES = [
+    "想要一台收音机",
+    "希望有人帮忙修理漏水的水龙头",
+    "想要一套学习桌椅",
+    "想要一个助行器",
+    "希望有人陪同去医院复诊",
+    "想要一床厚棉被过冬",
+    "想要一套课外读物",
+    "希望理一次发",
+    "想要一个电饭煲",
+    "希望学会用智能手机视频通话",
+]
+PROJECTS = [
+    ("龙山市场小区微改造", "改造龙山市场小区环境，解决停车难和化粪池问题。"),
+    ("长者饭堂", "在社区党群服务中心开设长者饭堂，为独居老人提供午餐。"),
+    ("四点半课堂", "依托学校和志愿者，为双职工家庭孩子提供课后看护。"),
+    ("老旧小区路灯改造", "更换老旧小区路灯，解决夜间照明问题。"),
+    ("电动车集中充电棚", "建设集中充电棚，消除楼道充电隐患。"),
+    ("沿河步道修复", "修复沿河步道破损路段，增设照明。"),
+]
+
+MILESTONES = [
+    ("完成需求调研和方案设计", 30),
+    ("完成资金筹措和招标", 75),
+    ("完成施工或服务落地", 150),
+    ("完成验收和群众满意度测评", 180),
+]
+NEED_STATUS_BY_AGE = [
+    NeedStatus.CLOSED,
+    NeedStatus.CLOSED,
+    NeedStatus.SOLVED,
+    NeedStatus.IN_PROGRESS,
+    NeedStatus.DISPATCHED,
+    NeedStatus.ACCEPTED,
+    NeedStatus.SUBMITTED,
+    NeedStatus.REJECTED,
+    NeedStatus.SUBMITTED,
+]
+QUARTERS = [
+    ("2025年第四季度", dt.date(2025, 12, 18)),
+    ("2026年第一季度", dt.date(2026, 3, 19)),
+    ("2026年第二季度", dt.date(2026, 6, 18)),
+    ("2026年第三季度", dt.date(2026, 9, 17)),
+]
+AGENDA_TOPICS = [
+    "研究老旧小区微改造方案",
+    "通报共建项目进展",
+    "研究群众需求清单认领事项",
+    "审议志愿服务积分兑换办法",
+    "研究重阳敬老活动安排",
+    "听取督办事项办理情况汇报",
+    "研究电动车充电隐患整治",
+    "欢迎新报到单位并交流共建意向",
+]
+DECISION_TEXTS = {
+    DecisionOutcome.ADOPTED: "会议同意该事项，由牵头单位负责落实，按期报告办理结果。",
+    DecisionOutcome.ADOPTED_WITH_CHANGES: "会议原则同意，按会上意见修改完善后实施。",
+    DecisionOutcome.DEFERRED: "会议认为条件尚不成熟，暂缓研究，下次会议再议。",
+    DecisionOutcome.REJECTED: "会议经讨论不同意该方案。",
+}
+ACTION_TITLES = [
+    "牵头完成小区路灯更换",
+    "组织党员志愿者开展环境整治",
+    "协调解决菜市场周边停车问题",
+    "开展政策宣讲进小区活动",
+    "落实困难家庭结对帮扶",
+    "完成化粪池清掏和改造",
+    "组织义诊进社区活动",
+    "完善电动车集中充电设施",
+]
+RESOURCE_TITLES = {
+    ResourceKind.VENUE: "会议室开放共享",
+    ResourceKind.FUNDS: "共建专项资金",
+    ResourceKind.EXPERTISE: "专业技术服务",
+    ResourceKind.STAFF_HOURS: "党员志愿服务",
+    ResourceKind.GOODS: "慰问物资",
+    ResourceKind.SERVICE: "便民服务",
+}
+RESOURCE_DESCRIPTIONS = {
+    ResourceKind.VENUE: "会议室、活动室在工作日晚上和周末向社区开放。",
+    ResourceKind.FUNDS: "每年安排专项资金支持社区共建项目。",
+    ResourceKind.EXPERTISE: "安排专业技术人员为社区提供咨询和技术支持。",
+    ResourceKind.STAFF_HOURS: "组织在职党员每月到社区开展志愿服务。",
+    ResourceKind.GOODS: "节日期间为困难群众提供慰问物资。",
+    ResourceKind.SERVICE: "定期到社区开展便民服务活动。",
+}
+RESOURCE_CATEGORIES = {
+    ResourceKind.VENUE: "场地设施",
+    ResourceKind.FUNDS: "资金支持",
+    ResourceKind.EXPERTISE: "专业服务",
+    ResourceKind.STAFF_HOURS: "志愿服务",
+    ResourceKind.GOODS: "物资保障",
+    ResourceKind.SERVICE: "便民服务",
+}
+
+
+def build_demo_street() -> None:
+    """Build the whole demo data set through the factories (bound by the caller)."""
+    from factory.random import randgen
+
+    from tests import factories as f
+
+    builder = _Builder(f, randgen)
+    builder.build()
+
+
+class _Builder:
+    def __init__(self, f: Any, rng: Any) -> None:
+        self.f = f
+        self.rng = rng
+
+    # -- structure ------------------------------------------------------------------------
+
+    def build(self) -> None:
+        f = self.f
+        street = f.StreetFactory(name="湖寮镇党委", code="HL", secretary_name=f.fake.name())
+        f.OrganisationFactory(
+            name="湖寮镇社会工作服务站",
+            kind=OrganisationKind.SOCIAL_ORGANISATION,
+            parent_id=street.id,
+        )
+        unit_names = iter(UNITS)
+        team_names = iter(zip(TEAM_NAMES, TEAM_SKILLS, strict=True))
+        for index, name in enumerate(COMMUNITIES):
+            community = f.CommunityFactory(
+                name=name,
+                street=street,
+                code=f"HL{index + 1:02d}",
+                address=f"{f.HULIAO}{name.removesuffix('社区党委')}社区党群服务中心",
+                phone=f"0753-55{index + 1}{self.rng.randint(1000, 9999)}",
+            )
+            unit_count = 12 if index < 2 else 11
+            self.build_community(
+                community,
+                [next(unit_names) for _ in range(unit_count)],
+                [next(team_names) for _ in range(3)],
+            )
+
+    def build_community(
+        self, community: Any, units: list[tuple[str, str]], teams: list[tuple[str, str]]
+    ) -> None:
+        residents = [self.person(community) for _ in range(36)]
+        grids = self.build_grids(community, residents)
+        unit_rows = [self.build_unit(community, grids, name, kind) for name, kind in units]
+        memberships = [m for m in (self.build_membership(community, u) for u in unit_rows) if m]
+        team_rows = [self.build_team(community, unit_rows, residents, *team) for team in teams]
+        projects = self.build_projects(community, unit_rows, memberships)
+        self.build_needs(community, grids, residents, projects)
+        for unit in unit_rows:
+            self.build_resource(unit)
+        self.build_wishes(community, grids, residents, unit_rows)
+        self.build_service(team_rows, projects)
+        self.build_meetings(community, unit_rows, memberships)
+        self.build_evaluations(community, unit_rows, memberships)
+
+    def person(self, community: Any | None, **kwargs: Any) -> Any:
+        return self.f.PersonFactory(
+            community_id=community.id if community is not None else None, **kwargs
+        )
+
+    def build_grids(self, community: Any, residents: list[Any]) -> list[Any]:
+        f = self.f
+        grids = []
+        for number in range(1, self.rng.randint(4, 6) + 1):
+            branch = f.OrganisationFactory(
+                name=f"{community.name.removesuffix('社区党委')}第{number}网格党支部",
+                kind=OrganisationKind.GRID_BRANCH,
+                parent_id=community.id,
+            )
+            grids.append(
+                f.GridFactory(
+                    community=community,
+                    name=f"第{number}网格",
+                    branch_id=branch.id,
+                    households=self.rng.randint(150, 300),
+                    leader_id=self.rng.choice(residents).id,
+                    worker_id=self.person(community, is_party_member=True).id,
+                )
+            )
+        return grids
+
+    # -- units ----------------------------------------------------------------------------
+
+    def build_unit(self, community: Any, grids: list[Any], name: str, kind: str) -> Any:
+        f = self.f
+        liaison = self.person(None, is_party_member=True)
+        unit = f.ResidentUnitFactory(
+            community=community,
+            name=name,
+            kind=ResidentUnitKind(kind),
+            grid_id=self.rng.choice(grids).id,
+            address=f"{f.HULIAO}{f.fake.street_name()}{self.rng.randint(1, 120)}号",
+            phone=f"0753-55{self.rng.randint(10000, 99999)}",
+            liaison_id=liaison.id,
+            party_organisation_name=_party_organisation_name(name, kind),
+            party_member_count=self.rng.randint(3, 80),
+        )
+        f.UnitStaffFactory(unit=unit, person=liaison, position="联络员")
+        signed = dt.date(2026, 1, self.rng.randint(5, 28))
+        agreement = f.AgreementFactory(
+            unit=unit,
+            title=f"{name}与{community.name.removesuffix('党委')}共驻共建协议",
+            signed_on=signed,
+            starts_on=signed,
+            ends_on=signed.replace(year=signed.year + 1) - dt.timedelta(days=1),
+        )
+        for position, commitment in enumerate(self.rng.sample(COMMITMENTS, 3), start=1):
+            category, description, quantity, measure = commitment
+            f.CommitmentFactory(
+                agreement=agreement,
+                position=position,
+                category=category,
+                description=description,
+                quantity=quantity,
+                unit_of_measure=measure,
+            )
+        f.RegistrationFactory(unit=unit, registered_on=signed - dt.timedelta(days=20))
+        for _ in range(self.rng.randint(0, 2)):
+            member = self.person(community, is_party_member=True)
+            f.UnitStaffFactory(unit=unit, person=member, position="在职党员")
+            f.RegistrationFactory(
+                unit=unit,
+                kind=RegistrationKind.PARTY_MEMBER,
+                person_id=member.id,
+                registered_on=signed + dt.timedelta(days=self.rng.randint(1, 200)),
+            )
+        return unit
+
+    def build_membership(self, community: Any, unit: Any) -> Any | None:
+        if self.rng.random() < 0.12:  # most units, not all, send a part-time member
+            return None
+        f = self.f
+        person = self.person(None, is_party_member=True)
+        f.UnitStaffFactory(unit=unit, person=person, position="党组织负责人")
+        roles = self.rng.sample(list(CommitteeRole), self.rng.randint(1, 2))
+        return f.MembershipFactory(
+            unit=unit,
+            person=person,
+            term_start=dt.date(2024, 7, 1),
+            term_end=dt.date(2027, 6, 30),
+            with_roles=sorted(roles, key=list(CommitteeRole).index),
+        )
+
+    def build_resource(self, unit: Any) -> None:
+        kind = self.rng.choice(list(ResourceKind))
+        self.f.ResourceFactory(
+            unit=unit,
+            title=f"{unit.name}{RESOURCE_TITLES[kind]}",
+            description=RESOURCE_DESCRIPTIONS[kind],
+            kind=kind,
+            category=RESOURCE_CATEGORIES[kind],
+            capacity=self.rng.randint(5, 50),
+            availability="工作日 9:00–17:00，节假日需提前预约",
+        )
+
+    # -- volunteering ---------------------------------------------------------------------
+
+    def build_team(
+        self, community: Any, units: list[Any], residents: list[Any], name: str, skills: str
+    ) -> Any:
+        f = self.f
+        sponsor = self.rng.choice(units)
+        leader = self.person(community, is_party_member=True)
+        team = f.VolunteerTeamFactory(
+            community=community,
+            name=f"{community.name.removesuffix('社区党委')}{name}",
+            sponsor_organisation_id=community.id,
+            sponsor_unit_id=sponsor.id,
+            leader_id=leader.id,
+            skills=skills,
+            description=f"由{sponsor.name}党员和社区居民组成，常态化开展{skills}等服务。",
+            founded_on=dt.date(2025, self.rng.randint(1, 12), self.rng.randint(1, 28)),
+        )
+        f.TeamMemberFactory(team=team, person=leader, role=TeamRole.LEADER)
+        for person in self.rng.sample(residents, self.rng.randint(6, 12)):
+            f.TeamMemberFactory(team=team, person=person, joined_on=team.founded_on)
+        return team
+
+    def build_service(self, teams: list[Any], projects: list[Any]) -> None:
+        from backend.people.models import Person
+        from backend.volunteering.models import VolunteerTeamMember
+
+        f = self.f
+        for team in teams:
+            members = f.session.query(VolunteerTeamMember).filter_by(team_id=team.id).all()
+            for day in range(12):
+                started = dt.datetime(2025, 12, 1, 0, 30, tzinfo=dt.UTC) + dt.timedelta(
+                    days=day * 29 + self.rng.randint(0, 5)
+                )
+                for member in self.rng.sample(members, min(len(members), 3)):
+                    person = f.session.get(Person, member.person_id)
+                    minutes = self.rng.choice([60, 90, 120, 150, 180, 240])
+                    f.ServiceRecordFactory(
+                        person=person,
+                        team=team,
+                        description=f"{team.name.split('志愿')[0]}志愿服务活动",
+                        project_id=self.rng.choice(projects).id
+                        if self.rng.random() < 0.3
+                        else None,
+                        started_at=started,
+                        minutes=minutes,
+                        points=minutes // 60 * 10 + (5 if minutes % 60 else 0),
+                    )
+
+    # -- needs, projects, wishes ----------------------------------------------------------
+
+    def build_projects(self, community: Any, units: list[Any], memberships: list[Any]) -> list[Any]:
+        f = self.f
+        officers = [
+            m for m in memberships if _has_role(f, m, CommitteeRole.PROJECT_FOLLOW_UP_OFFICER)
+        ]
+        projects = []
+        for number, (title, description) in enumerate(self.rng.sample(PROJECTS, 3)):
+            starts = dt.date(2026, 1 + number * 3, 1)
+            status = [ProjectStatus.DONE, ProjectStatus.IN_PROGRESS, ProjectStatus.PLANNED][number]
+            lead = self.rng.choice(units)
+            project = f.ProjectFactory(
+                community=community,
+                title=title,
+                description=description,
+                lead_unit_id=lead.id,
+                follow_up_officer_id=(
+                    self.rng.choice(officers or memberships).id if memberships else None
+                ),
+                budget_cents=self.rng.randint(2, 30) * 1_000_000,
+                spent_cents=0,
+                status=status,
+                starts_on=starts,
+                ends_on=starts + dt.timedelta(days=180),
+            )
+            project.spent_cents = project.budget_cents * [100, 45, 0][number] // 100
+            for partner in self.rng.sample([u for u in units if u.id != lead.id], 2):
+                f.ProjectPartnerFactory(project_id=project.id, unit_id=partner.id)
+            for position, (label, offset) in enumerate(MILESTONES, start=1):
+                due = starts + dt.timedelta(days=offset)
+                done = (
+                    due
+                    if status is ProjectStatus.DONE
+                    or (status is ProjectStatus.IN_PROGRESS and position <= 2)
+                    else None
+                )
+                f.MilestoneFactory(
+                    project=project, position=position, title=label, due_on=due, done_on=done
+                )
+            projects.append(project)
+        f.session.commit()
+        return projects
+
+    def build_needs(
+        self, community: Any, grids: list[Any], residents: list[Any], projects: list[Any]
+    ) -> None:
+        f = self.f
+        for number, (title, category, description) in enumerate(self.rng.sample(NEEDS, 9)):
+            raised = dt.datetime(2025, 12, 1, 1, 0, tzinfo=dt.UTC) + dt.timedelta(
+                days=number * 38 + self.rng.randint(0, 20)
+            )
+            status = NEED_STATUS_BY_AGE[min(number, len(NEED_STATUS_BY_AGE) - 1)]
+            solved = status in (NeedStatus.SOLVED, NeedStatus.CLOSED)
+            f.NeedFactory(
+                community=community,
+                grid_id=self.rng.choice(grids).id,
+                title=title,
+                category=category,
+                description=description,
+                urgency=self.rng.choice(list(Urgency)),
+                status=status,
+                source=self.rng.choice(list(NeedSource)),
+                raised_by_id=self.rng.choice(residents).id,
+                raised_at=raised,
+                project_id=projects[number % len(projects)].id if number < 4 else None,
+                solved_at=raised + dt.timedelta(days=30) if solved else None,
+                satisfaction=self.rng.randint(4, 5) if status is NeedStatus.CLOSED else None,
+                feedback="问题解决得很及时，感谢社区和共建单位！"
+                if status is NeedStatus.CLOSED
+                else None,
+            )
+
+    def build_wishes(
+        self, community: Any, grids: list[Any], residents: list[Any], units: list[Any]
+    ) -> None:
+        f = self.f
+        for number in range(20):
+            published = dt.datetime(2025, 12, 5, 2, 0, tzinfo=dt.UTC) + dt.timedelta(
+                days=number * 17
+            )
+            status = (
+                MicroWishStatus.CONFIRMED
+                if number < 14
+                else MicroWishStatus.CLAIMED
+                if number < 17
+                else MicroWishStatus.PUBLISHED
+            )
+            claimed = status is not MicroWishStatus.PUBLISHED
+            by_unit = claimed and number % 2 == 0
+            f.MicroWishFactory(
+                community=community,
+                grid_id=self.rng.choice(grids).id,
+                beneficiary=self.rng.choice(residents),
+                title=self.rng.choice(WISHES),
+                description="家庭困难，希望得到帮助。",
+                status=status,
+                published_at=published,
+                claimed_by_unit_id=self.rng.choice(units).id if by_unit else None,
+                claimed_by_person_id=self.rng.choice(residents).id
+                if claimed and not by_unit
+                else None,
+                claimed_at=published + dt.timedelta(days=2) if claimed else None,
+                fulfilled_at=published + dt.timedelta(days=9)
+                if status is MicroWishStatus.CONFIRMED
+                else None,
+            )
+
+    # -- meetings and evaluations -----------------------------------------------------------
+
+    def build_meetings(self, community: Any, units: list[Any], memberships: list[Any]) -> None:
+        f = self.f
+        short = community.name.removesuffix("党委")
+        chair = self.person(community, is_party_member=True)
+        for quarter, (label, day) in enumerate(QUARTERS):
+            starts = dt.datetime.combine(day, dt.time(1, 30), tzinfo=dt.UTC)  # 09:30 Beijing
+            meeting = f.MeetingFactory(
+                community=community,
+                title=f"{short}大党委{label}联席会议",
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=2),
+                chair_id=chair.id,
+                minutes_text=f"{short}大党委{label}联席会议纪要：会议听取了共建项目进展汇报，"
+                "研究了群众需求清单，对督办事项作出安排。",
+            )
+            for membership in memberships:
+                f.AttendanceFactory(
+                    meeting_id=meeting.id,
+                    person_id=membership.person_id,
+                    unit_id=membership.unit_id,
+                    status=self.rng.choices(
+                        [
+                            AttendanceStatus.PRESENT,
+                            AttendanceStatus.ON_LEAVE,
+                            AttendanceStatus.ABSENT,
+                        ],
+                        weights=[8, 1, 1],
+                    )[0],
+                )
+            for position, topic in enumerate(self.rng.sample(AGENDA_TOPICS, 3), start=1):
+                item = f.AgendaItemFactory(
+                    meeting=meeting,
+                    position=position,
+                    title=topic,
+                    minutes_allotted=self.rng.choice([15, 20, 30]),
+                )
+                outcome = self.rng.choices(list(DecisionOutcome), weights=[6, 2, 1, 1])[0]
+                decision = f.DecisionFactory(
+                    agenda_item=item, outcome=outcome, text=DECISION_TEXTS[outcome], votes_for=None
+                )
+                if outcome in (DecisionOutcome.ADOPTED, DecisionOutcome.ADOPTED_WITH_CHANGES):
+                    self.build_action(decision, self.rng.choice(units), day, quarter)
+
+    def build_action(self, decision: Any, unit: Any, meeting_day: dt.date, quarter: int) -> None:
+        due = meeting_day + dt.timedelta(days=self.rng.choice([30, 45, 60]))
+        if due < DEMO_TODAY - dt.timedelta(days=60):
+            status = ActionItemStatus.VERIFIED
+        elif due < DEMO_TODAY:
+            status = self.rng.choice(
+                [ActionItemStatus.DONE, ActionItemStatus.IN_PROGRESS, ActionItemStatus.OPEN]
+            )
+        else:
+            status = self.rng.choice([ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])
+        finished = status in (ActionItemStatus.DONE, ActionItemStatus.VERIFIED)
+        self.f.ActionItemFactory(
+            decision=decision,
+            owner_unit=unit,
+            owner_person_id=unit.liaison_id,
+            title=self.rng.choice(ACTION_TITLES),
+            expected_result="按期完成并向联席会议报告办理结果",
+            due_on=due,
+            status=status,
+            completed_at=dt.datetime.combine(due, dt.time(8), tzinfo=dt.UTC) if finished else None,
+            verified_at=dt.datetime.combine(due, dt.time(9), tzinfo=dt.UTC)
+            if status is ActionItemStatus.VERIFIED
+            else None,
+        )
+
+    def build_evaluations(self, community: Any, units: list[Any], memberships: list[Any]) -> None:
+        f = self.f
+        for unit in units:
+            scores = [self.rng.randint(60, 100) for _ in range(4)]
+            f.EvaluationFactory(
+                unit=unit,
+                **_score_fields(scores),
+                period_label="2025年度",
+                period_start=dt.date(2025, 1, 1),
+                period_end=dt.date(2025, 12, 31),
+                notes="依据联席会议出席、承诺履行、督办事项和需求办理记录评定。",
+            )
+        for membership in memberships:
+            scores = [self.rng.randint(60, 100) for _ in range(4)]
+            f.EvaluationFactory(
+                unit=None,
+                unit_id=None,
+                community_id=community.id,
+                subject=EvaluationSubject.MEMBER,
+                membership_id=membership.id,
+                **_score_fields(scores),
+                period_label="2025年度",
+                period_start=dt.date(2025, 1, 1),
+                period_end=dt.date(2025, 12, 31),
+            )
+
+
+def _score_fields(scores: list[int]) -> dict[str, Any]:
+    total = round(sum(scores) / len(scores))
+    grade = (
+        EvaluationGrade.EXCELLENT
+        if total >= 90
+        else EvaluationGrade.GOOD
+        if total >= 80
+        else EvaluationGrade.PASS
+        if total >= 60
+        else EvaluationGrade.FAIL
+    )
+    attendance, commitment, action, need = scores
+    return {
+        "attendance_score": attendance,
+        "commitment_score": commitment,
+        "action_score": action,
+        "need_score": need,
+        "total_score": total,
+        "grade": grade,
+    }
+
+
+def _has_role(f: Any, membership: Any, role: CommitteeRole) -> bool:
+    from backend.people.models import CommitteeMembershipRole
+
+    return (
+        f.session.query(CommitteeMembershipRole)
+        .filter_by(membership_id=membership.id, role=role)
+        .first()
+        is not None
+    )
+
+
+def _party_organisation_name(name: str, kind: str) -> str:
+    if kind in ("hospital", "state_enterprise"):
+        return f"{name}党总支"
+    if kind == "agency":
+        return f"{name}机关党支部"
+    return f"{name}党支部"

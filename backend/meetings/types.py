@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from backend.core.types import ModelNode, ModelType
+from backend.meetings.loaders import (
+    ActionItemByIdLoader,
+    ActionItemsByDecisionLoader,
+    AgendaItemByIdLoader,
+    AgendaItemsByMeetingLoader,
+    AttendancesByMeetingLoader,
+    DecisionByIdLoader,
+    DecisionsByAgendaItemLoader,
+    JointMeetingByIdLoader,
+)
+from backend.meetings.models import (
+    ActionItemStatus,
+    AgendaSource,
+    AttendanceStatus,
+    DecisionOutcome,
+    MeetingKind,
+    MeetingStatus,
+)
+from backend.meetings.services import is_action_overdue, present_count
+
+if TYPE_CHECKING:
+    from backend.organisations.types import OrganisationType
+    from backend.people.types import PersonType
+    from backend.units.types import ResidentUnitType
+
+MeetingKindEnum = strawberry.enum(MeetingKind, name="MeetingKind")
+MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
+AttendanceStatusEnum = strawberry.enum(AttendanceStatus, name="AttendanceStatus")
+AgendaSourceEnum = strawberry.enum(AgendaSource, name="AgendaSource")
+DecisionOutcomeEnum = strawberry.enum(DecisionOutcome, name="DecisionOutcome")
+ActionItemStatusEnum = strawberry.enum(ActionItemStatus, name="ActionItemStatus")
+
+OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
+PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
+ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
+
+
+async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
+    from backend.people.types import load_person
+
+    return await load_person(info, person_id)
+
+
+async def load_unit_ref(info: Info, unit_id: int | None) -> ResidentUnitRef | None:
+    from backend.units.types import load_unit
+
+    return await load_unit(info, unit_id)
+
+
+@strawberry.type(name="JointMeeting", description="联席会议：社区党委与驻区单位、兼职委员的会议")
+class JointMeetingType(ModelNode):
+    by_id_loader = JointMeetingByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    kind: MeetingKind
+    starts_at: datetime
+    ends_at: datetime
+    venue: str
+    status: MeetingStatus
+    version: int = strawberry.field(description="版本号：保存时须提交所编辑的版本")
+    minutes_text: str | None = strawberry.field(description="会议纪要")
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+    organisation_id: strawberry.Private[int]
+    chair_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="会议类型的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="召集组织")
+    async def organisation(self, info: Info) -> OrganisationRef:
+        from backend.units.types import load_community
+
+        return await load_community(info, self.organisation_id)
+
+    @strawberry.field(description="主持人")
+    async def chair(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.chair_id)
+
+    @strawberry.field(description="议题（按顺序）")
+    async def agenda_items(self, info: Info) -> list[AgendaItemType]:
+        rows = await info.context.loader(AgendaItemsByMeetingLoader).load(self.id)
+        return [AgendaItemType.from_model(row) for row in rows]
+
+    @strawberry.field(description="参会情况")
+    async def attendances(self, info: Info) -> list[MeetingAttendanceType]:
+        rows = await info.context.loader(AttendancesByMeetingLoader).load(self.id)
+        return [MeetingAttendanceType.from_model(row) for row in rows]
+
+    @strawberry.field(description="出席人数（含委托出席）")
+    async def present_count(self, info: Info) -> int:
+        rows = await info.context.loader(AttendancesByMeetingLoader).load(self.id)
+        return present_count(row.status for row in rows)
+
+
+async def load_meeting(info: Info, meeting_id: int) -> JointMeetingType:
+    row = await info.context.loader(JointMeetingByIdLoader).load(meeting_id)
+    return JointMeetingType.from_model(row)
+
+
+@strawberry.type(name="MeetingAttendance", description="一位参会人的出席情况")
+class MeetingAttendanceType(ModelType):
+    status: AttendanceStatus
+    proxy_name: str | None = strawberry.field(description="委托出席人姓名")
+    signed_in_at: datetime | None = strawberry.field(description="签到时间")
+    person_id: strawberry.Private[int]
+    unit_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="出席状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="参会人")
+    async def person(self, info: Info) -> PersonRef:
+        person = await load_person_ref(info, self.person_id)
+        assert person is not None  # enforced by the foreign key
+        return person
+
+    @strawberry.field(description="代表的驻区单位")
+    async def unit(self, info: Info) -> ResidentUnitRef | None:
+        return await load_unit_ref(info, self.unit_id)
+
+
+@strawberry.type(name="AgendaItem", description="议题：来自需求、项目、逾期督办事项或议题建议")
+class AgendaItemType(ModelNode):
+    by_id_loader = AgendaItemByIdLoader
+
+    id: relay.NodeID[int]
+    position: int
+    title: str
+    description: str | None
+    source: AgendaSource
+    minutes_allotted: int = strawberry.field(description="安排的讨论时长（分钟）")
+    discussion_notes: str | None = strawberry.field(description="讨论记录")
+    created_at: datetime
+    updated_at: datetime
+    meeting_id: strawberry.Private[int]
+    presenter_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="议题来源的中文名")
+    def source_label(self) -> str:
+        return self.source.label
+
+    @strawberry.field(description="汇报人")
+    async def presenter(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.presenter_id)
+
+    @strawberry.field(description="所属会议")
+    async def meeting(self, info: Info) -> JointMeetingType:
+        return await load_meeting(info, self.meeting_id)
+
+    @strawberry.field(description="会议对本议题的决议")
+    async def decision(self, info: Info) -> DecisionType | None:
+        rows = await info.context.loader(DecisionsByAgendaItemLoader).load(self.id)
+        return DecisionType.from_model(rows[0]) if rows else None
+
+
+@strawberry.type(name="Decision", description="决议：会议对一个议题的决定")
+class DecisionType(ModelNode):
+    by_id_loader = DecisionByIdLoader
+
+    id: relay.NodeID[int]
+    outcome: DecisionOutcome
+    text: str
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+    created_at: datetime
+    updated_at: datetime
+    agenda_item_id: strawberry.Private[int]
+
+    @strawberry.field(description="决议结果的中文名")
+    def outcome_label(self) -> str:
+        return self.outcome.label
+
+    @strawberry.field(description="所属议题")
+    async def agenda_item(self, info: Info) -> AgendaItemType:
+        row = await info.context.loader(AgendaItemByIdLoader).load(self.agenda_item_id)
+        return AgendaItemType.from_model(row)
+
+    @strawberry.field(description="决议分派的督办事项")
+    async def action_items(self, info: Info) -> list[ActionItemType]:
+        rows = await info.context.loader(ActionItemsByDecisionLoader).load(self.id)
+        return [ActionItemType.from_model(row) for row in rows]
+
+
+@strawberry.type(
+    name="ActionItem", description="督办事项：决议分派给单位或个人，有期限，跟踪到办结"
+)
+class ActionItemType(ModelNode):
+    by_id_loader = ActionItemByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    expected_result: str | None
+    due_on: date
+    status: ActionItemStatus
+    completed_at: datetime | None
+    verified_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    decision_id: strawberry.Private[int]
+    owner_unit_id: strawberry.Private[int | None]
+    owner_person_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="是否逾期：未办结且已过期限")
+    def is_overdue(self) -> bool:
+        return is_action_overdue(self.status, self.due_on, date.today())
+
+    @strawberry.field(description="来源决议")
+    async def decision(self, info: Info) -> DecisionType:
+        row = await info.context.loader(DecisionByIdLoader).load(self.decision_id)
+        return DecisionType.from_model(row)
+
+    @strawberry.field(description="作出决议的会议")
+    async def meeting(self, info: Info) -> JointMeetingType:
+        # decision → agenda item → meeting: one batched statement per step, not per row.
+        decision = await info.context.loader(DecisionByIdLoader).load(self.decision_id)
+        item = await info.context.loader(AgendaItemByIdLoader).load(decision.agenda_item_id)
+        return await load_meeting(info, item.meeting_id)
+
+    @strawberry.field(description="责任单位")
+    async def owner_unit(self, info: Info) -> ResidentUnitRef | None:
+        return await load_unit_ref(info, self.owner_unit_id)
+
+    @strawberry.field(description="责任人")
+    async def owner_person(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.owner_person_id)

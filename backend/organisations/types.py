@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from backend.core.pagination import Connection, PageArgs, connection_from_list
+from backend.core.types import ModelNode
+from backend.organisations.loaders import (
+    GridByIdLoader,
+    GridsByCommunityLoader,
+    OrganisationByIdLoader,
+    OrganisationsByParentLoader,
+)
+from backend.organisations.models import OrganisationKind
+
+if TYPE_CHECKING:
+    from backend.people.types import CommitteeMembershipType, PersonType
+    from backend.units.types import ResidentUnitType
+
+OrganisationKindEnum = strawberry.enum(OrganisationKind, name="OrganisationKind")
+
+ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
+MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
+PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
+
+
+@strawberry.type(name="Organisation", description="组织：街道党工委、社区党委、网格党支部、党小组、社会组织")
+class OrganisationType(ModelNode):
+    by_id_loader = OrganisationByIdLoader
+
+    id: relay.NodeID[int]
+    name: str
+    kind: OrganisationKind
+    code: str | None
+    address: str | None
+    secretary_name: str | None
+    phone: str | None
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+    parent_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="组织类型的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="上级组织")
+    async def parent(self, info: Info) -> OrganisationType | None:
+        if self.parent_id is None:
+            return None
+        row = await info.context.loader(OrganisationByIdLoader).load(self.parent_id)
+        return OrganisationType.from_optional(row)
+
+    @strawberry.field(description="下级组织（未归档）")
+    async def children(self, info: Info) -> list[OrganisationType]:
+        rows = await info.context.loader(OrganisationsByParentLoader).load(self.id)
+        return [OrganisationType.from_model(row) for row in rows]
+
+    @strawberry.field(description="本社区的网格")
+    async def grids(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[GridType]:
+        rows = await info.context.loader(GridsByCommunityLoader).load(self.id)
+        return connection_from_list(rows, PageArgs(first, after, last, before), GridType.from_model)
+
+    @strawberry.field(description="驻本社区的单位")
+    async def resident_units(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ResidentUnitRef]:
+        from backend.units.loaders import ResidentUnitsByCommunityLoader
+        from backend.units.types import ResidentUnitType
+
+        rows = await info.context.loader(ResidentUnitsByCommunityLoader).load(self.id)
+        return connection_from_list(
+            rows, PageArgs(first, after, last, before), ResidentUnitType.from_model
+        )
+
+    @strawberry.field(description="本社区的兼职委员")
+    async def committee_members(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[MembershipRef]:
+        from backend.people.loaders import CommitteeMembershipsByCommunityLoader
+        from backend.people.types import CommitteeMembershipType
+
+        rows = await info.context.loader(CommitteeMembershipsByCommunityLoader).load(self.id)
+        return connection_from_list(
+            rows, PageArgs(first, after, last, before), CommitteeMembershipType.from_model
+        )
+
+    @strawberry.field(description="驻本社区的单位数")
+    async def unit_count(self, info: Info) -> int:
+        from backend.units.loaders import ResidentUnitsByCommunityLoader
+
+        return len(await info.context.loader(ResidentUnitsByCommunityLoader).load(self.id))
+
+    @strawberry.field(description="本社区的网格数")
+    async def grid_count(self, info: Info) -> int:
+        return len(await info.context.loader(GridsByCommunityLoader).load(self.id))
+
+
+@strawberry.type(name="Grid", description="网格：社区的一片，150–300 户，有网格长和网格员")
+class GridType(ModelNode):
+    by_id_loader = GridByIdLoader
+
+    id: relay.NodeID[int]
+    name: str
+    households: int
+    created_at: datetime
+    updated_at: datetime
+    community_id: strawberry.Private[int]
+    branch_id: strawberry.Private[int | None]
+    leader_id: strawberry.Private[int | None]
+    worker_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="所属社区")
+    async def community(self, info: Info) -> OrganisationType:
+        row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
+        return OrganisationType.from_model(row)
+
+    @strawberry.field(description="网格党支部")
+    async def branch(self, info: Info) -> OrganisationType | None:
+        if self.branch_id is None:
+            return None
+        row = await info.context.loader(OrganisationByIdLoader).load(self.branch_id)
+        return OrganisationType.from_optional(row)
+
+    @strawberry.field(description="网格长")
+    async def leader(self, info: Info) -> PersonRef | None:
+        from backend.people.types import load_person
+
+        return await load_person(info, self.leader_id)
+
+    @strawberry.field(description="网格员")
+    async def worker(self, info: Info) -> PersonRef | None:
+        from backend.people.types import load_person
+
+        return await load_person(info, self.worker_id)

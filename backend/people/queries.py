@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import strawberry
+from strawberry.types import Info
+
+from backend.core.ids import decode_optional_id
+from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.people.models import CommitteeRole
+from backend.people.services import committee_memberships_statement, people_statement
+from backend.people.types import CommitteeMembershipType, PersonType
+
+
+@strawberry.input(description="兼职委员筛选条件")
+class CommitteeMemberFilter:
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description="只看此组织（含下级）范围内的委员"
+    )
+    unit: strawberry.ID | None = strawberry.field(default=None, description="只看来自此单位的委员")
+    role: CommitteeRole | None = None
+    search: str | None = strawberry.field(default=None, description="按姓名或单位名称搜索")
+    active_on: date | None = strawberry.field(default=None, description="只看这一天在任的委员")
+
+
+@strawberry.enum
+class CommitteeMemberOrderField(enum.Enum):
+    TERM_START = "term_start"
+    PERSON_NAME = "person_name"
+    CREATED_AT = "created_at"
+
+
+@strawberry.input(description="兼职委员排序")
+class CommitteeMemberOrder:
+    field: CommitteeMemberOrderField = CommitteeMemberOrderField.TERM_START
+    direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="人员筛选条件")
+class PersonFilter:
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description="只看居住在此组织范围内的人员"
+    )
+    search: str | None = strawberry.field(default=None, description="按姓名搜索")
+    party_members_only: bool = False
+
+
+@strawberry.type
+class PeopleQueries:
+    @strawberry.field(description="兼职委员列表")
+    async def committee_members(
+        self,
+        info: Info,
+        filter: CommitteeMemberFilter | None = None,
+        order_by: CommitteeMemberOrder | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[CommitteeMembershipType]:
+        filter = filter or CommitteeMemberFilter()
+        order_by = order_by or CommitteeMemberOrder()
+        statement = committee_memberships_statement(
+            root_id=decode_optional_id(filter.organisation, "Organisation", "filter.organisation"),
+            unit_id=decode_optional_id(filter.unit, "ResidentUnit", "filter.unit"),
+            role=filter.role,
+            search=filter.search,
+            active_on=filter.active_on,
+            order_column=order_by.field.value,
+            direction=order_by.direction,
+        )
+        return await paginate(
+            info.context.db, statement, PageArgs(first, after, last, before),
+            CommitteeMembershipType.from_model,
+        )
+
+    @strawberry.field(description="人员列表（个人信息脱敏）")
+    async def people(
+        self,
+        info: Info,
+        filter: PersonFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[PersonType]:
+        filter = filter or PersonFilter()
+        statement = people_statement(
+            root_id=decode_optional_id(filter.organisation, "Organisation", "filter.organisation"),
+            search=filter.search,
+            party_members_only=filter.party_members_only,
+        )
+        return await paginate(
+            info.context.db, statement, PageArgs(first, after, last, before), PersonType.from_model
+        )

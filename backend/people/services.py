@@ -1,0 +1,74 @@
+"""Reading rules for people and part-time committee members."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+
+from backend.core.filters import ordering, text_search
+from backend.core.pagination import OrderDirection
+from backend.organisations.services import in_subtree
+from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole, Person
+from backend.units.models import ResidentUnit
+
+
+def committee_memberships_statement(
+    *,
+    root_id: int | None = None,
+    unit_id: int | None = None,
+    role: CommitteeRole | None = None,
+    search: str | None = None,
+    active_on: date | None = None,
+    order_column: str = "term_start",
+    direction: OrderDirection = OrderDirection.ASC,
+) -> Select[Any]:
+    statement = select(CommitteeMembership).where(
+        CommitteeMembership.archived_at.is_(None)  # type: ignore[union-attr]
+    )
+    if root_id is not None:
+        statement = statement.where(in_subtree(CommitteeMembership.community_id, root_id))
+    if unit_id is not None:
+        statement = statement.where(CommitteeMembership.unit_id == unit_id)
+    if role is not None:
+        statement = statement.where(
+            CommitteeMembership.id.in_(  # type: ignore[union-attr]
+                select(CommitteeMembershipRole.membership_id).where(
+                    CommitteeMembershipRole.role == role
+                )
+            )
+        )
+    person_match = text_search([Person.name], search)
+    if person_match is not None:
+        unit_match = text_search([ResidentUnit.name], search)
+        statement = statement.where(
+            or_(
+                CommitteeMembership.person_id.in_(select(Person.id).where(person_match)),  # type: ignore[attr-defined]
+                CommitteeMembership.unit_id.in_(select(ResidentUnit.id).where(unit_match)),  # type: ignore[union-attr,arg-type]
+            )
+        )
+    if active_on is not None:
+        statement = statement.where(
+            CommitteeMembership.term_start <= active_on, CommitteeMembership.term_end >= active_on
+        )
+    if order_column == "person_name":
+        statement = statement.join(Person, Person.id == CommitteeMembership.person_id)
+        column: Any = Person.name
+    else:
+        column = getattr(CommitteeMembership, order_column)
+    return statement.order_by(*ordering(column, direction, CommitteeMembership.id))
+
+
+def people_statement(
+    *, root_id: int | None = None, search: str | None = None, party_members_only: bool = False
+) -> Select[Any]:
+    statement = select(Person).where(Person.archived_at.is_(None))  # type: ignore[union-attr]
+    if root_id is not None:
+        statement = statement.where(in_subtree(Person.community_id, root_id))
+    condition = text_search([Person.name], search)
+    if condition is not None:
+        statement = statement.where(condition)
+    if party_members_only:
+        statement = statement.where(Person.is_party_member.is_(True))  # type: ignore[attr-defined]
+    return statement.order_by(Person.name, Person.id)

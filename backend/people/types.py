@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from backend.core.personal_data import mask_address, mask_id_number, mask_mobile
+from backend.core.types import ModelNode
+from backend.people.loaders import (
+    CommitteeMembershipByIdLoader,
+    CommitteeRolesByMembershipLoader,
+    PersonByIdLoader,
+)
+from backend.people.models import CommitteeRole, Gender
+
+if TYPE_CHECKING:
+    from backend.organisations.types import OrganisationType
+    from backend.units.types import ResidentUnitType
+
+GenderEnum = strawberry.enum(Gender, name="Gender")
+CommitteeRoleEnum = strawberry.enum(CommitteeRole, name="CommitteeRole", description="兼职委员的四种角色")
+
+ROLE_ORDER = list(CommitteeRole)
+
+OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
+ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
+
+
+@strawberry.type(name="Person", description="人员：居民、党员、单位职工、志愿者；个人信息默认脱敏")
+class PersonType(ModelNode):
+    by_id_loader = PersonByIdLoader
+
+    id: relay.NodeID[int]
+    name: str
+    gender: Gender
+    is_party_member: bool
+    created_at: datetime
+    updated_at: datetime
+    mobile_value: strawberry.Private[str]
+    id_number_value: strawberry.Private[str | None]
+    address_value: strawberry.Private[str | None]
+    community_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_model(cls, row: Any) -> PersonType:
+        return cls(
+            id=row.id,
+            name=row.name,
+            gender=row.gender,
+            is_party_member=row.is_party_member,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            mobile_value=row.mobile,
+            id_number_value=row.id_number,
+            address_value=row.address,
+            community_id=row.community_id,
+        )
+
+    @strawberry.field(description="手机号（脱敏，如 138****1234）")
+    def mobile(self) -> str | None:
+        return mask_mobile(self.mobile_value)
+
+    @strawberry.field(description="身份证号（脱敏，如 4401**********123X）")
+    def id_number(self) -> str | None:
+        return mask_id_number(self.id_number_value)
+
+    @strawberry.field(description="住址（脱敏，只显示到小区）")
+    def address(self) -> str | None:
+        return mask_address(self.address_value)
+
+    @strawberry.field(description="性别的中文名")
+    def gender_label(self) -> str:
+        return self.gender.label
+
+    @strawberry.field(description="居住社区")
+    async def community(self, info: Info) -> OrganisationRef | None:
+        from backend.organisations.loaders import OrganisationByIdLoader
+        from backend.organisations.types import OrganisationType
+
+        if self.community_id is None:
+            return None
+        row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
+        return OrganisationType.from_optional(row)
+
+
+async def load_person(info: Info, person_id: int | None) -> PersonType | None:
+    if person_id is None:
+        return None
+    return PersonType.from_optional(await info.context.loader(PersonByIdLoader).load(person_id))
+
+
+@strawberry.type(name="CommitteeMembership", description="兼职委员：驻区单位人员在社区党委的一届任期")
+class CommitteeMembershipType(ModelNode):
+    by_id_loader = CommitteeMembershipByIdLoader
+
+    id: relay.NodeID[int]
+    term_start: date
+    term_end: date
+    title: str | None
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+    person_id: strawberry.Private[int]
+    community_id: strawberry.Private[int]
+    unit_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="是否在任期内")
+    def is_active(self) -> bool:
+        return self.archived_at is None and self.term_start <= date.today() <= self.term_end
+
+    @strawberry.field(description="委员本人")
+    async def person(self, info: Info) -> PersonType:
+        person = await load_person(info, self.person_id)
+        assert person is not None  # enforced by the foreign key
+        return person
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        from backend.organisations.loaders import OrganisationByIdLoader
+        from backend.organisations.types import OrganisationType
+
+        row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
+        return OrganisationType.from_model(row)
+
+    @strawberry.field(description="来自的驻区单位")
+    async def unit(self, info: Info) -> ResidentUnitRef | None:
+        from backend.units.types import load_unit
+
+        return await load_unit(info, self.unit_id)
+
+    @strawberry.field(description="担任的角色")
+    async def roles(self, info: Info) -> list[CommitteeRole]:
+        return await _membership_roles(info, self.id)
+
+    @strawberry.field(description="角色的中文名")
+    async def role_labels(self, info: Info) -> list[str]:
+        return [role.label for role in await _membership_roles(info, self.id)]
+
+
+async def _membership_roles(info: Info, membership_id: int) -> list[CommitteeRole]:
+    rows = await info.context.loader(CommitteeRolesByMembershipLoader).load(membership_id)
+    return sorted((row.role for row in rows), key=ROLE_ORDER.index)

@@ -1,0 +1,52 @@
+"""Loading the demo street (see backend/demo.py) into a database."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from sqlalchemy import func, select
+
+from backend.core.db import create_sync_engine
+from backend.core.settings import ROOT, Settings
+from backend.organisations.models import Organisation
+
+logger = logging.getLogger("backend.seed")
+
+
+def _database_is_empty(settings: Settings) -> bool:
+    engine = create_sync_engine(settings)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(Organisation)).scalar() == 0
+    finally:
+        engine.dispose()
+
+
+def seed_if_empty(settings: Settings) -> bool:
+    if not _database_is_empty(settings):
+        logger.info("database already has data; demo data not loaded")
+        return False
+    seed(settings)
+    return True
+
+
+def seed(settings: Settings) -> None:
+    # The factories live with the tests (one source of fake data for both).
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import factory.random
+
+    from backend.demo import RANDOM_SEED, build_demo_street
+    from tests import factories
+
+    factory.random.reseed_random(RANDOM_SEED)
+    engine = create_sync_engine(settings)
+    factories.session.configure(bind=engine)
+    try:
+        build_demo_street()
+        factories.session.commit()
+    finally:
+        factories.session.remove()
+        engine.dispose()
+    logger.info("demo street loaded")

@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from backend.core.types import ModelNode, ModelType
+from backend.units.loaders import (
+    CoBuildingAgreementByIdLoader,
+    CoBuildingAgreementsByUnitLoader,
+    CommitmentsByAgreementLoader,
+    RegistrationByIdLoader,
+    RegistrationsByUnitLoader,
+    ResidentUnitByIdLoader,
+    UnitStaffByUnitLoader,
+)
+from backend.units.models import (
+    AgreementStatus,
+    RegistrationKind,
+    RegistrationStatus,
+    ResidentUnitKind,
+)
+
+if TYPE_CHECKING:
+    from backend.organisations.types import GridType, OrganisationType
+    from backend.people.types import CommitteeMembershipType, PersonType
+
+ResidentUnitKindEnum = strawberry.enum(ResidentUnitKind, name="ResidentUnitKind")
+AgreementStatusEnum = strawberry.enum(AgreementStatus, name="AgreementStatus")
+RegistrationKindEnum = strawberry.enum(RegistrationKind, name="RegistrationKind")
+RegistrationStatusEnum = strawberry.enum(RegistrationStatus, name="RegistrationStatus")
+
+OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
+GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
+PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
+MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
+
+
+async def load_community(info: Info, community_id: int) -> OrganisationRef:
+    from backend.organisations.loaders import OrganisationByIdLoader
+    from backend.organisations.types import OrganisationType
+
+    row = await info.context.loader(OrganisationByIdLoader).load(community_id)
+    return OrganisationType.from_model(row)
+
+
+async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
+    from backend.people.types import load_person
+
+    return await load_person(info, person_id)
+
+
+@strawberry.type(name="ResidentUnit", description="驻区单位：机关、学校、医院、企业、社会组织、物业、业委会")
+class ResidentUnitType(ModelNode):
+    by_id_loader = ResidentUnitByIdLoader
+
+    id: relay.NodeID[int]
+    name: str
+    kind: ResidentUnitKind
+    address: str
+    phone: str | None
+    party_organisation_name: str | None = strawberry.field(description="单位自身的党组织")
+    party_member_count: int
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+    community_id: strawberry.Private[int]
+    grid_id: strawberry.Private[int | None]
+    liaison_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="单位类型的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community(info, self.community_id)
+
+    @strawberry.field(description="所在网格")
+    async def grid(self, info: Info) -> GridRef | None:
+        from backend.organisations.loaders import GridByIdLoader
+        from backend.organisations.types import GridType
+
+        if self.grid_id is None:
+            return None
+        return GridType.from_optional(await info.context.loader(GridByIdLoader).load(self.grid_id))
+
+    @strawberry.field(description="联络员")
+    async def liaison(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.liaison_id)
+
+    @strawberry.field(description="共建协议")
+    async def agreements(self, info: Info) -> list[CoBuildingAgreementType]:
+        rows = await info.context.loader(CoBuildingAgreementsByUnitLoader).load(self.id)
+        return [CoBuildingAgreementType.from_model(row) for row in rows]
+
+    @strawberry.field(description="双报到记录")
+    async def registrations(self, info: Info) -> list[RegistrationType]:
+        rows = await info.context.loader(RegistrationsByUnitLoader).load(self.id)
+        return [RegistrationType.from_model(row) for row in rows]
+
+    @strawberry.field(description="单位在社区的工作人员")
+    async def staff(self, info: Info) -> list[UnitStaffType]:
+        rows = await info.context.loader(UnitStaffByUnitLoader).load(self.id)
+        return [UnitStaffType.from_model(row) for row in rows]
+
+    @strawberry.field(description="来自本单位的兼职委员")
+    async def committee_members(self, info: Info) -> list[MembershipRef]:
+        from backend.people.loaders import CommitteeMembershipsByUnitLoader
+        from backend.people.types import CommitteeMembershipType
+
+        rows = await info.context.loader(CommitteeMembershipsByUnitLoader).load(self.id)
+        return [CommitteeMembershipType.from_model(row) for row in rows]
+
+
+async def load_unit(info: Info, unit_id: int | None) -> ResidentUnitType | None:
+    if unit_id is None:
+        return None
+    row = await info.context.loader(ResidentUnitByIdLoader).load(unit_id)
+    return ResidentUnitType.from_optional(row)
+
+
+@strawberry.type(name="UnitStaff", description="单位工作人员")
+class UnitStaffType(ModelType):
+    position: str | None
+    person_id: strawberry.Private[int]
+
+    @strawberry.field(description="人员")
+    async def person(self, info: Info) -> PersonRef:
+        person = await load_person_ref(info, self.person_id)
+        assert person is not None
+        return person
+
+
+@strawberry.type(name="AgreementCommitment", description="共建协议中的一项承诺")
+class AgreementCommitmentType(ModelType):
+    position: int
+    category: str
+    description: str
+    quantity: int | None
+    unit_of_measure: str | None
+
+
+@strawberry.type(name="CoBuildingAgreement", description="共建协议：社区与驻区单位签订")
+class CoBuildingAgreementType(ModelNode):
+    by_id_loader = CoBuildingAgreementByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    signed_on: date
+    starts_on: date
+    ends_on: date
+    status: AgreementStatus
+    created_at: datetime
+    updated_at: datetime
+    unit_id: strawberry.Private[int]
+    community_id: strawberry.Private[int]
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="协议单位")
+    async def unit(self, info: Info) -> ResidentUnitType:
+        unit = await load_unit(info, self.unit_id)
+        assert unit is not None
+        return unit
+
+    @strawberry.field(description="签约社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community(info, self.community_id)
+
+    @strawberry.field(description="承诺事项")
+    async def commitments(self, info: Info) -> list[AgreementCommitmentType]:
+        rows = await info.context.loader(CommitmentsByAgreementLoader).load(self.id)
+        return [AgreementCommitmentType.from_model(row) for row in rows]
+
+
+@strawberry.type(name="Registration", description="双报到：单位到所在社区报到，在职党员到居住社区报到")
+class RegistrationType(ModelNode):
+    by_id_loader = RegistrationByIdLoader
+
+    id: relay.NodeID[int]
+    kind: RegistrationKind
+    registered_on: date
+    status: RegistrationStatus
+    created_at: datetime
+    community_id: strawberry.Private[int]
+    unit_id: strawberry.Private[int | None]
+    person_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="报到类型的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="报到社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community(info, self.community_id)
+
+    @strawberry.field(description="报到单位")
+    async def unit(self, info: Info) -> ResidentUnitType | None:
+        return await load_unit(info, self.unit_id)
+
+    @strawberry.field(description="报到党员")
+    async def person(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.person_id)

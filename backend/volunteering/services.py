@@ -1,0 +1,77 @@
+"""Reading rules for volunteer teams and service records; write rules arrive with the mutations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlmodel import col
+
+from backend.cobuilding.models import MicroWish, Need, Project
+from backend.core.filters import ordering, text_search
+from backend.core.pagination import OrderDirection
+from backend.organisations.services import in_subtree
+from backend.volunteering.models import ServiceRecord, VolunteerTeam
+
+SKILL_SEPARATOR = "、"
+
+
+def split_skills(skills: str) -> list[str]:
+    return [skill.strip() for skill in skills.split(SKILL_SEPARATOR) if skill.strip()]
+
+
+def minutes_to_hours(minutes: int) -> float:
+    return round(minutes / 60, 2)
+
+
+def volunteer_teams_statement(
+    *,
+    root_id: int | None = None,
+    search: str | None = None,
+    include_archived: bool = False,
+    order_column: str = "name",
+    direction: OrderDirection = OrderDirection.ASC,
+) -> Select[Any]:
+    statement = select(VolunteerTeam)
+    if root_id is not None:
+        statement = statement.where(in_subtree(VolunteerTeam.community_id, root_id))
+    condition = text_search([VolunteerTeam.name, VolunteerTeam.skills], search)
+    if condition is not None:
+        statement = statement.where(condition)
+    if not include_archived:
+        statement = statement.where(col(VolunteerTeam.archived_at).is_(None))
+    column = getattr(VolunteerTeam, order_column)
+    return statement.order_by(*ordering(column, direction, VolunteerTeam.id))
+
+
+def _ids_in_subtree(model: Any, root_id: int) -> Select[Any]:
+    return select(model.id).where(in_subtree(model.community_id, root_id))
+
+
+def _service_in_subtree(root_id: int) -> ColumnElement[bool]:
+    """A record has no community of its own: it belongs where its team or task belongs."""
+    return or_(
+        col(ServiceRecord.team_id).in_(_ids_in_subtree(VolunteerTeam, root_id)),
+        col(ServiceRecord.need_id).in_(_ids_in_subtree(Need, root_id)),
+        col(ServiceRecord.micro_wish_id).in_(_ids_in_subtree(MicroWish, root_id)),
+        col(ServiceRecord.project_id).in_(_ids_in_subtree(Project, root_id)),
+    )
+
+
+def service_records_statement(
+    *,
+    root_id: int | None = None,
+    team_id: int | None = None,
+    person_id: int | None = None,
+    order_column: str = "started_at",
+    direction: OrderDirection = OrderDirection.DESC,
+) -> Select[Any]:
+    statement = select(ServiceRecord).where(col(ServiceRecord.archived_at).is_(None))
+    if root_id is not None:
+        statement = statement.where(_service_in_subtree(root_id))
+    if team_id is not None:
+        statement = statement.where(col(ServiceRecord.team_id) == team_id)
+    if person_id is not None:
+        statement = statement.where(col(ServiceRecord.person_id) == person_id)
+    column = getattr(ServiceRecord, order_column)
+    return statement.order_by(*ordering(column, direction, ServiceRecord.id))

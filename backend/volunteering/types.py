@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from backend.core.types import ModelNode, ModelType
+from backend.volunteering.loaders import (
+    ServiceMinutesByTeamLoader,
+    ServiceRecordByIdLoader,
+    VolunteerTeamByIdLoader,
+    VolunteerTeamMembersByTeamLoader,
+)
+from backend.volunteering.models import TeamRole
+from backend.volunteering.services import minutes_to_hours, split_skills
+
+if TYPE_CHECKING:
+    from backend.cobuilding.types import MicroWishType, NeedType, ProjectType
+    from backend.organisations.types import OrganisationType
+    from backend.people.types import PersonType
+    from backend.units.types import ResidentUnitType
+
+TeamRoleEnum = strawberry.enum(TeamRole, name="TeamRole")
+
+OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
+PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
+ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
+NeedRef = Annotated["NeedType", strawberry.lazy("backend.cobuilding.types")]
+MicroWishRef = Annotated["MicroWishType", strawberry.lazy("backend.cobuilding.types")]
+ProjectRef = Annotated["ProjectType", strawberry.lazy("backend.cobuilding.types")]
+
+
+async def load_organisation_ref(info: Info, organisation_id: int | None) -> OrganisationRef | None:
+    from backend.units.types import load_community
+
+    if organisation_id is None:
+        return None
+    return await load_community(info, organisation_id)
+
+
+async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
+    from backend.people.types import load_person
+
+    return await load_person(info, person_id)
+
+
+@strawberry.type(name="VolunteerTeam", description="志愿服务队：有队长、特长、发起组织或单位和队员")
+class VolunteerTeamType(ModelNode):
+    by_id_loader = VolunteerTeamByIdLoader
+
+    id: relay.NodeID[int]
+    name: str
+    description: str | None
+    founded_on: date
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+    skills_text: strawberry.Private[str]
+    community_id: strawberry.Private[int]
+    leader_id: strawberry.Private[int | None]
+    sponsor_organisation_id: strawberry.Private[int | None]
+    sponsor_unit_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_model(cls, row: Any) -> VolunteerTeamType:
+        return cls(
+            id=row.id,
+            name=row.name,
+            description=row.description,
+            founded_on=row.founded_on,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            archived_at=row.archived_at,
+            skills_text=row.skills,
+            community_id=row.community_id,
+            leader_id=row.leader_id,
+            sponsor_organisation_id=row.sponsor_organisation_id,
+            sponsor_unit_id=row.sponsor_unit_id,
+        )
+
+    @strawberry.field(description="服务特长，如医疗义诊、法律咨询")
+    def skills(self) -> list[str]:
+        return split_skills(self.skills_text)
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        community = await load_organisation_ref(info, self.community_id)
+        assert community is not None  # enforced by the foreign key
+        return community
+
+    @strawberry.field(description="队长")
+    async def leader(self, info: Info) -> PersonRef | None:
+        return await load_person_ref(info, self.leader_id)
+
+    @strawberry.field(description="发起组织")
+    async def sponsor_organisation(self, info: Info) -> OrganisationRef | None:
+        return await load_organisation_ref(info, self.sponsor_organisation_id)
+
+    @strawberry.field(description="发起单位")
+    async def sponsor_unit(self, info: Info) -> ResidentUnitRef | None:
+        from backend.units.types import load_unit
+
+        return await load_unit(info, self.sponsor_unit_id)
+
+    @strawberry.field(description="队员（未退出）")
+    async def members(self, info: Info) -> list[VolunteerTeamMemberType]:
+        rows = await info.context.loader(VolunteerTeamMembersByTeamLoader).load(self.id)
+        return [VolunteerTeamMemberType.from_model(row) for row in rows]
+
+    @strawberry.field(description="队员人数")
+    async def member_count(self, info: Info) -> int:
+        return len(await info.context.loader(VolunteerTeamMembersByTeamLoader).load(self.id))
+
+    @strawberry.field(description="累计服务时长（分钟）")
+    async def total_service_minutes(self, info: Info) -> int:
+        minutes: int = await info.context.loader(ServiceMinutesByTeamLoader).load(self.id)
+        return minutes
+
+
+async def load_team(info: Info, team_id: int | None) -> VolunteerTeamType | None:
+    if team_id is None:
+        return None
+    row = await info.context.loader(VolunteerTeamByIdLoader).load(team_id)
+    return VolunteerTeamType.from_optional(row)
+
+
+@strawberry.type(name="VolunteerTeamMember", description="志愿服务队队员")
+class VolunteerTeamMemberType(ModelType):
+    role: TeamRole
+    joined_on: date
+    person_id: strawberry.Private[int]
+
+    @strawberry.field(description="队内角色的中文名")
+    def role_label(self) -> str:
+        return self.role.label
+
+    @strawberry.field(description="队员本人")
+    async def person(self, info: Info) -> PersonRef:
+        person = await load_person_ref(info, self.person_id)
+        assert person is not None  # enforced by the foreign key
+        return person
+
+
+@strawberry.type(name="ServiceRecord", description="服务记录：志愿者一次服务的时长与积分")
+class ServiceRecordType(ModelNode):
+    by_id_loader = ServiceRecordByIdLoader
+
+    id: relay.NodeID[int]
+    description: str
+    started_at: datetime
+    ended_at: datetime
+    minutes: int
+    points: int = strawberry.field(description="获得的积分")
+    created_at: datetime
+    person_id: strawberry.Private[int]
+    team_id: strawberry.Private[int | None]
+    need_id: strawberry.Private[int | None]
+    micro_wish_id: strawberry.Private[int | None]
+    project_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="服务时长（小时）")
+    def hours(self) -> float:
+        return minutes_to_hours(self.minutes)
+
+    @strawberry.field(description="服务的志愿者")
+    async def person(self, info: Info) -> PersonRef:
+        person = await load_person_ref(info, self.person_id)
+        assert person is not None  # enforced by the foreign key
+        return person
+
+    @strawberry.field(description="所属服务队")
+    async def team(self, info: Info) -> VolunteerTeamType | None:
+        return await load_team(info, self.team_id)
+
+    @strawberry.field(description="服务的需求")
+    async def need(self, info: Info) -> NeedRef | None:
+        from backend.cobuilding.types import load_need
+
+        return await load_need(info, self.need_id)
+
+    @strawberry.field(description="服务的微心愿")
+    async def micro_wish(self, info: Info) -> MicroWishRef | None:
+        from backend.cobuilding.types import load_micro_wish
+
+        return await load_micro_wish(info, self.micro_wish_id)
+
+    @strawberry.field(description="服务的共建项目")
+    async def project(self, info: Info) -> ProjectRef | None:
+        from backend.cobuilding.types import load_project
+
+        return await load_project(info, self.project_id)

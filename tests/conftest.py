@@ -1,0 +1,169 @@
+"""Fixtures: every test runs once on SQLite and once on PostgreSQL, against a schema built by the
+Alembic migrations (once per database), with tables emptied after each test."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from pytest_postgresql import factories as pg_factories
+from sqlalchemy import Engine, event, text
+from sqlmodel import SQLModel
+from starlette.applications import Starlette
+
+import backend.models  # noqa: F401
+from backend.core.app import create_app
+from backend.core.db import create_sync_engine
+from backend.core.migrate import upgrade_database
+from backend.core.settings import Settings
+from tests import databases, factories
+
+throwaway_postgresql_proc = pg_factories.postgresql_proc(
+    executable=databases.find_pg_ctl(), port=None
+)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request: pytest.FixtureRequest) -> tuple[str, str, int, str]:
+    if databases.local_server_answers():
+        return (databases.LOCAL_SERVER, "127.0.0.1", 5432, "postgres")
+    try:
+        return databases.throwaway_server(request)
+    except Exception as exc:  # any failure to start a server means "no PostgreSQL here"
+        databases.unavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        raise
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@contextmanager
+def new_database(
+    backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if backend == "sqlite":
+        path: Path = tmp_path_factory.mktemp("sqlite") / "test.db"
+        yield f"sqlite:///{path}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    with databases.scratch_database(*server) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def database_url(
+    backend_name: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    with new_database(backend_name, request, tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, production=False, demo_data=False)
+
+
+@pytest.fixture(scope="session")
+def sync_engine(settings: Settings) -> Iterator[Engine]:
+    upgrade_database(settings)
+    engine = create_sync_engine(settings)
+    yield engine
+    engine.dispose()
+
+
+def _empty_all_tables(engine: Engine) -> None:
+    tables = [table.name for table in reversed(SQLModel.metadata.sorted_tables)]
+    if engine.dialect.name == "postgresql":
+        quoted = ", ".join(f'"{name}"' for name in tables)
+        with engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        return
+    with engine.connect() as connection:
+        # Self-referencing rows (the organisation tree) cannot be deleted in one statement
+        # while SQLite checks RESTRICT row by row.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        for name in tables:
+            connection.execute(text(f'DELETE FROM "{name}"'))
+        connection.commit()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+@pytest.fixture(autouse=True)
+def db(sync_engine: Engine) -> Iterator[Any]:
+    """The factories' session, bound to this test's database; all rows are removed afterwards."""
+    factories.session.configure(bind=sync_engine)
+    yield factories.session
+    factories.session.remove()
+    _empty_all_tables(sync_engine)
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings, sync_engine: Engine) -> AsyncIterator[Starlette]:
+    application = create_app(settings, prepare_database=False)
+    yield application
+    await application.state.database.dispose()
+
+
+class GraphQLClient:
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.http = client
+
+    async def post(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
+        return await self.http.post("/graphql", json={"query": query, "variables": variables or {}})
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = await self.post(query, variables)
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The `data` of a query that must succeed."""
+        body = await self.execute(query, variables)
+        assert "errors" not in body, json.dumps(body["errors"], ensure_ascii=False)
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+@pytest.fixture
+async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield GraphQLClient(client)
+
+
+class StatementCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_statements(app: Starlette) -> Any:
+    """`with count_statements() as counter:` counts the SQL statements the API runs."""
+    engine = app.state.database.engine.sync_engine
+
+    @contextmanager
+    def counting() -> Iterator[StatementCounter]:
+        counter = StatementCounter()
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            counter.statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+
+    return counting
