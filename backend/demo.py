@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import select
+
 from backend.cobuilding.models import (
     MicroWishStatus,
     NeedSource,
@@ -420,7 +422,9 @@ class _Builder:
 
         f = self.f
         for team in teams:
-            members = f.session.query(VolunteerTeamMember).filter_by(team_id=team.id).all()
+            members = f.session.scalars(
+                select(VolunteerTeamMember).where(VolunteerTeamMember.team_id == team.id)
+            ).all()
             for day in range(12):
                 started = dt.datetime(2025, 12, 1, 0, 30, tzinfo=dt.UTC) + dt.timedelta(
                     days=day * 29 + self.rng.randint(0, 5)
@@ -481,7 +485,7 @@ class _Builder:
                     project=project, position=position, title=label, due_on=due, done_on=done
                 )
             projects.append(project)
-        f.session.commit()
+        f.session.flush()
         return projects
 
     def build_needs(
@@ -670,12 +674,13 @@ def _score_fields(scores: list[int]) -> dict[str, Any]:
 def _has_role(f: Any, membership: Any, role: CommitteeRole) -> bool:
     from backend.people.models import CommitteeMembershipRole
 
-    return (
-        f.session.query(CommitteeMembershipRole)
-        .filter_by(membership_id=membership.id, role=role)
-        .first()
-        is not None
-    )
+    found = f.session.scalars(
+        select(CommitteeMembershipRole).where(
+            CommitteeMembershipRole.membership_id == membership.id,
+            CommitteeMembershipRole.role == role,
+        )
+    ).first()
+    return found is not None
 
 
 def _party_organisation_name(name: str, kind: str) -> str:

@@ -41,10 +41,12 @@ def seed(settings: Settings) -> None:
     from tests import factories
 
     factory.random.reseed_random(RANDOM_SEED)
+    factories.reset_sequences()
     engine = create_sync_engine(settings)
     factories.session.configure(bind=engine)
     try:
-        build_demo_street()
+        with factories.bulk_mode():
+            build_demo_street()
         factories.session.commit()
     finally:
         factories.session.remove()

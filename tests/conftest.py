@@ -78,7 +78,7 @@ def sync_engine(settings: Settings) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _empty_all_tables(engine: Engine) -> None:
+def empty_all_tables(engine: Engine) -> None:
     tables = [table.name for table in reversed(SQLModel.metadata.sorted_tables)]
     if engine.dialect.name == "postgresql":
         quoted = ", ".join(f'"{name}"' for name in tables)
@@ -101,7 +101,7 @@ def db(sync_engine: Engine) -> Iterator[Any]:
     factories.session.configure(bind=sync_engine)
     yield factories.session
     factories.session.remove()
-    _empty_all_tables(sync_engine)
+    empty_all_tables(sync_engine)
 
 
 @pytest.fixture(scope="session")

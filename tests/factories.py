@@ -8,6 +8,8 @@ addresses in Huliao town.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import factory
@@ -105,6 +107,14 @@ def zh(provider: str, **kwargs: Any) -> factory.Faker:
     return factory.Faker(provider, locale="zh_CN", **kwargs)
 
 
+def persist(factory_class: Any) -> None:
+    """Save what a factory hook added, as the factory's own persistence setting says."""
+    if factory_class._meta.sqlalchemy_session_persistence == "commit":
+        session.commit()
+    else:
+        session.flush()
+
+
 class BaseFactory(SQLAlchemyModelFactory):
     class Meta:
         abstract = True
@@ -133,7 +143,7 @@ class OrganisationFactory(BaseFactory):
         )
         assert organisation.id is not None
         organisation.path = child_path(parent, organisation.id)
-        session.commit()
+        persist(cls)
         return organisation
 
 
@@ -154,7 +164,7 @@ class PersonFactory(BaseFactory):
     class Meta:
         model = Person
 
-    gender = factory.Iterator([Gender.MALE, Gender.FEMALE])
+    gender = factory.LazyFunction(lambda: fake.random_element([Gender.MALE, Gender.FEMALE]))
     name = factory.LazyAttribute(
         lambda o: fake.name_male() if o.gender is Gender.MALE else fake.name_female()
     )
@@ -281,7 +291,7 @@ class MembershipFactory(BaseFactory):
         roles = extracted if extracted is not None else (CommitteeRole.POLICY_PUBLICIST,)
         for role in roles:
             session.add(CommitteeMembershipRole(membership_id=obj.id, role=role))
-        session.commit()
+        persist(MembershipFactory)
 
 
 # --- volunteering --------------------------------------------------------------------------
@@ -513,3 +523,30 @@ class EvaluationFactory(BaseFactory):
     need_score = 88
     total_score = 86
     grade = EvaluationGrade.GOOD
+
+
+def _all_factories() -> list[Any]:
+    return [
+        value
+        for value in globals().values()
+        if isinstance(value, type) and issubclass(value, BaseFactory) and value is not BaseFactory
+    ]
+
+
+def reset_sequences() -> None:
+    """Restart every factory's sequence, so that a generated data set can be reproduced."""
+    for factory_class in _all_factories():
+        factory_class.reset_sequence(force=True)
+
+
+@contextmanager
+def bulk_mode() -> Iterator[None]:
+    """Flush instead of committing after each object; the caller commits once at the end."""
+    previous = {f: f._meta.sqlalchemy_session_persistence for f in _all_factories()}
+    for factory_class in previous:
+        factory_class._meta.sqlalchemy_session_persistence = "flush"
+    try:
+        yield
+    finally:
+        for factory_class, persistence in previous.items():
+            factory_class._meta.sqlalchemy_session_persistence = persistence

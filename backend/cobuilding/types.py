@@ -298,9 +298,10 @@ class MicroWishType(ModelNode):
         return self.status.label
 
     @strawberry.field(description="心愿人姓名（脱敏，如 王**）")
-    async def beneficiary_name(self, info: Info) -> str | None:
+    async def beneficiary_name(self, info: Info) -> str:
         person = await load_person_ref(info, self.beneficiary_id)
-        return None if person is None else mask_name(person.name)
+        assert person is not None  # enforced by the foreign key
+        return mask_name(person.name) or ""
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:

@@ -63,8 +63,13 @@ class PublicErrors(MaskErrors):
         super().__init__(should_mask_error=self._should_mask, error_message="服务器内部错误。")
 
     @staticmethod
-    def _should_mask(error: GraphQLError) -> bool:
-        return error.original_error is not None and not isinstance(
+    def _is_query_error(error: GraphQLError) -> bool:
+        """Parse, validation and variable-coercion errors: the caller's query is at fault."""
+        return error.original_error is None or isinstance(error.original_error, GraphQLError)
+
+    @classmethod
+    def _should_mask(cls, error: GraphQLError) -> bool:
+        return not cls._is_query_error(error) and not isinstance(
             error.original_error, PublicError
         )
 
@@ -75,7 +80,7 @@ class PublicErrors(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         processed: list[GraphQLError] = []
         for error in errors:
-            if error.original_error is None:
+            if self._is_query_error(error):
                 processed.append(self._validation_error(error))
             elif self._should_mask(error):
                 processed.append(self.anonymise_error(error))

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from strawberry import relay
-
 from backend.people.models import CommitteeRole
 from backend.units.models import ResidentUnitKind
 from tests.factories import (
@@ -12,6 +10,7 @@ from tests.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
+from tests.helpers import gid
 
 UNITS = """
 query Units($filter: ResidentUnitFilter, $first: Int, $after: String) {
@@ -22,10 +21,6 @@ query Units($filter: ResidentUnitFilter, $first: Int, $after: String) {
   }
 }
 """
-
-
-def gid(type_name: str, key: int | None) -> str:
-    return str(relay.GlobalID(type_name, str(key)))
 
 
 async def test_units_are_filtered_by_community_subtree_and_searched_in_chinese(gql) -> None:

@@ -1,0 +1,101 @@
+"""Nested relations load through dataloaders: the statement count does not grow with the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from backend.meetings.models import AttendanceStatus
+from tests.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    AttendanceFactory,
+    CommunityFactory,
+    DecisionFactory,
+    MeetingFactory,
+    PersonFactory,
+    ResidentUnitFactory,
+)
+
+MEETINGS = """
+{
+  jointMeetings(first: 100) {
+    totalCount
+    nodes {
+      title presentCount organisation { name } chair { name }
+      attendances { statusLabel person { name } unit { name } }
+      agendaItems {
+        title presenter { name }
+        decision { outcomeLabel actionItems { title isOverdue ownerUnit { name } } }
+      }
+    }
+  }
+}
+"""
+ACTIONS = """
+{
+  actionItems(first: 100) {
+    totalCount
+    nodes { title meeting { title organisation { name } } decision { text } ownerUnit { name } ownerPerson { name } }
+  }
+}
+"""
+
+
+def build_meetings(count: int) -> None:
+    community = CommunityFactory()
+    unit = ResidentUnitFactory(community=community)
+    for n in range(count):
+        meeting = MeetingFactory(
+            community=community,
+            chair_id=PersonFactory().id,
+            starts_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=n),
+        )
+        for status in (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT):
+            AttendanceFactory(
+                meeting_id=meeting.id, person_id=PersonFactory().id, unit_id=unit.id, status=status
+            )
+        for position in (1, 2):
+            item = AgendaItemFactory(
+                meeting=meeting, position=position, presenter_id=PersonFactory().id
+            )
+            decision = DecisionFactory(agenda_item=item)
+            ActionItemFactory(decision=decision, owner_unit=unit)
+            ActionItemFactory(
+                decision=decision, owner_unit=unit, owner_person_id=PersonFactory().id
+            )
+
+
+async def statements(gql, count_statements, query: str) -> tuple[int, dict]:
+    with count_statements() as counter:
+        data = await gql.data(query)
+    return counter.count, data
+
+
+async def test_meeting_minutes_cost_the_same_for_4_and_40_meetings(gql, count_statements) -> None:
+    build_meetings(4)
+    small_count, small = await statements(gql, count_statements, MEETINGS)
+    build_meetings(36)
+    large_count, large = await statements(gql, count_statements, MEETINGS)
+
+    assert small["jointMeetings"]["totalCount"] == 4
+    assert large["jointMeetings"]["totalCount"] == 40
+    assert large["jointMeetings"]["nodes"][0]["presentCount"] == 1
+    assert small_count == large_count
+    # count and page; one batch each of attendances, organisations, agenda items, decisions and
+    # action items; people and units in one batch per level of the tree they appear at
+    # (chairs; attendees; presenters; attending and owning units), whatever the number of rows
+    assert large_count == 11
+
+
+async def test_action_items_cost_the_same_for_4_and_40_meetings(gql, count_statements) -> None:
+    build_meetings(1)
+    small_count, small = await statements(gql, count_statements, ACTIONS)
+    build_meetings(10)
+    large_count, large = await statements(gql, count_statements, ACTIONS)
+
+    assert small["actionItems"]["totalCount"] == 4
+    assert large["actionItems"]["totalCount"] == 44
+    assert small_count == large_count
+    # count and page, then decisions, agenda items, meetings, organisations, units, people:
+    # the chain to the meeting costs one statement per step, not per item
+    assert large_count == 8

@@ -1,0 +1,89 @@
+"""The demo street: deterministic, plausible, with well-formed personal data."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from backend.core.settings import Settings
+from backend.models import (
+    ActionItem,
+    CommitteeMembership,
+    JointMeeting,
+    Organisation,
+    Person,
+    ResidentUnit,
+    VolunteerTeam,
+)
+from backend.organisations.models import OrganisationKind
+from backend.seed import seed, seed_if_empty
+from tests.conftest import empty_all_tables
+from tests.factories import id_check_digit
+
+MOBILE = re.compile(r"^1(3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$")
+
+
+def count(engine: Engine, model, *conditions) -> int:
+    with engine.connect() as connection:
+        statement = select(func.count()).select_from(model)
+        for condition in conditions:
+            statement = statement.where(condition)
+        return int(connection.execute(statement).scalar_one())
+
+
+@pytest.fixture
+def seeded(settings: Settings, sync_engine: Engine) -> Engine:
+    assert seed_if_empty(settings) is True
+    return sync_engine
+
+
+def test_demo_street_has_the_shape_of_seed_002(seeded: Engine, settings: Settings) -> None:
+    communities = OrganisationKind.COMMUNITY_COMMITTEE
+    with seeded.connect() as connection:
+        names = connection.execute(
+            select(Organisation.name).where(Organisation.kind == communities)
+        ).scalars()
+        community_names = sorted(names)
+
+    assert community_names == sorted(["城东社区党委", "城西社区党委", "城北社区党委", "福坪社区党委"])
+    assert count(seeded, ResidentUnit) == 46
+    assert 35 <= count(seeded, CommitteeMembership) < 46  # most units, not all
+    assert count(seeded, VolunteerTeam) == 12
+    assert count(seeded, JointMeeting) == 16  # four quarterly meetings per community
+    assert count(seeded, ActionItem, ActionItem.status.in_(["open", "in_progress"])) > 0
+    assert seed_if_empty(settings) is False  # never loaded twice
+
+
+def test_personal_data_is_fake_but_well_formed(seeded: Engine) -> None:
+    with seeded.connect() as connection:
+        people = connection.execute(select(Person.name, Person.mobile, Person.id_number)).all()
+
+    assert len(people) > 200
+    for name, mobile, id_number in people:
+        assert re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name), name
+        assert MOBILE.match(mobile), mobile
+        assert id_number.startswith("441422") and len(id_number) == 18
+        assert id_check_digit(id_number[:17]) == id_number[17], id_number
+
+
+def _fingerprint(engine: Engine) -> str:
+    """A digest of the generated content, leaving out the creation timestamps."""
+    digest = hashlib.sha256()
+    with engine.connect() as connection:
+        for model in (Person, ResidentUnit, CommitteeMembership, ActionItem, JointMeeting):
+            table = model.__table__
+            columns = [c for c in table.columns if c.name not in ("created_at", "updated_at")]
+            rows = connection.execute(select(*columns).order_by(table.c.id)).all()
+            digest.update(repr(rows).encode())
+    return digest.hexdigest()
+
+
+def test_the_generator_is_deterministic(seeded: Engine, settings: Settings) -> None:
+    first = _fingerprint(seeded)
+    empty_all_tables(seeded)
+    seed(settings)
+
+    assert _fingerprint(seeded) == first
