@@ -6,10 +6,15 @@ from backend.cobuilding.models import (
     Project,
     ProjectMilestone,
     ProjectPartner,
-    Resource,
 )
 from backend.evaluations.models import Evaluation
-from backend.meetings.models import ActionItem, AgendaItem, Decision, JointMeeting, MeetingAttendance
+from backend.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    JointMeeting,
+    MeetingAttendance,
+)
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
 from backend.units.models import (

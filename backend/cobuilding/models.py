@@ -67,7 +67,9 @@ class MicroWishStatus(LabelledEnum):
 
 class Need(TimestampMixin, ArchivableMixin, table=True):
     __table_args__ = (
-        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+        CheckConstraint(
+            "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -58,7 +58,7 @@ async def resolve_node(info: Info[Any, Any], value: str) -> relay.Node:
     ):
         raise NotFound(value)
     nodes = await type_def.origin.resolve_nodes(info=info, node_ids=[str(key)], required=False)
-    node = list(nodes)[0]
+    node = next(iter(nodes))
     if node is None:
         raise NotFound(value)
     return node  # type: ignore[no-any-return]

@@ -112,9 +112,7 @@ def window(args: PageArgs, total: int) -> Window:
     return Window(offset=start, limit=end - start)
 
 
-def build_connection(
-    nodes: Sequence[NodeT], win: Window, total: int
-) -> Connection[NodeT]:
+def build_connection(nodes: Sequence[NodeT], win: Window, total: int) -> Connection[NodeT]:
     edges = [
         Edge(cursor=to_base64(CURSOR_PREFIX, win.offset + i), node=node)
         for i, node in enumerate(nodes)
@@ -152,7 +150,5 @@ async def paginate(
     count_statement = select(func.count()).select_from(statement.order_by(None).subquery())
     total = int(await db.scalar(count_statement))
     win = window(args, total)
-    rows = (
-        await db.scalars(statement.offset(win.offset).limit(win.limit)) if win.limit else []
-    )
+    rows = await db.scalars(statement.offset(win.offset).limit(win.limit)) if win.limit else []
     return build_connection([to_node(row) for row in rows], win, total)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
@@ -41,7 +42,10 @@ _VALIDATION_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Int cannot represent non-integer value"), r"此处需要整数。"),
     (re.compile(r"Int cannot represent non 32-bit signed integer value"), r"整数超出范围。"),
     (re.compile(r"Syntax Error"), r"查询语法错误。"),
-    (re.compile(r"'(\w+)' exceeds maximum operation depth of (\d+)"), r"查询嵌套过深，最多 \2 层。"),
+    (
+        re.compile(r"'(\w+)' exceeds maximum operation depth of (\d+)"),
+        r"查询嵌套过深，最多 \2 层。",
+    ),
     (re.compile(r"\d+ aliases found\. Allowed: (\d+)"), r"别名过多，最多 \1 个。"),
     (re.compile(r"Document exceeds maximum number of tokens"), r"查询过长。"),
 ]
@@ -69,9 +73,7 @@ class PublicErrors(MaskErrors):
 
     @classmethod
     def _should_mask(cls, error: GraphQLError) -> bool:
-        return not cls._is_query_error(error) and not isinstance(
-            error.original_error, PublicError
-        )
+        return not cls._is_query_error(error) and not isinstance(error.original_error, PublicError)
 
     def _request_id(self) -> str:
         context = getattr(self.execution_context, "context", None)

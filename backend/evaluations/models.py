@@ -41,9 +41,7 @@ class Evaluation(TimestampMixin, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="organisation.id", ondelete="RESTRICT", index=True)
-    subject: EvaluationSubject = Field(
-        sa_type=enum_column(EvaluationSubject, "evaluation_subject")
-    )
+    subject: EvaluationSubject = Field(sa_type=enum_column(EvaluationSubject, "evaluation_subject"))
     unit_id: int | None = Field(
         default=None, foreign_key="resident_unit.id", ondelete="RESTRICT", index=True
     )

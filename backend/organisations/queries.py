@@ -17,7 +17,9 @@ class OrganisationFilter:
     organisation: strawberry.ID | None = strawberry.field(
         default=None, description="只看此组织及其下级"
     )
-    parent: strawberry.ID | None = strawberry.field(default=None, description="只看此组织的直接下级")
+    parent: strawberry.ID | None = strawberry.field(
+        default=None, description="只看此组织的直接下级"
+    )
     kind: OrganisationKind | None = None
     search: str | None = strawberry.field(default=None, description="按名称搜索")
     include_archived: bool = False
@@ -69,7 +71,9 @@ class OrganisationQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db, statement, PageArgs(first, after, last, before),
+            info.context.db,
+            statement,
+            PageArgs(first, after, last, before),
             OrganisationType.from_model,
         )
 

@@ -28,7 +28,9 @@ MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.pe
 PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
 
 
-@strawberry.type(name="Organisation", description="组织：街道党工委、社区党委、网格党支部、党小组、社会组织")
+@strawberry.type(
+    name="Organisation", description="组织：街道党工委、社区党委、网格党支部、党小组、社会组织"
+)
 class OrganisationType(ModelNode):
     by_id_loader = OrganisationByIdLoader
 

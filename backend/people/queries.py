@@ -71,7 +71,9 @@ class PeopleQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db, statement, PageArgs(first, after, last, before),
+            info.context.db,
+            statement,
+            PageArgs(first, after, last, before),
             CommitteeMembershipType.from_model,
         )
 

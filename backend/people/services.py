@@ -10,7 +10,12 @@ from sqlalchemy import Select, or_, select
 from backend.core.filters import ordering, text_search
 from backend.core.pagination import OrderDirection
 from backend.organisations.services import in_subtree
-from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole, Person
+from backend.people.models import (
+    CommitteeMembership,
+    CommitteeMembershipRole,
+    CommitteeRole,
+    Person,
+)
 from backend.units.models import ResidentUnit
 
 

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from backend.units.types import ResidentUnitType
 
 GenderEnum = strawberry.enum(Gender, name="Gender")
-CommitteeRoleEnum = strawberry.enum(CommitteeRole, name="CommitteeRole", description="兼职委员的四种角色")
+CommitteeRoleEnum = strawberry.enum(
+    CommitteeRole, name="CommitteeRole", description="兼职委员的四种角色"
+)
 
 ROLE_ORDER = list(CommitteeRole)
 
@@ -92,7 +94,9 @@ async def load_person(info: Info, person_id: int | None) -> PersonType | None:
     return PersonType.from_optional(await info.context.loader(PersonByIdLoader).load(person_id))
 
 
-@strawberry.type(name="CommitteeMembership", description="兼职委员：驻区单位人员在社区党委的一届任期")
+@strawberry.type(
+    name="CommitteeMembership", description="兼职委员：驻区单位人员在社区党委的一届任期"
+)
 class CommitteeMembershipType(ModelNode):
     by_id_loader = CommitteeMembershipByIdLoader
 

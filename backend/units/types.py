@@ -53,7 +53,9 @@ async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None
     return await load_person(info, person_id)
 
 
-@strawberry.type(name="ResidentUnit", description="驻区单位：机关、学校、医院、企业、社会组织、物业、业委会")
+@strawberry.type(
+    name="ResidentUnit", description="驻区单位：机关、学校、医院、企业、社会组织、物业、业委会"
+)
 class ResidentUnitType(ModelNode):
     by_id_loader = ResidentUnitByIdLoader
 
@@ -179,7 +181,9 @@ class CoBuildingAgreementType(ModelNode):
         return [AgreementCommitmentType.from_model(row) for row in rows]
 
 
-@strawberry.type(name="Registration", description="双报到：单位到所在社区报到，在职党员到居住社区报到")
+@strawberry.type(
+    name="Registration", description="双报到：单位到所在社区报到，在职党员到居住社区报到"
+)
 class RegistrationType(ModelNode):
     by_id_loader = RegistrationByIdLoader
 

@@ -75,7 +75,9 @@ async def test_a_bad_enum_value_in_a_filter_is_a_validation_error_in_chinese(gql
         ({"filter": {"search": "长" * 51}}, "INVALID_ARGUMENT", "search"),
     ],
 )
-async def test_bad_page_arguments_are_refused(gql, variables: dict, code: str, argument: str) -> None:
+async def test_bad_page_arguments_are_refused(
+    gql, variables: dict, code: str, argument: str
+) -> None:
     body = await gql.execute(UNITS, variables)
 
     error = single_error(body)

@@ -48,7 +48,9 @@ def test_demo_street_has_the_shape_of_seed_002(seeded: Engine, settings: Setting
         ).scalars()
         community_names = sorted(names)
 
-    assert community_names == sorted(["城东社区党委", "城西社区党委", "城北社区党委", "福坪社区党委"])
+    assert community_names == sorted(
+        ["城东社区党委", "城西社区党委", "城北社区党委", "福坪社区党委"]
+    )
     assert count(seeded, ResidentUnit) == 46
     assert 35 <= count(seeded, CommitteeMembership) < 46  # most units, not all
     assert count(seeded, VolunteerTeam) == 12

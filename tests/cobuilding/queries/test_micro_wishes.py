@@ -14,7 +14,9 @@ WISHES = """
 query Wishes($filter: MicroWishFilter) {
   microWishes(filter: $filter) {
     totalCount
-    nodes { title status statusLabel beneficiaryName claimedByUnit { name } claimedByPerson { name } }
+    nodes {
+      title status statusLabel beneficiaryName claimedByUnit { name } claimedByPerson { name }
+    }
   }
 }
 """

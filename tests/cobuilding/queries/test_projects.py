@@ -40,8 +40,13 @@ def build_projects() -> None:
         budget_cents=5_000_000,
         spent_cents=1_234_550,
     )
-    MilestoneFactory(project=late, position=1, title="现场勘察", due_on=TODAY - 30 * DAY,
-                     done_on=TODAY - 31 * DAY)
+    MilestoneFactory(
+        project=late,
+        position=1,
+        title="现场勘察",
+        due_on=TODAY - 30 * DAY,
+        done_on=TODAY - 31 * DAY,
+    )
     MilestoneFactory(project=late, position=2, title="施工", due_on=TODAY - DAY)
     ProjectPartnerFactory(project_id=late.id, unit_id=ResidentUnitFactory(name="县第一中学").id)
     NeedFactory(title="楼道照明损坏", project_id=late.id)

@@ -31,8 +31,12 @@ async def test_evaluations_of_units_and_members_newest_period_first(gql) -> None
     community = CommunityFactory(name="城东社区党委")
     hospital = ResidentUnitFactory(name="大埔县人民医院", community=community)
     membership = MembershipFactory(unit=hospital, person=PersonFactory(name="张建国"))
-    EvaluationFactory(unit=hospital, period_label="2025年度", period_start=dt.date(2025, 1, 1),
-                      period_end=dt.date(2025, 12, 31))
+    EvaluationFactory(
+        unit=hospital,
+        period_label="2025年度",
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+    )
     EvaluationFactory(unit=hospital, grade=EvaluationGrade.EXCELLENT, total_score=95)
     EvaluationFactory(
         unit=hospital,
@@ -67,7 +71,9 @@ async def test_evaluations_are_filtered_by_organisation_subtree(gql) -> None:
     EvaluationFactory(unit=ResidentUnitFactory(community=west))
     EvaluationFactory()
 
-    in_east = await gql.data(EVALUATIONS, {"filter": {"organisation": gid("Organisation", east.id)}})
+    in_east = await gql.data(
+        EVALUATIONS, {"filter": {"organisation": gid("Organisation", east.id)}}
+    )
     in_street = await gql.data(
         EVALUATIONS, {"filter": {"organisation": gid("Organisation", street.id)}}
     )

@@ -67,7 +67,10 @@ async def test_overdue_means_open_and_past_its_due_date(gql) -> None:
     assert item["meeting"] == {"title": "第一季度联席会议"}
     assert item["decision"] == {"text": "同意实施，由牵头单位负责落实。"}
     assert item["ownerUnit"] == {"name": "大埔县人民医院"}
-    assert sorted(n["title"] for n in not_overdue["actionItems"]["nodes"]) == ["回访居民", "清理楼道"]
+    assert sorted(n["title"] for n in not_overdue["actionItems"]["nodes"]) == [
+        "回访居民",
+        "清理楼道",
+    ]
     # earliest due first
     assert [n["title"] for n in everything["actionItems"]["nodes"]] == [
         "清理楼道",

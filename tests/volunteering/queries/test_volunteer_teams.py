@@ -32,7 +32,10 @@ async def test_a_team_shows_its_skills_members_and_total_service_time(gql) -> No
     community = CommunityFactory(name="城东社区党委")
     leader = PersonFactory(name="王小明")
     team = VolunteerTeamFactory(
-        name="红色先锋志愿服务队", community=community, skills="医疗义诊、法律咨询", leader_id=leader.id
+        name="红色先锋志愿服务队",
+        community=community,
+        skills="医疗义诊、法律咨询",
+        leader_id=leader.id,
     )
     TeamMemberFactory(team=team, person=PersonFactory(name="李华"), joined_on=dt.date(2025, 4, 1))
     TeamMemberFactory(team=team, person=leader, role=TeamRole.LEADER)
