@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { artifact } from './artifacts';
+
+test('the organisation tree shows the street and its communities', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('app-title')).toHaveText('大党委共建共治平台');
+
+  await page.getByRole('navigation').getByRole('link', { name: '组织架构' }).click();
+  await expect(page).toHaveURL(/\/organisations/);
+  await expect(page.getByRole('heading', { name: '组织架构' })).toBeVisible();
+
+  const tree = page.getByTestId('organisation-tree');
+  const nodes = tree.getByTestId('organisation-node');
+  await expect(nodes.first()).toBeVisible();
+  await expect(tree.locator('[data-kind="COMMUNITY_COMMITTEE"]').first()).toBeVisible();
+
+  // Selecting a community shows its details with counts of units and grids.
+  const community = tree.locator('[data-kind="COMMUNITY_COMMITTEE"]').first();
+  const communityName = (await community.locator('span').first().innerText()).trim();
+  await community.click();
+  const detail = page.getByTestId('organisation-detail');
+  await expect(detail.getByTestId('organisation-name')).toHaveText(communityName);
+  await expect(detail.getByText('驻区单位数')).toBeVisible();
+  await expect(detail.getByText('网格数')).toBeVisible();
+
+  await page.screenshot({ path: artifact('organisations-tree.png'), fullPage: true });
+});
+
+const AREAS: Array<{ label: string; url: RegExp; table: string }> = [
+  { label: '驻区单位', url: /\/units$/, table: 'units-table' },
+  { label: '兼职委员', url: /\/members$/, table: 'members-table' },
+  { label: '志愿服务', url: /\/volunteering$/, table: 'volunteer-teams-table' },
+  { label: '需求·资源·项目', url: /\/cobuilding$/, table: 'needs-table' },
+  { label: '联席会议', url: /\/meetings$/, table: 'meetings-table' },
+  { label: '考核评议', url: /\/evaluations$/, table: 'evaluations-table' },
+];
+
+test('every area of the navigation opens and lists its demo data', async ({ page }) => {
+  await page.goto('/');
+  for (const area of AREAS) {
+    await page.getByRole('navigation').getByRole('link', { name: area.label }).click();
+    await expect(page).toHaveURL(area.url);
+    await expect(page.getByTestId('page-title')).toBeVisible();
+    const rows = page.getByTestId(area.table).locator('tbody tr[data-row-key]');
+    await expect(rows.first()).toBeVisible();
+    await expect(page.getByTestId('query-error')).toHaveCount(0);
+  }
+});

@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests against a running backend that serves the built SPA and /graphql with the
+// demo data (E2E_BASE_URL, default http://127.0.0.1:8765). Playwright never downloads a browser
+// here: it drives Debian's chromium.
+const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8765';
+const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-artifacts/playwright',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    headless: true,
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});

@@ -1,0 +1,35 @@
+import { Button, Result } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { CombinedError } from 'urql';
+import { describeError } from '../providers/errorHandler';
+import { t } from '../locales';
+
+/** The error state of a page or section: the (Chinese) message and a retry button. */
+export default function QueryError({
+  error,
+  onRetry,
+  compact = false,
+}: {
+  error: CombinedError | Error;
+  onRetry?: () => void;
+  compact?: boolean;
+}) {
+  const { title, description, network } = describeError(error);
+  return (
+    <div role="alert" data-testid="query-error">
+      <Result
+        status={network ? 'warning' : 'error'}
+        title={title}
+        subTitle={description}
+        style={compact ? { padding: '16px 0' } : undefined}
+        extra={
+          onRetry ? (
+            <Button type="primary" icon={<ReloadOutlined />} onClick={onRetry} data-testid="retry-button">
+              {t('pages.common.retry')}
+            </Button>
+          ) : null
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { Card, Descriptions, Flex, Space, Statistic, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import EmptyState from '../../../../components/EmptyState';
+import PageLoading from '../../../../components/PageLoading';
+import QueryError from '../../../../components/QueryError';
+import { t } from '../../../../locales';
+import { orNone } from '../../../../utils/format';
+import { OrganisationDetailQuery } from '../queries';
+
+export default function OrganisationDetail({ id }: { id: string }) {
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: OrganisationDetailQuery,
+    variables: { id },
+  });
+
+  if (fetching && !data) return <PageLoading rows={8} />;
+  if (error && !data) {
+    return (
+      <Card>
+        <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      </Card>
+    );
+  }
+  const org = data?.node?.__typename === 'Organisation' ? data.node : null;
+  if (!org) {
+    return (
+      <Card>
+        <EmptyState description={t('pages.common.notFound.subtitle')} />
+      </Card>
+    );
+  }
+
+  const units = org.residentUnits.edges.map((e) => e.node);
+  const grids = org.grids.edges.map((e) => e.node);
+
+  return (
+    <Card
+      title={
+        <Space>
+          <span data-testid="organisation-name">{org.name}</span>
+          <Tag color="red">{org.kindLabel}</Tag>
+        </Space>
+      }
+      data-testid="organisation-detail"
+    >
+      <Space size={48} style={{ marginBottom: 24 }}>
+        <Statistic title={t('pages.organisations.unitCount')} value={org.unitCount} />
+        <Statistic title={t('pages.organisations.gridCount')} value={org.gridCount} />
+      </Space>
+      <Descriptions
+        column={{ xs: 1, md: 2 }}
+        bordered
+        size="small"
+        items={[
+          { key: '0', label: t('pages.organisations.kind'), children: org.kindLabel },
+          { key: '1', label: t('pages.organisations.parent'), children: orNone(org.parent?.name) },
+          { key: '2', label: t('pages.organisations.secretary'), children: orNone(org.secretaryName) },
+          { key: '3', label: t('pages.organisations.address'), children: orNone(org.address) },
+        ]}
+      />
+      {grids.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('pages.organisations.grids')}
+          </Typography.Title>
+          <Space wrap>
+            {grids.map((g) => (
+              <Tag key={g.id}>
+                {g.name}
+                {g.households ? `（${g.households} 户）` : ''}
+              </Tag>
+            ))}
+          </Space>
+        </>
+      )}
+      {units.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('pages.organisations.units', { count: units.length })}
+          </Typography.Title>
+          <Flex vertical gap={6}>
+            {units.map((u) => (
+              <Flex key={u.id} justify="space-between" align="center">
+                <Link to={`/units/${encodeURIComponent(u.id)}`}>{u.name}</Link>
+                <Tag>{u.kindLabel}</Tag>
+              </Flex>
+            ))}
+          </Flex>
+        </>
+      )}
+    </Card>
+  );
+}

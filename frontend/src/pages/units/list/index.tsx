@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { Card, Flex, Input, Select, Tag } from 'antd';
+import type { TableProps } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import CommunitySelect from '../../../components/CommunitySelect';
+import ListTable from '../../../components/ListTable';
+import PageContainer from '../../../components/PageContainer';
+import type {
+  ResidentUnitFilter,
+  ResidentUnitKind,
+  ResidentUnitListQuery as Result,
+} from '../../../graphql/graphql';
+import { useListParams } from '../../../hooks/useListParams';
+import { usePagedConnection } from '../../../hooks/usePagedConnection';
+import { t } from '../../../locales';
+import { orNone } from '../../../utils/format';
+import { ResidentUnitListQuery } from './queries';
+
+type Row = Result['residentUnits']['edges'][number]['node'];
+
+const KINDS: Record<ResidentUnitKind, string> = {
+  AGENCY: t('pages.units.kinds.AGENCY'),
+  SCHOOL: t('pages.units.kinds.SCHOOL'),
+  HOSPITAL: t('pages.units.kinds.HOSPITAL'),
+  STATE_ENTERPRISE: t('pages.units.kinds.STATE_ENTERPRISE'),
+  PRIVATE_ENTERPRISE: t('pages.units.kinds.PRIVATE_ENTERPRISE'),
+  SOCIAL_ORGANISATION: t('pages.units.kinds.SOCIAL_ORGANISATION'),
+  PROPERTY_COMPANY: t('pages.units.kinds.PROPERTY_COMPANY'),
+  OWNERS_COMMITTEE: t('pages.units.kinds.OWNERS_COMMITTEE'),
+};
+const isKind = (v: string | undefined): v is ResidentUnitKind => v !== undefined && v in KINDS;
+const FILTER_KEYS = ['community', 'kind'] as const;
+
+export default function ResidentUnitListPage() {
+  const navigate = useNavigate();
+  const list = useListParams(FILTER_KEYS);
+  const { community, kind } = list.filters;
+
+  const variables = useMemo(
+    () => ({
+      filter: {
+        search: list.search || null,
+        organisation: community ?? null,
+        kind: isKind(kind) ? kind : null,
+      } satisfies ResidentUnitFilter,
+    }),
+    [list.search, community, kind],
+  );
+  const result = usePagedConnection({
+    query: ResidentUnitListQuery,
+    variables,
+    select: (d) => d.residentUnits,
+    page: list.page,
+    pageSize: list.pageSize,
+  });
+
+  const columns: TableProps<Row>['columns'] = [
+    {
+      title: t('pages.units.name'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Link
+          to={`/units/${encodeURIComponent(row.id)}`}
+          data-testid="unit-name"
+          onClick={(e) => e.stopPropagation()}
+        >
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('pages.units.kind'), dataIndex: 'kindLabel', render: (v: string) => <Tag>{v}</Tag> },
+    { title: t('pages.units.community'), key: 'community', render: (_, row) => orNone(row.community?.name) },
+    { title: t('pages.units.grid'), key: 'grid', render: (_, row) => orNone(row.grid?.name) },
+    { title: t('pages.units.liaison'), key: 'liaison', render: (_, row) => orNone(row.liaison?.name) },
+    { title: t('pages.units.partyMemberCount'), dataIndex: 'partyMemberCount', align: 'right' },
+    { title: t('pages.units.address'), dataIndex: 'address', render: (v: string | null) => orNone(v) },
+  ];
+
+  return (
+    <PageContainer title={t('pages.units.title')} testId="units-page">
+      <Card>
+        <Flex gap={12} wrap className="list-toolbar">
+          <Input.Search
+            key={list.search}
+            defaultValue={list.search}
+            allowClear
+            enterButton
+            placeholder={t('pages.units.searchPlaceholder')}
+            aria-label={t('pages.units.searchPlaceholder')}
+            data-testid="unit-search"
+            style={{ maxWidth: 320 }}
+            onSearch={list.setSearch}
+          />
+          <CommunitySelect
+            value={community}
+            onChange={(v) => list.setFilter('community', v)}
+            placeholder={t('pages.units.filterCommunity')}
+            testId="unit-filter-community"
+          />
+          <Select
+            allowClear
+            placeholder={t('pages.units.filterKind')}
+            aria-label={t('pages.units.filterKind')}
+            data-testid="unit-filter-kind"
+            style={{ minWidth: 160 }}
+            value={isKind(kind) ? kind : undefined}
+            onChange={(v: string | undefined) => list.setFilter('kind', v)}
+            options={Object.entries(KINDS).map(([value, label]) => ({ value, label }))}
+          />
+        </Flex>
+        <ListTable<Row>
+          testId="units-table"
+          rows={result.rows}
+          total={result.total}
+          page={list.page}
+          pageSize={result.pageSize}
+          loading={result.loading}
+          error={result.error}
+          onRetry={result.retry}
+          onPageChange={list.setPage}
+          onRowClick={(row) => navigate(`/units/${encodeURIComponent(row.id)}`)}
+          columns={columns}
+        />
+      </Card>
+    </PageContainer>
+  );
+}
