@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from backend.accounts.passwords import hash_password
 from backend.cobuilding.models import (
     MicroWishStatus,
     NeedSource,
@@ -24,11 +25,12 @@ from backend.cobuilding.models import (
     ResourceKind,
     Urgency,
 )
+from backend.core.principal import Role
 from backend.evaluations.models import EvaluationGrade, EvaluationSubject
 from backend.meetings.models import ActionItemStatus, AttendanceStatus, DecisionOutcome
-from backend.organisations.models import OrganisationKind
-from backend.people.models import CommitteeRole
-from backend.units.models import RegistrationKind, ResidentUnitKind
+from backend.organisations.models import Organisation, OrganisationKind
+from backend.people.models import CommitteeMembership, CommitteeRole
+from backend.units.models import RegistrationKind, ResidentUnit, ResidentUnitKind
 from backend.volunteering.models import TeamRole
 
 RANDOM_SEED = 20261123
@@ -159,6 +161,18 @@ PROJECTS = [
     ("沿河步道修复", "修复沿河步道破损路段，增设照明。"),
 ]
 
+# Demo sign-ins (README "Demo users"): one per role, all with DEMO_PASSWORD.
+DEMO_PASSWORD = "Gongjian#2026"
+DEMO_COMMUNITY = "城西社区党委"
+DEMO_UNIT = "龙山小区物业服务中心"
+DEMO_USERS = [
+    ("admin", "街道管理员（演示）", Role.STREET_ADMIN),
+    ("convener", "城西社区召集人（演示）", Role.CONVENER),
+    ("coordinator", "城西志愿服务协调员（演示）", Role.VOLUNTEER_COORDINATOR),
+    ("liaison", "龙山小区物业联络员（演示）", Role.UNIT_LIAISON),
+    ("member", "城西社区兼职委员（演示）", Role.COMMITTEE_MEMBER),
+]
+
 MILESTONES = [
     ("完成需求调研和方案设计", 30),
     ("完成资金筹措和招标", 75),
@@ -234,6 +248,9 @@ RESOURCE_CATEGORIES = {
 }
 
 
+DEMO_PASSWORD_HASH = hash_password(DEMO_PASSWORD)
+
+
 def build_demo_street() -> None:
     """Build the whole demo data set through the factories (bound by the caller)."""
     from factory.random import randgen
@@ -275,6 +292,7 @@ class _Builder:
                 [next(unit_names) for _ in range(unit_count)],
                 [next(team_names) for _ in range(3)],
             )
+        self.build_demo_users(street)
 
     def build_community(
         self, community: Any, units: list[tuple[str, str]], teams: list[tuple[str, str]]
@@ -550,6 +568,38 @@ class _Builder:
                 fulfilled_at=published + dt.timedelta(days=9)
                 if status is MicroWishStatus.CONFIRMED
                 else None,
+            )
+
+    # -- demo users, one per role (demo mode only) --------------------------------------------
+
+    def build_demo_users(self, street: Any) -> None:
+        f = self.f
+        west = f.session.scalars(
+            select(Organisation).where(Organisation.name == DEMO_COMMUNITY)
+        ).one()
+        unit = f.session.scalars(select(ResidentUnit).where(ResidentUnit.name == DEMO_UNIT)).one()
+        membership = f.session.scalars(
+            select(CommitteeMembership)
+            .where(CommitteeMembership.community_id == west.id)
+            .order_by(CommitteeMembership.id)
+        ).first()
+        for username, display_name, role in DEMO_USERS:
+            user = f.UserFactory(
+                username=username,
+                display_name=display_name,
+                password_hash=DEMO_PASSWORD_HASH,
+                is_demo=True,
+                person_id=unit.liaison_id
+                if role is Role.UNIT_LIAISON
+                else (
+                    membership.person_id if role is Role.COMMITTEE_MEMBER and membership else None
+                ),
+            )
+            f.RoleGrantFactory(
+                user=user,
+                role=role,
+                organisation_id=street.id if role is Role.STREET_ADMIN else west.id,
+                unit_id=unit.id if role is Role.UNIT_LIAISON else None,
             )
 
     # -- meetings and evaluations -----------------------------------------------------------

@@ -1,5 +1,7 @@
 """Every table, imported once so that SQLModel.metadata is complete (Alembic, tests, seed)."""
 
+from backend.accounts.models import ApiToken, LoginSession, RoleGrant, User
+from backend.audit.models import AuditLogEntry
 from backend.cobuilding.models import (
     MicroWish,
     Need,
@@ -30,6 +32,8 @@ __all__ = [
     "ActionItem",
     "AgendaItem",
     "AgreementCommitment",
+    "ApiToken",
+    "AuditLogEntry",
     "CoBuildingAgreement",
     "CommitteeMembership",
     "CommitteeMembershipRole",
@@ -37,6 +41,7 @@ __all__ = [
     "Evaluation",
     "Grid",
     "JointMeeting",
+    "LoginSession",
     "MeetingAttendance",
     "MicroWish",
     "Need",
@@ -47,8 +52,10 @@ __all__ = [
     "ProjectPartner",
     "Registration",
     "ResidentUnit",
+    "RoleGrant",
     "ServiceRecord",
     "UnitStaff",
+    "User",
     "VolunteerTeam",
     "VolunteerTeamMember",
 ]

@@ -12,15 +12,18 @@ from typing import Any
 import httpx
 import pytest
 from pytest_postgresql import factories as pg_factories
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event, select, text
 from sqlmodel import SQLModel
 from starlette.applications import Starlette
 
 import backend.models  # noqa: F401
+from backend.accounts.auth import SESSION_COOKIE
 from backend.core.app import create_app
 from backend.core.db import create_sync_engine
 from backend.core.migrate import upgrade_database
+from backend.core.principal import Role
 from backend.core.settings import Settings
+from backend.organisations.models import Organisation
 from tests import databases, factories
 
 throwaway_postgresql_proc = pg_factories.postgresql_proc(
@@ -112,10 +115,59 @@ async def app(settings: Settings, sync_engine: Engine) -> AsyncIterator[Starlett
 
 
 class GraphQLClient:
+    """Talks to the app through ASGI. Unless a test signs in as someone else (or out), it acts
+    as a street administrator over every organisation tree that exists when it sends."""
+
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.http = client
+        self.acting_as_admin = True
+        self._admin: Any = None
+        self._granted_roots: set[int] = set()
+
+    def sign_in(self, role: Role, organisation: Any, unit: Any = None) -> Any:
+        """Act as a new user holding one role over `organisation` (or, for a liaison, `unit`)."""
+        user = factories.UserFactory()
+        factories.RoleGrantFactory(
+            user=user,
+            role=role,
+            organisation_id=organisation.id,
+            unit_id=unit.id if unit is not None else None,
+        )
+        self._use_session(user)
+        self.acting_as_admin = False
+        return user
+
+    def sign_out(self) -> None:
+        self.http.cookies.clear()
+        self.http.headers.pop("x-csrf-token", None)
+        self.http.headers.pop("authorization", None)
+        self.acting_as_admin = False
+
+    def use_token(self, token: str) -> None:
+        self.sign_out()
+        self.http.headers["authorization"] = f"Bearer {token}"
+
+    def _use_session(self, user: Any) -> None:
+        login = factories.LoginSessionFactory(user_id=user.id, secret=f"secret-{user.id}")
+        self.http.cookies.set(SESSION_COOKIE, f"secret-{user.id}")
+        self.http.headers["x-csrf-token"] = login.csrf_token
+
+    def _ensure_admin(self) -> None:
+        roots = factories.session.scalars(
+            select(Organisation.id).where(Organisation.parent_id.is_(None))
+        ).all()
+        if not roots:
+            roots = [factories.StreetFactory(name="测试街道").id]
+        if self._admin is None:
+            self._admin = factories.UserFactory(username="street-admin")
+            self._use_session(self._admin)
+        for root in set(roots) - self._granted_roots:
+            factories.RoleGrantFactory(user=self._admin, organisation_id=root)
+            self._granted_roots.add(root)
 
     async def post(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
+        if self.acting_as_admin:
+            self._ensure_admin()
         return await self.http.post("/graphql", json={"query": query, "variables": variables or {}})
 
     async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -137,6 +189,10 @@ async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield GraphQLClient(client)
+
+
+# Every authenticated request first reads its session (with the user) and the user's role grants.
+AUTH_STATEMENTS = 2
 
 
 class StatementCounter:

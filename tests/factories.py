@@ -18,6 +18,9 @@ from faker import Faker
 from sqlalchemy.orm import scoped_session, sessionmaker
 from sqlmodel import Session
 
+from backend.accounts.models import LoginSession, RoleGrant, User
+from backend.accounts.passwords import hash_password
+from backend.accounts.tokens import secret_hash
 from backend.cobuilding.models import (
     MicroWish,
     MicroWishStatus,
@@ -33,6 +36,7 @@ from backend.cobuilding.models import (
     ResourceStatus,
     Urgency,
 )
+from backend.core.principal import Role
 from backend.evaluations.models import Evaluation, EvaluationGrade, EvaluationSubject
 from backend.meetings.models import (
     ActionItem,
@@ -422,7 +426,9 @@ class MicroWishFactory(BaseFactory):
 
     class Params:
         community = factory.SubFactory(CommunityFactory)
-        beneficiary = factory.SubFactory(PersonFactory)
+        beneficiary = factory.SubFactory(
+            PersonFactory, community_id=factory.SelfAttribute("..community.id")
+        )
 
     community_id = factory.SelfAttribute("community.id")
     beneficiary_id = factory.SelfAttribute("beneficiary.id")
@@ -550,3 +556,46 @@ def bulk_mode() -> Iterator[None]:
     finally:
         for factory_class, persistence in previous.items():
             factory_class._meta.sqlalchemy_session_persistence = persistence
+
+
+# --- accounts ------------------------------------------------------------------------------
+
+DEFAULT_PASSWORD = "Gongjian#2026"
+_DEFAULT_PASSWORD_HASH = hash_password(DEFAULT_PASSWORD)
+
+
+class UserFactory(BaseFactory):
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"user{n + 1}")
+    display_name = zh("name")
+    password_hash = _DEFAULT_PASSWORD_HASH
+
+
+class RoleGrantFactory(BaseFactory):
+    class Meta:
+        model = RoleGrant
+
+    class Params:
+        user = factory.SubFactory(UserFactory)
+
+    user_id = factory.SelfAttribute("user.id")
+    role = Role.STREET_ADMIN
+    organisation_id: int
+    unit_id = None
+
+
+class LoginSessionFactory(BaseFactory):
+    """A signed-in browser whose cookie is `secret` and whose CSRF token is `csrf_token`."""
+
+    class Meta:
+        model = LoginSession
+        exclude = ("secret",)
+
+    secret = factory.Sequence(lambda n: f"session-secret-{n}")
+    user_id: int
+    secret_hash = factory.LazyAttribute(lambda o: secret_hash(o.secret))
+    csrf_token = factory.Sequence(lambda n: f"csrf-{n}")
+    expires_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    last_seen_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))

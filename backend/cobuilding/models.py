@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field
 
-from backend.core.models import ArchivableMixin, LabelledEnum, TimestampMixin, enum_column
+from backend.core.models import (
+    ArchivableMixin,
+    AwareDateTime,
+    LabelledEnum,
+    TimestampMixin,
+    enum_column,
+)
 
 
 class NeedStatus(LabelledEnum):
@@ -86,11 +91,11 @@ class Need(TimestampMixin, ArchivableMixin, table=True):
     raised_by_id: int | None = Field(
         default=None, foreign_key="person.id", ondelete="RESTRICT", index=True
     )
-    raised_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    raised_at: datetime = Field(sa_type=AwareDateTime)
     project_id: int | None = Field(
         default=None, foreign_key="project.id", ondelete="RESTRICT", index=True
     )
-    solved_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    solved_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     satisfaction: int | None = None
     feedback: str | None = Field(default=None, max_length=500)
 
@@ -173,12 +178,12 @@ class MicroWish(TimestampMixin, ArchivableMixin, table=True):
     status: MicroWishStatus = Field(
         sa_type=enum_column(MicroWishStatus, "micro_wish_status"), index=True
     )
-    published_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    published_at: datetime = Field(sa_type=AwareDateTime)
     claimed_by_person_id: int | None = Field(
         default=None, foreign_key="person.id", ondelete="RESTRICT", index=True
     )
     claimed_by_unit_id: int | None = Field(
         default=None, foreign_key="resident_unit.id", ondelete="RESTRICT", index=True
     )
-    claimed_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
-    fulfilled_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    claimed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    fulfilled_at: datetime | None = Field(default=None, sa_type=AwareDateTime)

@@ -13,6 +13,12 @@ from backend.cobuilding.models import (
     ResourceStatus,
     Urgency,
 )
+from backend.cobuilding.permissions import (
+    READ_MICRO_WISHES,
+    READ_NEEDS,
+    READ_PROJECTS,
+    READ_RESOURCES,
+)
 from backend.cobuilding.services import (
     micro_wishes_statement,
     needs_statement,
@@ -22,6 +28,7 @@ from backend.cobuilding.services import (
 from backend.cobuilding.types import MicroWishType, NeedType, ProjectType, ResourceType
 from backend.core.ids import decode_optional_id
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.core.permissions import allow
 
 ORGANISATION_HELP = "只看此组织（含下级）范围内的条目"
 
@@ -126,7 +133,7 @@ def _root_id(organisation: strawberry.ID | None) -> int | None:
 
 @strawberry.type
 class CoBuildingQueries:
-    @strawberry.field(description="需求清单（默认按提出时间倒序）")
+    @strawberry.field(description="需求清单（默认按提出时间倒序）", extensions=allow(READ_NEEDS))
     async def needs(
         self,
         info: Info,
@@ -149,10 +156,10 @@ class CoBuildingQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db, statement, PageArgs(first, after, last, before), NeedType.from_model
+            info, statement, PageArgs(first, after, last, before), NeedType.from_model
         )
 
-    @strawberry.field(description="资源清单")
+    @strawberry.field(description="资源清单", extensions=allow(READ_RESOURCES))
     async def resources(
         self,
         info: Info,
@@ -175,13 +182,15 @@ class CoBuildingQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             ResourceType.from_model,
         )
 
-    @strawberry.field(description="共建项目清单（默认按开始日期倒序）")
+    @strawberry.field(
+        description="共建项目清单（默认按开始日期倒序）", extensions=allow(READ_PROJECTS)
+    )
     async def projects(
         self,
         info: Info,
@@ -203,13 +212,16 @@ class CoBuildingQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             ProjectType.from_model,
         )
 
-    @strawberry.field(description="微心愿（默认按发布时间倒序；心愿人姓名脱敏）")
+    @strawberry.field(
+        description="微心愿（默认按发布时间倒序；心愿人姓名脱敏）",
+        extensions=allow(READ_MICRO_WISHES),
+    )
     async def micro_wishes(
         self,
         info: Info,
@@ -230,7 +242,7 @@ class CoBuildingQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             MicroWishType.from_model,

@@ -32,7 +32,7 @@ from backend.cobuilding.services import (
     project_status_label,
 )
 from backend.core.personal_data import mask_name
-from backend.core.types import ModelNode, ModelType
+from backend.core.types import ModelNode, ModelType, required
 
 if TYPE_CHECKING:
     from backend.organisations.types import GridType, OrganisationType
@@ -165,9 +165,7 @@ class ResourceType(ModelNode):
 
     @strawberry.field(description="提供资源的单位")
     async def unit(self, info: Info) -> ResidentUnitRef:
-        unit = await load_unit_ref(info, self.unit_id)
-        assert unit is not None  # enforced by the foreign key
-        return unit
+        return required(await load_unit_ref(info, self.unit_id), "单位")
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
@@ -299,8 +297,7 @@ class MicroWishType(ModelNode):
 
     @strawberry.field(description="心愿人姓名（脱敏，如 王**）")
     async def beneficiary_name(self, info: Info) -> str:
-        person = await load_person_ref(info, self.beneficiary_id)
-        assert person is not None  # enforced by the foreign key
+        person = required(await load_person_ref(info, self.beneficiary_id), "心愿人")
         return mask_name(person.name) or ""
 
     @strawberry.field(description="所在社区")

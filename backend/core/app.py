@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from backend.accounts.auth import authenticate, client_ip
 from backend.core.context import Context, RequestDb
 from backend.core.db import Database
 from backend.core.schema import schema
@@ -42,12 +43,15 @@ class GraphQLApp(GraphQL[Context, None]):
             await super().__call__(scope, receive, send)
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(
+        context = Context(
             request=request,
             response=response,
             db=request.state.db,
             settings=self.settings,
+            client_ip=client_ip(request),
         )
+        await authenticate(request, context)
+        return context
 
 
 def _spa_routes(dist: Path) -> list[Any]:

@@ -14,6 +14,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.dataloader import DataLoader
 
+from backend.core.errors import PublicError
+from backend.core.principal import ANONYMOUS, Principal
+from backend.core.scope import Scope
 from backend.core.settings import Settings
 
 LoaderT = TypeVar("LoaderT", bound=DataLoader[Any, Any])
@@ -32,6 +35,11 @@ class RequestDb:
             result = await self.session.execute(statement)
             return result.scalars().all()
 
+    async def rows(self, statement: Executable) -> Sequence[Any]:
+        async with self._lock:
+            result = await self.session.execute(statement)
+            return result.all()
+
     async def scalar(self, statement: Executable) -> Any:
         async with self._lock:
             result = await self.session.execute(statement)
@@ -44,13 +52,32 @@ class Context:
     response: Response | None
     db: RequestDb
     settings: Settings
+    principal: Principal = ANONYMOUS
+    # The sign-in session behind a cookie, and whether the request proved it is not forged.
+    session_id: int | None = None
+    csrf_token: str | None = None
+    csrf_ok: bool = True
+    # Credentials were sent but refused (expired token, ended session): said on first use.
+    auth_error: PublicError | None = None
+    client_ip: str | None = None
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
     _loaders: dict[type[Any], Any] = field(default_factory=dict)
+    _scope: Scope | None = None
+
+    def reset_scope(self) -> None:
+        self._scope = None
+        self._loaders.clear()
+
+    @property
+    def scope(self) -> Scope:
+        if self._scope is None:
+            self._scope = Scope.of(self.principal)
+        return self._scope
 
     def loader(self, loader_cls: type[LoaderT]) -> LoaderT:
         """The request's instance of a loader class, built on first use (never shared)."""
         instance = self._loaders.get(loader_cls)
         if instance is None:
-            instance = loader_cls(self.db)  # type: ignore[call-arg]
+            instance = loader_cls(self.db, self.scope)  # type: ignore[call-arg]
             self._loaders[loader_cls] = instance
         return instance  # type: ignore[no-any-return]

@@ -23,13 +23,29 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class AwareDateTime(sa.TypeDecorator[datetime]):
+    """TIMESTAMP WITH TIME ZONE that always comes back timezone-aware (UTC), also from SQLite,
+    which stores no offset."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime given for a timezone-aware column")
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
 class TimestampMixin(SQLModel):
-    created_at: datetime = Field(
-        default_factory=utcnow, sa_type=sa.DateTime(timezone=True), nullable=False
-    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime, nullable=False)
     updated_at: datetime = Field(
         default_factory=utcnow,
-        sa_type=sa.DateTime(timezone=True),
+        sa_type=AwareDateTime,
         nullable=False,
         sa_column_kwargs={"onupdate": utcnow},
     )
@@ -38,7 +54,7 @@ class TimestampMixin(SQLModel):
 class ArchivableMixin(SQLModel):
     """Records that history refers to are archived, never deleted."""
 
-    archived_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    archived_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 def enum_column(enum_cls: type[enum.Enum], name: str) -> Any:

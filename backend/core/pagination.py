@@ -17,6 +17,7 @@ from sqlalchemy import Select, func, select
 from strawberry.relay.utils import from_base64, to_base64
 
 from backend.core.errors import ErrorCode, InvalidArgument, PublicError
+from backend.core.scope import visible
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -139,14 +140,18 @@ def connection_from_list(
 
 
 async def paginate(
-    db: Any,
+    info: Any,
     statement: Select[Any],
     args: PageArgs,
     to_node: Callable[[Any], NodeT],
 ) -> Connection[NodeT]:
-    """Run an ordered, filtered SELECT of one entity as a page: one COUNT and one SELECT."""
+    """Run an ordered, filtered SELECT of one entity as a page: one COUNT and one SELECT, both
+    limited to the rows the caller's scope lets it see."""
     _check_size(args.first, "first")
     _check_size(args.last, "last")
+    db = info.context.db
+    entity = statement.column_descriptions[0]["entity"]
+    statement = statement.where(visible(entity, info.context.scope))
     count_statement = select(func.count()).select_from(statement.order_by(None).subquery())
     total = int(await db.scalar(count_statement))
     win = window(args, total)

@@ -7,7 +7,6 @@ import re
 
 import strawberry
 from graphql import GraphQLError
-from strawberry import relay
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -16,11 +15,12 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
-from strawberry.types import Info
 
+from backend.accounts.mutations import AccountMutations
+from backend.accounts.queries import AccountQueries
+from backend.audit.queries import AuditQueries
 from backend.cobuilding.queries import CoBuildingQueries
 from backend.core.errors import ErrorCode, PublicError
-from backend.core.ids import resolve_node
 from backend.evaluations.queries import EvaluationQueries
 from backend.meetings.queries import MeetingQueries
 from backend.organisations.queries import OrganisationQueries
@@ -118,17 +118,11 @@ class PublicErrors(MaskErrors):
         )
 
 
-@strawberry.type
-class NodeQueries:
-    @strawberry.field(description="按全局 ID 取任一对象")
-    async def node(self, info: Info, id: strawberry.ID) -> relay.Node:
-        return await resolve_node(info, id)
-
-
 Query = merge_types(
     "Query",
     (
-        NodeQueries,
+        AccountQueries,
+        AuditQueries,
         OrganisationQueries,
         ResidentUnitQueries,
         PeopleQueries,
@@ -139,6 +133,8 @@ Query = merge_types(
     ),
 )
 
+Mutation = merge_types("Mutation", (AccountMutations,))
+
 # The limiting rules are built once at import and registered through one AddValidationRules
 # factory: strawberry caches validation per rule set, and rules rebuilt per request defeat it.
 VALIDATION_RULES = [
@@ -148,6 +144,7 @@ VALIDATION_RULES = [
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     extensions=[
         lambda: AddValidationRules(VALIDATION_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

@@ -5,12 +5,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
+from sqlalchemy import select
 from strawberry import relay
 from strawberry.types import Info
 
 from backend.core.dataloaders import ByIdLoader
+from backend.core.errors import ErrorCode, PublicError
+from backend.core.scope import visible
+
+RelatedT = TypeVar("RelatedT")
 
 
 @cache
@@ -44,6 +49,17 @@ class ModelNode(ModelType, relay.Node):
         node_ids: Iterable[str],
         required: bool = False,
     ) -> list[Self | None]:
-        loader = info.context.loader(cls.by_id_loader)
-        rows = await loader.load_many([int(node_id) for node_id in node_ids])
-        return [cls.from_optional(row) for row in rows]
+        """`node(id)`: only rows inside the caller's scope (one statement)."""
+        model: Any = cls.by_id_loader.model
+        keys = [int(node_id) for node_id in node_ids]
+        statement = select(model).where(model.id.in_(keys), visible(model, info.context.scope))
+        by_id = {row.id: row for row in await info.context.db.scalars(statement)}
+        return [cls.from_optional(by_id.get(key)) for key in keys]
+
+
+def required(related: RelatedT | None, what: str) -> RelatedT:
+    """A to-one relation that always exists but may lie outside the caller's scope: say so
+    plainly instead of failing on a null."""
+    if related is None:
+        raise PublicError(f"无权查看关联的{what}。", ErrorCode.FORBIDDEN)
+    return related

@@ -7,7 +7,9 @@ from strawberry.types import Info
 
 from backend.core.ids import decode_optional_id
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.core.permissions import allow
 from backend.evaluations.models import EvaluationSubject
+from backend.evaluations.permissions import READ_EVALUATIONS
 from backend.evaluations.services import evaluations_statement
 from backend.evaluations.types import EvaluationType
 
@@ -41,7 +43,9 @@ class EvaluationOrder:
 
 @strawberry.type
 class EvaluationQueries:
-    @strawberry.field(description="考核评议列表（默认按考核期倒序）")
+    @strawberry.field(
+        description="考核评议列表（默认按考核期倒序）", extensions=allow(READ_EVALUATIONS)
+    )
     async def evaluations(
         self,
         info: Info,
@@ -66,7 +70,7 @@ class EvaluationQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             EvaluationType.from_model,

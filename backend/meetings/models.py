@@ -6,7 +6,13 @@ import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field
 
-from backend.core.models import ArchivableMixin, LabelledEnum, TimestampMixin, enum_column
+from backend.core.models import (
+    ArchivableMixin,
+    AwareDateTime,
+    LabelledEnum,
+    TimestampMixin,
+    enum_column,
+)
 
 
 class MeetingKind(LabelledEnum):
@@ -71,8 +77,8 @@ class JointMeeting(TimestampMixin, ArchivableMixin, table=True):
     kind: MeetingKind = Field(sa_type=enum_column(MeetingKind, "meeting_kind"))
     # The organisation that convenes: a community committee, or the street for street meetings.
     organisation_id: int = Field(foreign_key="organisation.id", ondelete="RESTRICT", index=True)
-    starts_at: datetime = Field(sa_type=sa.DateTime(timezone=True), index=True)
-    ends_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    starts_at: datetime = Field(sa_type=AwareDateTime, index=True)
+    ends_at: datetime = Field(sa_type=AwareDateTime)
     venue: str = Field(max_length=200)
     chair_id: int | None = Field(
         default=None, foreign_key="person.id", ondelete="RESTRICT", index=True
@@ -95,7 +101,7 @@ class MeetingAttendance(TimestampMixin, table=True):
     )
     status: AttendanceStatus = Field(sa_type=enum_column(AttendanceStatus, "attendance_status"))
     proxy_name: str | None = Field(default=None, max_length=50)
-    signed_in_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    signed_in_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 class AgendaItem(TimestampMixin, table=True):
@@ -163,5 +169,5 @@ class ActionItem(TimestampMixin, ArchivableMixin, table=True):
     status: ActionItemStatus = Field(
         sa_type=enum_column(ActionItemStatus, "action_item_status"), index=True
     )
-    completed_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
-    verified_at: datetime | None = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    completed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    verified_at: datetime | None = Field(default=None, sa_type=AwareDateTime)

@@ -7,7 +7,9 @@ from strawberry.types import Info
 
 from backend.core.ids import decode_optional_id
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.core.permissions import allow
 from backend.meetings.models import ActionItemStatus, MeetingKind, MeetingStatus
+from backend.meetings.permissions import READ_ACTION_ITEMS, READ_MEETINGS
 from backend.meetings.services import action_items_statement, joint_meetings_statement
 from backend.meetings.types import ActionItemType, JointMeetingType
 
@@ -64,7 +66,9 @@ class ActionItemOrder:
 
 @strawberry.type
 class MeetingQueries:
-    @strawberry.field(description="联席会议列表（默认按开始时间倒序）")
+    @strawberry.field(
+        description="联席会议列表（默认按开始时间倒序）", extensions=allow(READ_MEETINGS)
+    )
     async def joint_meetings(
         self,
         info: Info,
@@ -86,13 +90,15 @@ class MeetingQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             JointMeetingType.from_model,
         )
 
-    @strawberry.field(description="督办事项列表（默认按期限先后）")
+    @strawberry.field(
+        description="督办事项列表（默认按期限先后）", extensions=allow(READ_ACTION_ITEMS)
+    )
     async def action_items(
         self,
         info: Info,
@@ -115,7 +121,7 @@ class MeetingQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             ActionItemType.from_model,

@@ -7,7 +7,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.core.types import ModelNode, ModelType
+from backend.core.types import ModelNode, ModelType, required
 from backend.meetings.loaders import (
     ActionItemByIdLoader,
     ActionItemsByDecisionLoader,
@@ -112,7 +112,7 @@ class JointMeetingType(ModelNode):
 
 async def load_meeting(info: Info, meeting_id: int) -> JointMeetingType:
     row = await info.context.loader(JointMeetingByIdLoader).load(meeting_id)
-    return JointMeetingType.from_model(row)
+    return required(JointMeetingType.from_optional(row), "会议")
 
 
 @strawberry.type(name="MeetingAttendance", description="一位参会人的出席情况")
@@ -129,9 +129,7 @@ class MeetingAttendanceType(ModelType):
 
     @strawberry.field(description="参会人")
     async def person(self, info: Info) -> PersonRef:
-        person = await load_person_ref(info, self.person_id)
-        assert person is not None  # enforced by the foreign key
-        return person
+        return required(await load_person_ref(info, self.person_id), "人员")
 
     @strawberry.field(description="代表的驻区单位")
     async def unit(self, info: Info) -> ResidentUnitRef | None:
@@ -193,7 +191,7 @@ class DecisionType(ModelNode):
     @strawberry.field(description="所属议题")
     async def agenda_item(self, info: Info) -> AgendaItemType:
         row = await info.context.loader(AgendaItemByIdLoader).load(self.agenda_item_id)
-        return AgendaItemType.from_model(row)
+        return required(AgendaItemType.from_optional(row), "议题")
 
     @strawberry.field(description="决议分派的督办事项")
     async def action_items(self, info: Info) -> list[ActionItemType]:
@@ -231,7 +229,7 @@ class ActionItemType(ModelNode):
     @strawberry.field(description="来源决议")
     async def decision(self, info: Info) -> DecisionType:
         row = await info.context.loader(DecisionByIdLoader).load(self.decision_id)
-        return DecisionType.from_model(row)
+        return required(DecisionType.from_optional(row), "决议")
 
     @strawberry.field(description="作出决议的会议")
     async def meeting(self, info: Info) -> JointMeetingType:

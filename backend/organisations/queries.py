@@ -7,7 +7,9 @@ from strawberry.types import Info
 
 from backend.core.ids import decode_optional_id
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.core.permissions import allow
 from backend.organisations.models import OrganisationKind
+from backend.organisations.permissions import READ_GRIDS, READ_ORGANISATIONS
 from backend.organisations.services import grids_statement, organisations_statement
 from backend.organisations.types import GridType, OrganisationType
 
@@ -48,7 +50,9 @@ class GridFilter:
 
 @strawberry.type
 class OrganisationQueries:
-    @strawberry.field(description="组织列表（组织架构树的全部节点）")
+    @strawberry.field(
+        description="组织列表（组织架构树的全部节点）", extensions=allow(READ_ORGANISATIONS)
+    )
     async def organisations(
         self,
         info: Info,
@@ -71,13 +75,13 @@ class OrganisationQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             OrganisationType.from_model,
         )
 
-    @strawberry.field(description="网格列表")
+    @strawberry.field(description="网格列表", extensions=allow(READ_GRIDS))
     async def grids(
         self,
         info: Info,
@@ -93,5 +97,5 @@ class OrganisationQueries:
             search=filter.search,
         )
         return await paginate(
-            info.context.db, statement, PageArgs(first, after, last, before), GridType.from_model
+            info, statement, PageArgs(first, after, last, before), GridType.from_model
         )

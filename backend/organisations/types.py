@@ -8,7 +8,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from backend.core.pagination import Connection, PageArgs, connection_from_list
-from backend.core.types import ModelNode
+from backend.core.types import ModelNode, required
 from backend.organisations.loaders import (
     GridByIdLoader,
     GridsByCommunityLoader,
@@ -136,7 +136,7 @@ class GridType(ModelNode):
     @strawberry.field(description="所属社区")
     async def community(self, info: Info) -> OrganisationType:
         row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
-        return OrganisationType.from_model(row)
+        return required(OrganisationType.from_optional(row), "社区")
 
     @strawberry.field(description="网格党支部")
     async def branch(self, info: Info) -> OrganisationType | None:

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlalchemy import CheckConstraint, UniqueConstraint, event
 from sqlmodel import Field
 
+from backend.core.crypto import EncryptedString, keyring
 from backend.core.models import ArchivableMixin, LabelledEnum, TimestampMixin, enum_column
 
 
@@ -26,16 +28,14 @@ class Person(TimestampMixin, ArchivableMixin, table=True):
     Holds personal information (PIPL): the API masks mobile and ID numbers by default.
     """
 
-    __table_args__ = (
-        CheckConstraint("length(mobile) = 11", name="mobile_length"),
-        CheckConstraint("id_number IS NULL OR length(id_number) = 18", name="id_number_length"),
-    )
-
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=50, index=True)
     gender: Gender = Field(sa_type=enum_column(Gender, "gender"))
-    mobile: str = Field(max_length=11, index=True)
-    id_number: str | None = Field(default=None, max_length=18, unique=True)
+    # Encrypted at rest; exact-match search goes through the keyed hashes beside them.
+    mobile: str = Field(sa_type=EncryptedString)
+    mobile_hash: str = Field(default="", max_length=64, index=True)
+    id_number: str | None = Field(default=None, sa_type=EncryptedString)
+    id_number_hash: str | None = Field(default=None, max_length=64, unique=True)
     birth_date: date | None = None
     address: str | None = Field(default=None, max_length=200)
     is_party_member: bool = False
@@ -74,3 +74,10 @@ class CommitteeMembershipRole(TimestampMixin, table=True):
         foreign_key="committee_membership.id", ondelete="CASCADE", index=True
     )
     role: CommitteeRole = Field(sa_type=enum_column(CommitteeRole, "committee_role"))
+
+
+@event.listens_for(Person, "before_insert")
+@event.listens_for(Person, "before_update")
+def _hash_personal_data(_mapper: Any, _connection: Any, person: Person) -> None:
+    person.mobile_hash = keyring().search_hash(person.mobile)
+    person.id_number_hash = keyring().search_hash(person.id_number) if person.id_number else None

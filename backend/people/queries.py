@@ -8,7 +8,9 @@ from strawberry.types import Info
 
 from backend.core.ids import decode_optional_id
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.core.permissions import allow
 from backend.people.models import CommitteeRole
+from backend.people.permissions import READ_COMMITTEE_MEMBERS, READ_PEOPLE
 from backend.people.services import committee_memberships_statement, people_statement
 from backend.people.types import CommitteeMembershipType, PersonType
 
@@ -48,7 +50,7 @@ class PersonFilter:
 
 @strawberry.type
 class PeopleQueries:
-    @strawberry.field(description="兼职委员列表")
+    @strawberry.field(description="兼职委员列表", extensions=allow(READ_COMMITTEE_MEMBERS))
     async def committee_members(
         self,
         info: Info,
@@ -71,13 +73,13 @@ class PeopleQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             CommitteeMembershipType.from_model,
         )
 
-    @strawberry.field(description="人员列表（个人信息脱敏）")
+    @strawberry.field(description="人员列表（个人信息脱敏）", extensions=allow(READ_PEOPLE))
     async def people(
         self,
         info: Info,
@@ -94,5 +96,5 @@ class PeopleQueries:
             party_members_only=filter.party_members_only,
         )
         return await paginate(
-            info.context.db, statement, PageArgs(first, after, last, before), PersonType.from_model
+            info, statement, PageArgs(first, after, last, before), PersonType.from_model
         )

@@ -8,7 +8,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from backend.core.personal_data import mask_address, mask_id_number, mask_mobile
-from backend.core.types import ModelNode
+from backend.core.types import ModelNode, required
 from backend.people.loaders import (
     CommitteeMembershipByIdLoader,
     CommitteeRolesByMembershipLoader,
@@ -117,9 +117,7 @@ class CommitteeMembershipType(ModelNode):
 
     @strawberry.field(description="委员本人")
     async def person(self, info: Info) -> PersonType:
-        person = await load_person(info, self.person_id)
-        assert person is not None  # enforced by the foreign key
-        return person
+        return required(await load_person(info, self.person_id), "人员")
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
@@ -127,7 +125,7 @@ class CommitteeMembershipType(ModelNode):
         from backend.organisations.types import OrganisationType
 
         row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
-        return OrganisationType.from_model(row)
+        return required(OrganisationType.from_optional(row), "社区")
 
     @strawberry.field(description="来自的驻区单位")
     async def unit(self, info: Info) -> ResidentUnitRef | None:

@@ -7,7 +7,9 @@ from strawberry.types import Info
 
 from backend.core.ids import decode_optional_id
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.core.permissions import allow
 from backend.units.models import ResidentUnitKind
+from backend.units.permissions import READ_UNITS
 from backend.units.services import resident_units_statement
 from backend.units.types import ResidentUnitType
 
@@ -37,7 +39,7 @@ class ResidentUnitOrder:
 
 @strawberry.type
 class ResidentUnitQueries:
-    @strawberry.field(description="驻区单位列表")
+    @strawberry.field(description="驻区单位列表", extensions=allow(READ_UNITS))
     async def resident_units(
         self,
         info: Info,
@@ -59,7 +61,7 @@ class ResidentUnitQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             ResidentUnitType.from_model,

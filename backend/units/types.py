@@ -7,7 +7,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.core.types import ModelNode, ModelType
+from backend.core.types import ModelNode, ModelType, required
 from backend.units.loaders import (
     CoBuildingAgreementByIdLoader,
     CoBuildingAgreementsByUnitLoader,
@@ -44,7 +44,7 @@ async def load_community(info: Info, community_id: int) -> OrganisationRef:
     from backend.organisations.types import OrganisationType
 
     row = await info.context.loader(OrganisationByIdLoader).load(community_id)
-    return OrganisationType.from_model(row)
+    return required(OrganisationType.from_optional(row), "社区")
 
 
 async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
@@ -132,9 +132,7 @@ class UnitStaffType(ModelType):
 
     @strawberry.field(description="人员")
     async def person(self, info: Info) -> PersonRef:
-        person = await load_person_ref(info, self.person_id)
-        assert person is not None
-        return person
+        return required(await load_person_ref(info, self.person_id), "人员")
 
 
 @strawberry.type(name="AgreementCommitment", description="共建协议中的一项承诺")
@@ -167,9 +165,7 @@ class CoBuildingAgreementType(ModelNode):
 
     @strawberry.field(description="协议单位")
     async def unit(self, info: Info) -> ResidentUnitType:
-        unit = await load_unit(info, self.unit_id)
-        assert unit is not None
-        return unit
+        return required(await load_unit(info, self.unit_id), "单位")
 
     @strawberry.field(description="签约社区")
     async def community(self, info: Info) -> OrganisationRef:

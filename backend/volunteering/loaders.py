@@ -4,11 +4,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Bundle
 from sqlmodel import col
 from strawberry.dataloader import DataLoader
 
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
+from backend.core.scope import Scope, visible
 from backend.volunteering.models import ServiceRecord, VolunteerTeam, VolunteerTeamMember
 
 
@@ -29,18 +29,21 @@ class ServiceRecordByIdLoader(ByIdLoader[ServiceRecord]):
 class ServiceMinutesByTeamLoader(DataLoader[int, int]):
     """Total minutes served per team: one grouped SUM per batch, 0 for a team with none."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Any, scope: Scope) -> None:
         super().__init__(load_fn=self._load)
         self.db = db
+        self.scope = scope
 
     async def _load(self, keys: Sequence[int]) -> list[int]:
-        # A Bundle makes each (team, total) pair one scalar, which is all RequestDb returns.
         team_id = col(ServiceRecord.team_id)
-        totals: Bundle[Any] = Bundle("totals", team_id, func.sum(ServiceRecord.minutes))
         statement = (
-            select(totals)
-            .where(team_id.in_(keys), col(ServiceRecord.archived_at).is_(None))
+            select(team_id, func.sum(ServiceRecord.minutes))
+            .where(
+                team_id.in_(keys),
+                col(ServiceRecord.archived_at).is_(None),
+                visible(ServiceRecord, self.scope),
+            )
             .group_by(team_id)
         )
-        by_team = {team: int(total) for team, total in await self.db.scalars(statement)}
+        by_team = {team: int(total) for team, total in await self.db.rows(statement)}
         return [by_team.get(key, 0) for key in keys]

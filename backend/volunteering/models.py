@@ -2,11 +2,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field
 
-from backend.core.models import ArchivableMixin, LabelledEnum, TimestampMixin, enum_column
+from backend.core.models import (
+    ArchivableMixin,
+    AwareDateTime,
+    LabelledEnum,
+    TimestampMixin,
+    enum_column,
+)
 
 
 class TeamRole(LabelledEnum):
@@ -78,7 +83,7 @@ class ServiceRecord(TimestampMixin, ArchivableMixin, table=True):
         default=None, foreign_key="project.id", ondelete="RESTRICT", index=True
     )
     description: str = Field(max_length=500)
-    started_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
-    ended_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
+    started_at: datetime = Field(sa_type=AwareDateTime)
+    ended_at: datetime = Field(sa_type=AwareDateTime)
     minutes: int
     points: int = 0

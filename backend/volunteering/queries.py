@@ -7,6 +7,8 @@ from strawberry.types import Info
 
 from backend.core.ids import decode_optional_id
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
+from backend.core.permissions import allow
+from backend.volunteering.permissions import READ_SERVICE_RECORDS, READ_VOLUNTEER_TEAMS
 from backend.volunteering.services import service_records_statement, volunteer_teams_statement
 from backend.volunteering.types import ServiceRecordType, VolunteerTeamType
 
@@ -57,7 +59,7 @@ class ServiceRecordOrder:
 
 @strawberry.type
 class VolunteeringQueries:
-    @strawberry.field(description="志愿服务队列表")
+    @strawberry.field(description="志愿服务队列表", extensions=allow(READ_VOLUNTEER_TEAMS))
     async def volunteer_teams(
         self,
         info: Info,
@@ -78,13 +80,15 @@ class VolunteeringQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             VolunteerTeamType.from_model,
         )
 
-    @strawberry.field(description="服务记录列表（默认按开始时间倒序）")
+    @strawberry.field(
+        description="服务记录列表（默认按开始时间倒序）", extensions=allow(READ_SERVICE_RECORDS)
+    )
     async def service_records(
         self,
         info: Info,
@@ -105,7 +109,7 @@ class VolunteeringQueries:
             direction=order_by.direction,
         )
         return await paginate(
-            info.context.db,
+            info,
             statement,
             PageArgs(first, after, last, before),
             ServiceRecordType.from_model,

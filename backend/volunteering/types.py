@@ -7,7 +7,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.core.types import ModelNode, ModelType
+from backend.core.types import ModelNode, ModelType, required
 from backend.volunteering.loaders import (
     ServiceMinutesByTeamLoader,
     ServiceRecordByIdLoader,
@@ -87,9 +87,7 @@ class VolunteerTeamType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        community = await load_organisation_ref(info, self.community_id)
-        assert community is not None  # enforced by the foreign key
-        return community
+        return required(await load_organisation_ref(info, self.community_id), "社区")
 
     @strawberry.field(description="队长")
     async def leader(self, info: Info) -> PersonRef | None:
@@ -139,9 +137,7 @@ class VolunteerTeamMemberType(ModelType):
 
     @strawberry.field(description="队员本人")
     async def person(self, info: Info) -> PersonRef:
-        person = await load_person_ref(info, self.person_id)
-        assert person is not None  # enforced by the foreign key
-        return person
+        return required(await load_person_ref(info, self.person_id), "人员")
 
 
 @strawberry.type(name="ServiceRecord", description="服务记录：志愿者一次服务的时长与积分")
@@ -167,9 +163,7 @@ class ServiceRecordType(ModelNode):
 
     @strawberry.field(description="服务的志愿者")
     async def person(self, info: Info) -> PersonRef:
-        person = await load_person_ref(info, self.person_id)
-        assert person is not None  # enforced by the foreign key
-        return person
+        return required(await load_person_ref(info, self.person_id), "人员")
 
     @strawberry.field(description="所属服务队")
     async def team(self, info: Info) -> VolunteerTeamType | None:

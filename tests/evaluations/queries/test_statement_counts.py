@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backend.evaluations.models import EvaluationSubject
+from tests.conftest import AUTH_STATEMENTS
 from tests.factories import (
     CommunityFactory,
     EvaluationFactory,
@@ -47,4 +48,4 @@ async def test_evaluations_cost_the_same_for_4_and_40_units(gql, count_statement
     assert small.count == large.count
     # count and page, then organisations, units, memberships, and the members' people
     # (their units were loaded already for the unit evaluations)
-    assert large.count == 6
+    assert large.count == AUTH_STATEMENTS + 6

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement
+
+from backend.accounts.models import ApiToken
+from backend.core.permissions import ALL_ROLES, ANY_TOKEN, Rule
+from backend.core.principal import Role
+from backend.core.scope import Scope, visibility
+
+ADMINS = frozenset({Role.STREET_ADMIN})
+
+SIGN_IN = Rule("sessionCreate", frozenset(), public=True)
+VIEWER = Rule("me", frozenset(), public=True)
+SIGNED_IN = Rule("signedIn", ALL_ROLES)
+NODE = Rule("node", ALL_ROLES, token_scope=ANY_TOKEN)
+MANAGE_TOKENS = Rule("apiTokens", ADMINS)
+
+# Never granted to a token: tokens cannot read or make tokens.
+_ADMIN_ONLY = "admin"
+
+
+@visibility(ApiToken, token_scope=_ADMIN_ONLY)
+def _tokens(scope: Scope) -> ColumnElement[bool]:
+    return scope.in_administered_subtrees(ApiToken.organisation_id)

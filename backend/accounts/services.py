@@ -1,0 +1,333 @@
+"""Sign-in, sessions, API tokens and the principal behind a request.
+
+Each public function is one transaction: it commits what it changed, or raises DomainError
+having changed nothing (failed sign-in counters excepted: they must persist).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.accounts import passwords, tokens
+from backend.accounts.errors import MESSAGES, AccountErrorCode
+from backend.accounts.models import ApiToken, LoginSession, RoleGrant, User
+from backend.audit.services import diff, record, snapshot
+from backend.core.crypto import keyring
+from backend.core.errors import DomainError, ErrorCode, PublicError
+from backend.core.models import utcnow
+from backend.core.principal import Grant, Principal
+from backend.organisations.models import Organisation
+
+SESSION_LIFETIME = timedelta(hours=12)
+# Touch a session's last_seen_at / a token's last_used_at at most this often.
+TOUCH_INTERVAL = timedelta(minutes=1)
+SLOW_DOWN_AFTER = 3  # failures before each further attempt must wait
+LOCK_AFTER = 6  # failures before the account locks
+LOCK_DURATION = timedelta(minutes=15)
+
+
+def _error(
+    code: AccountErrorCode, field: str | None = None, message: str | None = None
+) -> DomainError:
+    return DomainError(field, code, message or MESSAGES[code])
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    user: User
+    session_secret: str
+    csrf_token: str
+    expires_at: datetime
+
+
+async def _find_user(session: AsyncSession, identifier: str) -> User | None:
+    mobile_hash = keyring().search_hash(identifier)
+    statement = select(User).where(
+        or_(User.username == identifier, User.mobile_hash == mobile_hash)
+    )
+    return (await session.execute(statement)).scalars().first()
+
+
+def _refuse_if_throttled(user: User, now: datetime) -> None:
+    if user.locked_until and now < user.locked_until:
+        minutes = int((user.locked_until - now).total_seconds() // 60) + 1
+        raise _error(
+            AccountErrorCode.LOCKED,
+            message=f"登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试。",
+        )
+    if user.next_attempt_at and now < user.next_attempt_at:
+        seconds = int((user.next_attempt_at - now).total_seconds()) + 1
+        raise _error(AccountErrorCode.TRY_LATER, message=f"尝试过于频繁，请 {seconds} 秒后再试。")
+
+
+def _record_failure(user: User, now: datetime) -> None:
+    user.failed_logins += 1
+    if user.failed_logins >= LOCK_AFTER:
+        user.locked_until = now + LOCK_DURATION
+        user.failed_logins = 0
+        user.next_attempt_at = None
+    elif user.failed_logins >= SLOW_DOWN_AFTER:
+        user.next_attempt_at = now + timedelta(seconds=2 ** (user.failed_logins - 1))
+
+
+async def sign_in(
+    session: AsyncSession,
+    context: Any,
+    identifier: str,
+    password: str,
+    *,
+    user_agent: str | None = None,
+) -> SignedIn:
+    if not identifier.strip():
+        raise _error(AccountErrorCode.REQUIRED, "username")
+    if not password:
+        raise _error(AccountErrorCode.REQUIRED, "password")
+    if len(identifier) > 100 or len(password) > passwords.MAX_LENGTH:
+        raise _error(AccountErrorCode.INVALID_CREDENTIALS)
+    now = utcnow()
+    user = await _find_user(session, identifier.strip())
+    if user is None:
+        passwords.verify_password(None, password)  # same time as a wrong password
+        raise _error(AccountErrorCode.INVALID_CREDENTIALS)
+    _refuse_if_throttled(user, now)
+    if not passwords.verify_password(user.password_hash, password):
+        _record_failure(user, now)
+        record(
+            session,
+            context,
+            "sessionCreate.failed",
+            object_type="User",
+            object_id=user.id,
+            user_id=user.id,
+            changes={"failed_logins": user.failed_logins},
+        )
+        await session.commit()
+        raise _error(AccountErrorCode.INVALID_CREDENTIALS)
+    if not user.is_active:
+        raise _error(AccountErrorCode.INACTIVE)
+    user.failed_logins = 0
+    user.next_attempt_at = None
+    user.locked_until = None
+    user.last_login_at = now
+    secret, csrf = tokens.new_secret(), secrets.token_urlsafe(24)
+    login = LoginSession(
+        user_id=user.id,  # type: ignore[arg-type]
+        secret_hash=tokens.secret_hash(secret),
+        csrf_token=csrf,
+        expires_at=now + SESSION_LIFETIME,
+        last_seen_at=now,
+        ip=context.client_ip,
+        user_agent=(user_agent or "")[:300] or None,
+    )
+    session.add(login)
+    record(
+        session, context, "sessionCreate", object_type="User", object_id=user.id, user_id=user.id
+    )
+    await session.commit()
+    return SignedIn(user=user, session_secret=secret, csrf_token=csrf, expires_at=login.expires_at)
+
+
+async def sign_out(session: AsyncSession, session_id: int) -> None:
+    login = await session.get(LoginSession, session_id)
+    if login is not None and login.ended_at is None:
+        login.ended_at = utcnow()
+        await session.commit()
+
+
+async def change_password(
+    session: AsyncSession, user_id: int, current: str, new: str, *, keep_session_id: int | None
+) -> None:
+    user = await session.get(User, user_id)
+    if user is None:
+        raise _error(AccountErrorCode.NOT_FOUND)
+    if not passwords.verify_password(user.password_hash, current):
+        raise _error(AccountErrorCode.INVALID_CREDENTIALS, "currentPassword", "当前密码不正确。")
+    problem = passwords.password_problem(new, username=user.username)
+    if problem:
+        raise _error(AccountErrorCode.WEAK_PASSWORD, "newPassword", problem)
+    user.password_hash = passwords.hash_password(new)
+    user.password_changed_at = utcnow()
+    # Every other signed-in browser must sign in again with the new password.
+    others = select(LoginSession).where(
+        LoginSession.user_id == user_id,
+        LoginSession.ended_at.is_(None),  # type: ignore[union-attr]
+        LoginSession.id != keep_session_id,
+    )
+    for other in (await session.execute(others)).scalars():
+        other.ended_at = user.password_changed_at
+    await session.commit()
+
+
+# --- the principal behind a request -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Authenticated:
+    principal: Principal
+    session_id: int | None = None
+    csrf_token: str | None = None
+
+
+async def principal_for_user(session: AsyncSession, user_id: int) -> Principal:
+    return Principal(user_id=user_id, grants=await _grants(session, user_id))
+
+
+async def _grants(session: AsyncSession, user_id: int) -> tuple[Grant, ...]:
+    statement = (
+        select(RoleGrant, Organisation.path)
+        .join(Organisation, Organisation.id == RoleGrant.organisation_id)
+        .where(RoleGrant.user_id == user_id)
+        .order_by(RoleGrant.id)
+    )
+    rows = (await session.execute(statement)).all()
+    return tuple(
+        Grant(
+            role=grant.role,
+            organisation_id=grant.organisation_id,
+            organisation_path=path,
+            unit_id=grant.unit_id,
+        )
+        for grant, path in rows
+    )
+
+
+async def authenticate_session(session: AsyncSession, secret: str) -> Authenticated | None:
+    now = utcnow()
+    statement = (
+        select(LoginSession, User)
+        .join(User, User.id == LoginSession.user_id)
+        .where(LoginSession.secret_hash == tokens.secret_hash(secret))
+    )
+    row = (await session.execute(statement)).first()
+    if row is None:
+        return None
+    login, user = row
+    if login.ended_at is not None or login.expires_at <= now or not user.is_active:
+        return None
+    if now - login.last_seen_at > TOUCH_INTERVAL:
+        login.last_seen_at = now
+        await session.commit()
+    principal = await principal_for_user(session, user.id)  # type: ignore[arg-type]
+    return Authenticated(principal=principal, session_id=login.id, csrf_token=login.csrf_token)
+
+
+async def authenticate_token(
+    session: AsyncSession, raw: str, ip: str | None
+) -> Authenticated | None:
+    parts = tokens.split_api_token(raw)
+    if parts is None:
+        return None
+    prefix, secret = parts
+    statement = (
+        select(ApiToken, Organisation.path)
+        .join(Organisation, Organisation.id == ApiToken.organisation_id)
+        .where(ApiToken.prefix == prefix)
+    )
+    row = (await session.execute(statement)).first()
+    if row is None:
+        return None
+    token, path = row
+    now = utcnow()
+    if not tokens.same_hash(token.secret_hash, secret):
+        return None
+    if token.revoked_at is not None:
+        raise PublicError("API 令牌已被吊销。", ErrorCode.UNAUTHENTICATED)
+    if token.expires_at <= now:
+        raise PublicError("API 令牌已过期。", ErrorCode.UNAUTHENTICATED)
+    if token.last_used_at is None or now - token.last_used_at > TOUCH_INTERVAL:
+        token.last_used_at = now
+        token.last_used_ip = ip
+        await session.commit()
+    principal = Principal(
+        token_id=token.id,
+        scopes=frozenset(token.scopes.split()),
+        token_paths=(path,),
+    )
+    return Authenticated(principal=principal)
+
+
+# --- API tokens -------------------------------------------------------------------------------
+
+MAX_TOKEN_LIFETIME = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    secret: str
+
+
+def _check_token_input(name: str, scopes: list[str], expires_at: datetime, now: datetime) -> None:
+    if not name.strip():
+        raise _error(AccountErrorCode.REQUIRED, "name")
+    if len(name) > 100:
+        raise _error(AccountErrorCode.INVALID, "name", "名称最长 100 个字。")
+    unknown = sorted(set(scopes) - set(tokens.API_SCOPES))
+    if not scopes or unknown:
+        message = (
+            "请至少选择一项授权范围。" if not scopes else f"未知的授权范围：{'、'.join(unknown)}。"
+        )
+        raise _error(AccountErrorCode.INVALID, "scopes", message)
+    if expires_at.tzinfo is None:
+        raise _error(AccountErrorCode.INVALID, "expiresAt", "到期时间须带时区。")
+    if expires_at <= now:
+        raise _error(AccountErrorCode.INVALID, "expiresAt", "到期时间必须晚于现在。")
+    if expires_at > now + MAX_TOKEN_LIFETIME:
+        raise _error(AccountErrorCode.INVALID, "expiresAt", "令牌有效期最长一年。")
+
+
+async def create_api_token(
+    session: AsyncSession,
+    context: Any,
+    *,
+    name: str,
+    scopes: list[str],
+    organisation_id: int,
+    expires_at: datetime,
+) -> IssuedToken:
+    now = utcnow()
+    _check_token_input(name, scopes, expires_at, now)
+    prefix, secret, full = tokens.new_api_token()
+    token = ApiToken(
+        name=name.strip(),
+        prefix=prefix,
+        secret_hash=tokens.secret_hash(secret),
+        scopes=" ".join(sorted(set(scopes))),
+        organisation_id=organisation_id,
+        expires_at=expires_at,
+        created_by_id=context.principal.user_id,
+    )
+    session.add(token)
+    await session.flush()
+    record(
+        session,
+        context,
+        "apiTokenCreate",
+        object_type="ApiToken",
+        object_id=token.id,
+        changes=diff({}, snapshot(token, ["name", "scopes", "organisation_id", "expires_at"])),
+    )
+    await session.commit()
+    return IssuedToken(token=token, secret=full)
+
+
+async def revoke_api_token(session: AsyncSession, context: Any, token: ApiToken) -> ApiToken:
+    if token.revoked_at is not None:
+        raise _error(AccountErrorCode.ALREADY_REVOKED, "id")
+    token.revoked_at = utcnow()
+    record(
+        session,
+        context,
+        "apiTokenRevoke",
+        object_type="ApiToken",
+        object_id=token.id,
+        changes={"revoked_at": [None, token.revoked_at.isoformat()]},
+    )
+    await session.commit()
+    return token

@@ -1,0 +1,85 @@
+"""Who may call a root field or mutation: every one declares a `Rule`; none means denied.
+
+A rule names the user roles allowed and the API-token scope that allows it. Which rows the
+caller then sees is the scope's business (backend/core/scope.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import OperationType
+from strawberry.extensions.field_extension import FieldExtension
+from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.types import Info
+
+from backend.core.errors import ErrorCode, PublicError
+from backend.core.principal import Role
+
+# A rule's token_scope that any valid API token satisfies (rows are then limited by its scopes).
+ANY_TOKEN = "*"
+ALL_ROLES = frozenset(Role)
+STAFF_ROLES = frozenset({Role.STREET_ADMIN, Role.CONVENER, Role.VOLUNTEER_COORDINATOR})
+
+
+class Rule(BasePermission):
+    def __init__(
+        self,
+        name: str,
+        roles: frozenset[Role],
+        *,
+        token_scope: str | None = None,
+        public: bool = False,
+    ) -> None:
+        self.name = name
+        self.roles = roles
+        self.token_scope = token_scope
+        self.public = public
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        if self.public:
+            return True
+        context = info.context
+        if context.auth_error is not None:
+            raise context.auth_error
+        principal = context.principal
+        if not principal.is_authenticated:
+            raise PublicError("请先登录。", ErrorCode.UNAUTHENTICATED)
+        if info.operation.operation is OperationType.MUTATION and not context.csrf_ok:
+            raise PublicError("请求缺少有效的 CSRF 令牌，请刷新页面后重试。", ErrorCode.CSRF_FAILED)
+        if principal.is_token:
+            return self._token_allowed(principal.scopes)
+        return principal.has_role(*self.roles)
+
+    def _token_allowed(self, scopes: frozenset[str]) -> bool:
+        if self.token_scope == ANY_TOKEN:
+            return bool(scopes)
+        return self.token_scope is not None and self.token_scope in scopes
+
+    def on_unauthorized(self) -> None:
+        raise PublicError("无权执行此操作。", ErrorCode.FORBIDDEN)
+
+    def allows(self, role: Role | None = None, token_scopes: frozenset[str] = frozenset()) -> bool:
+        """The rule's verdict without a request: for the permission-matrix test."""
+        if self.public:
+            return True
+        if role is not None:
+            return role in self.roles
+        return self._token_allowed(token_scopes)
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name})"
+
+
+def allow(rule: Rule) -> list[FieldExtension]:
+    """The `extensions=` of a field guarded by `rule` (no schema directive is printed)."""
+    return [PermissionExtension(permissions=[rule], use_directives=False)]
+
+
+def rule_of(field: Any) -> Rule | None:
+    for extension in getattr(field, "extensions", []) or []:
+        if isinstance(extension, PermissionExtension):
+            for permission in extension.permissions:
+                if isinstance(permission, Rule):
+                    return permission
+    return None

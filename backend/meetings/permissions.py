@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, or_, select
+
+from backend.core.permissions import ALL_ROLES, Rule
+from backend.core.scope import Scope, visibility, visible
+from backend.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    JointMeeting,
+    MeetingAttendance,
+)
+
+READ_MEETINGS = Rule("jointMeetings", ALL_ROLES, token_scope="read:meetings")
+READ_ACTION_ITEMS = Rule("actionItems", ALL_ROLES, token_scope="read:meetings")
+
+
+def _visible_meetings(scope: Scope) -> object:
+    return select(JointMeeting.id).where(visible(JointMeeting, scope))
+
+
+@visibility(JointMeeting, token_scope="read:meetings")
+def _meetings(scope: Scope) -> ColumnElement[bool]:
+    # A unit liaison sees the meetings its unit was invited to.
+    invited = select(MeetingAttendance.meeting_id).where(scope.in_units(MeetingAttendance.unit_id))
+    return or_(scope.in_subtrees(JointMeeting.organisation_id), JointMeeting.id.in_(invited))  # type: ignore[union-attr]
+
+
+@visibility(MeetingAttendance, token_scope="read:meetings")
+def _attendance(scope: Scope) -> ColumnElement[bool]:
+    return MeetingAttendance.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
+
+
+@visibility(AgendaItem, token_scope="read:meetings")
+def _agenda(scope: Scope) -> ColumnElement[bool]:
+    return AgendaItem.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
+
+
+def _visible_decisions(scope: Scope) -> object:
+    items = select(AgendaItem.id).where(AgendaItem.meeting_id.in_(_visible_meetings(scope)))
+    return select(Decision.id).where(Decision.agenda_item_id.in_(items))
+
+
+@visibility(Decision, token_scope="read:meetings")
+def _decisions(scope: Scope) -> ColumnElement[bool]:
+    return Decision.id.in_(_visible_decisions(scope))  # type: ignore[union-attr,no-any-return]
+
+
+@visibility(ActionItem, token_scope="read:meetings")
+def _actions(scope: Scope) -> ColumnElement[bool]:
+    return or_(
+        ActionItem.decision_id.in_(_visible_decisions(scope)),
+        scope.in_units(ActionItem.owner_unit_id),
+    )

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, or_
+
+from backend.core.permissions import ALL_ROLES, Rule
+from backend.core.principal import Role
+from backend.core.scope import Scope, visibility
+from backend.organisations.models import Grid, Organisation
+
+# A unit liaison answers for one unit and does not browse the organisation tree.
+TREE_ROLES = ALL_ROLES - {Role.UNIT_LIAISON}
+
+READ_ORGANISATIONS = Rule("organisations", TREE_ROLES, token_scope="read:organisations")
+READ_GRIDS = Rule("grids", TREE_ROLES, token_scope="read:organisations")
+
+
+@visibility(Organisation, token_scope="read:organisations")
+def _organisations(scope: Scope) -> ColumnElement[bool]:
+    own_community = Organisation.id.in_(sorted(scope.organisation_ids))  # type: ignore[union-attr]
+    return or_(scope.in_subtrees(Organisation.id), own_community)
+
+
+@visibility(Grid, token_scope="read:organisations")
+def _grids(scope: Scope) -> ColumnElement[bool]:
+    return scope.in_subtrees(Grid.community_id)

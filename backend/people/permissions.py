@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, or_, select
+
+from backend.core.permissions import ALL_ROLES, STAFF_ROLES, Rule
+from backend.core.scope import Scope, visibility, visible
+from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
+from backend.units.models import ResidentUnit, UnitStaff
+from backend.units.permissions import visible_unit_ids
+
+READ_COMMITTEE_MEMBERS = Rule("committeeMembers", ALL_ROLES, token_scope="read:members")
+READ_PEOPLE = Rule("people", STAFF_ROLES, token_scope="read:people")
+# Full (unmasked) personal data: only roles that contact people for their work.
+READ_PERSONAL_DATA = Rule("personalData", STAFF_ROLES, token_scope="read:personal-data")
+
+
+@visibility(Person, token_scope="read:people")
+def _people(scope: Scope) -> ColumnElement[bool]:
+    units = visible_unit_ids(scope)
+    return or_(
+        scope.in_subtrees(Person.community_id),
+        Person.id.in_(select(UnitStaff.person_id).where(UnitStaff.unit_id.in_(units))),  # type: ignore[union-attr]
+        Person.id.in_(select(ResidentUnit.liaison_id).where(ResidentUnit.id.in_(units))),  # type: ignore[union-attr]
+        Person.id.in_(  # type: ignore[union-attr]
+            select(CommitteeMembership.person_id).where(visible(CommitteeMembership, scope))
+        ),
+    )
+
+
+@visibility(CommitteeMembership, token_scope="read:members")
+def _memberships(scope: Scope) -> ColumnElement[bool]:
+    return or_(
+        scope.in_subtrees(CommitteeMembership.community_id),
+        scope.in_units(CommitteeMembership.unit_id),
+    )
+
+
+@visibility(CommitteeMembershipRole, token_scope="read:members")
+def _roles(scope: Scope) -> ColumnElement[bool]:
+    memberships = select(CommitteeMembership.id).where(visible(CommitteeMembership, scope))
+    return CommitteeMembershipRole.membership_id.in_(memberships)  # type: ignore[no-any-return]
