@@ -18,7 +18,7 @@ from faker import Faker
 from sqlalchemy.orm import scoped_session, sessionmaker
 from sqlmodel import Session
 
-from backend.accounts.models import LoginSession, RoleGrant, User
+from backend.accounts.models import ApiToken, LoginSession, RoleGrant, User
 from backend.accounts.passwords import hash_password
 from backend.accounts.tokens import secret_hash
 from backend.cobuilding.models import (
@@ -599,3 +599,22 @@ class LoginSessionFactory(BaseFactory):
     csrf_token = factory.Sequence(lambda n: f"csrf-{n}")
     expires_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
     last_seen_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
+
+
+def raw_token(token: ApiToken) -> str:
+    """The full token an external system sends for a token made by ApiTokenFactory."""
+    return f"gjt_{token.prefix}_secret-for-{token.prefix}"
+
+
+class ApiTokenFactory(BaseFactory):
+    """An API token; `raw_token(token)` is what its holder sends."""
+
+    class Meta:
+        model = ApiToken
+
+    name = factory.Sequence(lambda n: f"区级平台{n + 1}")
+    prefix = factory.Sequence(lambda n: f"p{n:06d}")
+    scopes = "read:units"
+    organisation_id: int
+    secret_hash = factory.LazyAttribute(lambda o: secret_hash(f"secret-for-{o.prefix}"))
+    expires_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=30))

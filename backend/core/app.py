@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from backend.accounts.auth import authenticate, client_ip
@@ -24,6 +24,9 @@ from backend.core.schema import schema
 from backend.core.settings import Settings
 
 logger = logging.getLogger("backend")
+
+# GraphQL documents and variables are small; anything bigger is refused before parsing.
+MAX_REQUEST_BYTES = 256 * 1024
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -37,10 +40,14 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        body = await _read_body(receive, MAX_REQUEST_BYTES)
+        if body is None:
+            await _too_large(scope, receive, send)
+            return
         # One session per request, closed (rolled back if unfinished) when the response is sent.
         async with self.database.session() as session:
             scope.setdefault("state", {})["db"] = RequestDb(session)
-            await super().__call__(scope, receive, send)
+            await super().__call__(scope, _replay(body, receive), send)
 
     async def get_context(self, request: Any, response: Any) -> Context:
         context = Context(
@@ -52,6 +59,53 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         await authenticate(request, context)
         return context
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None once it passes `limit` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    response = JSONResponse(
+        {
+            "data": None,
+            "errors": [
+                {
+                    "message": f"请求过大，最多 {MAX_REQUEST_BYTES // 1024} KB。",
+                    "extensions": {"code": "REQUEST_TOO_LARGE"},
+                }
+            ],
+        },
+        status_code=413,
+    )
+    await response(scope, receive, send)
 
 
 def _spa_routes(dist: Path) -> list[Any]:

@@ -35,6 +35,11 @@ class RequestDb:
             result = await self.session.execute(statement)
             return result.scalars().all()
 
+    async def add_and_commit(self, rows: Sequence[Any]) -> None:
+        async with self._lock:
+            self.session.add_all(rows)
+            await self.session.commit()
+
     async def rows(self, statement: Executable) -> Sequence[Any]:
         async with self._lock:
             result = await self.session.execute(statement)
@@ -64,6 +69,10 @@ class Context:
     _loaders: dict[type[Any], Any] = field(default_factory=dict)
     _scope: Scope | None = None
 
+    def _loader_extras(self, loader_cls: type[Any]) -> tuple[Any, ...]:
+        # Loaders that write (the audit of full personal-data reads) need the whole context.
+        return (self,) if getattr(loader_cls, "needs_context", False) else ()
+
     def reset_scope(self) -> None:
         self._scope = None
         self._loaders.clear()
@@ -78,6 +87,6 @@ class Context:
         """The request's instance of a loader class, built on first use (never shared)."""
         instance = self._loaders.get(loader_cls)
         if instance is None:
-            instance = loader_cls(self.db, self.scope)  # type: ignore[call-arg]
+            instance = loader_cls(self.db, self.scope, *self._loader_extras(loader_cls))  # type: ignore[call-arg]
             self._loaders[loader_cls] = instance
         return instance  # type: ignore[no-any-return]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, or_, select
 
 from backend.core.permissions import ALL_ROLES, STAFF_ROLES, Rule
+from backend.core.principal import Principal
 from backend.core.scope import Scope, visibility, visible
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
 from backend.units.models import ResidentUnit, UnitStaff
@@ -12,6 +13,12 @@ READ_COMMITTEE_MEMBERS = Rule("committeeMembers", ALL_ROLES, token_scope="read:m
 READ_PEOPLE = Rule("people", STAFF_ROLES, token_scope="read:people")
 # Full (unmasked) personal data: only roles that contact people for their work.
 READ_PERSONAL_DATA = Rule("personalData", STAFF_ROLES, token_scope="read:personal-data")
+
+
+def may_read_personal_data(principal: Principal) -> bool:
+    if principal.is_token:
+        return READ_PERSONAL_DATA.allows(token_scopes=principal.scopes)
+    return any(READ_PERSONAL_DATA.allows(role=grant.role) for grant in principal.grants)
 
 
 @visibility(Person, token_scope="read:people")

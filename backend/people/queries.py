@@ -45,6 +45,8 @@ class PersonFilter:
         default=None, description="只看居住在此组织范围内的人员"
     )
     search: str | None = strawberry.field(default=None, description="按姓名搜索")
+    mobile: str | None = strawberry.field(default=None, description="按完整手机号精确查找")
+    id_number: str | None = strawberry.field(default=None, description="按完整身份证号精确查找")
     party_members_only: bool = False
 
 
@@ -93,6 +95,8 @@ class PeopleQueries:
         statement = people_statement(
             root_id=decode_optional_id(filter.organisation, "Organisation", "filter.organisation"),
             search=filter.search,
+            mobile=filter.mobile,
+            id_number=filter.id_number,
             party_members_only=filter.party_members_only,
         )
         return await paginate(

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Select, or_, select
 
+from backend.core.crypto import keyring
 from backend.core.filters import ordering, text_search
 from backend.core.pagination import OrderDirection
 from backend.organisations.services import in_subtree
@@ -66,9 +67,19 @@ def committee_memberships_statement(
 
 
 def people_statement(
-    *, root_id: int | None = None, search: str | None = None, party_members_only: bool = False
+    *,
+    root_id: int | None = None,
+    search: str | None = None,
+    mobile: str | None = None,
+    id_number: str | None = None,
+    party_members_only: bool = False,
 ) -> Select[Any]:
     statement = select(Person).where(Person.archived_at.is_(None))  # type: ignore[union-attr]
+    # Stored encrypted: exact matches go through the keyed hashes.
+    if mobile is not None:
+        statement = statement.where(Person.mobile_hash == keyring().search_hash(mobile))
+    if id_number is not None:
+        statement = statement.where(Person.id_number_hash == keyring().search_hash(id_number))
     if root_id is not None:
         statement = statement.where(in_subtree(Person.community_id, root_id))
     condition = text_search([Person.name], search)

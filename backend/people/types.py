@@ -7,14 +7,17 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.core.errors import ErrorCode, PublicError
 from backend.core.personal_data import mask_address, mask_id_number, mask_mobile
 from backend.core.types import ModelNode, required
 from backend.people.loaders import (
     CommitteeMembershipByIdLoader,
     CommitteeRolesByMembershipLoader,
+    PersonalDataReadLogger,
     PersonByIdLoader,
 )
 from backend.people.models import CommitteeRole, Gender
+from backend.people.permissions import may_read_personal_data
 
 if TYPE_CHECKING:
     from backend.organisations.types import OrganisationType
@@ -61,16 +64,24 @@ class PersonType(ModelNode):
             community_id=row.community_id,
         )
 
-    @strawberry.field(description="手机号（脱敏，如 138****1234）")
-    def mobile(self) -> str | None:
+    @strawberry.field(
+        description="手机号，默认脱敏（138****1234）；full: true 取完整值并记入审计日志"
+    )
+    async def mobile(self, info: Info, full: bool = False) -> str | None:
+        if full:
+            return await reveal(info, self.id, "mobile", self.mobile_value)
         return mask_mobile(self.mobile_value)
 
-    @strawberry.field(description="身份证号（脱敏，如 4401**********123X）")
-    def id_number(self) -> str | None:
+    @strawberry.field(description="身份证号，默认脱敏（4401**********123X）；full: true 同上")
+    async def id_number(self, info: Info, full: bool = False) -> str | None:
+        if full:
+            return await reveal(info, self.id, "id_number", self.id_number_value)
         return mask_id_number(self.id_number_value)
 
-    @strawberry.field(description="住址（脱敏，只显示到小区）")
-    def address(self) -> str | None:
+    @strawberry.field(description="住址，默认只显示到街路；full: true 同上")
+    async def address(self, info: Info, full: bool = False) -> str | None:
+        if full:
+            return await reveal(info, self.id, "address", self.address_value)
         return mask_address(self.address_value)
 
     @strawberry.field(description="性别的中文名")
@@ -86,6 +97,14 @@ class PersonType(ModelNode):
             return None
         row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
         return OrganisationType.from_optional(row)
+
+
+async def reveal(info: Info, person_id: int, field: str, value: str | None) -> str | None:
+    """A full personal value, for callers entitled to it, written to the audit log first."""
+    if not may_read_personal_data(info.context.principal):
+        raise PublicError("无权查看完整个人信息。", ErrorCode.FORBIDDEN)
+    await info.context.loader(PersonalDataReadLogger).load((person_id, field))
+    return value
 
 
 async def load_person(info: Info, person_id: int | None) -> PersonType | None:
