@@ -52,3 +52,21 @@ def seed(settings: Settings) -> None:
         factories.session.remove()
         engine.dispose()
     logger.info("demo street loaded")
+
+
+def disable_demo_users(settings: Settings) -> int:
+    from sqlalchemy import update
+
+    from backend.accounts.models import User
+
+    engine = create_sync_engine(settings)
+    try:
+        with engine.begin() as connection:
+            result = connection.execute(
+                update(User)
+                .where(User.is_demo.is_(True), User.is_active.is_(True))
+                .values(is_active=False)
+            )
+            return int(result.rowcount or 0)
+    finally:
+        engine.dispose()

@@ -86,6 +86,9 @@ class ApiToken(TimestampMixin, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     last_used_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     last_used_ip: str | None = Field(default=None, max_length=64)
+    # Query-cost points spent in the current hour (see backend/core/cost.py).
+    budget_window_start: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    budget_used: int = 0
     created_by_id: int | None = Field(
         default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True
     )

@@ -19,6 +19,7 @@ from strawberry.asgi import GraphQL
 
 from backend.accounts.auth import authenticate, client_ip
 from backend.core.context import Context, RequestDb
+from backend.core.crypto import DEMO_KEY, configure_keyring
 from backend.core.db import Database
 from backend.core.schema import schema
 from backend.core.settings import Settings
@@ -146,6 +147,10 @@ def create_app(settings: Settings | None = None, *, prepare_database: bool = Tru
     """Build the app. With `prepare_database`, start-up migrates the database and, in demo
     mode, loads the demo street into an empty one."""
     settings = settings or Settings.from_env()
+    problems = settings.problems()
+    if problems:
+        raise SystemExit("Refusing to start in production mode: " + " ".join(problems))
+    configure_keyring(settings.encryption_key or DEMO_KEY)
     database = Database(settings)
 
     @asynccontextmanager

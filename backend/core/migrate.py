@@ -23,9 +23,12 @@ def upgrade_database(settings: Settings) -> None:
 
 
 def prepare(settings: Settings) -> None:
-    """Start-up work: newest schema, then the demo street if the database is empty."""
+    """Start-up work: newest schema, then the demo street if the database is empty; outside
+    demo mode the demo users are switched off (their passwords are in the README)."""
     upgrade_database(settings)
-    if settings.demo_data:
-        from backend.seed import seed_if_empty
+    from backend.seed import disable_demo_users, seed_if_empty
 
+    if settings.demo_data:
         seed_if_empty(settings)
+    else:
+        disable_demo_users(settings)

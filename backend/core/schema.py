@@ -20,6 +20,7 @@ from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.audit.queries import AuditQueries
 from backend.cobuilding.queries import CoBuildingQueries
+from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
 from backend.evaluations.queries import EvaluationQueries
 from backend.meetings.queries import MeetingQueries
@@ -82,7 +83,9 @@ class PublicErrors(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         processed: list[GraphQLError] = []
         for error in errors:
-            if self._is_query_error(error):
+            if error.original_error is None and (error.extensions or {}).get("code"):
+                processed.append(error)  # already worded for the caller (e.g. QueryGuard)
+            elif self._is_query_error(error):
                 processed.append(self._validation_error(error))
             elif self._should_mask(error):
                 processed.append(self.anonymise_error(error))
@@ -148,6 +151,7 @@ schema = strawberry.Schema(
     extensions=[
         lambda: AddValidationRules(VALIDATION_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        QueryGuard,
         PublicErrors,
     ],
 )

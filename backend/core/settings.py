@@ -43,6 +43,8 @@ class Settings:
     frontend_dist: Path = ROOT / "frontend" / "dist"
     host: str = "127.0.0.1"
     port: int = 8000
+    # Encrypts personal data at rest (backend/core/crypto.py); required in production.
+    encryption_key: str | None = None
 
     @property
     def async_database_url(self) -> str:
@@ -66,4 +68,20 @@ class Settings:
             frontend_dist=Path(os.environ.get("FRONTEND_DIST", str(cls.frontend_dist))),
             host=os.environ.get("HOST", cls.host),
             port=int(os.environ.get("PORT", str(cls.port))),
+            encryption_key=os.environ.get("DATA_ENCRYPTION_KEY") or None,
         )
+
+    def problems(self) -> list[str]:
+        """Why this configuration must not serve: empty unless production is misconfigured."""
+        from backend.core.crypto import DEMO_KEY
+
+        if not self.production:
+            return []
+        found = []
+        if not self.encryption_key:
+            found.append("DATA_ENCRYPTION_KEY is not set.")
+        elif self.encryption_key == DEMO_KEY or len(self.encryption_key) < 32:
+            found.append("DATA_ENCRYPTION_KEY is the demo key or shorter than 32 characters.")
+        if self.demo_data:
+            found.append("DEMO_DATA must be off in production (demo users have public passwords).")
+        return found

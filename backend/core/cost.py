@@ -1,0 +1,174 @@
+"""Query cost, as GitHub counts it: the number of nodes a query may return, from the page sizes
+it asks for. A query over the limit is refused before it runs; an API token spends points per
+query from an hourly budget; introspection is closed to tokens in production.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from graphql import (
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValueNode,
+    VariableNode,
+    value_from_ast_untyped,
+)
+from strawberry.extensions import SchemaExtension
+
+from backend.core.errors import ErrorCode
+from backend.core.models import utcnow
+from backend.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+MAX_QUERY_COST = 20_000
+TOKEN_POINTS_PER_HOUR = 5_000
+BUDGET_WINDOW = timedelta(hours=1)
+
+
+def points_for(cost: int) -> int:
+    """GitHub's rule: one point per hundred nodes, at least one per query."""
+    return max(1, cost // 100)
+
+
+@dataclass
+class _Walk:
+    fragments: dict[str, FragmentDefinitionNode]
+    variables: dict[str, Any]
+
+    def argument(self, field: FieldNode, name: str) -> Any:
+        for argument in field.arguments or ():
+            if argument.name.value == name:
+                return self._value(argument.value)
+        return None
+
+    def _value(self, node: ValueNode) -> Any:
+        if isinstance(node, VariableNode):
+            return self.variables.get(node.name.value)
+        return value_from_ast_untyped(node, self.variables)
+
+    def fields(self, selection_set: SelectionSetNode | None) -> Iterator[FieldNode]:
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                yield selection
+            elif isinstance(selection, InlineFragmentNode):
+                yield from self.fields(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = self.fragments.get(selection.name.value)
+                if fragment is not None:
+                    yield from self.fields(fragment.selection_set)
+
+    def cost(self, selection_set: SelectionSetNode | None, multiplier: int) -> int:
+        total = 0
+        for field in self.fields(selection_set):
+            size = self._page_size(field)
+            if size is None:
+                total += self.cost(field.selection_set, multiplier)
+            else:
+                nodes = multiplier * size
+                total += nodes + self.cost(field.selection_set, nodes)
+        return total
+
+    def _page_size(self, field: FieldNode) -> int | None:
+        """Nodes a connection field can return (its page size); None for other fields."""
+        if field.selection_set is None:
+            return None
+        names = {f.name.value for f in self.fields(field.selection_set)}
+        if names & {"edges", "nodes"}:
+            requested = self.argument(field, "first") or self.argument(field, "last")
+            if isinstance(requested, int) and requested > 0:
+                return min(requested, MAX_PAGE_SIZE)
+            return DEFAULT_PAGE_SIZE
+        return None
+
+
+def query_cost(document: Any, operation_name: str | None, variables: dict[str, Any]) -> int:
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    operation = next(
+        (o for o in operations if o.name and o.name.value == operation_name),
+        operations[0] if operations else None,
+    )
+    if operation is None:
+        return 0
+    return 1 + _Walk(fragments, variables or {}).cost(operation.selection_set, 1)
+
+
+def _uses_introspection(document: Any) -> bool:
+    walk = _Walk({}, {})
+    stack = [d.selection_set for d in document.definitions if hasattr(d, "selection_set")]
+    while stack:
+        for field in walk.fields(stack.pop()):
+            if field.name.value in {"__schema", "__type"}:
+                return True
+            stack.append(field.selection_set)
+    return False
+
+
+class QueryGuard(SchemaExtension):
+    """Refuses over-costly queries, charges API tokens, and closes introspection to tokens in
+    production, before anything is executed."""
+
+    async def on_execute(self) -> Any:
+        refusal = await self._refusal()
+        if refusal is not None:
+            self.execution_context.result = ExecutionResult(data=None, errors=[refusal])
+        yield
+
+    async def _refusal(self) -> GraphQLError | None:
+        execution = self.execution_context
+        context = execution.context
+        document = execution.graphql_document
+        if document is None:
+            return None
+        cost = query_cost(document, execution.operation_name, execution.variables or {})
+        if cost > MAX_QUERY_COST:
+            return _error(
+                f"查询开销为 {cost} 个节点，超过上限 {MAX_QUERY_COST}；请减小 first/last 或分页查询。",
+                ErrorCode.QUERY_TOO_COSTLY,
+                cost=cost,
+                maximum=MAX_QUERY_COST,
+            )
+        principal = context.principal
+        if not principal.is_token:
+            return None
+        if context.settings.production and _uses_introspection(document):
+            return _error("生产环境不向 API 令牌开放内省查询。", ErrorCode.FORBIDDEN)
+        return await _charge(context, principal.token_id, points_for(cost))
+
+
+async def _charge(context: Any, token_id: int, points: int) -> GraphQLError | None:
+    from backend.accounts.models import ApiToken
+
+    session = context.db.session
+    token = await session.get(ApiToken, token_id)
+    now = utcnow()
+    if token.budget_window_start is None or now - token.budget_window_start >= BUDGET_WINDOW:
+        token.budget_window_start, token.budget_used = now, 0
+    if token.budget_used + points > TOKEN_POINTS_PER_HOUR:
+        reset_at: datetime = token.budget_window_start + BUDGET_WINDOW
+        seconds = int((reset_at - now).total_seconds()) + 1
+        await session.rollback()
+        return _error(
+            f"本小时的查询额度（{TOKEN_POINTS_PER_HOUR} 点）已用完，{seconds} 秒后重置。",
+            ErrorCode.RATE_LIMITED,
+            resetAt=reset_at.isoformat(),
+            retryAfterSeconds=seconds,
+        )
+    token.budget_used += points
+    await session.commit()
+    return None
+
+
+def _error(message: str, code: ErrorCode, **details: Any) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code.value, **details})

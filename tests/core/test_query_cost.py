@@ -1,0 +1,91 @@
+"""Query cost: nodes requested, as GitHub counts them; a per-token hourly budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graphql import parse
+
+from backend.accounts.models import ApiToken
+from backend.core.cost import TOKEN_POINTS_PER_HOUR, query_cost
+from tests.factories import ApiTokenFactory, CommunityFactory, raw_token, session
+
+NESTED = """
+query Q($n: Int) {
+  organisations(first: $n) { edges { node {
+    residentUnits(first: 50) { nodes { name } }
+  } } }
+}
+"""
+
+
+def test_cost_multiplies_nested_page_sizes() -> None:
+    assert query_cost(parse("{ me { username } }"), None, {}) == 1
+    assert query_cost(parse("{ residentUnits { totalCount } }"), None, {}) == 1
+    assert query_cost(parse("{ residentUnits { nodes { name } } }"), None, {}) == 1 + 20
+    # 10 organisations, then 50 units under each: 1 + 10 + 500
+    assert query_cost(parse(NESTED), None, {"n": 10}) == 511
+    fragment = "query { ...F } fragment F on Query { needs(last: 7) { edges { node { id } } } }"
+    assert query_cost(parse(fragment), None, {}) == 8
+
+
+async def test_an_over_costly_query_is_refused_before_it_runs(gql, count_statements) -> None:
+    CommunityFactory()
+    costly = """{ organisations(first: 100) { edges { node {
+        residentUnits(first: 100) { nodes { committeeMembers { person { name } } } }
+        grids(first: 100) { nodes { name } }
+        committeeMembers(first: 100) { nodes { title } } } } } }"""
+
+    with count_statements() as counter:
+        body = await gql.execute(costly)
+
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "QUERY_TOO_COSTLY"
+    assert error["extensions"]["cost"] == 30101
+    assert "超过上限" in error["message"]
+    assert counter.count <= 2  # authentication only; the query itself never ran
+
+
+async def test_a_token_spends_its_hourly_budget_and_is_told_when_it_resets(gql) -> None:
+    community = CommunityFactory()
+    token = ApiTokenFactory(organisation_id=community.id, scopes="read:units")
+    gql.use_token(raw_token(token))
+
+    first = await gql.execute("{ residentUnits(first: 100) { nodes { name } } }")
+    session.expire_all()
+    spent = session.get(ApiToken, token.id)
+    assert "errors" not in first
+    assert spent.budget_used == 1
+
+    spent.budget_used = TOKEN_POINTS_PER_HOUR
+    session.commit()
+    refused = await gql.execute("{ residentUnits { totalCount } }")
+
+    error = refused["errors"][0]
+    assert error["extensions"]["code"] == "RATE_LIMITED"
+    assert 0 < error["extensions"]["retryAfterSeconds"] <= 3600
+    assert "秒后重置" in error["message"]
+
+    # an hour later the budget is fresh again
+    session.expire_all()
+    later = session.get(ApiToken, token.id)
+    later.budget_window_start = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1, seconds=1)
+    session.commit()
+    assert "errors" not in await gql.execute("{ residentUnits { totalCount } }")
+
+
+async def test_introspection_is_closed_to_tokens_only_in_production(gql, app) -> None:
+    community = CommunityFactory()
+    gql.use_token(raw_token(ApiTokenFactory(organisation_id=community.id)))
+    query = "{ __schema { queryType { name } } }"
+
+    development = await gql.execute(query)
+    settings = app.state.settings
+    object.__setattr__(settings, "production", True)
+    try:
+        production = await gql.execute(query)
+    finally:
+        object.__setattr__(settings, "production", False)
+
+    assert development["data"]["__schema"]["queryType"]["name"] == "Query"
+    assert production["errors"][0]["extensions"]["code"] == "FORBIDDEN"
