@@ -50,7 +50,12 @@ async def test_graphiql_is_offered_in_development_but_not_in_production(
     responses = {}
     for production in (False, True):
         app = create_app(
-            Settings(database_url=settings.database_url, production=production),
+            Settings(
+                database_url=settings.database_url,
+                production=production,
+                demo_data=False,
+                encryption_key="k" * 40 if production else None,
+            ),
             prepare_database=False,
         )
         transport = httpx.ASGITransport(app=app)
