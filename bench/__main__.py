@@ -1,5 +1,7 @@
 """Benchmark: the unit directory of one community through the GraphQL API, against the same
-data fetched with hand-written SQL and serialised with json, in the same run.
+data fetched with hand-written SQL and serialised with json, in the same run. The API is timed
+signed in (the demo administrator's session cookie), and again with the same principal handed
+over without any credential lookup, to show what authentication adds.
 
     python -m bench [--database-url URL] [--repeat N] [--extra-units N]
 
@@ -18,7 +20,8 @@ import statistics
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +33,9 @@ from strawberry import relay
 from backend.core.app import create_app
 from backend.core.db import create_sync_engine
 from backend.core.migrate import upgrade_database
+from backend.core.principal import Grant, Principal, Role
 from backend.core.settings import ROOT, Settings
+from backend.demo import DEMO_PASSWORD
 from backend.seed import seed
 
 COMMUNITY = "城西社区党委"
@@ -131,29 +136,40 @@ class StatementCounter:
         return count
 
 
-async def measure(
-    run: Callable[[], Awaitable[Any]], counter: StatementCounter, repeat: int
-) -> Measure:
-    await run()  # warm caches: parsed query, prepared statements, connection pool
-    counter.take()
-    await run()
-    statements = counter.take()
-    tracemalloc.start()
-    await run()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+Runner = Callable[[], Awaitable[Any]]
+
+
+async def measure_interleaved(
+    runs: dict[str, tuple[Runner, StatementCounter]], repeat: int
+) -> dict[str, Measure]:
+    """Time several ways of getting the same data, one request of each in turn, so that a
+    machine busy with something else slows them all alike."""
+    statements: dict[str, int] = {}
+    peaks: dict[str, float] = {}
+    for name, (run, counter) in runs.items():
+        await run()  # warm caches: parsed query, prepared statements, connection pool
+        counter.take()
         await run()
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    return Measure(
-        median_ms=statistics.median(timings),
-        p95_ms=timings[int(len(timings) * 0.95) - 1],
-        peak_kib=peak / 1024,
-        statements=statements,
-    )
+        statements[name] = counter.take()
+        tracemalloc.start()
+        await run()
+        peaks[name] = tracemalloc.get_traced_memory()[1] / 1024
+        tracemalloc.stop()
+    timings: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, (run, _counter) in runs.items():
+            started = time.perf_counter()
+            await run()
+            timings[name].append((time.perf_counter() - started) * 1000)
+    return {
+        name: Measure(
+            median_ms=statistics.median(values),
+            p95_ms=sorted(values)[int(len(values) * 0.95) - 1],
+            peak_kib=peaks[name],
+            statements=statements[name],
+        )
+        for name, values in timings.items()
+    }
 
 
 def add_units(settings: Settings, community_id: int, count: int) -> None:
@@ -187,42 +203,117 @@ def community_id(engine: Engine) -> int:
     return int(found)
 
 
-async def run_round(settings: Settings, key: int, repeat: int) -> tuple[Measure, Measure, int]:
-    app = create_app(settings, prepare_database=False)
-    api_counter = StatementCounter(app.state.database.engine.sync_engine)
-    sql_engine = create_sync_engine(settings)
-    sql_counter = StatementCounter(sql_engine)
+@dataclass
+class Round:
+    signed_in: Measure
+    no_lookup: Measure
+    sql: Measure
+    units: int
+
+
+async def _street_admin_principal(settings: Settings) -> Principal:
+    """The demo street administrator's principal, built once (no per-request lookup)."""
+    engine = create_sync_engine(settings)
+    with engine.connect() as connection:
+        user_id, organisation_id, path = connection.execute(
+            text(
+                "SELECT u.id, o.id, o.path FROM app_user u JOIN role_grant g ON g.user_id = u.id"
+                " JOIN organisation o ON o.id = g.organisation_id WHERE u.username = 'admin'"
+            )
+        ).one()
+    engine.dispose()
+    grant = Grant(role=Role.STREET_ADMIN, organisation_id=organisation_id, organisation_path=path)
+    return Principal(user_id=user_id, grants=(grant,))
+
+
+@asynccontextmanager
+async def graphql_runner(
+    settings: Settings, key: int, fixed: Principal | None
+) -> AsyncIterator[tuple[Runner, StatementCounter, list[int]]]:
+    """The directory through the ASGI app: signed in with the demo administrator's session
+    cookie, or (`fixed`) with that principal handed over without any credential lookup."""
+
+    async def handed_over(_request: Any, context: Any) -> None:
+        context.principal = fixed
+
+    app = (
+        create_app(settings, prepare_database=False, authenticator=handed_over)
+        if fixed is not None
+        else create_app(settings, prepare_database=False)
+    )
+    counter = StatementCounter(app.state.database.engine.sync_engine)
     variables = {"community": str(relay.GlobalID("Organisation", str(key)))}
+    units: list[int] = []
     transport = httpx.ASGITransport(app=app)
-    units = 0
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        if fixed is None:
+            await _sign_in(client)
 
         async def via_graphql() -> None:
-            nonlocal units
             response = await client.post(
                 "/graphql", json={"query": DIRECTORY_QUERY, "variables": variables}
             )
             body = response.json()
             assert "errors" not in body, body
-            units = body["data"]["node"]["residentUnits"]["totalCount"]
+            units[:] = [body["data"]["node"]["residentUnits"]["totalCount"]]
 
-        async def via_sql() -> None:
-            directory_by_sql(sql_engine, key)
-
-        api = await measure(via_graphql, api_counter, repeat)
-        sql = await measure(via_sql, sql_counter, repeat)
+        yield via_graphql, counter, units
     await app.state.database.dispose()
+
+
+async def _sign_in(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql",
+        json={
+            "query": "mutation($u: String!, $p: String!) { sessionCreate(input: {username: $u,"
+            " password: $p}) { errors { message } } }",
+            "variables": {"u": "admin", "p": DEMO_PASSWORD},
+        },
+    )
+    assert response.json()["data"]["sessionCreate"]["errors"] == [], response.text
+
+
+async def run_round(settings: Settings, key: int, repeat: int) -> Round:
+    principal = await _street_admin_principal(settings)
+    sql_engine = create_sync_engine(settings)
+
+    async def via_sql() -> None:
+        directory_by_sql(sql_engine, key)
+
+    async with (
+        graphql_runner(settings, key, None) as (signed_in, signed_in_counter, units),
+        graphql_runner(settings, key, principal) as (handed_over, handed_over_counter, _),
+    ):
+        measured = await measure_interleaved(
+            {
+                "signed_in": (signed_in, signed_in_counter),
+                "no_lookup": (handed_over, handed_over_counter),
+                "sql": (via_sql, StatementCounter(sql_engine)),
+            },
+            repeat,
+        )
     sql_engine.dispose()
-    return api, sql, units
+    return Round(
+        signed_in=measured["signed_in"],
+        no_lookup=measured["no_lookup"],
+        sql=measured["sql"],
+        units=units[0],
+    )
 
 
-def report(label: str, units: int, api: Measure, sql: Measure) -> None:
-    ratio = api.median_ms / sql.median_ms
+def report(label: str, result: Round) -> None:
+    api, sql, bare = result.signed_in, result.sql, result.no_lookup
     print(
-        f"{label:<10} {units:>4} units | graphql {api.median_ms:7.2f} ms (p95 {api.p95_ms:6.2f}),"
-        f" {api.peak_kib:7.0f} KiB, {api.statements} statements"
-        f" | sql {sql.median_ms:6.2f} ms, {sql.peak_kib:6.0f} KiB, {sql.statements} statement"
-        f" | time ratio {ratio:5.1f}x, memory ratio {api.peak_kib / sql.peak_kib:5.1f}x"
+        f"{label:<7} {result.units:>4} units | graphql signed in {api.median_ms:7.2f} ms"
+        f" (p95 {api.p95_ms:6.2f}), {api.peak_kib:6.0f} KiB, {api.statements} statements"
+        f" | sql {sql.median_ms:6.2f} ms, {sql.peak_kib:5.0f} KiB, {sql.statements} statement"
+        f" | ratio time {api.median_ms / sql.median_ms:5.1f}x, memory"
+        f" {api.peak_kib / sql.peak_kib:4.1f}x"
+    )
+    print(
+        f"{'':<7} {'':>4}       | authentication: {api.median_ms:.2f} ms signed in vs"
+        f" {bare.median_ms:.2f} ms with the principal handed over ({bare.statements}"
+        f" statements): +{(api.median_ms / bare.median_ms - 1) * 100:.1f}%"
     )
 
 
@@ -236,16 +327,16 @@ async def main_async(args: argparse.Namespace) -> int:
         key = community_id(engine)
         engine.dispose()
         print(f"unit directory of {COMMUNITY} on {url.split(':')[0]}, {args.repeat} runs each")
-        api_small, sql_small, small_units = await run_round(settings, key, args.repeat)
-        report("demo", small_units, api_small, sql_small)
+        small = await run_round(settings, key, args.repeat)
+        report("demo", small)
         add_units(settings, key, args.extra_units)
-        api_large, sql_large, large_units = await run_round(settings, key, args.repeat)
-        report("scaled", large_units, api_large, sql_large)
-    constant = api_small.statements == api_large.statements
+        large = await run_round(settings, key, args.repeat)
+        report("scaled", large)
+    constant = small.signed_in.statements == large.signed_in.statements
     print(
         f"graphql statement count {'does not grow' if constant else 'GROWS'} with rows:"
-        f" {api_small.statements} for {small_units} units, {api_large.statements} for"
-        f" {large_units} units"
+        f" {small.signed_in.statements} for {small.units} units,"
+        f" {large.signed_in.statements} for {large.units} units"
     )
     return 0 if constant else 1
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.accounts import passwords, tokens
@@ -198,23 +198,51 @@ async def _grants(session: AsyncSession, user_id: int) -> tuple[Grant, ...]:
 
 
 async def authenticate_session(session: AsyncSession, secret: str) -> Authenticated | None:
+    """One statement: the live session, its user, and the user's grants with their subtrees."""
     now = utcnow()
     statement = (
-        select(LoginSession, User)
+        select(
+            LoginSession.id,
+            LoginSession.user_id,
+            LoginSession.csrf_token,
+            LoginSession.last_seen_at,
+            RoleGrant.role,
+            RoleGrant.organisation_id,
+            RoleGrant.unit_id,
+            Organisation.path,
+        )
         .join(User, User.id == LoginSession.user_id)
-        .where(LoginSession.secret_hash == tokens.secret_hash(secret))
+        .outerjoin(RoleGrant, RoleGrant.user_id == User.id)
+        .outerjoin(Organisation, Organisation.id == RoleGrant.organisation_id)
+        .where(
+            LoginSession.secret_hash == tokens.secret_hash(secret),
+            LoginSession.ended_at.is_(None),  # type: ignore[union-attr]
+            LoginSession.expires_at > now,
+            User.is_active.is_(True),  # type: ignore[attr-defined]
+        )
+        .order_by(RoleGrant.id)
     )
-    row = (await session.execute(statement)).first()
-    if row is None:
+    rows = (await session.execute(statement)).all()
+    if not rows:
         return None
-    login, user = row
-    if login.ended_at is not None or login.expires_at <= now or not user.is_active:
-        return None
-    if now - login.last_seen_at > TOUCH_INTERVAL:
-        login.last_seen_at = now
+    first = rows[0]
+    if now - first.last_seen_at > TOUCH_INTERVAL:
+        await session.execute(
+            update(LoginSession).where(LoginSession.id == first.id).values(last_seen_at=now)
+        )
         await session.commit()
-    principal = await principal_for_user(session, user.id)  # type: ignore[arg-type]
-    return Authenticated(principal=principal, session_id=login.id, csrf_token=login.csrf_token)
+    grants = tuple(
+        Grant(
+            role=row.role,
+            organisation_id=row.organisation_id,
+            organisation_path=row.path,
+            unit_id=row.unit_id,
+        )
+        for row in rows
+        if row.role is not None
+    )
+    principal = Principal(user_id=first.user_id, grants=grants)
+    return Authenticated(principal=principal, session_id=first.id, csrf_token=first.csrf_token)
 
 
 async def authenticate_token(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,13 @@ logger = logging.getLogger("backend")
 MAX_REQUEST_BYTES = 256 * 1024
 
 
+Authenticator = Callable[[Request, Context], Awaitable[None]]
+
+
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, database: Database, settings: Settings) -> None:
+    def __init__(
+        self, database: Database, settings: Settings, authenticator: Authenticator = authenticate
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide=None if settings.production else "graphiql",
@@ -39,6 +44,7 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.database = database
         self.settings = settings
+        self.authenticator = authenticator
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = await _read_body(receive, MAX_REQUEST_BYTES)
@@ -58,7 +64,7 @@ class GraphQLApp(GraphQL[Context, None]):
             settings=self.settings,
             client_ip=client_ip(request),
         )
-        await authenticate(request, context)
+        await self.authenticator(request, context)
         return context
 
 
@@ -143,9 +149,15 @@ async def _health(_request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-def create_app(settings: Settings | None = None, *, prepare_database: bool = True) -> Starlette:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    prepare_database: bool = True,
+    authenticator: Authenticator = authenticate,
+) -> Starlette:
     """Build the app. With `prepare_database`, start-up migrates the database and, in demo
-    mode, loads the demo street into an empty one."""
+    mode, loads the demo street into an empty one. `authenticator` decides who a request is
+    (the benchmark swaps it to measure what authentication costs)."""
     settings = settings or Settings.from_env()
     problems = settings.problems()
     if problems:
@@ -162,7 +174,7 @@ def create_app(settings: Settings | None = None, *, prepare_database: bool = Tru
         yield
         await database.dispose()
 
-    graphql_app = GraphQLApp(database, settings)
+    graphql_app = GraphQLApp(database, settings, authenticator)
     routes: list[Any] = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", _health),
