@@ -191,8 +191,8 @@ async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
         yield GraphQLClient(client)
 
 
-# Every authenticated request first reads its session (with the user) and the user's role grants.
-AUTH_STATEMENTS = 2
+# Every signed-in request first reads its session, user and role grants in one statement.
+AUTH_STATEMENTS = 1
 
 
 class StatementCounter:
