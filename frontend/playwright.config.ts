@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { ADMIN_STATE } from './e2e/artifacts';
 
 // Browser tests against a running backend that serves the built SPA and /graphql with the
 // demo data (E2E_BASE_URL, default http://127.0.0.1:8765). Playwright never downloads a browser
-// here: it drives Debian's chromium.
+// here: it drives Debian's chromium. The `setup` project signs in as the street administrator
+// once; the tests start from that session unless they sign in themselves.
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8765';
 const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -37,5 +39,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'setup', testMatch: /.*\.setup\.ts/, use: { browserName: 'chromium' } },
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium', storageState: ADMIN_STATE },
+      dependencies: ['setup'],
+    },
+  ],
 });

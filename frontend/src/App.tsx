@@ -1,12 +1,16 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import { App as AntdApp, Button, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { Link, Navigate, RouterProvider, createBrowserRouter } from 'react-router-dom';
+import { Link, RouterProvider, createBrowserRouter } from 'react-router-dom';
+import type { AccessKey } from './access';
 import BasicLayout from './layouts/BasicLayout';
 import PageLoading from './components/PageLoading';
-import { UrqlProvider } from './providers/UrqlProvider';
+import { RequireAccess, RequireAuth } from './components/RouteGuards';
+import HomePage from './pages/home';
+import { AuthProvider } from './providers/AuthProvider';
 import { t } from './locales';
 
+const LoginPage = lazy(() => import('./pages/login'));
 const OrganisationTree = lazy(() => import('./pages/organisations/tree'));
 const UnitList = lazy(() => import('./pages/units/list'));
 const UnitDetail = lazy(() => import('./pages/units/detail'));
@@ -16,6 +20,8 @@ const VolunteerTeamList = lazy(() => import('./pages/volunteering/teams'));
 const CobuildingLists = lazy(() => import('./pages/cobuilding/lists'));
 const MeetingList = lazy(() => import('./pages/meetings/list'));
 const EvaluationList = lazy(() => import('./pages/evaluations/list'));
+const ApiTokenList = lazy(() => import('./pages/admin/tokens'));
+const AuditLog = lazy(() => import('./pages/admin/audit'));
 
 function NotFound() {
   return (
@@ -33,22 +39,33 @@ function NotFound() {
 }
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+/** A page of the menu: shown when access.ts allows it, a 403 result otherwise. */
+const guarded = (access: AccessKey, element: ReactNode) => (
+  <RequireAccess access={access}>{page(element)}</RequireAccess>
+);
 
 const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
   {
     path: '/',
-    element: <BasicLayout />,
+    element: (
+      <RequireAuth>
+        <BasicLayout />
+      </RequireAuth>
+    ),
     children: [
-      { index: true, element: <Navigate to="/organisations" replace /> },
-      { path: 'organisations', element: page(<OrganisationTree />) },
-      { path: 'units', element: page(<UnitList />) },
-      { path: 'units/:id', element: page(<UnitDetail />) },
-      { path: 'members', element: page(<MemberList />) },
-      { path: 'members/:id', element: page(<MemberDetail />) },
-      { path: 'volunteering', element: page(<VolunteerTeamList />) },
-      { path: 'cobuilding', element: page(<CobuildingLists />) },
-      { path: 'meetings', element: page(<MeetingList />) },
-      { path: 'evaluations', element: page(<EvaluationList />) },
+      { index: true, element: <HomePage /> },
+      { path: 'organisations', element: guarded('canReadOrganisations', <OrganisationTree />) },
+      { path: 'units', element: guarded('canReadUnits', <UnitList />) },
+      { path: 'units/:id', element: guarded('canReadUnits', <UnitDetail />) },
+      { path: 'members', element: guarded('canReadMembers', <MemberList />) },
+      { path: 'members/:id', element: guarded('canReadMembers', <MemberDetail />) },
+      { path: 'volunteering', element: guarded('canReadVolunteering', <VolunteerTeamList />) },
+      { path: 'cobuilding', element: guarded('canReadCobuilding', <CobuildingLists />) },
+      { path: 'meetings', element: guarded('canReadMeetings', <MeetingList />) },
+      { path: 'evaluations', element: guarded('canReadEvaluations', <EvaluationList />) },
+      { path: 'admin/tokens', element: guarded('canManageTokens', <ApiTokenList />) },
+      { path: 'admin/audit', element: guarded('canReadAuditLog', <AuditLog />) },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -58,9 +75,9 @@ export default function App() {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c41d1d' } }}>
       <AntdApp>
-        <UrqlProvider>
+        <AuthProvider>
           <RouterProvider router={router} />
-        </UrqlProvider>
+        </AuthProvider>
       </AntdApp>
     </ConfigProvider>
   );

@@ -5,18 +5,21 @@ import {
   BankOutlined,
   HeartOutlined,
   NodeIndexOutlined,
+  SettingOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
-import type { AccessKey } from './access';
+import type { Access, AccessKey } from './access';
 import type { MessageKey } from './locales';
 
 /** Navigation entries; `access` names the flag in access.ts that shows the entry. */
 export interface MenuRoute {
   path: string;
   name: MessageKey;
-  icon: ReactNode;
+  icon?: ReactNode;
   access: AccessKey;
+  /** a group (sub-menu) of pages */
+  children?: MenuRoute[];
 }
 
 export const menuRoutes: MenuRoute[] = [
@@ -37,4 +40,50 @@ export const menuRoutes: MenuRoute[] = [
   { path: '/cobuilding', name: 'menu.cobuilding', icon: <NodeIndexOutlined />, access: 'canReadCobuilding' },
   { path: '/meetings', name: 'menu.meetings', icon: <TeamOutlined />, access: 'canReadMeetings' },
   { path: '/evaluations', name: 'menu.evaluations', icon: <AuditOutlined />, access: 'canReadEvaluations' },
+  {
+    path: '/admin',
+    name: 'menu.admin',
+    icon: <SettingOutlined />,
+    access: 'canAdmin',
+    children: [
+      { path: '/admin/tokens', name: 'menu.admin.tokens', access: 'canManageTokens' },
+      { path: '/admin/audit', name: 'menu.admin.audit', access: 'canReadAuditLog' },
+    ],
+  },
 ];
+
+/** The menu entries the user may see: groups keep only their visible pages. */
+export function visibleRoutes(access: Access, routes: MenuRoute[] = menuRoutes): MenuRoute[] {
+  return routes
+    .filter((r) => access[r.access])
+    .map((r) => (r.children ? { ...r, children: visibleRoutes(access, r.children) } : r))
+    .filter((r) => !r.children || r.children.length > 0);
+}
+
+/** The first page of the visible menu. */
+export function firstPage(routes: MenuRoute[]): string | null {
+  for (const r of routes) {
+    if (!r.children) return r.path;
+    const nested = firstPage(r.children);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+const matches = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
+
+/** The menu entry (and its group, if any) that a URL belongs to. */
+export function matchRoute(
+  pathname: string,
+  routes: MenuRoute[] = menuRoutes,
+): { route: MenuRoute; group?: MenuRoute } | null {
+  for (const r of routes) {
+    if (r.children) {
+      const child = r.children.find((c) => matches(pathname, c.path));
+      if (child) return { route: child, group: r };
+    } else if (matches(pathname, r.path)) {
+      return { route: r };
+    }
+  }
+  return null;
+}

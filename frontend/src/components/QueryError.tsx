@@ -1,10 +1,14 @@
 import { Button, Result } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { CombinedError } from 'urql';
-import { describeError } from '../providers/errorHandler';
+import { describeError, isForbidden } from '../providers/errorHandler';
 import { t } from '../locales';
+import Forbidden from './Forbidden';
 
-/** The error state of a page or section: the (Chinese) message and a retry button. */
+/**
+ * The error state of a page or section: the (Chinese) message and a retry button; a 403 result
+ * when the user's roles may not read it (retrying would not help).
+ */
 export default function QueryError({
   error,
   onRetry,
@@ -14,6 +18,7 @@ export default function QueryError({
   onRetry?: () => void;
   compact?: boolean;
 }) {
+  if (isForbidden(error)) return <Forbidden compact={compact} />;
   const { title, description, network } = describeError(error);
   return (
     <div role="alert" data-testid="query-error">

@@ -63,5 +63,11 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
     [update],
   );
 
-  return { page, pageSize, search, filters, setPage, setSearch, setFilter };
+  /** Several filters at once (e.g. both ends of a date range). */
+  const setFilters = useCallback(
+    (changes: Partial<Record<K, string | undefined>>) => update(changes, true),
+    [update],
+  );
+
+  return { page, pageSize, search, filters, setPage, setSearch, setFilter, setFilters };
 }

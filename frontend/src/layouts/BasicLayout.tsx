@@ -1,33 +1,54 @@
-import { useMemo, useState } from 'react';
-import { Layout, Menu, Typography, theme } from 'antd';
+import { useState } from 'react';
+import { Flex, Layout, Menu, Typography, theme } from 'antd';
+import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import getAccess from '../access';
-import { menuRoutes } from '../routes';
+import UserMenu from '../components/UserMenu';
+import { useAccess } from '../providers/AuthProvider';
+import { matchRoute, visibleRoutes, type MenuRoute } from '../routes';
 import { t } from '../locales';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-/** The ProLayout-style shell: side menu (filtered by access.ts), header, content. */
+const testId = (path: string) => `nav-${path.slice(1).replace(/\//g, '-')}`;
+
+function menuItems(routes: MenuRoute[]): NonNullable<MenuProps['items']> {
+  return routes.map((r) =>
+    r.children
+      ? {
+          key: r.path,
+          icon: r.icon,
+          label: <span data-testid={testId(r.path)}>{t(r.name)}</span>,
+          children: menuItems(r.children),
+        }
+      : {
+          key: r.path,
+          icon: r.icon,
+          label: (
+            <Link to={r.path} data-testid={testId(r.path)}>
+              {t(r.name)}
+            </Link>
+          ),
+        },
+  );
+}
+
+/** The ProLayout-style shell: side menu (filtered by access.ts), header with the user menu, content. */
 export default function BasicLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const location = useLocation();
   const { token } = theme.useToken();
-  const access = useMemo(() => getAccess(null), []);
+  const access = useAccess();
 
-  const items = menuRoutes
-    .filter((r) => access[r.access])
-    .map((r) => ({
-      key: r.path,
-      icon: r.icon,
-      label: (
-        <Link to={r.path} data-testid={`nav-${r.path.slice(1)}`}>
-          {t(r.name)}
-        </Link>
-      ),
-    }));
-  const selected = menuRoutes.find(
-    (r) => location.pathname === r.path || location.pathname.startsWith(`${r.path}/`),
-  );
+  const routes = visibleRoutes(access);
+  const selected = matchRoute(location.pathname, routes);
+  // The group of the current page opens when the page is reached; the user may close it again.
+  const group = selected?.group?.path;
+  const [openKeys, setOpenKeys] = useState<string[]>(() => (group ? [group] : []));
+  const [openedFor, setOpenedFor] = useState(group);
+  if (group !== openedFor) {
+    setOpenedFor(group);
+    if (group && !openKeys.includes(group)) setOpenKeys([...openKeys, group]);
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -48,8 +69,10 @@ export default function BasicLayout() {
             <Menu
               theme="dark"
               mode="inline"
-              selectedKeys={selected ? [selected.path] : []}
-              items={items}
+              selectedKeys={selected ? [selected.route.path] : []}
+              openKeys={openKeys}
+              onOpenChange={setOpenKeys}
+              items={menuItems(routes)}
               data-testid="main-menu"
             />
           </nav>
@@ -63,13 +86,19 @@ export default function BasicLayout() {
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
+            gap: 16,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Typography.Text strong style={{ fontSize: 16 }} data-testid="app-title">
-            {t('app.title')}
-          </Typography.Text>
-          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          <Flex align="baseline" gap={16} style={{ minWidth: 0 }}>
+            <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }} data-testid="app-title">
+              {t('app.title')}
+            </Typography.Text>
+            <Typography.Text type="secondary" ellipsis>
+              {t('app.subtitle')}
+            </Typography.Text>
+          </Flex>
+          <UserMenu />
         </Header>
         <Content style={{ margin: 24 }}>
           <main>

@@ -41,25 +41,41 @@ export function describeError(error: CombinedError | Error): ErrorDescription {
   };
 }
 
-/** Errors that mean "no such record": unknown, malformed or out-of-scope IDs read alike. */
-export function isNotFound(error: CombinedError | undefined): boolean {
-  if (!error) return false;
+function hasCode(error: CombinedError | Error | null | undefined, ...codes: string[]): boolean {
+  if (!error || !('graphQLErrors' in error)) return false;
   return error.graphQLErrors.some((e) => {
     const code = e.extensions?.code;
-    return code === 'NOT_FOUND' || code === 'INVALID_ID';
+    return typeof code === 'string' && codes.includes(code);
   });
+}
+
+/** Errors that mean "no such record": unknown, malformed or out-of-scope IDs read alike. */
+export function isNotFound(error: CombinedError | undefined): boolean {
+  return hasCode(error, 'NOT_FOUND', 'INVALID_ID');
+}
+
+/** The signed-in user's roles may not read or do this. */
+export function isForbidden(error: CombinedError | Error | null | undefined): boolean {
+  return hasCode(error, 'FORBIDDEN');
+}
+
+/** Not signed in, or the session ended (expired, signed out elsewhere, password changed). */
+export function isUnauthenticated(error: CombinedError | Error | null | undefined): boolean {
+  return hasCode(error, 'UNAUTHENTICATED');
 }
 
 export type Notify = (title: string, description: string) => void;
 
 /**
- * The urql `mapExchange` error hook: GraphQL errors are rendered by the page that asked,
+ * The urql `mapExchange` error hook: GraphQL errors are rendered by the page that asked, except
+ * UNAUTHENTICATED, which ends the session in the browser (the app then shows the sign-in page);
  * transport failures (server unreachable, HTTP 5xx, invalid response) raise one notification,
  * at most every few seconds however many queries failed together.
  */
-export function createTransportErrorHandler(notify: Notify, quietMs = 3000) {
+export function createTransportErrorHandler(notify: Notify, onUnauthenticated?: () => void, quietMs = 3000) {
   let last = 0;
   return (error: CombinedError) => {
+    if (onUnauthenticated && isUnauthenticated(error)) onUnauthenticated();
     if (!error.networkError) return;
     const now = Date.now();
     if (now - last < quietMs) return;

@@ -15,6 +15,13 @@ export function formatDate(value: string | null | undefined): string {
   return d.isValid() ? d.format('YYYY-MM-DD') : value;
 }
 
+/** A DateTime from the API (ISO 8601 with offset) in the browser's time zone. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return t('pages.common.none');
+  const d = dayjs(value);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : value;
+}
+
 export function formatRange(start: string | null | undefined, end: string | null | undefined): string {
   if (!start && !end) return t('pages.common.none');
   return `${start ? formatDate(start) : '…'} 至 ${end ? formatDate(end) : '…'}`;
