@@ -16,6 +16,7 @@ from backend.meetings.models import (
     Decision,
     JointMeeting,
     MeetingAttendance,
+    Proposal,
 )
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
@@ -50,6 +51,7 @@ __all__ = [
     "Project",
     "ProjectMilestone",
     "ProjectPartner",
+    "Proposal",
     "Registration",
     "ResidentUnit",
     "RoleGrant",

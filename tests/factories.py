@@ -50,6 +50,10 @@ from backend.meetings.models import (
     MeetingAttendance,
     MeetingKind,
     MeetingStatus,
+    Proposal,
+    ProposalKind,
+    ProposalOrigin,
+    ProposalStatus,
 )
 from backend.organisations.models import Grid, Organisation, OrganisationKind
 from backend.organisations.services import child_path
@@ -618,3 +622,19 @@ class ApiTokenFactory(BaseFactory):
     organisation_id: int
     secret_hash = factory.LazyAttribute(lambda o: secret_hash(f"secret-for-{o.prefix}"))
     expires_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
+
+
+class ProposalFactory(BaseFactory):
+    class Meta:
+        model = Proposal
+
+    class Params:
+        community = factory.SubFactory(CommunityFactory)
+
+    community_id = factory.SelfAttribute("community.id")
+    kind = ProposalKind.PROPOSAL
+    origin = ProposalOrigin.COMMITTEE_MEMBER
+    category = "环境整治"
+    title = "建议在小区增设休闲座椅"
+    description = "小区老人多，广场缺少座椅，建议增设。"
+    status = ProposalStatus.SUBMITTED

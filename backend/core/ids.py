@@ -66,3 +66,23 @@ async def resolve_node(info: Info[Any, Any], value: str) -> relay.Node:
 
 def decode_optional_id(value: str | None, expected_type: str, argument: str) -> int | None:
     return None if value is None else decode_id(value, expected_type, argument)
+
+
+async def load_in_scope(info: Info[Any, Any], value: str, model: Any, argument: str) -> Any:
+    """The row an input ID names, if the caller may see it; otherwise "not found", the same
+    for a row outside the caller's scope as for one that does not exist."""
+    from sqlalchemy import select
+
+    from backend.core.scope import visible
+
+    key = decode_id(value, _type_name(model), argument)
+    statement = select(model).where(model.id == key, visible(model, info.context.scope))
+    rows = await info.context.db.scalars(statement)
+    if not rows:
+        raise NotFound(value)
+    return rows[0]
+
+
+def _type_name(model: Any) -> str:
+    """GraphQL type names are the model names (ResidentUnit, JointMeeting, ...)."""
+    return str(model.__name__)

@@ -23,7 +23,8 @@ from backend.cobuilding.queries import CoBuildingQueries
 from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
 from backend.evaluations.queries import EvaluationQueries
-from backend.meetings.queries import MeetingQueries
+from backend.meetings.mutations import MeetingMutations
+from backend.meetings.queries import CollectionQueries, MeetingQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
@@ -132,11 +133,12 @@ Query = merge_types(
         VolunteeringQueries,
         CoBuildingQueries,
         MeetingQueries,
+        CollectionQueries,
         EvaluationQueries,
     ),
 )
 
-Mutation = merge_types("Mutation", (AccountMutations,))
+Mutation = merge_types("Mutation", (AccountMutations, MeetingMutations))
 
 # The limiting rules are built once at import and registered through one AddValidationRules
 # factory: strawberry caches validation per rule set, and rules rebuilt per request defeat it.

@@ -7,6 +7,7 @@ from backend.meetings.models import (
     Decision,
     JointMeeting,
     MeetingAttendance,
+    Proposal,
 )
 
 
@@ -49,3 +50,7 @@ class ActionItemsByDecisionLoader(ListByKeyLoader[ActionItem]):
     model = ActionItem
     key = "decision_id"
     order_by = ("due_on", "id")
+
+
+class ProposalByIdLoader(ByIdLoader[Proposal]):
+    model = Proposal

@@ -171,3 +171,62 @@ class ActionItem(TimestampMixin, ArchivableMixin, table=True):
     )
     completed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     verified_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+
+
+class ProposalKind(LabelledEnum):
+    PROPOSAL = "proposal", "议题建议"
+    PUBLIC_OPINION = "public_opinion", "社情民意"
+
+
+class ProposalOrigin(LabelledEnum):
+    COMMITTEE_MEMBER = "committee_member", "兼职委员"
+    UNIT_LIAISON = "unit_liaison", "驻区单位联络员"
+    GRID_WORKER = "grid_worker", "网格员"
+    RESIDENT = "resident", "居民"
+    STAFF = "staff", "社区工作人员"
+
+
+class ProposalStatus(LabelledEnum):
+    SUBMITTED = "submitted", "待处理"
+    ACCEPTED = "accepted", "已采纳"
+    MERGED = "merged", "已合并"
+    DECLINED = "declined", "不予采纳"
+
+
+class Proposal(TimestampMixin, ArchivableMixin, table=True):
+    """议题建议 / 社情民意: collected before a meeting, triaged by the convener."""
+
+    __table_args__ = (
+        CheckConstraint("(status = 'merged') = (merged_into_id IS NOT NULL)", name="merge_target"),
+        CheckConstraint(
+            "status <> 'declined' OR decline_reason IS NOT NULL", name="decline_has_reason"
+        ),
+        CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_self_merge"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="organisation.id", ondelete="RESTRICT", index=True)
+    kind: ProposalKind = Field(sa_type=enum_column(ProposalKind, "proposal_kind"))
+    category: str = Field(max_length=30)
+    title: str = Field(max_length=100)
+    description: str = Field(max_length=2000)
+    origin: ProposalOrigin = Field(sa_type=enum_column(ProposalOrigin, "proposal_origin"))
+    # Where it comes from: a place, a building, an event the proposer names.
+    source_note: str | None = Field(default=None, max_length=200)
+    submitted_by_id: int | None = Field(
+        default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True
+    )
+    unit_id: int | None = Field(
+        default=None, foreign_key="resident_unit.id", ondelete="RESTRICT", index=True
+    )
+    status: ProposalStatus = Field(
+        sa_type=enum_column(ProposalStatus, "proposal_status"), index=True
+    )
+    merged_into_id: int | None = Field(
+        default=None, foreign_key="proposal.id", ondelete="RESTRICT", index=True
+    )
+    decline_reason: str | None = Field(default=None, max_length=500)
+    triaged_by_id: int | None = Field(
+        default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True
+    )
+    triaged_at: datetime | None = Field(default=None, sa_type=AwareDateTime)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, or_, select
 
 from backend.core.permissions import ALL_ROLES, Rule
+from backend.core.principal import Role
 from backend.core.scope import Scope, visibility, visible
 from backend.meetings.models import (
     ActionItem,
@@ -10,6 +11,7 @@ from backend.meetings.models import (
     Decision,
     JointMeeting,
     MeetingAttendance,
+    Proposal,
 )
 
 READ_MEETINGS = Rule("jointMeetings", ALL_ROLES, token_scope="read:meetings")
@@ -53,3 +55,19 @@ def _actions(scope: Scope) -> ColumnElement[bool]:
         ActionItem.decision_id.in_(_visible_decisions(scope)),
         scope.in_units(ActionItem.owner_unit_id),
     )
+
+
+# --- collecting issues and setting topics ------------------------------------------------
+
+CONVENERS = frozenset({Role.STREET_ADMIN, Role.CONVENER})
+
+READ_PROPOSALS = Rule("proposals", ALL_ROLES, token_scope="read:meetings")
+SUBMIT_PROPOSAL = Rule("proposalSubmit", ALL_ROLES)
+TRIAGE_PROPOSAL = Rule("proposalTriage", CONVENERS)
+READ_AGENDA_CANDIDATES = Rule("agendaCandidates", CONVENERS, token_scope="read:meetings")
+
+
+@visibility(Proposal, token_scope="read:meetings")
+def _proposals(scope: Scope) -> ColumnElement[bool]:
+    # A unit liaison sees what its own unit submitted.
+    return or_(scope.in_subtrees(Proposal.community_id), scope.in_units(Proposal.unit_id))

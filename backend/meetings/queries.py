@@ -1,17 +1,42 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 import strawberry
 from strawberry.types import Info
 
-from backend.core.ids import decode_optional_id
+from backend.core.errors import InvalidArgument
+from backend.core.ids import decode_optional_id, load_in_scope
+from backend.core.models import utcnow
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
-from backend.meetings.models import ActionItemStatus, MeetingKind, MeetingStatus
-from backend.meetings.permissions import READ_ACTION_ITEMS, READ_MEETINGS
-from backend.meetings.services import action_items_statement, joint_meetings_statement
-from backend.meetings.types import ActionItemType, JointMeetingType
+from backend.meetings.candidates import agenda_candidates
+from backend.meetings.models import (
+    ActionItemStatus,
+    MeetingKind,
+    MeetingStatus,
+    ProposalKind,
+    ProposalStatus,
+)
+from backend.meetings.permissions import (
+    READ_ACTION_ITEMS,
+    READ_AGENDA_CANDIDATES,
+    READ_MEETINGS,
+    READ_PROPOSALS,
+)
+from backend.meetings.services import (
+    action_items_statement,
+    joint_meetings_statement,
+    proposals_statement,
+)
+from backend.meetings.types import (
+    ActionItemType,
+    AgendaCandidateType,
+    JointMeetingType,
+    ProposalType,
+)
+from backend.organisations.models import Organisation
 
 
 @strawberry.input(description="联席会议筛选条件")
@@ -126,3 +151,63 @@ class MeetingQueries:
             PageArgs(first, after, last, before),
             ActionItemType.from_model,
         )
+
+
+@strawberry.input(description="议题建议筛选条件")
+class ProposalFilter:
+    organisation: strawberry.ID | None = None
+    status: ProposalStatus | None = None
+    kind: ProposalKind | None = None
+    search: str | None = None
+
+
+@strawberry.type
+class CollectionQueries:
+    @strawberry.field(
+        description="议题建议与社情民意（默认最新在前）", extensions=allow(READ_PROPOSALS)
+    )
+    async def proposals(
+        self,
+        info: Info,
+        filter: ProposalFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ProposalType]:
+        filter = filter or ProposalFilter()
+        statement = proposals_statement(
+            root_id=decode_optional_id(filter.organisation, "Organisation", "filter.organisation"),
+            status=filter.status,
+            kind=filter.kind,
+            search=filter.search,
+        )
+        return await paginate(
+            info, statement, PageArgs(first, after, last, before), ProposalType.from_model
+        )
+
+    @strawberry.field(
+        description="下次会议的候选议题：每项带理由和来源；已排入未结束会议的不再列出",
+        extensions=allow(READ_AGENDA_CANDIDATES),
+    )
+    async def agenda_candidates(
+        self,
+        info: Info,
+        community: strawberry.ID,
+        before: datetime | None = strawberry.UNSET,
+    ) -> list[AgendaCandidateType]:
+        row = await load_in_scope(info, community, Organisation, "community")
+        meeting_time = before if isinstance(before, datetime) else utcnow()
+        if meeting_time.tzinfo is None:
+            raise InvalidArgument("before", "参数 before 须带时区。")
+        found = await agenda_candidates(info.context.db, row.id, meeting_time)
+        return [
+            AgendaCandidateType(
+                source=c.source,
+                title=c.title,
+                reason=c.reason,
+                since=c.since,
+                source_key=c.source_id,
+            )
+            for c in found
+        ]

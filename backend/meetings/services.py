@@ -20,6 +20,9 @@ from backend.meetings.models import (
     JointMeeting,
     MeetingKind,
     MeetingStatus,
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
 )
 from backend.organisations.services import in_subtree
 
@@ -105,3 +108,23 @@ def action_items_statement(
         statement = statement.where(match)
     column = getattr(ActionItem, order_column)
     return statement.order_by(*ordering(column, direction, ActionItem.id))
+
+
+def proposals_statement(
+    *,
+    root_id: int | None = None,
+    status: ProposalStatus | None = None,
+    kind: ProposalKind | None = None,
+    search: str | None = None,
+) -> Select[Any]:
+    statement = select(Proposal).where(Proposal.archived_at.is_(None))  # type: ignore[union-attr]
+    if root_id is not None:
+        statement = statement.where(in_subtree(Proposal.community_id, root_id))
+    if status is not None:
+        statement = statement.where(Proposal.status == status)
+    if kind is not None:
+        statement = statement.where(Proposal.kind == kind)
+    condition = text_search([Proposal.title, Proposal.description], search)
+    if condition is not None:
+        statement = statement.where(condition)
+    return statement.order_by(Proposal.created_at.desc(), Proposal.id.desc())  # type: ignore[attr-defined]

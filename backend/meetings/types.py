@@ -17,6 +17,7 @@ from backend.meetings.loaders import (
     DecisionByIdLoader,
     DecisionsByAgendaItemLoader,
     JointMeetingByIdLoader,
+    ProposalByIdLoader,
 )
 from backend.meetings.models import (
     ActionItemStatus,
@@ -25,6 +26,9 @@ from backend.meetings.models import (
     DecisionOutcome,
     MeetingKind,
     MeetingStatus,
+    ProposalKind,
+    ProposalOrigin,
+    ProposalStatus,
 )
 from backend.meetings.services import is_action_overdue, present_count
 
@@ -245,3 +249,92 @@ class ActionItemType(ModelNode):
     @strawberry.field(description="责任人")
     async def owner_person(self, info: Info) -> PersonRef | None:
         return await load_person_ref(info, self.owner_person_id)
+
+
+ProposalKindEnum = strawberry.enum(ProposalKind, name="ProposalKind")
+ProposalOriginEnum = strawberry.enum(ProposalOrigin, name="ProposalOrigin")
+ProposalStatusEnum = strawberry.enum(ProposalStatus, name="ProposalStatus")
+
+
+@strawberry.type(name="Proposal", description="议题建议 / 社情民意")
+class ProposalType(ModelNode):
+    by_id_loader = ProposalByIdLoader
+
+    id: relay.NodeID[int]
+    kind: ProposalKind
+    origin: ProposalOrigin
+    category: str
+    title: str
+    description: str
+    source_note: str | None = strawberry.field(description="来源说明（地点、楼栋、事件）")
+    status: ProposalStatus
+    decline_reason: str | None
+    triaged_at: datetime | None
+    created_at: datetime
+    community_id: strawberry.Private[int]
+    unit_id: strawberry.Private[int | None]
+    merged_into_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="类型的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="来源的中文名")
+    def origin_label(self) -> str:
+        return self.origin.label
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        from backend.units.types import load_community
+
+        return await load_community(info, self.community_id)
+
+    @strawberry.field(description="提出建议的单位")
+    async def unit(self, info: Info) -> ResidentUnitRef | None:
+        return await load_unit_ref(info, self.unit_id)
+
+    @strawberry.field(description="合并到的建议")
+    async def merged_into(self, info: Info) -> ProposalType | None:
+        if self.merged_into_id is None:
+            return None
+        row = await info.context.loader(ProposalByIdLoader).load(self.merged_into_id)
+        return ProposalType.from_optional(row)
+
+
+# The GraphQL type named by a candidate's source, for its global ID.
+SOURCE_TYPE_NAMES = {
+    AgendaSource.PROPOSAL: "Proposal",
+    AgendaSource.NEED: "Need",
+    AgendaSource.PROJECT: "Project",
+    AgendaSource.ACTION_ITEM: "ActionItem",
+    AgendaSource.DEFERRED_ITEM: "AgendaItem",
+    AgendaSource.REGISTRATION: "ResidentUnit",
+    AgendaSource.AGREEMENT: "CoBuildingAgreement",
+}
+
+
+@strawberry.type(name="AgendaCandidate", description="建议列入下次会议的议题及理由")
+class AgendaCandidateType:
+    source: AgendaSource
+    title: str
+    reason: str
+    since: date = strawberry.field(description="何时起需要讨论（到期日、提出日等）")
+    source_key: strawberry.Private[int]
+
+    @strawberry.field(description="来源的中文名")
+    def source_label(self) -> str:
+        return self.source.label
+
+    @strawberry.field(description="来源对象的全局 ID（可用 node 查询）")
+    def source_id(self) -> strawberry.ID:
+        return strawberry.ID(
+            str(relay.GlobalID(SOURCE_TYPE_NAMES[self.source], str(self.source_key)))
+        )
+
+    @strawberry.field(description="添加议题时引用此候选的键")
+    def candidate_key(self) -> str:
+        return f"{self.source.name}:{self.source_key}"

@@ -1,20 +1,34 @@
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 from sqlalchemy import Connection, Engine
 from sqlmodel import SQLModel
 
 import backend.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from backend.core.crypto import EncryptedString
 from backend.core.db import create_sync_engine
+from backend.core.models import AwareDateTime
 from backend.core.settings import Settings
 
 target_metadata = SQLModel.metadata
+
+
+def _render_item(kind: str, item: Any, autogen_context: Any) -> str | bool:
+    # Column types of our own render as the plain SQLAlchemy type they store.
+    if kind == "type" and isinstance(item, AwareDateTime):
+        return "sa.DateTime(timezone=True)"
+    if kind == "type" and isinstance(item, EncryptedString):
+        return "sa.String(length=200)"
+    return False
 
 
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        render_item=_render_item,
         # SQLite cannot ALTER most things; batch mode copies the table instead.
         render_as_batch=True,
         compare_type=True,

@@ -1,0 +1,322 @@
+"""What the next joint meeting of a community should discuss, computed from the record.
+
+Seven sources, one statement each (plus one for what is already on an open agenda), so the
+cost does not grow with the data: accepted proposals, needs left unmatched, late or undecided
+projects, overdue action items, deferred items, newly registered units and agreements about to
+expire. A source already on the agenda of a meeting that has not closed is left out; once that
+meeting closes, whatever is still open comes back by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import aliased
+
+from backend.cobuilding.models import Need, NeedStatus, Project, ProjectMilestone, ProjectStatus
+from backend.meetings.models import (
+    ActionItem,
+    ActionItemStatus,
+    AgendaItem,
+    AgendaSource,
+    Decision,
+    DecisionOutcome,
+    JointMeeting,
+    MeetingStatus,
+    Proposal,
+    ProposalStatus,
+)
+from backend.units.models import (
+    AgreementStatus,
+    CoBuildingAgreement,
+    Registration,
+    RegistrationKind,
+    RegistrationStatus,
+    ResidentUnit,
+)
+
+UNMATCHED_NEED_DAYS = 30
+AGREEMENT_EXPIRY_DAYS = 60
+OPEN_MEETING = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.IN_SESSION)
+CLOSED_MEETING = (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED)
+OPEN_ACTION = (ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS, ActionItemStatus.BLOCKED)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: AgendaSource
+    source_id: int
+    title: str
+    reason: str
+    # When it became due for discussion; candidates are listed oldest first within a source.
+    since: date
+
+
+# The order in which a convener reads them: promises not kept first.
+SOURCE_ORDER = [
+    AgendaSource.ACTION_ITEM,
+    AgendaSource.DEFERRED_ITEM,
+    AgendaSource.PROJECT,
+    AgendaSource.NEED,
+    AgendaSource.PROPOSAL,
+    AgendaSource.AGREEMENT,
+    AgendaSource.REGISTRATION,
+]
+
+
+async def agenda_candidates(
+    db: Any,
+    community_id: int,
+    before: datetime,
+    *,
+    unmatched_need_days: int = UNMATCHED_NEED_DAYS,
+) -> list[Candidate]:
+    meeting_day = before.date()
+    scheduled = {(row.source, row.source_id) for row in await db.rows(_scheduled(community_id))}
+    found: list[Candidate] = []
+    found += _proposals(await db.rows(_accepted_proposals(community_id)))
+    found += _needs(
+        await db.rows(_unmatched_needs(community_id, before, unmatched_need_days)), meeting_day
+    )
+    found += _projects(
+        await db.rows(_late_or_undecided_projects(community_id, meeting_day)), meeting_day
+    )
+    found += _actions(await db.rows(_open_actions(community_id, meeting_day)), meeting_day)
+    found += _deferred(await db.rows(_deferred_items(community_id)))
+    found += _registrations(await db.rows(_new_registrations(community_id, before)))
+    found += _agreements(await db.rows(_expiring_agreements(community_id, meeting_day)))
+    unique: dict[tuple[AgendaSource, int], Candidate] = {}
+    for candidate in found:
+        key = (candidate.source, candidate.source_id)
+        if key not in scheduled:
+            unique.setdefault(key, candidate)
+    return sorted(
+        unique.values(), key=lambda c: (SOURCE_ORDER.index(c.source), c.since, c.source_id)
+    )
+
+
+# --- statements --------------------------------------------------------------------------------
+
+
+def _scheduled(community_id: int) -> Any:
+    return (
+        select(AgendaItem.source, AgendaItem.source_id)
+        .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
+        .where(
+            JointMeeting.organisation_id == community_id,
+            JointMeeting.status.in_(OPEN_MEETING),  # type: ignore[attr-defined]
+            AgendaItem.source_id.is_not(None),  # type: ignore[union-attr]
+        )
+    )
+
+
+def _accepted_proposals(community_id: int) -> Any:
+    return select(Proposal.id, Proposal.title, Proposal.triaged_at, Proposal.created_at).where(
+        Proposal.community_id == community_id,
+        Proposal.status == ProposalStatus.ACCEPTED,
+        Proposal.archived_at.is_(None),  # type: ignore[union-attr]
+    )
+
+
+def _unmatched_needs(community_id: int, before: datetime, days: int) -> Any:
+    return select(Need.id, Need.title, Need.raised_at).where(
+        Need.community_id == community_id,
+        Need.status.in_([NeedStatus.SUBMITTED, NeedStatus.ACCEPTED]),  # type: ignore[attr-defined]
+        Need.project_id.is_(None),  # type: ignore[union-attr]
+        Need.archived_at.is_(None),  # type: ignore[union-attr]
+        Need.raised_at <= before - timedelta(days=days),
+    )
+
+
+def _late_or_undecided_projects(community_id: int, day: date) -> Any:
+    late_milestone = (
+        select(func.min(ProjectMilestone.due_on))
+        .where(
+            ProjectMilestone.project_id == Project.id,
+            ProjectMilestone.done_on.is_(None),  # type: ignore[union-attr]
+            ProjectMilestone.due_on < day,
+        )
+        .scalar_subquery()
+    )
+    return select(
+        Project.id,
+        Project.title,
+        Project.status,
+        Project.starts_on,
+        late_milestone.label("late_since"),
+    ).where(
+        Project.community_id == community_id,
+        Project.archived_at.is_(None),  # type: ignore[union-attr]
+        Project.status.in_([ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS]),  # type: ignore[attr-defined]
+        (late_milestone.is_not(None)) | (Project.status == ProjectStatus.PLANNED),
+    )
+
+
+def _open_actions(community_id: int, day: date) -> Any:
+    return (
+        select(ActionItem.id, ActionItem.title, ActionItem.due_on, ActionItem.status)
+        .join(Decision, Decision.id == ActionItem.decision_id)
+        .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
+        .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
+        .where(
+            JointMeeting.organisation_id == community_id,
+            ActionItem.status.in_(OPEN_ACTION),  # type: ignore[attr-defined]
+            ActionItem.archived_at.is_(None),  # type: ignore[union-attr]
+            ActionItem.due_on <= day,
+        )
+    )
+
+
+def _deferred_items(community_id: int) -> Any:
+    later_item = aliased(AgendaItem)
+    later = select(later_item.id).where(
+        later_item.source == AgendaSource.DEFERRED_ITEM,
+        later_item.source_id == Decision.agenda_item_id,
+    )
+    return (
+        select(AgendaItem.id, AgendaItem.title, JointMeeting.starts_at)
+        .join(Decision, Decision.agenda_item_id == AgendaItem.id)
+        .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
+        .where(
+            JointMeeting.organisation_id == community_id,
+            JointMeeting.status.in_(CLOSED_MEETING),  # type: ignore[attr-defined]
+            Decision.outcome == DecisionOutcome.DEFERRED,
+            # once taken up again at a later meeting, the deferral is dealt with there
+            ~exists(later),
+        )
+    )
+
+
+def _new_registrations(community_id: int, before: datetime) -> Any:
+    last_meeting = (
+        select(func.max(JointMeeting.starts_at))
+        .where(
+            JointMeeting.organisation_id == community_id,
+            JointMeeting.status.in_(CLOSED_MEETING),  # type: ignore[attr-defined]
+            JointMeeting.starts_at < before,
+        )
+        .scalar_subquery()
+    )
+    return (
+        select(Registration.unit_id, ResidentUnit.name, Registration.registered_on)
+        .join(ResidentUnit, ResidentUnit.id == Registration.unit_id)
+        .where(
+            Registration.community_id == community_id,
+            Registration.kind == RegistrationKind.UNIT,
+            Registration.status == RegistrationStatus.CONFIRMED,
+            Registration.archived_at.is_(None),  # type: ignore[union-attr]
+            (last_meeting.is_(None)) | (Registration.registered_on >= func.date(last_meeting)),
+        )
+    )
+
+
+def _expiring_agreements(community_id: int, day: date) -> Any:
+    return select(
+        CoBuildingAgreement.id, CoBuildingAgreement.title, CoBuildingAgreement.ends_on
+    ).where(
+        CoBuildingAgreement.community_id == community_id,
+        CoBuildingAgreement.status == AgreementStatus.ACTIVE,
+        CoBuildingAgreement.archived_at.is_(None),  # type: ignore[union-attr]
+        CoBuildingAgreement.ends_on <= day + timedelta(days=AGREEMENT_EXPIRY_DAYS),
+    )
+
+
+# --- reasons -------------------------------------------------------------------------------------
+
+
+def _day(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _proposals(rows: list[Any]) -> list[Candidate]:
+    return [
+        Candidate(
+            AgendaSource.PROPOSAL,
+            r.id,
+            r.title,
+            "议题建议已采纳，尚未排入议程。",
+            _day(r.triaged_at or r.created_at),
+        )
+        for r in rows
+    ]
+
+
+def _needs(rows: list[Any], day: date) -> list[Candidate]:
+    return [
+        Candidate(
+            AgendaSource.NEED,
+            r.id,
+            r.title,
+            f"群众需求提出 {(day - _day(r.raised_at)).days} 天仍未匹配资源或项目。",
+            _day(r.raised_at),
+        )
+        for r in rows
+    ]
+
+
+def _projects(rows: list[Any], day: date) -> list[Candidate]:
+    found = []
+    for r in rows:
+        if r.late_since is not None:
+            reason = f"项目里程碑已逾期 {(day - r.late_since).days} 天。"
+            since = r.late_since
+        else:
+            reason = "项目尚在计划阶段，待联席会议决策。"
+            since = r.starts_on
+        found.append(Candidate(AgendaSource.PROJECT, r.id, r.title, reason, since))
+    return found
+
+
+def _actions(rows: list[Any], day: date) -> list[Candidate]:
+    found = []
+    for r in rows:
+        late = (day - r.due_on).days
+        reason = (
+            f"督办事项已逾期 {late} 天（{r.status.label}）。"
+            if late > 0
+            else f"督办事项将于 {r.due_on:%Y-%m-%d} 到期（{r.status.label}），会前需报告进展。"
+        )
+        found.append(Candidate(AgendaSource.ACTION_ITEM, r.id, r.title, reason, r.due_on))
+    return found
+
+
+def _deferred(rows: list[Any]) -> list[Candidate]:
+    return [
+        Candidate(
+            AgendaSource.DEFERRED_ITEM,
+            r.id,
+            r.title,
+            f"{_day(r.starts_at):%Y-%m-%d} 会议决定暂缓，需再次研究。",
+            _day(r.starts_at),
+        )
+        for r in rows
+    ]
+
+
+def _registrations(rows: list[Any]) -> list[Candidate]:
+    return [
+        Candidate(
+            AgendaSource.REGISTRATION,
+            r.unit_id,
+            f"欢迎新报到单位：{r.name}",
+            f"{r.registered_on:%Y-%m-%d} 到社区报到，上次会议后新加入。",
+            r.registered_on,
+        )
+        for r in rows
+    ]
+
+
+def _agreements(rows: list[Any]) -> list[Candidate]:
+    return [
+        Candidate(
+            AgendaSource.AGREEMENT,
+            r.id,
+            r.title,
+            f"共建协议将于 {r.ends_on:%Y-%m-%d} 到期，需商议续签。",
+            r.ends_on,
+        )
+        for r in rows
+    ]

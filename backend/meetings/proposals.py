@@ -1,0 +1,107 @@
+"""Collecting issues: proposals and public opinion submitted, then triaged by the convener."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.audit.services import diff, record, snapshot
+from backend.core.errors import DomainError
+from backend.core.models import utcnow
+from backend.meetings.errors import MESSAGES, MeetingErrorCode
+from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, ProposalStatus
+
+TRIAGE_FIELDS = ["status", "merged_into_id", "decline_reason", "triaged_by_id"]
+
+
+def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
+    return DomainError(field, code, message or MESSAGES[code])
+
+
+def _text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
+    cleaned = (value or "").strip()
+    if not cleaned:
+        if required:
+            raise _error(MeetingErrorCode.REQUIRED, field)
+        return None
+    if len(cleaned) > limit:
+        raise _error(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class ProposalDraft:
+    community_id: int
+    kind: ProposalKind
+    origin: ProposalOrigin
+    category: str
+    title: str
+    description: str
+    source_note: str | None = None
+    unit_id: int | None = None
+
+
+async def submit_proposal(session: AsyncSession, context: Any, draft: ProposalDraft) -> Proposal:
+    proposal = Proposal(
+        community_id=draft.community_id,
+        kind=draft.kind,
+        origin=draft.origin,
+        category=_text(draft.category, "category", 30),
+        title=_text(draft.title, "title", 100),
+        description=_text(draft.description, "description", 2000),
+        source_note=_text(draft.source_note, "sourceNote", 200, required=False),
+        unit_id=draft.unit_id,
+        submitted_by_id=context.principal.user_id,
+        status=ProposalStatus.SUBMITTED,
+    )
+    session.add(proposal)
+    await session.flush()
+    record(
+        session,
+        context,
+        "proposalSubmit",
+        object_type="Proposal",
+        object_id=proposal.id,
+        changes=diff({}, snapshot(proposal, ["community_id", "kind", "title"])),
+    )
+    await session.commit()
+    return proposal
+
+
+async def triage_proposal(
+    session: AsyncSession,
+    context: Any,
+    proposal: Proposal,
+    *,
+    status: ProposalStatus,
+    merge_into: Proposal | None = None,
+    reason: str | None = None,
+) -> Proposal:
+    if proposal.status is not ProposalStatus.SUBMITTED:
+        raise _error(MeetingErrorCode.ALREADY_TRIAGED, "id")
+    before = snapshot(proposal, TRIAGE_FIELDS)
+    if status is ProposalStatus.MERGED:
+        if merge_into is None:
+            raise _error(MeetingErrorCode.REQUIRED, "mergeInto", "合并时须指定合并到哪条建议。")
+        if merge_into.id == proposal.id or merge_into.community_id != proposal.community_id:
+            raise _error(MeetingErrorCode.INVALID, "mergeInto", "只能合并到本社区的另一条建议。")
+        if merge_into.status in (ProposalStatus.MERGED, ProposalStatus.DECLINED):
+            raise _error(MeetingErrorCode.INVALID, "mergeInto", "不能合并到已合并或未采纳的建议。")
+        proposal.merged_into_id = merge_into.id
+    if status is ProposalStatus.DECLINED:
+        proposal.decline_reason = _text(reason, "reason", 500)
+    proposal.status = status
+    proposal.triaged_by_id = context.principal.user_id
+    proposal.triaged_at = utcnow()
+    record(
+        session,
+        context,
+        "proposalTriage",
+        object_type="Proposal",
+        object_id=proposal.id,
+        changes=diff(before, snapshot(proposal, TRIAGE_FIELDS)),
+    )
+    await session.commit()
+    return proposal
