@@ -13,11 +13,13 @@ from backend.evaluations.models import Evaluation
 from backend.meetings.models import (
     ActionItem,
     AgendaItem,
+    AgendaVersion,
     Decision,
     JointMeeting,
     MeetingAttendance,
     Proposal,
 )
+from backend.notifications.models import Notification, WebhookEvent
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
 from backend.units.models import (
@@ -32,6 +34,7 @@ from backend.volunteering.models import ServiceRecord, VolunteerTeam, VolunteerT
 __all__ = [
     "ActionItem",
     "AgendaItem",
+    "AgendaVersion",
     "AgreementCommitment",
     "ApiToken",
     "AuditLogEntry",
@@ -46,6 +49,7 @@ __all__ = [
     "MeetingAttendance",
     "MicroWish",
     "Need",
+    "Notification",
     "Organisation",
     "Person",
     "Project",
@@ -60,4 +64,5 @@ __all__ = [
     "User",
     "VolunteerTeam",
     "VolunteerTeamMember",
+    "WebhookEvent",
 ]

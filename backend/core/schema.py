@@ -23,7 +23,7 @@ from backend.cobuilding.queries import CoBuildingQueries
 from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
 from backend.evaluations.queries import EvaluationQueries
-from backend.meetings.mutations import MeetingMutations
+from backend.meetings.mutations import MeetingMutations, MeetingPreparationMutations
 from backend.meetings.queries import CollectionQueries, MeetingQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
@@ -138,7 +138,9 @@ Query = merge_types(
     ),
 )
 
-Mutation = merge_types("Mutation", (AccountMutations, MeetingMutations))
+Mutation = merge_types(
+    "Mutation", (AccountMutations, MeetingMutations, MeetingPreparationMutations)
+)
 
 # The limiting rules are built once at import and registered through one AddValidationRules
 # factory: strawberry caches validation per rule set, and rules rebuilt per request defeat it.

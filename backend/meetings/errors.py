@@ -13,6 +13,12 @@ class MeetingErrorCode(enum.Enum):
     NOT_FOUND = "not_found"
     OUTSIDE_COMMUNITY = "outside_community"
     ALREADY_TRIAGED = "already_triaged"
+    VERSION_CONFLICT = "version_conflict"
+    ILLEGAL_TRANSITION = "illegal_transition"
+    NOT_EDITABLE = "not_editable"
+    EMPTY_AGENDA = "empty_agenda"
+    UNKNOWN_CANDIDATE = "unknown_candidate"
+    TIME_ORDER = "time_order"
 
 
 MESSAGES = {
@@ -20,4 +26,7 @@ MESSAGES = {
     MeetingErrorCode.NOT_FOUND: "找不到该对象，或无权访问。",
     MeetingErrorCode.OUTSIDE_COMMUNITY: "只能在本社区范围内操作。",
     MeetingErrorCode.ALREADY_TRIAGED: "该建议已处理，不能重复处理。",
+    MeetingErrorCode.EMPTY_AGENDA: "议程为空，至少添加一项议题后才能发布。",
+    MeetingErrorCode.UNKNOWN_CANDIDATE: "该候选议题不存在或已排入议程，请刷新候选列表。",
+    MeetingErrorCode.TIME_ORDER: "结束时间必须晚于开始时间。",
 }

@@ -4,6 +4,7 @@ from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
 from backend.meetings.models import (
     ActionItem,
     AgendaItem,
+    AgendaVersion,
     Decision,
     JointMeeting,
     MeetingAttendance,
@@ -54,3 +55,9 @@ class ActionItemsByDecisionLoader(ListByKeyLoader[ActionItem]):
 
 class ProposalByIdLoader(ByIdLoader[Proposal]):
     model = Proposal
+
+
+class AgendaVersionsByMeetingLoader(ListByKeyLoader[AgendaVersion]):
+    model = AgendaVersion
+    key = "meeting_id"
+    order_by = ("number",)

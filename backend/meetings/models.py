@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, UniqueConstraint
@@ -230,3 +231,21 @@ class Proposal(TimestampMixin, ArchivableMixin, table=True):
         default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True
     )
     triaged_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+
+
+class AgendaVersion(TimestampMixin, table=True):
+    """Each published state of an agenda, so invitees can see what changed."""
+
+    __tablename__ = "agenda_version"
+    __table_args__ = (UniqueConstraint("meeting_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="joint_meeting.id", ondelete="CASCADE", index=True)
+    number: int
+    published_at: datetime = Field(sa_type=AwareDateTime)
+    published_by_id: int | None = Field(
+        default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True
+    )
+    # [{"position", "title", "presenter", "minutes"}], and what changed since the last version.
+    items: list[dict[str, Any]] = Field(sa_type=sa.JSON)
+    changes: list[str] = Field(sa_type=sa.JSON)

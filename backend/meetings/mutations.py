@@ -1,20 +1,31 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
-from backend.core.errors import DomainError
-from backend.core.ids import load_in_scope
+from backend.core.errors import DomainError, NotFound
+from backend.core.ids import decode_id, load_in_scope
 from backend.core.payloads import error_list
 from backend.core.permissions import allow
-from backend.meetings import proposals
+from backend.meetings import lifecycle, proposals
 from backend.meetings.errors import MeetingErrorCode
-from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, ProposalStatus
-from backend.meetings.permissions import SUBMIT_PROPOSAL, TRIAGE_PROPOSAL
-from backend.meetings.types import ProposalType
+from backend.meetings.models import (
+    AgendaItem,
+    JointMeeting,
+    MeetingKind,
+    Proposal,
+    ProposalKind,
+    ProposalOrigin,
+    ProposalStatus,
+)
+from backend.meetings.permissions import PREPARE_MEETING, SUBMIT_PROPOSAL, TRIAGE_PROPOSAL
+from backend.meetings.types import JointMeetingType, ProposalType
 from backend.organisations.models import Organisation
+from backend.people.models import Person
 from backend.units.models import ResidentUnit
 
 
@@ -118,3 +129,159 @@ def _outside(field: str) -> MeetingError:
     return MeetingError(
         field=field, code=MeetingErrorCode.OUTSIDE_COMMUNITY, message="只能在本社区范围内操作。"
     )
+
+
+# --- preparing a meeting --------------------------------------------------------------------
+
+
+@strawberry.input(description="新建联席会议（默认邀请社区兼职委员和驻区单位联络员）")
+class JointMeetingCreateInput:
+    organisation: strawberry.ID = strawberry.field(description="召集的社区（或街道）")
+    kind: MeetingKind
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    venue: str
+    chair: strawberry.ID | None = None
+    extra_invitees: list[strawberry.ID] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class JointMeetingPayload:
+    meeting: JointMeetingType | None = None
+    warnings: list[str] = strawberry.field(default_factory=list)
+    errors: list[MeetingError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="添加议题：引用候选议题（candidateKey），或手动填写标题")
+class AgendaItemCreateInput:
+    meeting: strawberry.ID
+    version: int = strawberry.field(description="所编辑的会议版本")
+    candidate_key: str | None = None
+    title: str | None = None
+    description: str | None = None
+    presenter: strawberry.ID | None = None
+    minutes_allotted: int = 10
+
+
+@strawberry.input(description="调整议题顺序：按新顺序列出全部议题")
+class AgendaReorderInput:
+    meeting: strawberry.ID
+    version: int
+    items: list[strawberry.ID]
+
+
+@strawberry.input(description="删除议题")
+class AgendaItemDeleteInput:
+    meeting: strawberry.ID
+    version: int
+    item: strawberry.ID
+
+
+@strawberry.input(description="发布（或更新）议程，通知全体受邀人")
+class JointMeetingPublishInput:
+    meeting: strawberry.ID
+    version: int
+
+
+async def _payload(info: Info, meeting: JointMeeting) -> JointMeetingPayload:
+    items = await lifecycle.current_items(info.context.db.session, meeting.id)
+    warning = lifecycle.over_time_warning(meeting, items)
+    return JointMeetingPayload(
+        meeting=JointMeetingType.from_model(meeting), warnings=[warning] if warning else []
+    )
+
+
+async def _run(info: Info, change: Any) -> JointMeetingPayload | None:
+    try:
+        await change
+    except DomainError as refused:
+        await info.context.db.session.rollback()
+        return JointMeetingPayload(errors=error_list(MeetingError, refused))
+    return None
+
+
+@strawberry.type
+class MeetingPreparationMutations:
+    @strawberry.mutation(description="新建联席会议（召集人）", extensions=allow(PREPARE_MEETING))
+    async def joint_meeting_create(
+        self, info: Info, input: JointMeetingCreateInput
+    ) -> JointMeetingPayload:
+        organisation = await load_in_scope(info, input.organisation, Organisation, "organisation")
+        chair = await load_in_scope(info, input.chair, Person, "chair") if input.chair else None
+        extra = [
+            await load_in_scope(info, p, Person, "extraInvitees") for p in input.extra_invitees
+        ]
+        draft = lifecycle.MeetingDraft(
+            organisation_id=organisation.id,
+            kind=input.kind,
+            title=input.title,
+            starts_at=input.starts_at,
+            ends_at=input.ends_at,
+            venue=input.venue,
+            chair_id=chair.id if chair else None,
+            extra_invitee_ids=tuple(p.id for p in extra),
+        )
+        try:
+            meeting = await lifecycle.create_meeting(info.context.db.session, info.context, draft)
+        except DomainError as refused:
+            return JointMeetingPayload(errors=error_list(MeetingError, refused))
+        return await _payload(info, meeting)
+
+    @strawberry.mutation(description="添加议题", extensions=allow(PREPARE_MEETING))
+    async def agenda_item_create(
+        self, info: Info, input: AgendaItemCreateInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        presenter = (
+            await load_in_scope(info, input.presenter, Person, "presenter")
+            if input.presenter
+            else None
+        )
+        draft = lifecycle.AgendaItemDraft(
+            title=input.title,
+            description=input.description,
+            candidate_key=input.candidate_key,
+            presenter_id=presenter.id if presenter else None,
+            minutes_allotted=input.minutes_allotted,
+        )
+        session = info.context.db.session
+        refused = await _run(
+            info, lifecycle.add_agenda_item(session, info.context, meeting, input.version, draft)
+        )
+        return refused or await _payload(info, meeting)
+
+    @strawberry.mutation(description="调整议题顺序", extensions=allow(PREPARE_MEETING))
+    async def agenda_reorder(self, info: Info, input: AgendaReorderInput) -> JointMeetingPayload:
+        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        item_ids = [decode_id(item, "AgendaItem", "items") for item in input.items]
+        session = info.context.db.session
+        refused = await _run(
+            info, lifecycle.reorder_agenda(session, info.context, meeting, input.version, item_ids)
+        )
+        return refused or await _payload(info, meeting)
+
+    @strawberry.mutation(description="删除议题", extensions=allow(PREPARE_MEETING))
+    async def agenda_item_delete(
+        self, info: Info, input: AgendaItemDeleteInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        item = await load_in_scope(info, input.item, AgendaItem, "item")
+        if item.meeting_id != meeting.id:
+            raise NotFound(input.item)
+        session = info.context.db.session
+        refused = await _run(
+            info, lifecycle.remove_agenda_item(session, info.context, meeting, input.version, item)
+        )
+        return refused or await _payload(info, meeting)
+
+    @strawberry.mutation(description="发布议程并通知受邀人", extensions=allow(PREPARE_MEETING))
+    async def joint_meeting_publish(
+        self, info: Info, input: JointMeetingPublishInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        session = info.context.db.session
+        refused = await _run(
+            info, lifecycle.publish_agenda(session, info.context, meeting, input.version)
+        )
+        return refused or await _payload(info, meeting)

@@ -8,6 +8,7 @@ from backend.core.scope import Scope, visibility, visible
 from backend.meetings.models import (
     ActionItem,
     AgendaItem,
+    AgendaVersion,
     Decision,
     JointMeeting,
     MeetingAttendance,
@@ -71,3 +72,11 @@ READ_AGENDA_CANDIDATES = Rule("agendaCandidates", CONVENERS, token_scope="read:m
 def _proposals(scope: Scope) -> ColumnElement[bool]:
     # A unit liaison sees what its own unit submitted.
     return or_(scope.in_subtrees(Proposal.community_id), scope.in_units(Proposal.unit_id))
+
+
+PREPARE_MEETING = Rule("prepareMeeting", CONVENERS)
+
+
+@visibility(AgendaVersion, token_scope="read:meetings")
+def _agenda_versions(scope: Scope) -> ColumnElement[bool]:
+    return AgendaVersion.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from backend.core.types import ModelNode, ModelType, required
@@ -13,6 +14,7 @@ from backend.meetings.loaders import (
     ActionItemsByDecisionLoader,
     AgendaItemByIdLoader,
     AgendaItemsByMeetingLoader,
+    AgendaVersionsByMeetingLoader,
     AttendancesByMeetingLoader,
     DecisionByIdLoader,
     DecisionsByAgendaItemLoader,
@@ -102,6 +104,19 @@ class JointMeetingType(ModelNode):
     async def agenda_items(self, info: Info) -> list[AgendaItemType]:
         rows = await info.context.loader(AgendaItemsByMeetingLoader).load(self.id)
         return [AgendaItemType.from_model(row) for row in rows]
+
+    @strawberry.field(description="已发布的议程版本（最早在前）")
+    async def agenda_versions(self, info: Info) -> list[AgendaVersionType]:
+        return await agenda_versions(info, self.id)
+
+    @strawberry.field(description="议题分配时长合计（分钟）")
+    async def allotted_minutes(self, info: Info) -> int:
+        rows = await info.context.loader(AgendaItemsByMeetingLoader).load(self.id)
+        return sum(row.minutes_allotted for row in rows)
+
+    @strawberry.field(description="会议时长（分钟）")
+    def length_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
     @strawberry.field(description="参会情况")
     async def attendances(self, info: Info) -> list[MeetingAttendanceType]:
@@ -338,3 +353,18 @@ class AgendaCandidateType:
     @strawberry.field(description="添加议题时引用此候选的键")
     def candidate_key(self) -> str:
         return f"{self.source.name}:{self.source_key}"
+
+
+@strawberry.type(name="AgendaVersion", description="已发布议程的一个版本及其相对上一版的变化")
+class AgendaVersionType(ModelType):
+    number: int
+    published_at: datetime
+    changes: list[str]
+    items: JSON = strawberry.field(
+        description="该版本的议题：[{position, title, minutes, presenter_id}]"
+    )
+
+
+async def agenda_versions(info: Info, meeting_id: int) -> list[AgendaVersionType]:
+    rows = await info.context.loader(AgendaVersionsByMeetingLoader).load(meeting_id)
+    return [AgendaVersionType.from_model(row) for row in rows]

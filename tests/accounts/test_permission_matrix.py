@@ -70,6 +70,11 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "apiTokenRevoke": (frozenset({ADMIN}), None),
     "proposalSubmit": (EVERYONE, None),
     "proposalTriage": (frozenset({ADMIN, CONVENER}), None),
+    "jointMeetingCreate": (frozenset({ADMIN, CONVENER}), None),
+    "agendaItemCreate": (frozenset({ADMIN, CONVENER}), None),
+    "agendaReorder": (frozenset({ADMIN, CONVENER}), None),
+    "agendaItemDelete": (frozenset({ADMIN, CONVENER}), None),
+    "jointMeetingPublish": (frozenset({ADMIN, CONVENER}), None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

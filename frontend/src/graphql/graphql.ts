@@ -308,6 +308,7 @@ export type CommitteeMemberDetailQuery = { node:
     | { __typename: 'Organisation', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Project', id: string }
+    | { __typename: 'Proposal', id: string }
     | { __typename: 'Registration', id: string }
     | { __typename: 'ResidentUnit', id: string }
     | { __typename: 'Resource', id: string }
@@ -353,6 +354,7 @@ export type OrganisationDetailQuery = { node:
     | { __typename: 'Organisation', name: string, kind: OrganisationKind, kindLabel: string, address: string | null, secretaryName: string | null, unitCount: number, gridCount: number, id: string, parent: { id: string, name: string } | null, grids: { totalCount: number, edges: Array<{ node: { id: string, name: string, households: number } }> }, residentUnits: { totalCount: number, edges: Array<{ node: { id: string, name: string, kindLabel: string } }> } }
     | { __typename: 'Person', id: string }
     | { __typename: 'Project', id: string }
+    | { __typename: 'Proposal', id: string }
     | { __typename: 'Registration', id: string }
     | { __typename: 'ResidentUnit', id: string }
     | { __typename: 'Resource', id: string }
@@ -381,6 +383,7 @@ export type ResidentUnitDetailQuery = { node:
     | { __typename: 'Organisation', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Project', id: string }
+    | { __typename: 'Proposal', id: string }
     | { __typename: 'Registration', id: string }
     | { __typename: 'ResidentUnit', name: string, kind: ResidentUnitKind, kindLabel: string, address: string, phone: string | null, partyOrganisationName: string | null, partyMemberCount: number, id: string, community: { id: string, name: string }, grid: { id: string, name: string } | null, liaison: { id: string, name: string, mobile: string | null } | null, agreements: Array<{ id: string, title: string, signedOn: string, startsOn: string, endsOn: string, status: AgreementStatus, statusLabel: string, community: { id: string, name: string }, commitments: Array<{ position: number, category: string, description: string, quantity: number | null, unitOfMeasure: string | null }> }>, registrations: Array<{ id: string, kind: RegistrationKind, kindLabel: string, registeredOn: string, status: RegistrationStatus, statusLabel: string, community: { id: string, name: string } }>, committeeMembers: Array<{ id: string, termStart: string, termEnd: string, isActive: boolean, roles: Array<CommitteeRole>, roleLabels: Array<string>, person: { id: string, name: string }, community: { id: string, name: string } }> }
     | { __typename: 'Resource', id: string }

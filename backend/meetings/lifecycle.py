@@ -1,0 +1,439 @@
+"""Setting topics: a meeting's life from draft to published agenda.
+
+draft → published → in session → closed → minutes published. Every change names the version
+it edited; a stale version fails with VERSION_CONFLICT instead of overwriting someone else's
+work. Each function is one transaction, with its audit entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.audit.services import diff, record, snapshot
+from backend.core.errors import DomainError
+from backend.core.models import utcnow
+from backend.meetings.candidates import agenda_candidates
+from backend.meetings.errors import MESSAGES, MeetingErrorCode
+from backend.meetings.models import (
+    AgendaItem,
+    AgendaSource,
+    AgendaVersion,
+    AttendanceStatus,
+    JointMeeting,
+    MeetingAttendance,
+    MeetingKind,
+    MeetingStatus,
+)
+from backend.notifications.services import notify, publish_event
+from backend.people.models import CommitteeMembership
+from backend.units.models import ResidentUnit
+
+MAX_MEETING_LENGTH = timedelta(hours=12)
+EDITABLE = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
+TRANSITIONS = {
+    MeetingStatus.DRAFT: {MeetingStatus.PUBLISHED},
+    MeetingStatus.PUBLISHED: {MeetingStatus.PUBLISHED, MeetingStatus.IN_SESSION},
+    MeetingStatus.IN_SESSION: {MeetingStatus.CLOSED},
+    MeetingStatus.CLOSED: {MeetingStatus.MINUTES_PUBLISHED},
+    MeetingStatus.MINUTES_PUBLISHED: {MeetingStatus.MINUTES_PUBLISHED},
+}
+MEETING_FIELDS = ["title", "kind", "starts_at", "ends_at", "venue", "chair_id", "status"]
+
+
+def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
+    return DomainError(field, code, message or MESSAGES[code])
+
+
+def check_version(meeting: JointMeeting, expected: int) -> None:
+    if meeting.version != expected:
+        raise _error(
+            MeetingErrorCode.VERSION_CONFLICT,
+            "version",
+            f"会议已被他人修改（您编辑的是第 {expected} 版，当前是第 {meeting.version} 版），"
+            "请刷新后再保存。",
+        )
+
+
+def check_transition(meeting: JointMeeting, target: MeetingStatus) -> None:
+    if target not in TRANSITIONS[meeting.status]:
+        raise _error(
+            MeetingErrorCode.ILLEGAL_TRANSITION,
+            "status",
+            f"会议当前为“{meeting.status.label}”，不能变为“{target.label}”。",
+        )
+
+
+def _check_editable(meeting: JointMeeting) -> None:
+    if meeting.status not in EDITABLE:
+        raise _error(
+            MeetingErrorCode.NOT_EDITABLE,
+            "status",
+            f"会议当前为“{meeting.status.label}”，议程已不能修改。",
+        )
+
+
+def _text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
+    cleaned = (value or "").strip()
+    if not cleaned:
+        if required:
+            raise _error(MeetingErrorCode.REQUIRED, field)
+        return None
+    if len(cleaned) > limit:
+        raise _error(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    organisation_id: int
+    kind: MeetingKind
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    venue: str
+    chair_id: int | None = None
+    extra_invitee_ids: tuple[int, ...] = ()
+
+
+def _check_times(starts_at: datetime, ends_at: datetime) -> None:
+    if starts_at.tzinfo is None or ends_at.tzinfo is None:
+        raise _error(MeetingErrorCode.INVALID, "startsAt", "时间须带时区。")
+    if ends_at <= starts_at:
+        raise _error(MeetingErrorCode.TIME_ORDER, "endsAt")
+    if ends_at - starts_at > MAX_MEETING_LENGTH:
+        raise _error(MeetingErrorCode.INVALID, "endsAt", "会议时长不能超过 12 小时。")
+
+
+async def default_invitees(session: AsyncSession, community_id: int) -> dict[int, int | None]:
+    """{person: unit}: the community's part-time members in office and its units' liaisons."""
+    today = utcnow().date()
+    invited: dict[int, int | None] = {}
+    members = select(CommitteeMembership.person_id, CommitteeMembership.unit_id).where(
+        CommitteeMembership.community_id == community_id,
+        CommitteeMembership.archived_at.is_(None),  # type: ignore[union-attr]
+        CommitteeMembership.term_start <= today,
+        CommitteeMembership.term_end >= today,
+    )
+    liaisons = select(ResidentUnit.liaison_id, ResidentUnit.id).where(
+        ResidentUnit.community_id == community_id,
+        ResidentUnit.archived_at.is_(None),  # type: ignore[union-attr]
+        ResidentUnit.liaison_id.is_not(None),  # type: ignore[union-attr]
+    )
+    for person_id, unit_id in [
+        *(await session.execute(members)).all(),
+        *(await session.execute(liaisons)).all(),
+    ]:
+        invited.setdefault(person_id, unit_id)
+    return invited
+
+
+async def create_meeting(session: AsyncSession, context: Any, draft: MeetingDraft) -> JointMeeting:
+    _check_times(draft.starts_at, draft.ends_at)
+    meeting = JointMeeting(
+        organisation_id=draft.organisation_id,
+        kind=draft.kind,
+        title=_text(draft.title, "title", 200),
+        starts_at=draft.starts_at,
+        ends_at=draft.ends_at,
+        venue=_text(draft.venue, "venue", 200),
+        chair_id=draft.chair_id,
+        status=MeetingStatus.DRAFT,
+        version=1,
+    )
+    session.add(meeting)
+    await session.flush()
+    invitees = await default_invitees(session, draft.organisation_id)
+    for person_id in draft.extra_invitee_ids:
+        invitees.setdefault(person_id, None)
+    if draft.chair_id is not None:
+        invitees.setdefault(draft.chair_id, None)
+    session.add_all(
+        MeetingAttendance(
+            meeting_id=meeting.id,
+            person_id=person_id,
+            unit_id=unit_id,  # type: ignore[arg-type]
+            status=AttendanceStatus.INVITED,
+        )
+        for person_id, unit_id in invitees.items()
+    )
+    record(
+        session,
+        context,
+        "jointMeetingCreate",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes=diff({}, snapshot(meeting, MEETING_FIELDS)),
+    )
+    await session.commit()
+    return meeting
+
+
+# --- the agenda ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaItemDraft:
+    title: str | None = None
+    description: str | None = None
+    candidate_key: str | None = None
+    presenter_id: int | None = None
+    minutes_allotted: int = 10
+
+
+def _check_minutes(minutes: int) -> None:
+    if not 1 <= minutes <= 480:
+        raise _error(
+            MeetingErrorCode.INVALID, "minutesAllotted", "每项议题的时长须在 1–480 分钟之间。"
+        )
+
+
+async def _candidate(session: AsyncSession, db: Any, meeting: JointMeeting, key: str) -> Any:
+    source_name, _, raw_id = key.partition(":")
+    if source_name not in AgendaSource.__members__ or not raw_id.isdigit():
+        raise _error(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
+    source, source_id = AgendaSource[source_name], int(raw_id)
+    for candidate in await agenda_candidates(db, meeting.organisation_id, meeting.starts_at):
+        if candidate.source is source and candidate.source_id == source_id:
+            return candidate
+    raise _error(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
+
+
+async def add_agenda_item(
+    session: AsyncSession,
+    context: Any,
+    meeting: JointMeeting,
+    expected_version: int,
+    draft: AgendaItemDraft,
+) -> AgendaItem:
+    check_version(meeting, expected_version)
+    _check_editable(meeting)
+    _check_minutes(draft.minutes_allotted)
+    if draft.candidate_key:
+        candidate = await _candidate(session, context.db, meeting, draft.candidate_key)
+        source, source_id = candidate.source, candidate.source_id
+        title = _text(draft.title, "title", 200, required=False) or candidate.title
+        description = (
+            _text(draft.description, "description", 2000, required=False) or candidate.reason
+        )
+    else:
+        source, source_id = AgendaSource.MANUAL, None
+        title = _text(draft.title, "title", 200)
+        description = _text(draft.description, "description", 2000, required=False)
+    last = await session.scalar(
+        select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting.id)
+    )
+    item = AgendaItem(
+        meeting_id=meeting.id,  # type: ignore[arg-type]
+        position=(last or 0) + 1,
+        title=title,  # type: ignore[arg-type]
+        description=description,
+        source=source,
+        source_id=source_id,
+        presenter_id=draft.presenter_id,
+        minutes_allotted=draft.minutes_allotted,
+    )
+    session.add(item)
+    meeting.version += 1
+    await session.flush()
+    record(
+        session,
+        context,
+        "agendaItemCreate",
+        object_type="AgendaItem",
+        object_id=item.id,
+        changes=diff(
+            {}, snapshot(item, ["meeting_id", "position", "title", "source", "source_id"])
+        ),
+    )
+    await session.commit()
+    return item
+
+
+async def current_items(session: AsyncSession, meeting_id: int) -> list[AgendaItem]:
+    statement = (
+        select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+    )
+    return list((await session.execute(statement)).scalars())
+
+
+async def reorder_agenda(
+    session: AsyncSession,
+    context: Any,
+    meeting: JointMeeting,
+    expected_version: int,
+    item_ids: list[int],
+) -> list[AgendaItem]:
+    check_version(meeting, expected_version)
+    _check_editable(meeting)
+    items = await current_items(session, meeting.id)  # type: ignore[arg-type]
+    if sorted(item_ids) != sorted(i.id for i in items):  # type: ignore[type-var]
+        raise _error(
+            MeetingErrorCode.INVALID, "itemIds", "须按新顺序列出本会议的全部议题，且不重复。"
+        )
+    before = [i.id for i in items]
+    by_id = {i.id: i for i in items}
+    # Two steps, so that no moment has two items on one position (a unique constraint).
+    for offset, item in enumerate(items, start=1):
+        item.position = -offset
+    await session.flush()
+    for position, item_id in enumerate(item_ids, start=1):
+        by_id[item_id].position = position
+    meeting.version += 1
+    record(
+        session,
+        context,
+        "agendaReorder",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes={"order": [before, item_ids]},
+    )
+    await session.commit()
+    return [by_id[i] for i in item_ids]
+
+
+async def remove_agenda_item(
+    session: AsyncSession,
+    context: Any,
+    meeting: JointMeeting,
+    expected_version: int,
+    item: AgendaItem,
+) -> None:
+    check_version(meeting, expected_version)
+    _check_editable(meeting)
+    removed = snapshot(item, ["position", "title", "source", "source_id"])
+    await session.delete(item)
+    await session.flush()
+    for position, remaining in enumerate(await current_items(session, meeting.id), start=1):  # type: ignore[arg-type]
+        remaining.position = position
+    meeting.version += 1
+    record(
+        session,
+        context,
+        "agendaItemDelete",
+        object_type="AgendaItem",
+        object_id=item.id,
+        changes=diff(removed, {}),
+    )
+    await session.commit()
+
+
+def over_time_warning(meeting: JointMeeting, items: list[AgendaItem]) -> str | None:
+    allotted = sum(i.minutes_allotted for i in items)
+    length = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
+    if allotted > length:
+        return f"议题共需 {allotted} 分钟，超出会议时长 {length} 分钟 {allotted - length} 分钟。"
+    return None
+
+
+def _agenda_snapshot(items: list[AgendaItem]) -> list[dict[str, Any]]:
+    return [
+        {
+            "position": i.position,
+            "title": i.title,
+            "minutes": i.minutes_allotted,
+            "presenter_id": i.presenter_id,
+        }
+        for i in items
+    ]
+
+
+def _changes(previous: list[dict[str, Any]] | None, current: list[dict[str, Any]]) -> list[str]:
+    if previous is None:
+        return ["首次发布议程。"]
+    old = {i["title"]: i for i in previous}
+    new = {i["title"]: i for i in current}
+    changes = [f"新增议题：{t}" for t in new if t not in old]
+    changes += [f"删除议题：{t}" for t in old if t not in new]
+    changes += [
+        f"调整议题：{t}（第 {old[t]['position']} 项 → 第 {new[t]['position']} 项）"
+        for t in new
+        if t in old and old[t]["position"] != new[t]["position"]
+    ]
+    return changes or ["议程内容未变。"]
+
+
+async def publish_agenda(
+    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+) -> AgendaVersion:
+    check_version(meeting, expected_version)
+    check_transition(meeting, MeetingStatus.PUBLISHED)
+    items = await current_items(session, meeting.id)  # type: ignore[arg-type]
+    if not items:
+        raise _error(MeetingErrorCode.EMPTY_AGENDA, None)
+    previous = (
+        (
+            await session.execute(
+                select(AgendaVersion)
+                .where(AgendaVersion.meeting_id == meeting.id)
+                .order_by(AgendaVersion.number.desc())  # type: ignore[attr-defined]
+            )
+        )
+        .scalars()
+        .first()
+    )
+    current = _agenda_snapshot(items)
+    version = AgendaVersion(
+        meeting_id=meeting.id,  # type: ignore[arg-type]
+        number=(previous.number + 1) if previous else 1,
+        published_at=utcnow(),
+        published_by_id=context.principal.user_id,
+        items=current,
+        changes=_changes(previous.items if previous else None, current),
+    )
+    session.add(version)
+    status_before = meeting.status
+    meeting.status = MeetingStatus.PUBLISHED
+    meeting.version += 1
+    await session.flush()
+    invitees = (
+        (
+            await session.execute(
+                select(MeetingAttendance.person_id).where(
+                    MeetingAttendance.meeting_id == meeting.id
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    headline = "议程已发布" if version.number == 1 else f"议程已更新（第 {version.number} 版）"
+    notify(
+        session,
+        list(invitees),
+        kind="meeting.agenda",
+        title=f"{meeting.title}：{headline}",
+        body="；".join(version.changes),
+        link=f"/meetings/{meeting.id}",
+    )
+    publish_event(
+        session,
+        "meeting.agenda_published",
+        meeting.organisation_id,
+        {
+            "meetingId": meeting.id,
+            "title": meeting.title,
+            "startsAt": meeting.starts_at.isoformat(),
+            "venue": meeting.venue,
+            "agendaVersion": version.number,
+            "items": current,
+            "changes": version.changes,
+        },
+    )
+    record(
+        session,
+        context,
+        "jointMeetingPublish",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes={
+            "status": [status_before.value, meeting.status.value],
+            "agenda_version": [None, version.number],
+        },
+    )
+    await session.commit()
+    return version

@@ -1,0 +1,17 @@
+import { Navigate } from 'react-router-dom';
+import Forbidden from '../../components/Forbidden';
+import { liaisonUnitId } from '../../access';
+import { useAuth } from '../../providers/AuthProvider';
+import { firstPage, visibleRoutes } from '../../routes';
+
+/**
+ * `/`: a unit liaison goes to their unit's page (the only unit they may see); everyone else
+ * to the organisation tree, or the first page of their menu.
+ */
+export default function HomePage() {
+  const { me, access } = useAuth();
+  const unitId = liaisonUnitId(me);
+  if (unitId) return <Navigate to={`/units/${encodeURIComponent(unitId)}`} replace />;
+  const target = access.canReadOrganisations ? '/organisations' : firstPage(visibleRoutes(access));
+  return target ? <Navigate to={target} replace /> : <Forbidden />;
+}

@@ -1,0 +1,43 @@
+import { graphql } from '../graphql';
+
+/** Who is signed in: name, roles (with the organisation or unit each covers) and the CSRF token. */
+export const CurrentUserFragment = graphql(`
+  fragment CurrentUser on Me {
+    id
+    username
+    displayName
+    csrfToken
+    roles {
+      role
+      roleLabel
+      organisation {
+        id
+        name
+      }
+      unit {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      ...CurrentUser
+    }
+  }
+`);
+
+export const SessionEndMutation = graphql(`
+  mutation SessionEnd {
+    sessionEnd {
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
