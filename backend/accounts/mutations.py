@@ -7,12 +7,12 @@ from strawberry.types import Info
 
 from backend.accounts import services
 from backend.accounts.auth import SESSION_COOKIE, adopt_session, is_https
-from backend.accounts.loaders import ApiTokenByIdLoader
+from backend.accounts.models import ApiToken
 from backend.accounts.permissions import MANAGE_TOKENS, SIGN_IN, SIGNED_IN
 from backend.accounts.queries import load_me
 from backend.accounts.types import AccountError, ApiTokenType, MeType
 from backend.core.errors import DomainError, NotFound
-from backend.core.ids import decode_id
+from backend.core.ids import decode_id, load_in_scope
 from backend.core.payloads import error_list
 from backend.core.permissions import allow
 from backend.organisations.loaders import OrganisationByIdLoader
@@ -110,6 +110,7 @@ class AccountMutations:
         try:
             await services.change_password(
                 context.db.session,
+                context,
                 context.principal.user_id,
                 input.current_password,
                 input.new_password,
@@ -146,9 +147,7 @@ class AccountMutations:
     @strawberry.mutation(description="吊销 API 令牌（街道管理员）", extensions=allow(MANAGE_TOKENS))
     async def api_token_revoke(self, info: Info, id: strawberry.ID) -> ApiTokenRevokePayload:
         context = info.context
-        token = await context.loader(ApiTokenByIdLoader).load(decode_id(id, "ApiToken", "id"))
-        if token is None:
-            raise NotFound(id)
+        token = await load_in_scope(info, id, ApiToken, "id")
         try:
             revoked = await services.revoke_api_token(context.db.session, context, token)
         except DomainError as refused:

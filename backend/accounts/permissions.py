@@ -11,7 +11,7 @@ ADMINS = frozenset({Role.STREET_ADMIN})
 
 SIGN_IN = Rule("sessionCreate", frozenset(), public=True)
 VIEWER = Rule("me", frozenset(), public=True)
-SIGNED_IN = Rule("signedIn", ALL_ROLES)
+SIGNED_IN = Rule("signedIn", ALL_ROLES, any_user=True)
 NODE = Rule("node", ALL_ROLES, token_scope=ANY_TOKEN)
 MANAGE_TOKENS = Rule("apiTokens", ADMINS)
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+import anyio
+from sqlalchemy import case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.accounts import passwords, tokens
@@ -54,26 +55,84 @@ async def _find_user(session: AsyncSession, identifier: str) -> User | None:
     return (await session.execute(statement)).scalars().first()
 
 
-def _refuse_if_throttled(user: User, now: datetime) -> None:
+# The wait before the next attempt, by the number of failures so far.
+WAIT_AFTER_FAILURES = {
+    count: timedelta(seconds=2 ** (count - SLOW_DOWN_AFTER + 1))
+    for count in range(SLOW_DOWN_AFTER, LOCK_AFTER)
+}
+
+
+async def _claim_attempt(session: AsyncSession, user_id: int, now: datetime) -> bool:
+    """Count an attempt as failed before the password is checked, in one statement, so that
+    parallel attempts cannot outrun the counter; False when the account must wait or is
+    locked. A correct password then clears the count."""
+    count = User.failed_logins + 1
+    locks = count >= LOCK_AFTER
+    statement = (
+        update(User)
+        .where(
+            User.id == user_id,
+            or_(User.locked_until.is_(None), User.locked_until <= now),  # type: ignore[union-attr]
+            or_(User.next_attempt_at.is_(None), User.next_attempt_at <= now),  # type: ignore[union-attr]
+        )
+        .values(
+            failed_logins=case((locks, 0), else_=count),
+            locked_until=case((locks, now + LOCK_DURATION), else_=None),
+            next_attempt_at=case(
+                *((count == n, now + wait) for n, wait in WAIT_AFTER_FAILURES.items()),
+                else_=None,
+            ),
+        )
+        .returning(User.id)
+        .execution_options(synchronize_session=False)
+    )
+    claimed = (await session.execute(statement)).first() is not None
+    await session.commit()
+    return claimed
+
+
+def _throttled(user: User, now: datetime) -> DomainError:
     if user.locked_until and now < user.locked_until:
         minutes = int((user.locked_until - now).total_seconds() // 60) + 1
-        raise _error(
+        return _error(
             AccountErrorCode.LOCKED,
             message=f"登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试。",
         )
-    if user.next_attempt_at and now < user.next_attempt_at:
-        seconds = int((user.next_attempt_at - now).total_seconds()) + 1
-        raise _error(AccountErrorCode.TRY_LATER, message=f"尝试过于频繁，请 {seconds} 秒后再试。")
+    seconds = int(((user.next_attempt_at or now) - now).total_seconds()) + 1
+    return _error(AccountErrorCode.TRY_LATER, message=f"尝试过于频繁，请 {seconds} 秒后再试。")
 
 
-def _record_failure(user: User, now: datetime) -> None:
-    user.failed_logins += 1
-    if user.failed_logins >= LOCK_AFTER:
-        user.locked_until = now + LOCK_DURATION
-        user.failed_logins = 0
-        user.next_attempt_at = None
-    elif user.failed_logins >= SLOW_DOWN_AFTER:
-        user.next_attempt_at = now + timedelta(seconds=2 ** (user.failed_logins - 1))
+async def _verify(password_hash: str | None, password: str) -> bool:
+    # argon2 takes a fifth of a second on purpose: off the event loop, so others are served.
+    return await anyio.to_thread.run_sync(passwords.verify_password, password_hash, password)
+
+
+async def _password_attempt(
+    session: AsyncSession, context: Any, user: User, password: str, action: str
+) -> None:
+    """Check a user's password under the attempt limits; raises unless it is right."""
+    now = utcnow()
+    if not await _claim_attempt(session, user.id, now):  # type: ignore[arg-type]
+        await _verify(None, password)  # the same time as any other refusal
+        await session.refresh(user)
+        raise _throttled(user, now)
+    if not await _verify(user.password_hash, password):
+        await session.refresh(user)
+        record(
+            session,
+            context,
+            f"{action}.failed",
+            object_type="User",
+            object_id=user.id,
+            user_id=user.id,
+            changes={"failed_logins": user.failed_logins},
+        )
+        await session.commit()
+        raise _error(AccountErrorCode.INVALID_CREDENTIALS)
+    await session.refresh(user)
+    user.failed_logins = 0
+    user.next_attempt_at = None
+    user.locked_until = None
 
 
 async def sign_in(
@@ -90,30 +149,16 @@ async def sign_in(
         raise _error(AccountErrorCode.REQUIRED, "password")
     if len(identifier) > 100 or len(password) > passwords.MAX_LENGTH:
         raise _error(AccountErrorCode.INVALID_CREDENTIALS)
-    now = utcnow()
     user = await _find_user(session, identifier.strip())
     if user is None:
-        passwords.verify_password(None, password)  # same time as a wrong password
+        await _verify(None, password)  # the same time as a wrong password
         raise _error(AccountErrorCode.INVALID_CREDENTIALS)
-    _refuse_if_throttled(user, now)
-    if not passwords.verify_password(user.password_hash, password):
-        _record_failure(user, now)
-        record(
-            session,
-            context,
-            "sessionCreate.failed",
-            object_type="User",
-            object_id=user.id,
-            user_id=user.id,
-            changes={"failed_logins": user.failed_logins},
-        )
+    await _password_attempt(session, context, user, password, "sessionCreate")
+    # Demo users' passwords are public: outside demo mode they cannot sign in.
+    if not user.is_active or (user.is_demo and not context.settings.demo_data):
         await session.commit()
-        raise _error(AccountErrorCode.INVALID_CREDENTIALS)
-    if not user.is_active:
         raise _error(AccountErrorCode.INACTIVE)
-    user.failed_logins = 0
-    user.next_attempt_at = None
-    user.locked_until = None
+    now = utcnow()
     user.last_login_at = now
     secret, csrf = tokens.new_secret(), secrets.token_urlsafe(24)
     login = LoginSession(
@@ -141,16 +186,28 @@ async def sign_out(session: AsyncSession, session_id: int) -> None:
 
 
 async def change_password(
-    session: AsyncSession, user_id: int, current: str, new: str, *, keep_session_id: int | None
+    session: AsyncSession,
+    context: Any,
+    user_id: int,
+    current: str,
+    new: str,
+    *,
+    keep_session_id: int | None,
 ) -> None:
     user = await session.get(User, user_id)
     if user is None:
         raise _error(AccountErrorCode.NOT_FOUND)
-    if not passwords.verify_password(user.password_hash, current):
-        raise _error(AccountErrorCode.INVALID_CREDENTIALS, "currentPassword", "当前密码不正确。")
     problem = passwords.password_problem(new, username=user.username)
     if problem:
         raise _error(AccountErrorCode.WEAK_PASSWORD, "newPassword", problem)
+    try:
+        await _password_attempt(session, context, user, current, "passwordChange")
+    except DomainError as refused:
+        if refused.code is AccountErrorCode.INVALID_CREDENTIALS:
+            raise _error(
+                AccountErrorCode.INVALID_CREDENTIALS, "currentPassword", "当前密码不正确。"
+            ) from refused
+        raise
     user.password_hash = passwords.hash_password(new)
     user.password_changed_at = utcnow()
     # Every other signed-in browser must sign in again with the new password.
@@ -161,6 +218,14 @@ async def change_password(
     )
     for other in (await session.execute(others)).scalars():
         other.ended_at = user.password_changed_at
+    record(
+        session,
+        context,
+        "passwordChange",
+        object_type="User",
+        object_id=user.id,
+        changes={"password_changed_at": [None, user.password_changed_at.isoformat()]},
+    )
     await session.commit()
 
 

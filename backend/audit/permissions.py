@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, true
+from sqlalchemy import ColumnElement, or_, select
 
+from backend.accounts.models import ApiToken, RoleGrant
 from backend.audit.models import AuditLogEntry
 from backend.core.permissions import Rule
 from backend.core.principal import Role
@@ -12,5 +13,13 @@ READ_AUDIT_LOG = Rule("auditLog", frozenset({Role.STREET_ADMIN}))
 
 @visibility(AuditLogEntry, token_scope="admin")
 def _entries(scope: Scope) -> ColumnElement[bool]:
-    # Street administrators read the whole log: it records who acted, wherever they acted.
-    return true() if scope.admin_paths else false()
+    """A street administrator reads what was done by users holding a role in their street,
+    and by API tokens issued for it."""
+    users = select(RoleGrant.user_id).where(
+        scope.in_administered_subtrees(RoleGrant.organisation_id)
+    )
+    tokens = select(ApiToken.id).where(scope.in_administered_subtrees(ApiToken.organisation_id))
+    return or_(
+        AuditLogEntry.user_id.in_(users),  # type: ignore[union-attr]
+        AuditLogEntry.token_id.in_(tokens),  # type: ignore[union-attr]
+    )

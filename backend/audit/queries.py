@@ -8,6 +8,7 @@ from strawberry.types import Info
 from backend.audit.permissions import READ_AUDIT_LOG
 from backend.audit.services import audit_log_statement
 from backend.audit.types import AuditLogEntryType
+from backend.core.errors import InvalidArgument
 from backend.core.pagination import Connection, PageArgs, paginate
 from backend.core.permissions import allow
 
@@ -33,6 +34,9 @@ class AuditQueries:
         before: str | None = None,
     ) -> Connection[AuditLogEntryType]:
         filter = filter or AuditLogFilter()
+        for name, value in (("since", filter.since), ("until", filter.until)):
+            if value is not None and value.tzinfo is None:
+                raise InvalidArgument(f"filter.{name}", f"参数 filter.{name} 须带时区。")
         statement = audit_log_statement(
             action=filter.action,
             object_type=filter.object_type,

@@ -23,6 +23,7 @@ from graphql import (
     VariableNode,
     value_from_ast_untyped,
 )
+from sqlalchemy import case, or_, select, update
 from strawberry.extensions import SchemaExtension
 
 from backend.core.errors import ErrorCode
@@ -148,26 +149,42 @@ class QueryGuard(SchemaExtension):
 
 
 async def _charge(context: Any, token_id: int, points: int) -> GraphQLError | None:
+    """Spend `points` from the token's hour in one statement, so parallel queries cannot
+    overspend; an hour after the window opened, a new one starts."""
     from backend.accounts.models import ApiToken
 
     session = context.db.session
-    token = await session.get(ApiToken, token_id)
     now = utcnow()
-    if token.budget_window_start is None or now - token.budget_window_start >= BUDGET_WINDOW:
-        token.budget_window_start, token.budget_used = now, 0
-    if token.budget_used + points > TOKEN_POINTS_PER_HOUR:
-        reset_at: datetime = token.budget_window_start + BUDGET_WINDOW
-        seconds = int((reset_at - now).total_seconds()) + 1
-        await session.rollback()
-        return _error(
-            f"本小时的查询额度（{TOKEN_POINTS_PER_HOUR} 点）已用完，{seconds} 秒后重置。",
-            ErrorCode.RATE_LIMITED,
-            resetAt=reset_at.isoformat(),
-            retryAfterSeconds=seconds,
+    expired = or_(
+        ApiToken.budget_window_start.is_(None),  # type: ignore[union-attr]
+        ApiToken.budget_window_start <= now - BUDGET_WINDOW,  # type: ignore[operator]
+    )
+    spent = case((expired, 0), else_=ApiToken.budget_used) + points
+    charged = await session.execute(
+        update(ApiToken)
+        .where(ApiToken.id == token_id, spent <= TOKEN_POINTS_PER_HOUR)
+        .values(
+            budget_used=spent,
+            budget_window_start=case((expired, now), else_=ApiToken.budget_window_start),
         )
-    token.budget_used += points
+        .returning(ApiToken.id)
+        .execution_options(synchronize_session=False)
+    )
+    found = charged.first() is not None
     await session.commit()
-    return None
+    if found:
+        return None
+    window_start = await session.scalar(
+        select(ApiToken.budget_window_start).where(ApiToken.id == token_id)
+    )
+    reset_at: datetime = (window_start or now) + BUDGET_WINDOW
+    seconds = max(1, int((reset_at - now).total_seconds()) + 1)
+    return _error(
+        f"本小时的查询额度（{TOKEN_POINTS_PER_HOUR} 点）已用完，{seconds} 秒后重置。",
+        ErrorCode.RATE_LIMITED,
+        resetAt=reset_at.isoformat(),
+        retryAfterSeconds=seconds,
+    )
 
 
 def _error(message: str, code: ErrorCode, **details: Any) -> GraphQLError:

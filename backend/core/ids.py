@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from strawberry.types import Info
 
 MAX_ID_LENGTH = 200
+MAX_KEY = 2**63 - 1  # BIGINT; larger keys cannot name a row
 
 
 def _invalid(value: str, argument: str) -> PublicError:
@@ -32,7 +33,7 @@ def parse_global_id(value: str, argument: str = "id") -> tuple[str, int]:
         key = int(gid.node_id)
     except (GlobalIDValueError, ValueError) as exc:
         raise _invalid(value, argument) from exc
-    if key <= 0:
+    if not 0 < key <= MAX_KEY:
         raise _invalid(value, argument)
     return gid.type_name, key
 

@@ -30,11 +30,14 @@ class Rule(BasePermission):
         *,
         token_scope: str | None = None,
         public: bool = False,
+        any_user: bool = False,
     ) -> None:
         self.name = name
         self.roles = roles
         self.token_scope = token_scope
         self.public = public
+        # Any signed-in user, with or without a role (signing out, changing one's password).
+        self.any_user = any_user
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         if self.public:
@@ -49,7 +52,7 @@ class Rule(BasePermission):
             raise PublicError("请求缺少有效的 CSRF 令牌，请刷新页面后重试。", ErrorCode.CSRF_FAILED)
         if principal.is_token:
             return self._token_allowed(principal.scopes)
-        return principal.has_role(*self.roles)
+        return self.any_user or principal.has_role(*self.roles)
 
     def _token_allowed(self, scopes: frozenset[str]) -> bool:
         if self.token_scope == ANY_TOKEN:
@@ -64,7 +67,7 @@ class Rule(BasePermission):
         if self.public:
             return True
         if role is not None:
-            return role in self.roles
+            return self.any_user or role in self.roles
         return self._token_allowed(token_scopes)
 
     def __repr__(self) -> str:

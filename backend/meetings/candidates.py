@@ -17,6 +17,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import aliased
 
 from backend.cobuilding.models import Need, NeedStatus, Project, ProjectMilestone, ProjectStatus
+from backend.core.scope import Scope, visible
 from backend.meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -69,25 +70,34 @@ SOURCE_ORDER = [
 
 async def agenda_candidates(
     db: Any,
+    scope: Scope,
     community_id: int,
     before: datetime,
     *,
     unmatched_need_days: int = UNMATCHED_NEED_DAYS,
 ) -> list[Candidate]:
+    """Each source is read only where the caller may read its table (an API token needs that
+    table's scope, as it would to list it)."""
     meeting_day = before.date()
     scheduled = {(row.source, row.source_id) for row in await db.rows(_scheduled(community_id))}
+
+    async def rows(model: Any, statement: Any) -> list[Any]:
+        return list(await db.rows(statement.where(visible(model, scope))))
+
     found: list[Candidate] = []
-    found += _proposals(await db.rows(_accepted_proposals(community_id)))
+    found += _proposals(await rows(Proposal, _accepted_proposals(community_id)))
     found += _needs(
-        await db.rows(_unmatched_needs(community_id, before, unmatched_need_days)), meeting_day
+        await rows(Need, _unmatched_needs(community_id, before, unmatched_need_days)), meeting_day
     )
     found += _projects(
-        await db.rows(_late_or_undecided_projects(community_id, meeting_day)), meeting_day
+        await rows(Project, _late_or_undecided_projects(community_id, meeting_day)), meeting_day
     )
-    found += _actions(await db.rows(_open_actions(community_id, meeting_day)), meeting_day)
-    found += _deferred(await db.rows(_deferred_items(community_id)))
-    found += _registrations(await db.rows(_new_registrations(community_id, before)))
-    found += _agreements(await db.rows(_expiring_agreements(community_id, meeting_day)))
+    found += _actions(await rows(ActionItem, _open_actions(community_id, meeting_day)), meeting_day)
+    found += _deferred(await rows(AgendaItem, _deferred_items(community_id)))
+    found += _registrations(await rows(Registration, _new_registrations(community_id, before)))
+    found += _agreements(
+        await rows(CoBuildingAgreement, _expiring_agreements(community_id, meeting_day))
+    )
     unique: dict[tuple[AgendaSource, int], Candidate] = {}
     for candidate in found:
         key = (candidate.source, candidate.source_id)

@@ -192,12 +192,13 @@ def _check_minutes(minutes: int) -> None:
         )
 
 
-async def _candidate(session: AsyncSession, db: Any, meeting: JointMeeting, key: str) -> Any:
+async def _candidate(db: Any, scope: Any, meeting: JointMeeting, key: str) -> Any:
     source_name, _, raw_id = key.partition(":")
     if source_name not in AgendaSource.__members__ or not raw_id.isdigit():
         raise _error(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
     source, source_id = AgendaSource[source_name], int(raw_id)
-    for candidate in await agenda_candidates(db, meeting.organisation_id, meeting.starts_at):
+    found = await agenda_candidates(db, scope, meeting.organisation_id, meeting.starts_at)
+    for candidate in found:
         if candidate.source is source and candidate.source_id == source_id:
             return candidate
     raise _error(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
@@ -214,7 +215,7 @@ async def add_agenda_item(
     _check_editable(meeting)
     _check_minutes(draft.minutes_allotted)
     if draft.candidate_key:
-        candidate = await _candidate(session, context.db, meeting, draft.candidate_key)
+        candidate = await _candidate(context.db, context.scope, meeting, draft.candidate_key)
         source, source_id = candidate.source, candidate.source_id
         title = _text(draft.title, "title", 200, required=False) or candidate.title
         description = (

@@ -200,7 +200,7 @@ class CollectionQueries:
         meeting_time = before if isinstance(before, datetime) else utcnow()
         if meeting_time.tzinfo is None:
             raise InvalidArgument("before", "参数 before 须带时区。")
-        found = await agenda_candidates(info.context.db, row.id, meeting_time)
+        found = await agenda_candidates(info.context.db, info.context.scope, row.id, meeting_time)
         return [
             AgendaCandidateType(
                 source=c.source,

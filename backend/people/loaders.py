@@ -3,11 +3,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from backend.audit.models import AuditLogEntry
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
+from backend.core.scope import visible
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
+from backend.people.permissions import personal_data_scope
 
 
 class PersonByIdLoader(ByIdLoader[Person]):
@@ -54,19 +57,37 @@ class PersonalDataReadLogger(DataLoader[tuple[int, str], bool]):
         self.context = context
 
     async def _write(self, keys: Sequence[tuple[int, str]]) -> list[bool]:
-        principal = self.context.principal
-        entries = [
-            AuditLogEntry(
-                user_id=principal.user_id,
-                token_id=principal.token_id,
-                ip=self.context.client_ip,
-                request_id=self.context.request_id,
-                action="personalData.read",
-                object_type="Person",
-                object_id=person_id,
-                changes={"field": field},
+        """True for each person the caller may unmask: one inside the subtrees where the
+        caller holds a role entitled to personal data (a person reached through a link from
+        elsewhere is not enough)."""
+        scope = personal_data_scope(self.context.principal)
+        person_ids = sorted({person_id for person_id, _ in keys})
+        allowed = set(
+            await self.db.scalars(
+                select(Person.id).where(Person.id.in_(person_ids), visible(Person, scope))  # type: ignore[union-attr]
             )
+        )
+        entries = [
+            personal_data_entry(self.context, "personalData.read", person_id, field)
             for person_id, field in keys
+            if person_id in allowed
         ]
-        await self.db.add_and_commit(entries)
-        return [True] * len(keys)
+        if entries:
+            await self.db.add_and_commit(entries)
+        return [person_id in allowed for person_id, _ in keys]
+
+
+def personal_data_entry(
+    context: Any, action: str, person_id: int | None, field: str
+) -> AuditLogEntry:
+    principal = context.principal
+    return AuditLogEntry(
+        user_id=principal.user_id,
+        token_id=principal.token_id,
+        ip=context.client_ip,
+        request_id=context.request_id,
+        action=action,
+        object_type="Person",
+        object_id=person_id,
+        changes={"field": field},
+    )

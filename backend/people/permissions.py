@@ -15,6 +15,14 @@ READ_PEOPLE = Rule("people", STAFF_ROLES, token_scope="read:people")
 READ_PERSONAL_DATA = Rule("personalData", STAFF_ROLES, token_scope="read:personal-data")
 
 
+def personal_data_scope(principal: Principal) -> Scope:
+    """The scope of only those grants that entitle the caller to full personal data."""
+    if principal.is_token:
+        return Scope.of(principal)
+    entitled = tuple(g for g in principal.grants if READ_PERSONAL_DATA.allows(role=g.role))
+    return Scope.of(Principal(user_id=principal.user_id, grants=entitled))
+
+
 def may_read_personal_data(principal: Principal) -> bool:
     if principal.is_token:
         return READ_PERSONAL_DATA.allows(token_scopes=principal.scopes)

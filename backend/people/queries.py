@@ -12,7 +12,11 @@ from backend.core.permissions import allow
 from backend.people.models import CommitteeRole
 from backend.people.permissions import READ_COMMITTEE_MEMBERS, READ_PEOPLE
 from backend.people.services import committee_memberships_statement, people_statement
-from backend.people.types import CommitteeMembershipType, PersonType
+from backend.people.types import (
+    CommitteeMembershipType,
+    PersonType,
+    audit_personal_data_search,
+)
 
 
 @strawberry.input(description="兼职委员筛选条件")
@@ -92,6 +96,9 @@ class PeopleQueries:
         before: str | None = None,
     ) -> Connection[PersonType]:
         filter = filter or PersonFilter()
+        if filter.mobile is not None or filter.id_number is not None:
+            # An exact-match search confirms a full number: it needs the right to see one.
+            await audit_personal_data_search(info, "mobile" if filter.mobile else "id_number")
         statement = people_statement(
             root_id=decode_optional_id(filter.organisation, "Organisation", "filter.organisation"),
             search=filter.search,

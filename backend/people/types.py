@@ -15,6 +15,7 @@ from backend.people.loaders import (
     CommitteeRolesByMembershipLoader,
     PersonalDataReadLogger,
     PersonByIdLoader,
+    personal_data_entry,
 )
 from backend.people.models import CommitteeRole, Gender
 from backend.people.permissions import may_read_personal_data
@@ -99,12 +100,26 @@ class PersonType(ModelNode):
         return OrganisationType.from_optional(row)
 
 
+def _refuse_personal_data() -> PublicError:
+    return PublicError("无权查看完整个人信息。", ErrorCode.FORBIDDEN)
+
+
 async def reveal(info: Info, person_id: int, field: str, value: str | None) -> str | None:
-    """A full personal value, for callers entitled to it, written to the audit log first."""
+    """A full personal value, for callers entitled to it where the person is, written to the
+    audit log first."""
     if not may_read_personal_data(info.context.principal):
-        raise PublicError("无权查看完整个人信息。", ErrorCode.FORBIDDEN)
-    await info.context.loader(PersonalDataReadLogger).load((person_id, field))
+        raise _refuse_personal_data()
+    if not await info.context.loader(PersonalDataReadLogger).load((person_id, field)):
+        raise _refuse_personal_data()
     return value
+
+
+async def audit_personal_data_search(info: Info, field: str) -> None:
+    if not may_read_personal_data(info.context.principal):
+        raise _refuse_personal_data()
+    await info.context.db.add_and_commit(
+        [personal_data_entry(info.context, "personalData.search", None, field)]
+    )
 
 
 async def load_person(info: Info, person_id: int | None) -> PersonType | None:

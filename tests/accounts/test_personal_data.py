@@ -101,3 +101,16 @@ async def test_people_are_found_by_exact_mobile_number(gql) -> None:
     )
 
     assert data["people"] == {"totalCount": 1, "nodes": [{"name": person.name}]}
+
+
+async def test_searching_by_full_number_needs_the_right_to_see_one(gql) -> None:
+    community, _ = resident()
+    gql.use_token(raw_token(ApiTokenFactory(organisation_id=community.id, scopes="read:people")))
+
+    body = await gql.execute(
+        "query F($m: String!) { people(filter: {mobile: $m}) { totalCount } }",
+        {"m": "13912345678"},
+    )
+
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert session.scalars(select(AuditLogEntry)).all() == []

@@ -227,3 +227,17 @@ async def test_very_long_credentials_and_variables_are_refused_cleanly(gql, conv
     assert huge.status_code == 413
     assert huge.json()["errors"][0]["extensions"]["code"] == "REQUEST_TOO_LARGE"
     assert (await gql.execute(ME))["data"] == {"me": None}
+
+
+async def test_parallel_guesses_cannot_outrun_the_attempt_counter(gql, convener) -> None:
+    import asyncio
+
+    gql.sign_out()
+    attempts = [
+        gql.post(SIGN_IN, {"username": "zhangsan", "password": f"Wrong#guess{n}"})
+        for n in range(12)
+    ]
+    results = [payload(r)["errors"][0]["code"] for r in await asyncio.gather(*attempts)]
+
+    assert results.count("INVALID_CREDENTIALS") <= 3
+    assert set(results) <= {"INVALID_CREDENTIALS", "TRY_LATER"}
