@@ -19,6 +19,7 @@ from starlette.applications import Starlette
 import backend.models  # noqa: F401
 from backend.accounts.auth import SESSION_COOKIE
 from backend.core.app import create_app
+from backend.core.crypto import DEMO_KEY, configure_keyring
 from backend.core.db import create_sync_engine
 from backend.core.migrate import upgrade_database
 from backend.core.principal import Role
@@ -96,6 +97,14 @@ def empty_all_tables(engine: Engine) -> None:
             connection.execute(text(f'DELETE FROM "{name}"'))
         connection.commit()
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_keyring() -> Iterator[None]:
+    """Some tests build production apps with their own key; every test starts on the same."""
+    configure_keyring(DEMO_KEY)
+    yield
+    configure_keyring(DEMO_KEY)
 
 
 @pytest.fixture(autouse=True)

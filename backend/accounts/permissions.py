@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement
 
-from backend.accounts.models import ApiToken
+from backend.accounts.models import ApiToken, User
 from backend.core.permissions import ALL_ROLES, ANY_TOKEN, Rule
 from backend.core.principal import Role
 from backend.core.scope import Scope, visibility
@@ -22,3 +22,16 @@ _ADMIN_ONLY = "admin"
 @visibility(ApiToken, token_scope=_ADMIN_ONLY)
 def _tokens(scope: Scope) -> ColumnElement[bool]:
     return scope.in_administered_subtrees(ApiToken.organisation_id)
+
+
+@visibility(User, token_scope=_ADMIN_ONLY)
+def _users(scope: Scope) -> ColumnElement[bool]:
+    # Users are named (audit log actors) to street administrators of their street.
+    from sqlalchemy import select
+
+    from backend.accounts.models import RoleGrant
+
+    granted = select(RoleGrant.user_id).where(
+        scope.in_administered_subtrees(RoleGrant.organisation_id)
+    )
+    return User.id.in_(granted)  # type: ignore[union-attr]

@@ -28,13 +28,12 @@ class AuditLogEntryType(ModelNode):
 
     @strawberry.field(description="操作人")
     async def actor(self, info: Info) -> str:
-        from backend.accounts.models import ApiToken, User
+        from backend.accounts.loaders import ApiTokenByIdLoader, UserByIdLoader
 
-        session = info.context.db.session
         if self.user_id is not None:
-            user = await session.get(User, self.user_id)
+            user = await info.context.loader(UserByIdLoader).load(self.user_id)
             return user.display_name if user else f"用户#{self.user_id}"
         if self.token_id is not None:
-            token = await session.get(ApiToken, self.token_id)
+            token = await info.context.loader(ApiTokenByIdLoader).load(self.token_id)
             return f"API 令牌 {token.name}" if token else f"API 令牌#{self.token_id}"
         return "匿名"

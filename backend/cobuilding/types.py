@@ -33,6 +33,7 @@ from backend.cobuilding.services import (
 )
 from backend.core.personal_data import mask_name
 from backend.core.types import ModelNode, ModelType, required
+from backend.people.loaders import PersonNameByIdLoader
 
 if TYPE_CHECKING:
     from backend.organisations.types import GridType, OrganisationType
@@ -297,8 +298,9 @@ class MicroWishType(ModelNode):
 
     @strawberry.field(description="心愿人姓名（脱敏，如 王**）")
     async def beneficiary_name(self, info: Info) -> str:
-        person = required(await load_person_ref(info, self.beneficiary_id), "心愿人")
-        return mask_name(person.name) or ""
+        # Only the masked name is shown, so no right to read people is needed for it.
+        name = await info.context.loader(PersonNameByIdLoader).load(self.beneficiary_id)
+        return mask_name(name) or ""
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:

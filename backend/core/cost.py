@@ -16,11 +16,15 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLList,
+    GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValueNode,
     VariableNode,
+    get_named_type,
+    get_nullable_type,
     value_from_ast_untyped,
 )
 from sqlalchemy import case, or_, select, update
@@ -30,7 +34,9 @@ from backend.core.errors import ErrorCode
 from backend.core.models import utcnow
 from backend.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
-MAX_QUERY_COST = 20_000
+MAX_QUERY_COST = 250_000
+# A plain list (a unit's agreements) is not paginated: count it as this many nodes.
+LIST_ESTIMATE = 10
 TOKEN_POINTS_PER_HOUR = 5_000
 BUDGET_WINDOW = timedelta(hours=1)
 
@@ -42,6 +48,7 @@ def points_for(cost: int) -> int:
 
 @dataclass
 class _Walk:
+    schema: GraphQLSchema
     fragments: dict[str, FragmentDefinitionNode]
     variables: dict[str, Any]
 
@@ -56,42 +63,63 @@ class _Walk:
             return self.variables.get(node.name.value)
         return value_from_ast_untyped(node, self.variables)
 
-    def fields(self, selection_set: SelectionSetNode | None) -> Iterator[FieldNode]:
+    def fields(
+        self, selection_set: SelectionSetNode | None, parent: Any
+    ) -> Iterator[tuple[FieldNode, Any]]:
+        """The fields of a selection with the type each is selected on, through fragments."""
         for selection in selection_set.selections if selection_set else ():
             if isinstance(selection, FieldNode):
-                yield selection
+                yield selection, parent
             elif isinstance(selection, InlineFragmentNode):
-                yield from self.fields(selection.selection_set)
+                yield from self.fields(selection.selection_set, self._on(selection, parent))
             elif isinstance(selection, FragmentSpreadNode):
                 fragment = self.fragments.get(selection.name.value)
                 if fragment is not None:
-                    yield from self.fields(fragment.selection_set)
+                    yield from self.fields(fragment.selection_set, self._on(fragment, parent))
 
-    def cost(self, selection_set: SelectionSetNode | None, multiplier: int) -> int:
+    def _selects_page(self, field: FieldNode, connection: Any) -> bool:
+        names = {f.name.value for f, _ in self.fields(field.selection_set, connection)}
+        return bool(names & {"edges", "nodes"})
+
+    def _on(self, fragment: Any, parent: Any) -> Any:
+        condition = fragment.type_condition
+        return self.schema.get_type(condition.name.value) if condition else parent
+
+    def cost(self, selection_set: SelectionSetNode | None, multiplier: int, parent: Any) -> int:
         total = 0
-        for field in self.fields(selection_set):
-            size = self._page_size(field)
+        for field, on_type in self.fields(selection_set, parent):
+            definition = getattr(on_type, "fields", {}).get(field.name.value)
+            if definition is None:  # __typename, or a type the validation already refused
+                continue
+            child_type = get_named_type(definition.type)
+            # A connection's edges and nodes are its page, already counted on the connection.
+            in_page = on_type.name.endswith("Connection")
+            size = None if in_page else self._size(field, definition.type, child_type)
             if size is None:
-                total += self.cost(field.selection_set, multiplier)
+                total += self.cost(field.selection_set, multiplier, child_type)
             else:
                 nodes = multiplier * size
-                total += nodes + self.cost(field.selection_set, nodes)
+                total += nodes + self.cost(field.selection_set, nodes, child_type)
         return total
 
-    def _page_size(self, field: FieldNode) -> int | None:
-        """Nodes a connection field can return (its page size); None for other fields."""
-        if field.selection_set is None:
-            return None
-        names = {f.name.value for f in self.fields(field.selection_set)}
-        if names & {"edges", "nodes"}:
+    def _size(self, field: FieldNode, field_type: Any, named: Any) -> int | None:
+        """How many nodes a field can return: its page size for a connection, an estimate for
+        a plain list, None for a single object or a scalar."""
+        if named.name.endswith("Connection"):
+            if not self._selects_page(field, named):
+                return None  # totalCount or pageInfo only: no nodes come back
             requested = self.argument(field, "first") or self.argument(field, "last")
             if isinstance(requested, int) and requested > 0:
                 return min(requested, MAX_PAGE_SIZE)
             return DEFAULT_PAGE_SIZE
+        if isinstance(get_nullable_type(field_type), GraphQLList) and field.selection_set:
+            return LIST_ESTIMATE
         return None
 
 
-def query_cost(document: Any, operation_name: str | None, variables: dict[str, Any]) -> int:
+def query_cost(
+    schema: GraphQLSchema, document: Any, operation_name: str | None, variables: dict[str, Any]
+) -> int:
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
@@ -102,17 +130,19 @@ def query_cost(document: Any, operation_name: str | None, variables: dict[str, A
     )
     if operation is None:
         return 0
-    return 1 + _Walk(fragments, variables or {}).cost(operation.selection_set, 1)
+    root = schema.get_root_type(operation.operation)
+    return 1 + _Walk(schema, fragments, variables or {}).cost(operation.selection_set, 1, root)
 
 
 def _uses_introspection(document: Any) -> bool:
-    walk = _Walk({}, {})
+    """Whether any selection anywhere asks for __schema or __type."""
     stack = [d.selection_set for d in document.definitions if hasattr(d, "selection_set")]
     while stack:
-        for field in walk.fields(stack.pop()):
-            if field.name.value in {"__schema", "__type"}:
+        selection_set = stack.pop()
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode) and selection.name.value in {"__schema", "__type"}:
                 return True
-            stack.append(field.selection_set)
+            stack.append(getattr(selection, "selection_set", None))
     return False
 
 
@@ -132,7 +162,9 @@ class QueryGuard(SchemaExtension):
         document = execution.graphql_document
         if document is None:
             return None
-        cost = query_cost(document, execution.operation_name, execution.variables or {})
+        cost = query_cost(
+            execution.schema._schema, document, execution.operation_name, execution.variables or {}
+        )
         if cost > MAX_QUERY_COST:
             return _error(
                 f"查询开销为 {cost} 个节点，超过上限 {MAX_QUERY_COST}；请减小 first/last 或分页查询。",

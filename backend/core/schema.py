@@ -10,9 +10,7 @@ from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
 
@@ -22,6 +20,7 @@ from backend.audit.queries import AuditQueries
 from backend.cobuilding.queries import CoBuildingQueries
 from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
+from backend.core.validation import QueryShapeLimits
 from backend.evaluations.queries import EvaluationQueries
 from backend.meetings.mutations import MeetingMutations, MeetingPreparationMutations
 from backend.meetings.queries import CollectionQueries, MeetingQueries
@@ -32,8 +31,6 @@ from backend.volunteering.queries import VolunteeringQueries
 
 logger = logging.getLogger("backend.graphql")
 
-MAX_DEPTH = 10
-MAX_ALIASES = 30
 MAX_TOKENS = 4000
 
 # graphql-core words its validation errors in English; callers get them in Chinese.
@@ -44,11 +41,6 @@ _VALIDATION_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Int cannot represent non-integer value"), r"此处需要整数。"),
     (re.compile(r"Int cannot represent non 32-bit signed integer value"), r"整数超出范围。"),
     (re.compile(r"Syntax Error"), r"查询语法错误。"),
-    (
-        re.compile(r"'(\w+)' exceeds maximum operation depth of (\d+)"),
-        r"查询嵌套过深，最多 \2 层。",
-    ),
-    (re.compile(r"\d+ aliases found\. Allowed: (\d+)"), r"别名过多，最多 \1 个。"),
     (re.compile(r"Document exceeds maximum number of tokens"), r"查询过长。"),
 ]
 
@@ -142,12 +134,9 @@ Mutation = merge_types(
     "Mutation", (AccountMutations, MeetingMutations, MeetingPreparationMutations)
 )
 
-# The limiting rules are built once at import and registered through one AddValidationRules
-# factory: strawberry caches validation per rule set, and rules rebuilt per request defeat it.
-VALIDATION_RULES = [
-    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-]
+# The limiting rules are built once and registered through one AddValidationRules factory:
+# strawberry caches validation per rule set, and rules rebuilt per request defeat it.
+VALIDATION_RULES = [QueryShapeLimits]
 
 schema = strawberry.Schema(
     query=Query,

@@ -91,3 +91,16 @@ def personal_data_entry(
         object_id=person_id,
         changes={"field": field},
     )
+
+
+class PersonNameByIdLoader(DataLoader[int, str | None]):
+    """Just the names of people, for views that show them masked (a micro-wish's resident)."""
+
+    def __init__(self, db: Any, scope: Any) -> None:
+        super().__init__(load_fn=self._load)
+        self.db = db
+
+    async def _load(self, keys: Sequence[int]) -> list[str | None]:
+        rows = await self.db.rows(select(Person.id, Person.name).where(Person.id.in_(keys)))  # type: ignore[union-attr]
+        names = {person_id: name for person_id, name in rows}
+        return [names.get(key) for key in keys]

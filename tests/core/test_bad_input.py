@@ -134,3 +134,24 @@ async def test_unexpected_failures_are_masked_with_a_request_id(gql, monkeypatch
     assert error["message"] == f"服务器内部错误。请求编号：{request_id}"
     assert "secret" not in str(body)
     assert request_id in caplog.text and "secret connection string" in caplog.text
+
+
+async def test_a_fragment_bomb_is_refused_without_being_expanded(gql) -> None:
+    import time
+
+    levels = 30
+    fragments = ["fragment F0 on Organisation { id name }"]
+    fragments += [
+        f"fragment F{n} on Organisation {{ ...F{n - 1} parent {{ ...F{n - 1} }} }}"
+        for n in range(1, levels)
+    ]
+    query = f"{{ organisations {{ nodes {{ ...F{levels - 1} }} }} }} {' '.join(fragments)}"
+
+    started = time.perf_counter()
+    response = await gql.post(query)
+    elapsed = time.perf_counter() - started
+
+    assert response.status_code == 200
+    messages = [e["message"] for e in response.json()["errors"]]
+    assert any("字段过多" in m for m in messages), messages
+    assert elapsed < 1.0

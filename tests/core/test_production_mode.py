@@ -43,7 +43,6 @@ async def test_production_with_a_real_key_starts(settings: Settings) -> None:
 
     app = create_app(production, prepare_database=False)
     await app.state.database.dispose()
-    create_app(settings, prepare_database=False)  # back to the tests' key for the other tests
 
 
 def test_outside_demo_mode_demo_users_are_switched_off(settings: Settings, sync_engine) -> None:

@@ -8,8 +8,11 @@ from graphql import parse
 
 from backend.accounts.models import ApiToken
 from backend.core.cost import TOKEN_POINTS_PER_HOUR, query_cost
+from backend.core.schema import schema
 from tests.conftest import AUTH_STATEMENTS
 from tests.factories import ApiTokenFactory, CommunityFactory, raw_token, session
+
+SCHEMA = schema._schema
 
 NESTED = """
 query Q($n: Int) {
@@ -21,28 +24,31 @@ query Q($n: Int) {
 
 
 def test_cost_multiplies_nested_page_sizes() -> None:
-    assert query_cost(parse("{ me { username } }"), None, {}) == 1
-    assert query_cost(parse("{ residentUnits { totalCount } }"), None, {}) == 1
-    assert query_cost(parse("{ residentUnits { nodes { name } } }"), None, {}) == 1 + 20
+    assert query_cost(SCHEMA, parse("{ me { username } }"), None, {}) == 1
+    assert query_cost(SCHEMA, parse("{ residentUnits { totalCount } }"), None, {}) == 1
+    assert query_cost(SCHEMA, parse("{ residentUnits { nodes { name } } }"), None, {}) == 1 + 20
     # 10 organisations, then 50 units under each: 1 + 10 + 500
-    assert query_cost(parse(NESTED), None, {"n": 10}) == 511
+    assert query_cost(SCHEMA, parse(NESTED), None, {"n": 10}) == 511
     fragment = "query { ...F } fragment F on Query { needs(last: 7) { edges { node { id } } } }"
-    assert query_cost(parse(fragment), None, {}) == 8
+    assert query_cost(SCHEMA, parse(fragment), None, {}) == 8
+    # plain lists count as 10 each: 20 units, 10 agreements each, 10 commitments each
+    lists = "{ residentUnits { nodes { agreements { commitments { description } } } } }"
+    assert query_cost(SCHEMA, parse(lists), None, {}) == 1 + 20 + 200 + 2000
 
 
 async def test_an_over_costly_query_is_refused_before_it_runs(gql, count_statements) -> None:
     CommunityFactory()
     costly = """{ organisations(first: 100) { edges { node {
-        residentUnits(first: 100) { nodes { committeeMembers { person { name } } } }
-        grids(first: 100) { nodes { name } }
-        committeeMembers(first: 100) { nodes { title } } } } } }"""
+        residentUnits(first: 100) { nodes { agreements { commitments { description } } } }
+        grids(first: 100) { nodes { name } } } } } }"""
 
     with count_statements() as counter:
         body = await gql.execute(costly)
 
     error = body["errors"][0]
     assert error["extensions"]["code"] == "QUERY_TOO_COSTLY"
-    assert error["extensions"]["cost"] == 30101
+    # 100 + 100×100 units, 10 agreements each, 10 commitments each, + 100×100 grids
+    assert error["extensions"]["cost"] == 1 + 100 + 10_000 + 100_000 + 1_000_000 + 10_000
     assert "超过上限" in error["message"]
     assert counter.count == AUTH_STATEMENTS  # the query itself never ran
 
