@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Executable
@@ -76,6 +76,13 @@ class Context:
     def reset_scope(self) -> None:
         self._scope = None
         self._loaders.clear()
+
+    def scope_for(self, roles: Any) -> Scope:
+        """The scope of only the caller's grants of `roles` (API tokens keep theirs)."""
+        if self.principal.is_token:
+            return self.scope
+        grants = tuple(g for g in self.principal.grants if g.role in roles)
+        return Scope.of(replace(self.principal, grants=grants))
 
     @property
     def scope(self) -> Scope:

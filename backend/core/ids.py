@@ -69,15 +69,20 @@ def decode_optional_id(value: str | None, expected_type: str, argument: str) -> 
     return None if value is None else decode_id(value, expected_type, argument)
 
 
-async def load_in_scope(info: Info[Any, Any], value: str, model: Any, argument: str) -> Any:
+async def load_in_scope(
+    info: Info[Any, Any], value: str, model: Any, argument: str, *, acting_as: Any = None
+) -> Any:
     """The row an input ID names, if the caller may see it; otherwise "not found", the same
-    for a row outside the caller's scope as for one that does not exist."""
+    for a row outside the caller's scope as for one that does not exist. With `acting_as` (a
+    rule), only the grants of the roles that rule allows count: a convener of one community
+    who is also a unit's liaison elsewhere convenes only where they are convener."""
     from sqlalchemy import select
 
     from backend.core.scope import visible
 
     key = decode_id(value, _type_name(model), argument)
-    statement = select(model).where(model.id == key, visible(model, info.context.scope))
+    scope = info.context.scope_for(acting_as.roles) if acting_as else info.context.scope
+    statement = select(model).where(model.id == key, visible(model, scope))
     rows = await info.context.db.scalars(statement)
     if not rows:
         raise NotFound(value)

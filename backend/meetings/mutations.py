@@ -105,9 +105,11 @@ class MeetingMutations:
 
     @strawberry.mutation(description="处理议题建议（召集人）", extensions=allow(TRIAGE_PROPOSAL))
     async def proposal_triage(self, info: Info, input: ProposalTriageInput) -> ProposalPayload:
-        proposal = await load_in_scope(info, input.id, Proposal, "id")
+        proposal = await load_in_scope(info, input.id, Proposal, "id", acting_as=TRIAGE_PROPOSAL)
         target = (
-            await load_in_scope(info, input.merge_into, Proposal, "mergeInto")
+            await load_in_scope(
+                info, input.merge_into, Proposal, "mergeInto", acting_as=TRIAGE_PROPOSAL
+            )
             if input.merge_into is not None
             else None
         )
@@ -207,7 +209,9 @@ class MeetingPreparationMutations:
     async def joint_meeting_create(
         self, info: Info, input: JointMeetingCreateInput
     ) -> JointMeetingPayload:
-        organisation = await load_in_scope(info, input.organisation, Organisation, "organisation")
+        organisation = await load_in_scope(
+            info, input.organisation, Organisation, "organisation", acting_as=PREPARE_MEETING
+        )
         chair = await load_in_scope(info, input.chair, Person, "chair") if input.chair else None
         extra = [
             await load_in_scope(info, p, Person, "extraInvitees") for p in input.extra_invitees
@@ -232,7 +236,9 @@ class MeetingPreparationMutations:
     async def agenda_item_create(
         self, info: Info, input: AgendaItemCreateInput
     ) -> JointMeetingPayload:
-        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
+        )
         presenter = (
             await load_in_scope(info, input.presenter, Person, "presenter")
             if input.presenter
@@ -253,7 +259,9 @@ class MeetingPreparationMutations:
 
     @strawberry.mutation(description="调整议题顺序", extensions=allow(PREPARE_MEETING))
     async def agenda_reorder(self, info: Info, input: AgendaReorderInput) -> JointMeetingPayload:
-        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
+        )
         item_ids = [decode_id(item, "AgendaItem", "items") for item in input.items]
         session = info.context.db.session
         refused = await _run(
@@ -265,8 +273,10 @@ class MeetingPreparationMutations:
     async def agenda_item_delete(
         self, info: Info, input: AgendaItemDeleteInput
     ) -> JointMeetingPayload:
-        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
-        item = await load_in_scope(info, input.item, AgendaItem, "item")
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
+        )
+        item = await load_in_scope(info, input.item, AgendaItem, "item", acting_as=PREPARE_MEETING)
         if item.meeting_id != meeting.id:
             raise NotFound(input.item)
         session = info.context.db.session
@@ -279,7 +289,9 @@ class MeetingPreparationMutations:
     async def joint_meeting_publish(
         self, info: Info, input: JointMeetingPublishInput
     ) -> JointMeetingPayload:
-        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
+        )
         session = info.context.db.session
         refused = await _run(
             info, lifecycle.publish_agenda(session, info.context, meeting, input.version)

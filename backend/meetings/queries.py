@@ -196,7 +196,9 @@ class CollectionQueries:
         community: strawberry.ID,
         before: datetime | None = strawberry.UNSET,
     ) -> list[AgendaCandidateType]:
-        row = await load_in_scope(info, community, Organisation, "community")
+        row = await load_in_scope(
+            info, community, Organisation, "community", acting_as=READ_AGENDA_CANDIDATES
+        )
         meeting_time = before if isinstance(before, datetime) else utcnow()
         if meeting_time.tzinfo is None:
             raise InvalidArgument("before", "参数 before 须带时区。")

@@ -1,0 +1,266 @@
+"""Setting topics: create a meeting, build its agenda from candidates, publish it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from backend.core.principal import Role
+from backend.meetings.models import ActionItemStatus, AgendaItem, MeetingStatus
+from backend.notifications.models import Notification, WebhookEvent
+from tests.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    CommunityFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    ResidentUnitFactory,
+    session,
+)
+from tests.helpers import gid
+
+MEETING_FIELDS = "meeting { id version status statusLabel allottedMinutes lengthMinutes agendaItems { id position title source } attendances { person { name } status } agendaVersions { number changes } } warnings errors { field code message }"
+CREATE = f"mutation C($input: JointMeetingCreateInput!) {{ jointMeetingCreate(input: $input) {{ {MEETING_FIELDS} }} }}"
+ADD = f"mutation A($input: AgendaItemCreateInput!) {{ agendaItemCreate(input: $input) {{ {MEETING_FIELDS} }} }}"
+REORDER = f"mutation R($input: AgendaReorderInput!) {{ agendaReorder(input: $input) {{ {MEETING_FIELDS} }} }}"
+PUBLISH = f"mutation P($input: JointMeetingPublishInput!) {{ jointMeetingPublish(input: $input) {{ {MEETING_FIELDS} }} }}"
+CANDIDATES = "query C($c: ID!, $b: DateTime) { agendaCandidates(community: $c, before: $b) { candidateKey title } }"
+
+STARTS = dt.datetime(2026, 12, 17, 1, 30, tzinfo=dt.UTC)
+
+
+def community_with_an_overdue_action():
+    community = CommunityFactory(name="城西社区党委")
+    unit = ResidentUnitFactory(community=community, liaison_id=PersonFactory().id)
+    MembershipFactory(unit=unit)
+    previous = MeetingFactory(community=community, starts_at=STARTS - dt.timedelta(days=90))
+    decision = DecisionFactory(agenda_item=AgendaItemFactory(meeting=previous, position=1))
+    action = ActionItemFactory(
+        decision=decision,
+        owner_unit=unit,
+        title="划定临时停车位",
+        due_on=dt.date(2026, 11, 1),
+        status=ActionItemStatus.OPEN,
+    )
+    return community, action
+
+
+async def create(gql, community, **changes) -> dict:
+    base = {
+        "organisation": gid("Organisation", community.id),
+        "kind": "REGULAR_QUARTERLY",
+        "title": "2026年第四季度大党委联席会议",
+        "startsAt": STARTS.isoformat(),
+        "endsAt": (STARTS + dt.timedelta(hours=1)).isoformat(),
+        "venue": "社区党群服务中心二楼会议室",
+    }
+    data = await gql.data(CREATE, {"input": base | changes})
+    return data["jointMeetingCreate"]
+
+
+async def test_a_convener_prepares_and_publishes_the_next_meeting(gql) -> None:
+    community, action = community_with_an_overdue_action()
+    gql.sign_in(Role.CONVENER, community)
+
+    created = await create(gql, community)
+    meeting = created["meeting"]
+    assert created["errors"] == []
+    assert (meeting["status"], meeting["version"]) == ("DRAFT", 1)
+    # invited by default: the part-time member and the unit's liaison
+    assert len(meeting["attendances"]) == 2
+    assert {a["status"] for a in meeting["attendances"]} == {"INVITED"}
+
+    candidates = (
+        await gql.data(
+            CANDIDATES, {"c": gid("Organisation", community.id), "b": STARTS.isoformat()}
+        )
+    )["agendaCandidates"]
+    key = next(c["candidateKey"] for c in candidates if c["title"] == "划定临时停车位")
+    added = (
+        await gql.data(
+            ADD,
+            {
+                "input": {
+                    "meeting": meeting["id"],
+                    "version": 1,
+                    "candidateKey": key,
+                    "minutesAllotted": 40,
+                }
+            },
+        )
+    )["agendaItemCreate"]
+    manual = (
+        await gql.data(
+            ADD,
+            {
+                "input": {
+                    "meeting": meeting["id"],
+                    "version": 2,
+                    "title": "欢迎新报到单位",
+                    "minutesAllotted": 30,
+                }
+            },
+        )
+    )["agendaItemCreate"]
+
+    assert added["errors"] == [] and manual["errors"] == []
+    items = manual["meeting"]["agendaItems"]
+    assert [(i["position"], i["title"], i["source"]) for i in items] == [
+        (1, "划定临时停车位", "ACTION_ITEM"),
+        (2, "欢迎新报到单位", "MANUAL"),
+    ]
+    # 70 minutes of topics in a one-hour meeting
+    assert manual["warnings"] == ["议题共需 70 分钟，超出会议时长 60 分钟 10 分钟。"]
+    left = (
+        await gql.data(
+            CANDIDATES, {"c": gid("Organisation", community.id), "b": STARTS.isoformat()}
+        )
+    )["agendaCandidates"]
+    assert "划定临时停车位" not in {c["title"] for c in left}
+
+    reordered = (
+        await gql.data(
+            REORDER,
+            {
+                "input": {
+                    "meeting": meeting["id"],
+                    "version": 3,
+                    "items": [items[1]["id"], items[0]["id"]],
+                }
+            },
+        )
+    )["agendaReorder"]
+    assert [i["title"] for i in reordered["meeting"]["agendaItems"]] == [
+        "欢迎新报到单位",
+        "划定临时停车位",
+    ]
+
+    published = (await gql.data(PUBLISH, {"input": {"meeting": meeting["id"], "version": 4}}))[
+        "jointMeetingPublish"
+    ]
+    assert published["errors"] == []
+    assert published["meeting"]["status"] == "PUBLISHED"
+    assert published["meeting"]["agendaVersions"] == [{"number": 1, "changes": ["首次发布议程。"]}]
+    assert session.scalar(select(func.count()).select_from(Notification)) == 2
+    event = session.scalars(select(WebhookEvent)).one()
+    assert event.event == "meeting.agenda_published"
+    assert [i["title"] for i in event.payload["items"]] == ["欢迎新报到单位", "划定临时停车位"]
+
+    # a published agenda can still change; invitees see what changed
+    await gql.data(ADD, {"input": {"meeting": meeting["id"], "version": 5, "title": "其他事项"}})
+    again = (await gql.data(PUBLISH, {"input": {"meeting": meeting["id"], "version": 6}}))[
+        "jointMeetingPublish"
+    ]
+    assert again["meeting"]["agendaVersions"][1] == {"number": 2, "changes": ["新增议题：其他事项"]}
+    assert session.scalar(select(func.count()).select_from(Notification)) == 4
+
+
+async def test_a_second_editor_with_a_stale_version_cannot_overwrite(gql) -> None:
+    community, _ = community_with_an_overdue_action()
+    meeting = (await create(gql, community))["meeting"]
+    await gql.data(ADD, {"input": {"meeting": meeting["id"], "version": 1, "title": "甲的议题"}})
+
+    stale = (
+        await gql.data(
+            ADD, {"input": {"meeting": meeting["id"], "version": 1, "title": "乙的议题"}}
+        )
+    )["agendaItemCreate"]
+
+    assert stale["meeting"] is None
+    assert stale["errors"] == [
+        {
+            "field": "version",
+            "code": "VERSION_CONFLICT",
+            "message": "会议已被他人修改（您编辑的是第 1 版，当前是第 2 版），请刷新后再保存。",
+        }
+    ]
+    titles = set(session.scalars(select(AgendaItem.title)))
+    assert "甲的议题" in titles and "乙的议题" not in titles
+
+
+async def test_bad_agenda_input_gets_typed_errors_and_changes_nothing(gql) -> None:
+    community, _ = community_with_an_overdue_action()
+    meeting = (await create(gql, community))["meeting"]
+
+    empty = (await gql.data(PUBLISH, {"input": {"meeting": meeting["id"], "version": 1}}))[
+        "jointMeetingPublish"
+    ]
+    unknown = (
+        await gql.data(
+            ADD, {"input": {"meeting": meeting["id"], "version": 1, "candidateKey": "NEED:999"}}
+        )
+    )["agendaItemCreate"]
+    garbage = (
+        await gql.data(
+            ADD, {"input": {"meeting": meeting["id"], "version": 1, "candidateKey": "NOPE"}}
+        )
+    )["agendaItemCreate"]
+    untitled = (
+        await gql.data(ADD, {"input": {"meeting": meeting["id"], "version": 1, "title": "  "}})
+    )["agendaItemCreate"]
+    backwards = await create(gql, community, endsAt=(STARTS - dt.timedelta(hours=1)).isoformat())
+
+    assert empty["errors"][0]["code"] == "EMPTY_AGENDA"
+    assert unknown["errors"][0] == {
+        "field": "candidateKey",
+        "code": "UNKNOWN_CANDIDATE",
+        "message": "该候选议题不存在或已排入议程，请刷新候选列表。",
+    }
+    assert garbage["errors"][0]["code"] == "UNKNOWN_CANDIDATE"
+    assert untitled["errors"][0] == {
+        "field": "title",
+        "code": "REQUIRED",
+        "message": "此项为必填项。",
+    }
+    assert backwards["errors"][0] == {
+        "field": "endsAt",
+        "code": "TIME_ORDER",
+        "message": "结束时间必须晚于开始时间。",
+    }
+    assert session.scalar(select(func.count()).select_from(AgendaItem)) == 1  # the old meeting's
+
+
+async def test_a_closed_meeting_cannot_be_edited_or_republished(gql) -> None:
+    community, _ = community_with_an_overdue_action()
+    closed = MeetingFactory(community=community, status=MeetingStatus.CLOSED, version=3)
+
+    edit = (
+        await gql.data(
+            ADD,
+            {
+                "input": {
+                    "meeting": gid("JointMeeting", closed.id),
+                    "version": 3,
+                    "title": "迟到的议题",
+                }
+            },
+        )
+    )["agendaItemCreate"]
+    publish = (
+        await gql.data(
+            PUBLISH, {"input": {"meeting": gid("JointMeeting", closed.id), "version": 3}}
+        )
+    )["jointMeetingPublish"]
+
+    assert edit["errors"][0]["code"] == "NOT_EDITABLE"
+    assert publish["errors"][0] == {
+        "field": "status",
+        "code": "ILLEGAL_TRANSITION",
+        "message": "会议当前为“已结束”，不能变为“已发布议程”。",
+    }
+
+
+async def test_a_convener_of_another_community_cannot_touch_the_meeting(gql) -> None:
+    community, _ = community_with_an_overdue_action()
+    meeting = (await create(gql, community))["meeting"]
+    gql.sign_in(Role.CONVENER, CommunityFactory(name="城东社区党委"))
+
+    body = await gql.execute(
+        ADD, {"input": {"meeting": meeting["id"], "version": 1, "title": "越权"}}
+    )
+
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert "越权" not in set(session.scalars(select(AgendaItem.title)))
