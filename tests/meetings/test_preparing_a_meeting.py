@@ -62,7 +62,7 @@ async def create(gql, community, **changes) -> dict:
 
 
 async def test_a_convener_prepares_and_publishes_the_next_meeting(gql) -> None:
-    community, action = community_with_an_overdue_action()
+    community, _ = community_with_an_overdue_action()
     gql.sign_in(Role.CONVENER, community)
 
     created = await create(gql, community)
