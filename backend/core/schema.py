@@ -22,7 +22,11 @@ from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.validation import QueryShapeLimits
 from backend.evaluations.queries import EvaluationQueries
-from backend.meetings.mutations import MeetingMutations, MeetingPreparationMutations
+from backend.meetings.mutations import (
+    DeliberationMutations,
+    MeetingMutations,
+    MeetingPreparationMutations,
+)
 from backend.meetings.queries import CollectionQueries, MeetingQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
@@ -131,7 +135,8 @@ Query = merge_types(
 )
 
 Mutation = merge_types(
-    "Mutation", (AccountMutations, MeetingMutations, MeetingPreparationMutations)
+    "Mutation",
+    (AccountMutations, MeetingMutations, MeetingPreparationMutations, DeliberationMutations),
 )
 
 # The limiting rules are built once and registered through one AddValidationRules factory:

@@ -27,9 +27,14 @@ class ModelType:
     """A GraphQL type built from a row: every dataclass field (public or `strawberry.Private`)
     is copied from the row attribute of the same name."""
 
+    # Fields whose column has another name: {field: column}.
+    renamed: ClassVar[dict[str, str]] = {}
+
     @classmethod
     def from_model(cls, row: Any) -> Self:
-        return cls(**{name: getattr(row, name) for name in _init_field_names(cls)})
+        return cls(
+            **{name: getattr(row, cls.renamed.get(name, name)) for name in _init_field_names(cls)}
+        )
 
     @classmethod
     def from_optional(cls, row: Any | None) -> Self | None:

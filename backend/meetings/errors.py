@@ -19,6 +19,12 @@ class MeetingErrorCode(enum.Enum):
     EMPTY_AGENDA = "empty_agenda"
     UNKNOWN_CANDIDATE = "unknown_candidate"
     TIME_ORDER = "time_order"
+    OUTSIDE_WINDOW = "outside_window"
+    ALREADY_SIGNED_IN = "already_signed_in"
+    NOT_INVITED = "not_invited"
+    WRONG_CODE = "wrong_code"
+    NOT_IN_SESSION = "not_in_session"
+    DATE_IN_PAST = "date_in_past"
 
 
 MESSAGES = {
@@ -29,4 +35,9 @@ MESSAGES = {
     MeetingErrorCode.EMPTY_AGENDA: "议程为空，至少添加一项议题后才能发布。",
     MeetingErrorCode.UNKNOWN_CANDIDATE: "该候选议题不存在或已排入议程，请刷新候选列表。",
     MeetingErrorCode.TIME_ORDER: "结束时间必须晚于开始时间。",
+    MeetingErrorCode.ALREADY_SIGNED_IN: "您已签到，无需重复签到。",
+    MeetingErrorCode.NOT_INVITED: "您不在本次会议的受邀名单中。",
+    MeetingErrorCode.WRONG_CODE: "签到码无效，请重新扫描会场二维码。",
+    MeetingErrorCode.NOT_IN_SESSION: "会议不在进行中，不能记录决议或督办事项。",
+    MeetingErrorCode.DATE_IN_PAST: "期限不能早于今天。",
 }

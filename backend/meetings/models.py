@@ -88,6 +88,10 @@ class JointMeeting(TimestampMixin, ArchivableMixin, table=True):
     minutes_text: str | None = Field(default=None, sa_type=sa.Text)
     # Optimistic concurrency: every save must name the version it edited.
     version: int = 1
+    # The code in the meeting's sign-in QR link; set when the meeting starts.
+    checkin_code: str | None = Field(default=None, max_length=64)
+    started_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 class MeetingAttendance(TimestampMixin, table=True):

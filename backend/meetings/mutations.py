@@ -1,20 +1,24 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
+from backend.accounts.models import User
 from backend.core.errors import DomainError, NotFound
-from backend.core.ids import decode_id, load_in_scope
+from backend.core.ids import decode_id, decode_optional_id, load_in_scope
 from backend.core.payloads import error_list
 from backend.core.permissions import allow
-from backend.meetings import lifecycle, proposals
+from backend.meetings import deliberation, lifecycle, proposals
 from backend.meetings.errors import MeetingErrorCode
 from backend.meetings.models import (
     AgendaItem,
+    AttendanceStatus,
+    Decision,
+    DecisionOutcome,
     JointMeeting,
     MeetingKind,
     Proposal,
@@ -22,8 +26,14 @@ from backend.meetings.models import (
     ProposalOrigin,
     ProposalStatus,
 )
-from backend.meetings.permissions import PREPARE_MEETING, SUBMIT_PROPOSAL, TRIAGE_PROPOSAL
-from backend.meetings.types import JointMeetingType, ProposalType
+from backend.meetings.permissions import (
+    PREPARE_MEETING,
+    RUN_MEETING,
+    SIGN_IN_TO_MEETING,
+    SUBMIT_PROPOSAL,
+    TRIAGE_PROPOSAL,
+)
+from backend.meetings.types import ActionItemType, DecisionType, JointMeetingType, ProposalType
 from backend.organisations.models import Organisation
 from backend.people.models import Person
 from backend.units.models import ResidentUnit
@@ -297,3 +307,172 @@ class MeetingPreparationMutations:
             info, lifecycle.publish_agenda(session, info.context, meeting, input.version)
         )
         return refused or await _payload(info, meeting)
+
+
+# --- deliberating ------------------------------------------------------------------------------
+
+
+@strawberry.input(description="会议状态变更：开始、结束、发布纪要")
+class JointMeetingTransitionInput:
+    meeting: strawberry.ID
+    version: int
+
+
+@strawberry.input(description="召集人登记出席情况")
+class AttendanceRecordInput:
+    meeting: strawberry.ID
+    person: strawberry.ID
+    status: AttendanceStatus
+    proxy_name: str | None = strawberry.field(default=None, description="委托出席时的受托人")
+
+
+@strawberry.input(description="扫描会场二维码自助签到")
+class AttendanceSignInInput:
+    meeting: strawberry.ID
+    code: str
+
+
+@strawberry.input(description="记录议题的讨论和决议；表决时填写三项票数")
+class DecisionRecordInput:
+    item: strawberry.ID
+    outcome: DecisionOutcome
+    text: str
+    discussion_notes: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+
+
+@strawberry.type
+class DecisionPayload:
+    decision: DecisionType | None = None
+    errors: list[MeetingError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="决议分派督办事项：承办单位和/或承办人、期限、预期结果")
+class ActionItemCreateInput:
+    decision: strawberry.ID
+    title: str
+    due_on: date
+    expected_result: str | None = None
+    owner_unit: strawberry.ID | None = None
+    owner_person: strawberry.ID | None = None
+
+
+@strawberry.type
+class ActionItemPayload:
+    action_item: ActionItemType | None = None
+    errors: list[MeetingError] = strawberry.field(default_factory=list)
+
+
+async def _meeting_of_item(info: Info, item: AgendaItem) -> JointMeeting:
+    return await info.context.db.session.get(JointMeeting, item.meeting_id)  # type: ignore[no-any-return]
+
+
+@strawberry.type
+class DeliberationMutations:
+    @strawberry.mutation(description="开始会议（生成签到二维码）", extensions=allow(RUN_MEETING))
+    async def joint_meeting_start(
+        self, info: Info, input: JointMeetingTransitionInput
+    ) -> JointMeetingPayload:
+        return await _transition(info, input, deliberation.start_meeting)
+
+    @strawberry.mutation(description="结束会议", extensions=allow(RUN_MEETING))
+    async def joint_meeting_close(
+        self, info: Info, input: JointMeetingTransitionInput
+    ) -> JointMeetingPayload:
+        return await _transition(info, input, deliberation.close_meeting)
+
+    @strawberry.mutation(description="发布会议纪要并通知受邀人", extensions=allow(RUN_MEETING))
+    async def joint_meeting_minutes_publish(
+        self, info: Info, input: JointMeetingTransitionInput
+    ) -> JointMeetingPayload:
+        return await _transition(info, input, deliberation.publish_minutes)
+
+    @strawberry.mutation(description="登记出席情况（召集人）", extensions=allow(RUN_MEETING))
+    async def attendance_record(
+        self, info: Info, input: AttendanceRecordInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=RUN_MEETING
+        )
+        person = await load_in_scope(info, input.person, Person, "person", acting_as=RUN_MEETING)
+        session = info.context.db.session
+        change = deliberation.record_attendance(
+            session, info.context, meeting, person, input.status, input.proxy_name
+        )
+        refused = await _run(info, change)
+        return refused or await _payload(info, meeting)
+
+    @strawberry.mutation(description="受邀人扫码自助签到", extensions=allow(SIGN_IN_TO_MEETING))
+    async def attendance_sign_in(
+        self, info: Info, input: AttendanceSignInInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
+        session = info.context.db.session
+        user = await session.get(User, info.context.principal.user_id)
+        change = deliberation.self_sign_in(
+            session, info.context, meeting, user.person_id if user else None, input.code
+        )
+        refused = await _run(info, change)
+        return refused or await _payload(info, meeting)
+
+    @strawberry.mutation(description="记录决议", extensions=allow(RUN_MEETING))
+    async def decision_record(self, info: Info, input: DecisionRecordInput) -> DecisionPayload:
+        item = await load_in_scope(info, input.item, AgendaItem, "item", acting_as=RUN_MEETING)
+        meeting = await _meeting_of_item(info, item)
+        draft = deliberation.DecisionDraft(
+            outcome=input.outcome,
+            text=input.text,
+            discussion_notes=input.discussion_notes,
+            votes_for=input.votes_for,
+            votes_against=input.votes_against,
+            votes_abstain=input.votes_abstain,
+        )
+        session = info.context.db.session
+        try:
+            decision = await deliberation.record_decision(
+                session, info.context, meeting, item, draft
+            )
+        except DomainError as refused:
+            await session.rollback()
+            return DecisionPayload(errors=error_list(MeetingError, refused))
+        return DecisionPayload(decision=DecisionType.from_model(decision))
+
+    @strawberry.mutation(description="分派督办事项", extensions=allow(RUN_MEETING))
+    async def action_item_create(
+        self, info: Info, input: ActionItemCreateInput
+    ) -> ActionItemPayload:
+        decision = await load_in_scope(
+            info, input.decision, Decision, "decision", acting_as=RUN_MEETING
+        )
+        session = info.context.db.session
+        item = await session.get(AgendaItem, decision.agenda_item_id)
+        meeting = await _meeting_of_item(info, item)  # type: ignore[arg-type]
+        draft = deliberation.ActionDraft(
+            title=input.title,
+            due_on=input.due_on,
+            expected_result=input.expected_result,
+            owner_unit_id=decode_optional_id(input.owner_unit, "ResidentUnit", "ownerUnit"),
+            owner_person_id=decode_optional_id(input.owner_person, "Person", "ownerPerson"),
+        )
+        try:
+            action = await deliberation.assign_action(
+                session, info.context, meeting, decision, draft
+            )
+        except DomainError as refused:
+            await session.rollback()
+            return ActionItemPayload(errors=error_list(MeetingError, refused))
+        return ActionItemPayload(action_item=ActionItemType.from_model(action))
+
+
+async def _transition(
+    info: Info, input: JointMeetingTransitionInput, change: Any
+) -> JointMeetingPayload:
+    meeting = await load_in_scope(
+        info, input.meeting, JointMeeting, "meeting", acting_as=RUN_MEETING
+    )
+    refused = await _run(
+        info, change(info.context.db.session, info.context, meeting, input.version)
+    )
+    return refused or await _payload(info, meeting)

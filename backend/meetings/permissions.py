@@ -80,3 +80,7 @@ PREPARE_MEETING = Rule("prepareMeeting", CONVENERS)
 @visibility(AgendaVersion, token_scope="read:meetings")
 def _agenda_versions(scope: Scope) -> ColumnElement[bool]:
     return AgendaVersion.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
+
+
+RUN_MEETING = Rule("runMeeting", CONVENERS)
+SIGN_IN_TO_MEETING = Rule("attendanceSignIn", ALL_ROLES, any_user=True)

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from backend.core.principal import Role
 from backend.core.types import ModelNode, ModelType, required
+from backend.meetings.deliberation import quorum
 from backend.meetings.loaders import (
     ActionItemByIdLoader,
     ActionItemsByDecisionLoader,
@@ -63,6 +65,14 @@ async def load_unit_ref(info: Info, unit_id: int | None) -> ResidentUnitRef | No
     return await load_unit(info, unit_id)
 
 
+@strawberry.type(name="Quorum", description="法定人数")
+class QuorumType:
+    invited: int
+    present: int
+    required: int
+    reached: bool
+
+
 @strawberry.type(name="JointMeeting", description="联席会议：社区党委与驻区单位、兼职委员的会议")
 class JointMeetingType(ModelNode):
     by_id_loader = JointMeetingByIdLoader
@@ -81,6 +91,8 @@ class JointMeetingType(ModelNode):
     archived_at: datetime | None
     organisation_id: strawberry.Private[int]
     chair_id: strawberry.Private[int | None]
+    checkin_code_value: strawberry.Private[str | None]
+    renamed: ClassVar[dict[str, str]] = {"checkin_code_value": "checkin_code"}
 
     @strawberry.field(description="会议类型的中文名")
     def kind_label(self) -> str:
@@ -122,6 +134,23 @@ class JointMeetingType(ModelNode):
     async def attendances(self, info: Info) -> list[MeetingAttendanceType]:
         rows = await info.context.loader(AttendancesByMeetingLoader).load(self.id)
         return [MeetingAttendanceType.from_model(row) for row in rows]
+
+    @strawberry.field(description="法定人数：过半数受邀人出席（含委托）")
+    async def quorum(self, info: Info) -> QuorumType:
+        rows = await info.context.loader(AttendancesByMeetingLoader).load(self.id)
+        counted = quorum([row.status for row in rows])
+        return QuorumType(
+            invited=counted.invited,
+            present=counted.present,
+            required=counted.required,
+            reached=counted.reached,
+        )
+
+    @strawberry.field(description="会场签到二维码中的签到码（仅召集人可见，会议开始后生成）")
+    def checkin_code(self, info: Info) -> str | None:
+        if info.context.principal.has_role(Role.STREET_ADMIN, Role.CONVENER):
+            return self.checkin_code_value
+        return None
 
     @strawberry.field(description="出席人数（含委托出席）")
     async def present_count(self, info: Info) -> int:

@@ -75,6 +75,13 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "agendaReorder": (frozenset({ADMIN, CONVENER}), None),
     "agendaItemDelete": (frozenset({ADMIN, CONVENER}), None),
     "jointMeetingPublish": (frozenset({ADMIN, CONVENER}), None),
+    "jointMeetingStart": (frozenset({ADMIN, CONVENER}), None),
+    "jointMeetingClose": (frozenset({ADMIN, CONVENER}), None),
+    "jointMeetingMinutesPublish": (frozenset({ADMIN, CONVENER}), None),
+    "attendanceRecord": (frozenset({ADMIN, CONVENER}), None),
+    "attendanceSignIn": (EVERYONE, None),
+    "decisionRecord": (frozenset({ADMIN, CONVENER}), None),
+    "actionItemCreate": (frozenset({ADMIN, CONVENER}), None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

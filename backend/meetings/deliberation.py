@@ -1,0 +1,401 @@
+"""Deliberating: a meeting in session. Attendance (by the convener, or by invitees through the
+meeting's QR link during the meeting window), quorum, decisions with votes, and the action
+items each decision assigns. Then the meeting closes.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.audit.services import diff, record, snapshot
+from backend.core.errors import DomainError
+from backend.core.models import utcnow
+from backend.meetings.errors import MESSAGES, MeetingErrorCode
+from backend.meetings.lifecycle import check_transition, check_version
+from backend.meetings.models import (
+    ActionItem,
+    ActionItemStatus,
+    AgendaItem,
+    AttendanceStatus,
+    Decision,
+    DecisionOutcome,
+    JointMeeting,
+    MeetingAttendance,
+    MeetingStatus,
+)
+from backend.notifications.services import notify, publish_event
+from backend.people.models import Person
+from backend.units.models import ResidentUnit, UnitStaff
+
+# Invitees may sign themselves in from half an hour before the start until the end.
+EARLY_SIGN_IN = timedelta(minutes=30)
+PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
+
+
+def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
+    return DomainError(field, code, message or MESSAGES[code])
+
+
+@dataclass(frozen=True)
+class Quorum:
+    invited: int
+    present: int
+    required: int
+
+    @property
+    def reached(self) -> bool:
+        return self.present >= self.required
+
+
+def quorum(statuses: list[AttendanceStatus]) -> Quorum:
+    """More than half of the invitees, present in person or by proxy."""
+    invited = len(statuses)
+    present = sum(1 for status in statuses if status in PRESENT)
+    return Quorum(invited=invited, present=present, required=math.floor(invited / 2) + 1)
+
+
+async def start_meeting(
+    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+) -> JointMeeting:
+    check_version(meeting, expected_version)
+    check_transition(meeting, MeetingStatus.IN_SESSION)
+    meeting.status = MeetingStatus.IN_SESSION
+    meeting.started_at = utcnow()
+    meeting.checkin_code = secrets.token_urlsafe(12)
+    meeting.version += 1
+    record(
+        session,
+        context,
+        "jointMeetingStart",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes={"status": ["published", "in_session"]},
+    )
+    await session.commit()
+    return meeting
+
+
+def _in_sign_in_window(meeting: JointMeeting, now: datetime) -> bool:
+    return (
+        meeting.status in (MeetingStatus.PUBLISHED, MeetingStatus.IN_SESSION)
+        and meeting.starts_at - EARLY_SIGN_IN <= now <= meeting.ends_at
+    )
+
+
+async def _attendance(
+    session: AsyncSession, meeting_id: int, person_id: int
+) -> MeetingAttendance | None:
+    statement = select(MeetingAttendance).where(
+        MeetingAttendance.meeting_id == meeting_id, MeetingAttendance.person_id == person_id
+    )
+    return (await session.execute(statement)).scalars().first()
+
+
+async def self_sign_in(
+    session: AsyncSession, context: Any, meeting: JointMeeting, person_id: int | None, code: str
+) -> MeetingAttendance:
+    now = utcnow()
+    if not _in_sign_in_window(meeting, now):
+        raise _error(
+            MeetingErrorCode.OUTSIDE_WINDOW,
+            None,
+            f"只能在会议开始前 30 分钟至会议结束期间签到（{meeting.starts_at:%m-%d %H:%M} UTC 起）。",
+        )
+    if not meeting.checkin_code or not secrets.compare_digest(code, meeting.checkin_code):
+        raise _error(MeetingErrorCode.WRONG_CODE, "code")
+    attendance = await _attendance(session, meeting.id, person_id) if person_id else None  # type: ignore[arg-type]
+    if attendance is None:
+        raise _error(MeetingErrorCode.NOT_INVITED, None)
+    if attendance.status in PRESENT:
+        raise _error(MeetingErrorCode.ALREADY_SIGNED_IN, None)
+    attendance.status = AttendanceStatus.PRESENT
+    attendance.signed_in_at = now
+    record(
+        session,
+        context,
+        "attendanceSignIn",
+        object_type="MeetingAttendance",
+        object_id=attendance.id,
+        changes={"status": ["invited", "present"]},
+    )
+    await session.commit()
+    return attendance
+
+
+async def record_attendance(
+    session: AsyncSession,
+    context: Any,
+    meeting: JointMeeting,
+    person: Person,
+    status: AttendanceStatus,
+    proxy_name: str | None,
+) -> MeetingAttendance:
+    """The convener records an invitee as present, on leave, absent or represented (委托)."""
+    if meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.IN_SESSION):
+        raise _error(MeetingErrorCode.NOT_IN_SESSION, None, "会议未开始或已结束，不能登记出席。")
+    if status is AttendanceStatus.INVITED:
+        raise _error(MeetingErrorCode.INVALID, "status", "请选择出席、请假、缺席或委托。")
+    proxy = (proxy_name or "").strip() or None
+    if status is AttendanceStatus.PROXY and proxy is None:
+        raise _error(MeetingErrorCode.REQUIRED, "proxyName", "委托出席须填写受托人姓名。")
+    attendance = await _attendance(session, meeting.id, person.id)  # type: ignore[arg-type]
+    if attendance is None:
+        # Someone not on the list came: they are added as they are recorded.
+        attendance = MeetingAttendance(
+            meeting_id=meeting.id,
+            person_id=person.id,  # type: ignore[arg-type]
+            status=AttendanceStatus.INVITED,
+        )
+        session.add(attendance)
+    before = snapshot(attendance, ["status", "proxy_name"])
+    attendance.status = status
+    attendance.proxy_name = proxy if status is AttendanceStatus.PROXY else None
+    attendance.signed_in_at = utcnow() if status in PRESENT else None
+    await session.flush()
+    record(
+        session,
+        context,
+        "attendanceRecord",
+        object_type="MeetingAttendance",
+        object_id=attendance.id,
+        changes=diff(before, snapshot(attendance, ["status", "proxy_name"])),
+    )
+    await session.commit()
+    return attendance
+
+
+def _check_in_session(meeting: JointMeeting) -> None:
+    if meeting.status is not MeetingStatus.IN_SESSION:
+        raise _error(
+            MeetingErrorCode.NOT_IN_SESSION,
+            None,
+            f"会议当前为“{meeting.status.label}”，只能在会议进行中记录决议和督办事项。",
+        )
+
+
+@dataclass(frozen=True)
+class DecisionDraft:
+    outcome: DecisionOutcome
+    text: str
+    discussion_notes: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+
+
+def _check_votes(draft: DecisionDraft) -> None:
+    votes = (draft.votes_for, draft.votes_against, draft.votes_abstain)
+    given = [v for v in votes if v is not None]
+    if given and len(given) != 3:
+        raise _error(MeetingErrorCode.INVALID, "votesFor", "表决时须填写赞成、反对、弃权三项票数。")
+    if any(v < 0 or v > 10_000 for v in given):
+        raise _error(MeetingErrorCode.INVALID, "votesFor", "票数须为 0 到 10000 之间的整数。")
+
+
+async def record_decision(
+    session: AsyncSession,
+    context: Any,
+    meeting: JointMeeting,
+    item: AgendaItem,
+    draft: DecisionDraft,
+) -> Decision:
+    _check_in_session(meeting)
+    _check_votes(draft)
+    text = (draft.text or "").strip()
+    if not text:
+        raise _error(MeetingErrorCode.REQUIRED, "text")
+    if len(text) > 2000:
+        raise _error(MeetingErrorCode.TOO_LONG, "text", "最多 2000 个字。")
+    existing = (
+        (await session.execute(select(Decision).where(Decision.agenda_item_id == item.id)))
+        .scalars()
+        .first()
+    )
+    decision = existing or Decision(agenda_item_id=item.id, outcome=draft.outcome, text=text)  # type: ignore[arg-type]
+    before = (
+        snapshot(decision, ["outcome", "text", "votes_for", "votes_against", "votes_abstain"])
+        if existing
+        else {}
+    )
+    decision.outcome, decision.text = draft.outcome, text
+    decision.votes_for, decision.votes_against, decision.votes_abstain = (
+        draft.votes_for,
+        draft.votes_against,
+        draft.votes_abstain,
+    )
+    item.discussion_notes = (draft.discussion_notes or "").strip()[:10_000] or item.discussion_notes
+    session.add(decision)
+    await session.flush()
+    record(
+        session,
+        context,
+        "decisionRecord",
+        object_type="Decision",
+        object_id=decision.id,
+        changes=diff(
+            before,
+            snapshot(decision, ["outcome", "text", "votes_for", "votes_against", "votes_abstain"]),
+        ),
+    )
+    await session.commit()
+    return decision
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    title: str
+    due_on: date
+    expected_result: str | None = None
+    owner_unit_id: int | None = None
+    owner_person_id: int | None = None
+
+
+async def _check_owner(session: AsyncSession, meeting: JointMeeting, draft: ActionDraft) -> None:
+    if draft.owner_unit_id is None and draft.owner_person_id is None:
+        raise _error(MeetingErrorCode.REQUIRED, "ownerUnit", "须指定承办单位或承办人。")
+    if draft.owner_unit_id is not None:
+        unit = await session.get(ResidentUnit, draft.owner_unit_id)
+        if unit is None or unit.community_id != meeting.organisation_id:
+            raise _error(
+                MeetingErrorCode.OUTSIDE_COMMUNITY, "ownerUnit", "承办单位须是本社区的驻区单位。"
+            )
+    if draft.owner_person_id is not None:
+        invited = await _attendance(session, meeting.id, draft.owner_person_id)  # type: ignore[arg-type]
+        staff = (
+            await session.execute(
+                select(UnitStaff.id)
+                .join(ResidentUnit, ResidentUnit.id == UnitStaff.unit_id)
+                .where(
+                    UnitStaff.person_id == draft.owner_person_id,
+                    ResidentUnit.community_id == meeting.organisation_id,
+                )
+            )
+        ).first()
+        person = await session.get(Person, draft.owner_person_id)
+        lives_here = person is not None and person.community_id == meeting.organisation_id
+        if invited is None and staff is None and not lives_here:
+            raise _error(
+                MeetingErrorCode.OUTSIDE_COMMUNITY,
+                "ownerPerson",
+                "承办人须是本社区的人员或本次会议的参会人。",
+            )
+
+
+async def assign_action(
+    session: AsyncSession,
+    context: Any,
+    meeting: JointMeeting,
+    decision: Decision,
+    draft: ActionDraft,
+) -> ActionItem:
+    _check_in_session(meeting)
+    title = (draft.title or "").strip()
+    if not title:
+        raise _error(MeetingErrorCode.REQUIRED, "title")
+    if len(title) > 200:
+        raise _error(MeetingErrorCode.TOO_LONG, "title", "最多 200 个字。")
+    if draft.due_on < utcnow().date():
+        raise _error(MeetingErrorCode.DATE_IN_PAST, "dueOn")
+    if decision.outcome not in (DecisionOutcome.ADOPTED, DecisionOutcome.ADOPTED_WITH_CHANGES):
+        raise _error(MeetingErrorCode.INVALID, "decision", "只有通过的决议才能分派督办事项。")
+    await _check_owner(session, meeting, draft)
+    action = ActionItem(
+        decision_id=decision.id,  # type: ignore[arg-type]
+        title=title,
+        expected_result=(draft.expected_result or "").strip()[:500] or None,
+        owner_unit_id=draft.owner_unit_id,
+        owner_person_id=draft.owner_person_id,
+        due_on=draft.due_on,
+        status=ActionItemStatus.OPEN,
+    )
+    session.add(action)
+    await session.flush()
+    record(
+        session,
+        context,
+        "actionItemCreate",
+        object_type="ActionItem",
+        object_id=action.id,
+        changes=diff({}, snapshot(action, ["title", "owner_unit_id", "owner_person_id", "due_on"])),
+    )
+    await session.commit()
+    return action
+
+
+async def close_meeting(
+    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+) -> JointMeeting:
+    check_version(meeting, expected_version)
+    check_transition(meeting, MeetingStatus.CLOSED)
+    meeting.status = MeetingStatus.CLOSED
+    meeting.closed_at = utcnow()
+    meeting.checkin_code = None
+    # Whoever never signed in and sent no word was absent.
+    invited = select(MeetingAttendance).where(
+        MeetingAttendance.meeting_id == meeting.id,
+        MeetingAttendance.status == AttendanceStatus.INVITED,
+    )
+    for attendance in (await session.execute(invited)).scalars():
+        attendance.status = AttendanceStatus.ABSENT
+    meeting.version += 1
+    record(
+        session,
+        context,
+        "jointMeetingClose",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes={"status": ["in_session", "closed"]},
+    )
+    await session.commit()
+    return meeting
+
+
+async def publish_minutes(
+    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+) -> JointMeeting:
+    check_version(meeting, expected_version)
+    check_transition(meeting, MeetingStatus.MINUTES_PUBLISHED)
+    meeting.status = MeetingStatus.MINUTES_PUBLISHED
+    meeting.version += 1
+    invitees = (
+        (
+            await session.execute(
+                select(MeetingAttendance.person_id).where(
+                    MeetingAttendance.meeting_id == meeting.id
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    notify(
+        session,
+        list(invitees),
+        kind="meeting.minutes",
+        title=f"{meeting.title}：会议纪要已发布",
+        body="请查阅会议纪要和督办事项。",
+        link=f"/meetings/{meeting.id}",
+    )
+    publish_event(
+        session,
+        "meeting.minutes_published",
+        meeting.organisation_id,
+        {"meetingId": meeting.id, "title": meeting.title},
+    )
+    record(
+        session,
+        context,
+        "jointMeetingMinutesPublish",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes={"status": ["closed", "minutes_published"]},
+    )
+    await session.commit()
+    return meeting
