@@ -174,6 +174,12 @@ class GraphQLClient:
             factories.RoleGrantFactory(user=self._admin, organisation_id=root)
             self._granted_roots.add(root)
 
+    async def get(self, path: str) -> httpx.Response:
+        """A plain GET (downloads) as the same caller."""
+        if self.acting_as_admin:
+            self._ensure_admin()
+        return await self.http.get(path)
+
     async def post(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
         if self.acting_as_admin:
             self._ensure_admin()

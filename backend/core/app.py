@@ -23,6 +23,7 @@ from backend.core.crypto import DEMO_KEY, configure_keyring
 from backend.core.db import Database
 from backend.core.schema import schema
 from backend.core.settings import Settings
+from backend.meetings.http import routes as meeting_routes
 
 logger = logging.getLogger("backend")
 
@@ -178,6 +179,7 @@ def create_app(
     routes: list[Any] = [
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", _health),
+        *meeting_routes(database, settings),
         *_spa_routes(settings.frontend_dist),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

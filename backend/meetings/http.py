@@ -1,0 +1,129 @@
+"""Downloads outside GraphQL: minutes (.docx, PDF) and the calendar invitation (.ics).
+
+The same rules as the API: signed in (cookie) or an API token with read:meetings, and the
+meeting inside the caller's scope, or "not found".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from backend.accounts.auth import authenticate, client_ip
+from backend.core.context import Context, RequestDb
+from backend.core.errors import ErrorCode, PublicError
+from backend.core.ids import decode_id
+from backend.core.scope import visible
+from backend.meetings import minutes
+from backend.meetings.models import AgendaItem, JointMeeting, MeetingStatus
+from backend.meetings.permissions import READ_MEETINGS
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+STATUS_FOR = {
+    ErrorCode.UNAUTHENTICATED: 401,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.INVALID_ID: 404,
+}
+WITH_MINUTES = (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED)
+
+
+def _refusal(error: PublicError, status: int | None = None) -> JSONResponse:
+    body = {"errors": [{"message": error.message, "extensions": error.extensions}]}
+    return JSONResponse(body, status_code=status or STATUS_FOR.get(error.code, 400))
+
+
+async def _meeting(request: Request, context: Context) -> JointMeeting:
+    await authenticate(request, context)
+    if context.auth_error is not None:
+        raise context.auth_error
+    principal = context.principal
+    if not principal.is_authenticated:
+        raise PublicError("请先登录。", ErrorCode.UNAUTHENTICATED)
+    allowed = (
+        READ_MEETINGS.allows(token_scopes=principal.scopes)
+        if principal.is_token
+        else any(READ_MEETINGS.allows(role=g.role) for g in principal.grants)
+    )
+    if not allowed:
+        raise PublicError("无权执行此操作。", ErrorCode.FORBIDDEN)
+    raw = request.path_params["meeting"]
+    key = decode_id(raw, "JointMeeting", "meeting")
+    rows = await context.db.scalars(
+        select(JointMeeting).where(JointMeeting.id == key, visible(JointMeeting, context.scope))
+    )
+    if not rows:
+        raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)
+    meeting: JointMeeting = rows[0]
+    return meeting
+
+
+def _download(body: bytes, media_type: str, filename: str) -> Response:
+    disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+Handler = Callable[[Request, Context, JointMeeting], Awaitable[Response]]
+
+
+def _endpoint(
+    database: Any, settings: Any, handler: Handler
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        async with database.session() as session:
+            context = Context(
+                request=request,
+                response=None,
+                db=RequestDb(session),
+                settings=settings,
+                client_ip=client_ip(request),
+            )
+            try:
+                meeting = await _meeting(request, context)
+                return await handler(request, context, meeting)
+            except PublicError as refused:
+                return _refusal(refused)
+
+    return endpoint
+
+
+async def _minutes_data(context: Context, meeting: JointMeeting) -> minutes.MinutesData:
+    if meeting.status not in WITH_MINUTES:
+        raise PublicError(
+            f"会议当前为“{meeting.status.label}”，会议结束后才有纪要。", ErrorCode.INVALID_ARGUMENT
+        )
+    return await minutes.load_minutes(context.db.session, meeting)
+
+
+async def _docx(_request: Request, context: Context, meeting: JointMeeting) -> Response:
+    data = await _minutes_data(context, meeting)
+    return _download(minutes.minutes_docx(data), DOCX, f"{data.title}.docx")
+
+
+async def _pdf(_request: Request, context: Context, meeting: JointMeeting) -> Response:
+    data = await _minutes_data(context, meeting)
+    return _download(minutes.minutes_pdf(data), "application/pdf", f"{data.title}.pdf")
+
+
+async def _ics(request: Request, context: Context, meeting: JointMeeting) -> Response:
+    titles = await context.db.scalars(
+        select(AgendaItem.title)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.position)
+    )
+    body = minutes.invitation_ics(meeting, list(titles), request.url.hostname or "localhost")
+    return _download(body, "text/calendar; charset=utf-8", f"{meeting.title}.ics")
+
+
+def routes(database: Any, settings: Any) -> list[Route]:
+    return [
+        Route("/meetings/{meeting}/minutes.docx", _endpoint(database, settings, _docx)),
+        Route("/meetings/{meeting}/minutes.pdf", _endpoint(database, settings, _pdf)),
+        Route("/meetings/{meeting}/invitation.ics", _endpoint(database, settings, _ics)),
+    ]

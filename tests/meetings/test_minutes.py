@@ -1,0 +1,129 @@
+"""Minutes as .docx (opened and read back) and PDF, and the .ics invitation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from docx import Document
+from icalendar import Calendar
+
+from backend.core.principal import Role
+from backend.meetings.models import AttendanceStatus, DecisionOutcome, MeetingStatus
+from tests.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    AttendanceFactory,
+    CommunityFactory,
+    DecisionFactory,
+    MeetingFactory,
+    PersonFactory,
+    ResidentUnitFactory,
+)
+from tests.helpers import gid
+
+
+@pytest.fixture
+def closed_meeting():
+    community = CommunityFactory(name="城西社区党委")
+    unit = ResidentUnitFactory(community=community, name="龙山物业")
+    chair = PersonFactory(name="陈主持")
+    meeting = MeetingFactory(
+        community=community,
+        title="2026年第四季度大党委联席会议",
+        chair_id=chair.id,
+        status=MeetingStatus.CLOSED,
+        venue="社区党群服务中心二楼会议室",
+        starts_at=dt.datetime(2026, 12, 17, 1, 30, tzinfo=dt.UTC),
+    )
+    for name, status in (
+        ("王出席", AttendanceStatus.PRESENT),
+        ("李请假", AttendanceStatus.ON_LEAVE),
+        ("赵缺席", AttendanceStatus.ABSENT),
+    ):
+        AttendanceFactory(
+            meeting_id=meeting.id, person_id=PersonFactory(name=name).id, status=status
+        )
+    item = AgendaItemFactory(
+        meeting=meeting,
+        position=1,
+        title="研究菜市场停车难问题",
+        discussion_notes="大家认为应尽快划定临时停车位。",
+    )
+    decision = DecisionFactory(
+        agenda_item=item,
+        outcome=DecisionOutcome.ADOPTED,
+        text="同意划定临时停车位。",
+        votes_for=9,
+        votes_against=0,
+        votes_abstain=1,
+    )
+    ActionItemFactory(
+        decision=decision,
+        owner_unit=unit,
+        title="完成停车位划线",
+        due_on=dt.date(2027, 1, 15),
+        expected_result="停车位投入使用",
+    )
+    return community, meeting
+
+
+async def test_the_minutes_docx_has_the_usual_parts(gql, closed_meeting) -> None:
+    _, meeting = closed_meeting
+
+    response = await gql.get(f"/meetings/{gid('JointMeeting', meeting.id)}/minutes.docx")
+
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "2026年第四季度大党委联席会议纪要" in text
+    assert "时间：2026年12月17日 09:30–11:30" in text
+    assert "地点：社区党群服务中心二楼会议室" in text
+    assert "主持：陈主持" in text
+    assert "出席：王出席" in text and "请假：李请假" in text and "缺席：赵缺席" in text
+    assert "一、研究菜市场停车难问题" in text
+    assert "决议：通过（赞成 9 票，反对 0 票，弃权 1 票）：同意划定临时停车位。" in text
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rows == [
+        ["督办事项", "承办单位/人", "期限", "预期结果"],
+        ["完成停车位划线", "龙山物业", "2027-01-15", "停车位投入使用"],
+    ]
+
+
+async def test_the_minutes_pdf_and_the_invitation(gql, closed_meeting) -> None:
+    _, meeting = closed_meeting
+    meeting_id = gid("JointMeeting", meeting.id)
+
+    pdf = await gql.get(f"/meetings/{meeting_id}/minutes.pdf")
+    ics = await gql.get(f"/meetings/{meeting_id}/invitation.ics")
+
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    event = next(iter(Calendar.from_ical(ics.content).walk("VEVENT")))
+    assert str(event["summary"]) == "2026年第四季度大党委联席会议"
+    assert "1. 研究菜市场停车难问题" in str(event["description"])
+
+
+async def test_minutes_need_a_signed_in_caller_in_scope_and_a_closed_meeting(
+    gql, closed_meeting
+) -> None:
+    community, meeting = closed_meeting
+    url = f"/meetings/{gid('JointMeeting', meeting.id)}/minutes.docx"
+    open_meeting = MeetingFactory(community=community, status=MeetingStatus.PUBLISHED)
+
+    gql.sign_in(Role.CONVENER, CommunityFactory(name="城东社区党委"))
+    other_community = await gql.get(url)
+    gql.sign_in(Role.CONVENER, community)
+    not_closed = await gql.get(
+        f"/meetings/{gid('JointMeeting', open_meeting.id)}/minutes.docx"
+    )
+    garbage = await gql.get("/meetings/not-an-id/minutes.docx")
+    gql.sign_out()
+    anonymous = await gql.get(url)
+
+    assert other_community.status_code == 404
+    assert not_closed.status_code == 400
+    assert "会议结束后才有纪要" in not_closed.json()["errors"][0]["message"]
+    assert garbage.status_code == 404
+    assert anonymous.status_code == 401
