@@ -12,9 +12,11 @@ from backend.cobuilding.models import (
 from backend.evaluations.models import Evaluation
 from backend.meetings.models import (
     ActionItem,
+    ActionProgress,
     AgendaItem,
     AgendaVersion,
     Decision,
+    Evidence,
     JointMeeting,
     MeetingAttendance,
     Proposal,
@@ -33,6 +35,7 @@ from backend.volunteering.models import ServiceRecord, VolunteerTeam, VolunteerT
 
 __all__ = [
     "ActionItem",
+    "ActionProgress",
     "AgendaItem",
     "AgendaVersion",
     "AgreementCommitment",
@@ -43,6 +46,7 @@ __all__ = [
     "CommitteeMembershipRole",
     "Decision",
     "Evaluation",
+    "Evidence",
     "Grid",
     "JointMeeting",
     "LoginSession",

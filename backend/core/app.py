@@ -29,6 +29,7 @@ logger = logging.getLogger("backend")
 
 # GraphQL documents and variables are small; anything bigger is refused before parsing.
 MAX_REQUEST_BYTES = 256 * 1024
+MAX_UPLOAD_REQUEST_BYTES = 26 * 1024 * 1024
 
 
 Authenticator = Callable[[Request, Context], Awaitable[None]]
@@ -42,13 +43,14 @@ class GraphQLApp(GraphQL[Context, None]):
             schema,
             graphql_ide=None if settings.production else "graphiql",
             allow_queries_via_get=False,
+            multipart_uploads_enabled=True,
         )
         self.database = database
         self.settings = settings
         self.authenticator = authenticator
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        body = await _read_body(receive, MAX_REQUEST_BYTES)
+        body = await _read_body(receive, _body_limit(scope))
         if body is None:
             await _too_large(scope, receive, send)
             return
@@ -67,6 +69,13 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         await self.authenticator(request, context)
         return context
+
+
+def _body_limit(scope: Scope) -> int:
+    # Evidence uploads (multipart) may carry a few photos; a plain GraphQL request may not.
+    headers = dict(scope.get("headers") or [])
+    multipart = headers.get(b"content-type", b"").startswith(b"multipart/form-data")
+    return MAX_UPLOAD_REQUEST_BYTES if multipart else MAX_REQUEST_BYTES
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:

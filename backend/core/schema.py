@@ -26,8 +26,9 @@ from backend.meetings.mutations import (
     DeliberationMutations,
     MeetingMutations,
     MeetingPreparationMutations,
+    TrackingMutations,
 )
-from backend.meetings.queries import CollectionQueries, MeetingQueries
+from backend.meetings.queries import CollectionQueries, MeetingQueries, TrackingQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
@@ -130,13 +131,20 @@ Query = merge_types(
         CoBuildingQueries,
         MeetingQueries,
         CollectionQueries,
+        TrackingQueries,
         EvaluationQueries,
     ),
 )
 
 Mutation = merge_types(
     "Mutation",
-    (AccountMutations, MeetingMutations, MeetingPreparationMutations, DeliberationMutations),
+    (
+        AccountMutations,
+        MeetingMutations,
+        MeetingPreparationMutations,
+        DeliberationMutations,
+        TrackingMutations,
+    ),
 )
 
 # The limiting rules are built once and registered through one AddValidationRules factory:

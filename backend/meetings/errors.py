@@ -25,6 +25,9 @@ class MeetingErrorCode(enum.Enum):
     WRONG_CODE = "wrong_code"
     NOT_IN_SESSION = "not_in_session"
     DATE_IN_PAST = "date_in_past"
+    NOT_OWNER = "not_owner"
+    FILE_TOO_LARGE = "file_too_large"
+    FILE_TYPE = "file_type"
 
 
 MESSAGES = {
@@ -40,4 +43,6 @@ MESSAGES = {
     MeetingErrorCode.WRONG_CODE: "签到码无效，请重新扫描会场二维码。",
     MeetingErrorCode.NOT_IN_SESSION: "会议不在进行中，不能记录决议或督办事项。",
     MeetingErrorCode.DATE_IN_PAST: "期限不能早于今天。",
+    MeetingErrorCode.NOT_OWNER: "只有承办单位联络员或承办人可以报告进展。",
+    MeetingErrorCode.FILE_TYPE: "只能上传图片（JPEG、PNG）或文档（PDF、Word、Excel）。",
 }

@@ -21,7 +21,7 @@ from backend.core.errors import ErrorCode, PublicError
 from backend.core.ids import decode_id
 from backend.core.scope import visible
 from backend.meetings import minutes
-from backend.meetings.models import AgendaItem, JointMeeting, MeetingStatus
+from backend.meetings.models import AgendaItem, Evidence, JointMeeting, MeetingStatus
 from backend.meetings.permissions import READ_MEETINGS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -39,7 +39,8 @@ def _refusal(error: PublicError, status: int | None = None) -> JSONResponse:
     return JSONResponse(body, status_code=status or STATUS_FOR.get(error.code, 400))
 
 
-async def _meeting(request: Request, context: Context) -> JointMeeting:
+async def _signed_in_reader(request: Request, context: Context) -> None:
+    """Signed in (or a token) and allowed to read meetings, as the jointMeetings field."""
     await authenticate(request, context)
     if context.auth_error is not None:
         raise context.auth_error
@@ -53,6 +54,10 @@ async def _meeting(request: Request, context: Context) -> JointMeeting:
     )
     if not allowed:
         raise PublicError("无权执行此操作。", ErrorCode.FORBIDDEN)
+
+
+async def _meeting(request: Request, context: Context) -> JointMeeting:
+    await _signed_in_reader(request, context)
     raw = request.path_params["meeting"]
     key = decode_id(raw, "JointMeeting", "meeting")
     rows = await context.db.scalars(
@@ -121,9 +126,41 @@ async def _ics(request: Request, context: Context, meeting: JointMeeting) -> Res
     return _download(body, "text/calendar; charset=utf-8", f"{meeting.title}.ics")
 
 
+async def _evidence(request: Request, context: Context) -> Response:
+    raw = request.path_params["evidence"]
+    key = decode_id(raw, "Evidence", "evidence")
+    rows = await context.db.scalars(
+        select(Evidence).where(Evidence.id == key, visible(Evidence, context.scope))
+    )
+    if not rows:
+        raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)
+    evidence: Evidence = rows[0]
+    return _download(evidence.content, evidence.content_type, evidence.filename)
+
+
+def _evidence_endpoint(database: Any, settings: Any) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        async with database.session() as session:
+            context = Context(
+                request=request,
+                response=None,
+                db=RequestDb(session),
+                settings=settings,
+                client_ip=client_ip(request),
+            )
+            try:
+                await _signed_in_reader(request, context)
+                return await _evidence(request, context)
+            except PublicError as refused:
+                return _refusal(refused)
+
+    return endpoint
+
+
 def routes(database: Any, settings: Any) -> list[Route]:
     return [
         Route("/meetings/{meeting}/minutes.docx", _endpoint(database, settings, _docx)),
         Route("/meetings/{meeting}/minutes.pdf", _endpoint(database, settings, _pdf)),
         Route("/meetings/{meeting}/invitation.ics", _endpoint(database, settings, _ics)),
+        Route("/evidence/{evidence}", _evidence_endpoint(database, settings)),
     ]

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
+from backend.core.scope import visible
 from backend.meetings.models import (
     ActionItem,
+    ActionProgress,
     AgendaItem,
     AgendaVersion,
     Decision,
+    Evidence,
     JointMeeting,
     MeetingAttendance,
     Proposal,
@@ -61,3 +69,36 @@ class AgendaVersionsByMeetingLoader(ListByKeyLoader[AgendaVersion]):
     model = AgendaVersion
     key = "meeting_id"
     order_by = ("number",)
+
+
+class ProgressByActionItemLoader(ListByKeyLoader[ActionProgress]):
+    model = ActionProgress
+    key = "action_item_id"
+    order_by = ("id",)
+
+
+class EvidenceByProgressLoader(ListByKeyLoader[Evidence]):
+    """Evidence without its content (loaded only by the download endpoint)."""
+
+    model = Evidence
+    key = "progress_id"
+    order_by = ("id",)
+
+    def _statement(self, keys: Sequence[int]) -> Any:
+        return (
+            select(
+                Evidence.id,
+                Evidence.progress_id,
+                Evidence.filename,
+                Evidence.content_type,
+                Evidence.size,
+            )
+            .where(Evidence.progress_id.in_(keys), visible(Evidence, self.scope))
+            .order_by(Evidence.id)
+        )
+
+    async def _load(self, keys: Sequence[int]) -> list[list[Any]]:
+        grouped: dict[int, list[Any]] = {}
+        for row in await self.db.rows(self._statement(keys)):
+            grouped.setdefault(row.progress_id, []).append(row)
+        return [grouped.get(key, []) for key in keys]

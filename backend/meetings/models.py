@@ -253,3 +253,33 @@ class AgendaVersion(TimestampMixin, table=True):
     # [{"position", "title", "presenter", "minutes"}], and what changed since the last version.
     items: list[dict[str, Any]] = Field(sa_type=sa.JSON)
     changes: list[str] = Field(sa_type=sa.JSON)
+
+
+class ActionProgress(TimestampMixin, table=True):
+    """A progress report on an action item by its owner, or the convener's verification."""
+
+    __tablename__ = "action_progress"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_item_id: int = Field(foreign_key="action_item.id", ondelete="CASCADE", index=True)
+    author_id: int | None = Field(
+        default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True
+    )
+    status_before: ActionItemStatus = Field(
+        sa_type=enum_column(ActionItemStatus, "progress_status_before")
+    )
+    status_after: ActionItemStatus = Field(
+        sa_type=enum_column(ActionItemStatus, "progress_status_after")
+    )
+    note: str = Field(max_length=2000)
+
+
+class Evidence(TimestampMixin, table=True):
+    """A photo or document attached to a progress report (kept in the database)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    progress_id: int = Field(foreign_key="action_progress.id", ondelete="CASCADE", index=True)
+    filename: str = Field(max_length=200)
+    content_type: str = Field(max_length=100)
+    size: int
+    content: bytes = Field(sa_type=sa.LargeBinary)

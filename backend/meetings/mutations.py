@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 import strawberry
+from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from backend.accounts.models import User
@@ -12,9 +13,11 @@ from backend.core.errors import DomainError, NotFound
 from backend.core.ids import decode_id, decode_optional_id, load_in_scope
 from backend.core.payloads import error_list
 from backend.core.permissions import allow
-from backend.meetings import deliberation, lifecycle, proposals
+from backend.meetings import deliberation, lifecycle, proposals, tracking
 from backend.meetings.errors import MeetingErrorCode
 from backend.meetings.models import (
+    ActionItem,
+    ActionItemStatus,
     AgendaItem,
     AttendanceStatus,
     Decision,
@@ -31,6 +34,7 @@ from backend.meetings.permissions import (
     RUN_MEETING,
     SIGN_IN_TO_MEETING,
     SUBMIT_PROPOSAL,
+    TRACK_ACTIONS,
     TRIAGE_PROPOSAL,
 )
 from backend.meetings.types import ActionItemType, DecisionType, JointMeetingType, ProposalType
@@ -476,3 +480,83 @@ async def _transition(
         info, change(info.context.db.session, info.context, meeting, input.version)
     )
     return refused or await _payload(info, meeting)
+
+
+# --- tracking to completion --------------------------------------------------------------------
+
+
+@strawberry.input(description="承办方报告进展：状态、说明，可附照片或文件")
+class ActionItemProgressInput:
+    action_item: strawberry.ID
+    status: ActionItemStatus
+    note: str
+    evidence: list[Upload] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="召集人核验办结情况：通过，或退回并说明原因")
+class ActionItemVerifyInput:
+    action_item: strawberry.ID
+    accept: bool
+    note: str | None = None
+
+
+async def _person_of(info: Info) -> int | None:
+    user_id = info.context.principal.user_id
+    user = await info.context.db.session.get(User, user_id) if user_id else None
+    return user.person_id if user else None
+
+
+async def _files(uploads: list[Upload]) -> list[tracking.File]:
+    """Read and close every upload (the form parser leaves temporary files open)."""
+    files = []
+    for upload in uploads:
+        try:
+            content = await upload.read(tracking.MAX_FILE_BYTES + 1)  # type: ignore[attr-defined]
+            files.append(tracking.File(filename=upload.filename or "文件", content=content))  # type: ignore[attr-defined]
+        finally:
+            await upload.close()  # type: ignore[attr-defined]
+    return files
+
+
+@strawberry.type
+class TrackingMutations:
+    @strawberry.mutation(
+        description="报告督办事项进展（承办单位联络员或承办人）", extensions=allow(TRACK_ACTIONS)
+    )
+    async def action_item_progress(
+        self, info: Info, input: ActionItemProgressInput
+    ) -> ActionItemPayload:
+        files = await _files(input.evidence)
+        action = await load_in_scope(info, input.action_item, ActionItem, "actionItem")
+        session = info.context.db.session
+        try:
+            await tracking.report_progress(
+                session,
+                info.context,
+                action,
+                person_id=await _person_of(info),
+                status=input.status,
+                note=input.note,
+                files=files,
+            )
+        except DomainError as refused:
+            await session.rollback()
+            return ActionItemPayload(errors=error_list(MeetingError, refused))
+        return ActionItemPayload(action_item=ActionItemType.from_model(action))
+
+    @strawberry.mutation(description="核验督办事项（召集人）", extensions=allow(RUN_MEETING))
+    async def action_item_verify(
+        self, info: Info, input: ActionItemVerifyInput
+    ) -> ActionItemPayload:
+        action = await load_in_scope(
+            info, input.action_item, ActionItem, "actionItem", acting_as=RUN_MEETING
+        )
+        session = info.context.db.session
+        try:
+            await tracking.verify(
+                session, info.context, action, accept=input.accept, note=input.note
+            )
+        except DomainError as refused:
+            await session.rollback()
+            return ActionItemPayload(errors=error_list(MeetingError, refused))
+        return ActionItemPayload(action_item=ActionItemType.from_model(action))

@@ -7,9 +7,11 @@ from backend.core.principal import Role
 from backend.core.scope import Scope, visibility, visible
 from backend.meetings.models import (
     ActionItem,
+    ActionProgress,
     AgendaItem,
     AgendaVersion,
     Decision,
+    Evidence,
     JointMeeting,
     MeetingAttendance,
     Proposal,
@@ -84,3 +86,23 @@ def _agenda_versions(scope: Scope) -> ColumnElement[bool]:
 
 RUN_MEETING = Rule("runMeeting", CONVENERS)
 SIGN_IN_TO_MEETING = Rule("attendanceSignIn", ALL_ROLES, any_user=True)
+
+TRACK_ACTIONS = Rule("actionItemProgress", ALL_ROLES)
+MY_ACTIONS = Rule("myActionItems", ALL_ROLES)
+
+
+def _visible_actions(scope: Scope) -> object:
+    return select(ActionItem.id).where(visible(ActionItem, scope))
+
+
+@visibility(ActionProgress, token_scope="read:meetings")
+def _progress(scope: Scope) -> ColumnElement[bool]:
+    return ActionProgress.action_item_id.in_(_visible_actions(scope))  # type: ignore[no-any-return]
+
+
+@visibility(Evidence, token_scope="read:meetings")
+def _evidence(scope: Scope) -> ColumnElement[bool]:
+    progress = select(ActionProgress.id).where(
+        ActionProgress.action_item_id.in_(_visible_actions(scope))
+    )
+    return Evidence.progress_id.in_(progress)  # type: ignore[no-any-return]

@@ -20,6 +20,7 @@ from backend.meetings.models import (
     ProposalStatus,
 )
 from backend.meetings.permissions import (
+    MY_ACTIONS,
     READ_ACTION_ITEMS,
     READ_AGENDA_CANDIDATES,
     READ_MEETINGS,
@@ -28,6 +29,7 @@ from backend.meetings.permissions import (
 from backend.meetings.services import (
     action_items_statement,
     joint_meetings_statement,
+    my_action_items_statement,
     proposals_statement,
 )
 from backend.meetings.types import (
@@ -213,3 +215,37 @@ class CollectionQueries:
             )
             for c in found
         ]
+
+
+@strawberry.type
+class TrackingQueries:
+    @strawberry.field(
+        description="我的督办事项：我联络的单位或我本人承办的，未核验的在前",
+        extensions=allow(MY_ACTIONS),
+    )
+    async def my_action_items(
+        self,
+        info: Info,
+        include_verified: bool = False,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ActionItemType]:
+        from backend.accounts.models import User
+
+        principal = info.context.principal
+        user = (
+            await info.context.db.session.get(User, principal.user_id)
+            if principal.user_id
+            else None
+        )
+        units = sorted(g.unit_id for g in principal.grants if g.unit_id is not None)
+        statement = my_action_items_statement(
+            unit_ids=units,
+            person_id=user.person_id if user else None,
+            include_verified=include_verified,
+        )
+        return await paginate(
+            info, statement, PageArgs(first, after, last, before), ActionItemType.from_model
+        )

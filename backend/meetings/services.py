@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, not_, select
+from sqlalchemy import ColumnElement, Select, and_, false, not_, or_, select
 from sqlmodel import col
 
 from backend.core.filters import ordering, text_search
@@ -128,3 +128,17 @@ def proposals_statement(
     if condition is not None:
         statement = statement.where(condition)
     return statement.order_by(Proposal.created_at.desc(), Proposal.id.desc())  # type: ignore[attr-defined]
+
+
+def my_action_items_statement(
+    *, unit_ids: list[int], person_id: int | None, include_verified: bool
+) -> Select[Any]:
+    mine = []
+    if unit_ids:
+        mine.append(ActionItem.owner_unit_id.in_(unit_ids))  # type: ignore[union-attr]
+    if person_id is not None:
+        mine.append(ActionItem.owner_person_id == person_id)
+    statement = select(ActionItem).where(or_(*mine) if mine else false())
+    if not include_verified:
+        statement = statement.where(ActionItem.status != ActionItemStatus.VERIFIED)
+    return statement.order_by(ActionItem.due_on, ActionItem.id)

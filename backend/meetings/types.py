@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
@@ -20,7 +20,9 @@ from backend.meetings.loaders import (
     AttendancesByMeetingLoader,
     DecisionByIdLoader,
     DecisionsByAgendaItemLoader,
+    EvidenceByProgressLoader,
     JointMeetingByIdLoader,
+    ProgressByActionItemLoader,
     ProposalByIdLoader,
 )
 from backend.meetings.models import (
@@ -274,6 +276,21 @@ class ActionItemType(ModelNode):
     def is_overdue(self) -> bool:
         return is_action_overdue(self.status, self.due_on, date.today())
 
+    @strawberry.field(description="七天内到期且未办结")
+    def is_due_soon(self) -> bool:
+        today = date.today()
+        open_states = (
+            ActionItemStatus.OPEN,
+            ActionItemStatus.IN_PROGRESS,
+            ActionItemStatus.BLOCKED,
+        )
+        return self.status in open_states and today <= self.due_on <= today + timedelta(days=7)
+
+    @strawberry.field(description="进展报告和核验记录（最早在前）")
+    async def progress(self, info: Info) -> list[ActionProgressType]:
+        rows = await info.context.loader(ProgressByActionItemLoader).load(self.id)
+        return [ActionProgressType.from_model(row) for row in rows]
+
     @strawberry.field(description="来源决议")
     async def decision(self, info: Info) -> DecisionType:
         row = await info.context.loader(DecisionByIdLoader).load(self.decision_id)
@@ -397,3 +414,42 @@ class AgendaVersionType(ModelType):
 async def agenda_versions(info: Info, meeting_id: int) -> list[AgendaVersionType]:
     rows = await info.context.loader(AgendaVersionsByMeetingLoader).load(meeting_id)
     return [AgendaVersionType.from_model(row) for row in rows]
+
+
+@strawberry.type(name="Evidence", description="进展报告附带的照片或文件")
+class EvidenceType:
+    id: strawberry.Private[int]
+    filename: str
+    content_type: str
+    size: int
+
+    @strawberry.field(description="下载地址（需登录）")
+    def url(self) -> str:
+        return f"/evidence/{relay.GlobalID('Evidence', str(self.id))}"
+
+
+@strawberry.type(name="ActionProgress", description="督办事项的一次进展报告或核验")
+class ActionProgressType(ModelType):
+    id: strawberry.Private[int]
+    status_before: ActionItemStatus
+    status_after: ActionItemStatus
+    note: str
+    created_at: datetime
+    author_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="报告人")
+    async def author(self, info: Info) -> str | None:
+        from backend.accounts.loaders import UserByIdLoader
+
+        if self.author_id is None:
+            return None
+        user = await info.context.loader(UserByIdLoader).load(self.author_id)
+        return user.display_name if user else None
+
+    @strawberry.field(description="佐证材料")
+    async def evidence(self, info: Info) -> list[EvidenceType]:
+        rows = await info.context.loader(EvidenceByProgressLoader).load(self.id)
+        return [
+            EvidenceType(id=r.id, filename=r.filename, content_type=r.content_type, size=r.size)
+            for r in rows
+        ]

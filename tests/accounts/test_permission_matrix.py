@@ -62,6 +62,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "evaluations": (EVERYONE - {MEMBER}, "read:evaluations"),
     "proposals": (EVERYONE, "read:meetings"),
     "agendaCandidates": (frozenset({ADMIN, CONVENER}), "read:meetings"),
+    "myActionItems": (EVERYONE, None),
     # mutations
     "sessionCreate": (PUBLIC, None),
     "sessionEnd": (EVERYONE, None),
@@ -82,6 +83,8 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "attendanceSignIn": (EVERYONE, None),
     "decisionRecord": (frozenset({ADMIN, CONVENER}), None),
     "actionItemCreate": (frozenset({ADMIN, CONVENER}), None),
+    "actionItemProgress": (EVERYONE, None),
+    "actionItemVerify": (frozenset({ADMIN, CONVENER}), None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

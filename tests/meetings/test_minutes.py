@@ -115,9 +115,7 @@ async def test_minutes_need_a_signed_in_caller_in_scope_and_a_closed_meeting(
     gql.sign_in(Role.CONVENER, CommunityFactory(name="城东社区党委"))
     other_community = await gql.get(url)
     gql.sign_in(Role.CONVENER, community)
-    not_closed = await gql.get(
-        f"/meetings/{gid('JointMeeting', open_meeting.id)}/minutes.docx"
-    )
+    not_closed = await gql.get(f"/meetings/{gid('JointMeeting', open_meeting.id)}/minutes.docx")
     garbage = await gql.get("/meetings/not-an-id/minutes.docx")
     gql.sign_out()
     anonymous = await gql.get(url)

@@ -1,0 +1,168 @@
+"""Tracking to completion: owners report progress with evidence; the convener verifies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from sqlalchemy import func, select
+
+from backend.core.principal import Role
+from backend.meetings.models import ActionItemStatus, ActionProgress, Evidence
+from tests.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    CommunityFactory,
+    DecisionFactory,
+    MeetingFactory,
+    ResidentUnitFactory,
+    session,
+)
+from tests.helpers import gid
+
+PROGRESS = """
+mutation P($input: ActionItemProgressInput!) {
+  actionItemProgress(input: $input) {
+    actionItem { status progress { statusAfter note evidence { filename contentType url } } }
+    errors { field code message }
+  }
+}
+"""
+VERIFY = "mutation V($i: ActionItemVerifyInput!) { actionItemVerify(input: $i) { actionItem { status } errors { field code message } } }"
+MINE = "{ myActionItems { totalCount nodes { title status isOverdue isDueSoon } } }"
+JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
+
+
+def assigned_action():
+    community = CommunityFactory(name="城西社区党委")
+    unit = ResidentUnitFactory(community=community, name="龙山物业")
+    other = ResidentUnitFactory(community=community, name="第一中学")
+    decision = DecisionFactory(
+        agenda_item=AgendaItemFactory(meeting=MeetingFactory(community=community))
+    )
+    action = ActionItemFactory(
+        decision=decision,
+        owner_unit=unit,
+        title="完成停车位划线",
+        due_on=dt.date.today() + dt.timedelta(days=3),
+    )
+    ActionItemFactory(decision=decision, owner_unit=other, title="别人的事项")
+    return community, unit, other, action
+
+
+async def upload(gql, action, status: str, note: str, files: list[tuple[str, bytes, str]]) -> dict:
+    """A GraphQL multipart request, as the SPA sends evidence (plain JSON without files)."""
+    if not files:
+        plain = {"actionItem": gid("ActionItem", action.id), "status": status, "note": note}
+        return (await gql.data(PROGRESS, {"input": plain}))["actionItemProgress"]
+    variables = {
+        "input": {
+            "actionItem": gid("ActionItem", action.id),
+            "status": status,
+            "note": note,
+            "evidence": [None] * len(files),
+        }
+    }
+    operations = json.dumps({"query": PROGRESS, "variables": variables})
+    mapping = json.dumps({str(n): [f"variables.input.evidence.{n}"] for n in range(len(files))})
+    response = await gql.http.post(
+        "/graphql",
+        data={"operations": operations, "map": mapping},
+        files={str(n): (name, content, kind) for n, (name, content, kind) in enumerate(files)},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]["actionItemProgress"]
+
+
+async def test_a_liaison_reports_done_with_a_photo_and_the_convener_verifies(gql) -> None:
+    community, unit, _, action = assigned_action()
+    gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
+
+    mine = await gql.data(MINE)
+    started = await upload(gql, action, "IN_PROGRESS", "已联系施工队。", [])
+    done = await upload(
+        gql, action, "DONE", "划线完成，已投入使用。", [("现场.jpg", JPEG, "image/jpeg")]
+    )
+
+    assert mine["myActionItems"] == {
+        "totalCount": 1,
+        "nodes": [
+            {"title": "完成停车位划线", "status": "OPEN", "isOverdue": False, "isDueSoon": True}
+        ],
+    }
+    assert started["errors"] == []
+    assert done["errors"] == []
+    last = done["actionItem"]["progress"][-1]
+    assert (done["actionItem"]["status"], last["statusAfter"]) == ("DONE", "DONE")
+    evidence = last["evidence"][0]
+    assert (evidence["filename"], evidence["contentType"]) == ("现场.jpg", "image/jpeg")
+    downloaded = await gql.get(evidence["url"])
+    assert downloaded.status_code == 200 and downloaded.content == JPEG
+
+    gql.sign_in(Role.CONVENER, community)
+    verified = (
+        await gql.data(VERIFY, {"i": {"actionItem": gid("ActionItem", action.id), "accept": True}})
+    )["actionItemVerify"]
+    assert verified == {"actionItem": {"status": "VERIFIED"}, "errors": []}
+
+
+async def test_evidence_must_be_a_small_image_or_document_and_nothing_is_half_written(gql) -> None:
+    community, unit, _, action = assigned_action()
+    gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
+
+    no_evidence = await upload(gql, action, "DONE", "完成了。", [])
+    script = await upload(
+        gql, action, "DONE", "完成了。", [("setup.exe", b"MZ\x90\x00binary", "image/jpeg")]
+    )
+    too_big = await upload(
+        gql,
+        action,
+        "DONE",
+        "完成了。",
+        [("big.jpg", b"\xff\xd8\xff" + b"x" * (5 * 1024 * 1024), "image/jpeg")],
+    )
+    empty_note = await upload(gql, action, "IN_PROGRESS", "  ", [])
+
+    assert no_evidence["errors"][0] == {
+        "field": "evidence",
+        "code": "REQUIRED",
+        "message": "办结时请上传照片或文件作为佐证。",
+    }
+    assert script["errors"][0]["code"] == "FILE_TYPE"
+    assert too_big["errors"][0]["code"] == "FILE_TOO_LARGE"
+    assert empty_note["errors"][0]["field"] == "note"
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(ActionProgress)) == 0
+    assert session.scalar(select(func.count()).select_from(Evidence)) == 0
+    assert action.status is ActionItemStatus.OPEN
+
+
+async def test_only_the_owner_reports_and_only_finished_items_are_verified(gql) -> None:
+    community, _, other, action = assigned_action()
+    gql.sign_in(Role.UNIT_LIAISON, community, unit=other)
+    stranger = await gql.execute(
+        PROGRESS,
+        {"input": {"actionItem": gid("ActionItem", action.id), "status": "DONE", "note": "x"}},
+    )
+    gql.sign_in(Role.CONVENER, community)
+    premature = (
+        await gql.data(VERIFY, {"i": {"actionItem": gid("ActionItem", action.id), "accept": True}})
+    )["actionItemVerify"]
+    by_convener = (
+        await gql.data(
+            PROGRESS,
+            {
+                "input": {
+                    "actionItem": gid("ActionItem", action.id),
+                    "status": "IN_PROGRESS",
+                    "note": "代报",
+                }
+            },
+        )
+    )["actionItemProgress"]
+
+    assert stranger["errors"][0]["extensions"]["code"] == "NOT_FOUND"  # not theirs to see
+    assert premature["errors"][0]["code"] == "ILLEGAL_TRANSITION"
+    assert by_convener["errors"][0]["code"] == "NOT_OWNER"
