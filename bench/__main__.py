@@ -37,6 +37,7 @@ from backend.core.principal import Grant, Principal, Role
 from backend.core.settings import ROOT, Settings
 from backend.demo import DEMO_PASSWORD
 from backend.seed import seed
+from bench import candidates
 
 COMMUNITY = "城西社区党委"
 
@@ -228,10 +229,11 @@ async def _street_admin_principal(settings: Settings) -> Principal:
 
 @asynccontextmanager
 async def graphql_runner(
-    settings: Settings, key: int, fixed: Principal | None
-) -> AsyncIterator[tuple[Runner, StatementCounter, list[int]]]:
-    """The directory through the ASGI app: signed in with the demo administrator's session
-    cookie, or (`fixed`) with that principal handed over without any credential lookup."""
+    settings: Settings, query: str, variables: dict[str, Any], fixed: Principal | None = None
+) -> AsyncIterator[tuple[Runner, StatementCounter, list[dict[str, Any]]]]:
+    """A query through the ASGI app: signed in with the demo administrator's session cookie,
+    or (`fixed`) with that principal handed over without any credential lookup. The last
+    response's data is kept in the list it yields."""
 
     async def handed_over(_request: Any, context: Any) -> None:
         context.principal = fixed
@@ -242,22 +244,19 @@ async def graphql_runner(
         else create_app(settings, prepare_database=False)
     )
     counter = StatementCounter(app.state.database.engine.sync_engine)
-    variables = {"community": str(relay.GlobalID("Organisation", str(key)))}
-    units: list[int] = []
+    last: list[dict[str, Any]] = []
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
         if fixed is None:
             await _sign_in(client)
 
         async def via_graphql() -> None:
-            response = await client.post(
-                "/graphql", json={"query": DIRECTORY_QUERY, "variables": variables}
-            )
+            response = await client.post("/graphql", json={"query": query, "variables": variables})
             body = response.json()
             assert "errors" not in body, body
-            units[:] = [body["data"]["node"]["residentUnits"]["totalCount"]]
+            last[:] = [body["data"]]
 
-        yield via_graphql, counter, units
+        yield via_graphql, counter, last
     await app.state.database.dispose()
 
 
@@ -280,9 +279,18 @@ async def run_round(settings: Settings, key: int, repeat: int) -> Round:
     async def via_sql() -> None:
         directory_by_sql(sql_engine, key)
 
+    variables = {"community": str(relay.GlobalID("Organisation", str(key)))}
     async with (
-        graphql_runner(settings, key, None) as (signed_in, signed_in_counter, units),
-        graphql_runner(settings, key, principal) as (handed_over, handed_over_counter, _),
+        graphql_runner(settings, DIRECTORY_QUERY, variables) as (
+            signed_in,
+            signed_in_counter,
+            data,
+        ),
+        graphql_runner(settings, DIRECTORY_QUERY, variables, principal) as (
+            handed_over,
+            handed_over_counter,
+            _,
+        ),
     ):
         measured = await measure_interleaved(
             {
@@ -297,7 +305,7 @@ async def run_round(settings: Settings, key: int, repeat: int) -> Round:
         signed_in=measured["signed_in"],
         no_lookup=measured["no_lookup"],
         sql=measured["sql"],
-        units=units[0],
+        units=data[0]["node"]["residentUnits"]["totalCount"],
     )
 
 
@@ -320,7 +328,7 @@ def report(label: str, result: Round) -> None:
 async def main_async(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as workdir:
         url = args.database_url or f"sqlite:///{Path(workdir) / 'bench.db'}"
-        settings = Settings(database_url=url, demo_data=False)
+        settings = Settings(database_url=url, demo_data=True)
         upgrade_database(settings)
         seed(settings)
         engine = create_sync_engine(settings)
@@ -332,13 +340,17 @@ async def main_async(args: argparse.Namespace) -> int:
         add_units(settings, key, args.extra_units)
         large = await run_round(settings, key, args.repeat)
         report("scaled", large)
-    constant = small.signed_in.statements == large.signed_in.statements
-    print(
-        f"graphql statement count {'does not grow' if constant else 'GROWS'} with rows:"
-        f" {small.signed_in.statements} for {small.units} units,"
-        f" {large.signed_in.statements} for {large.units} units"
-    )
-    return 0 if constant else 1
+        constant = small.signed_in.statements == large.signed_in.statements
+        print(
+            f"graphql statement count {'does not grow' if constant else 'GROWS'} with rows:"
+            f" {small.signed_in.statements} for {small.units} units,"
+            f" {large.signed_in.statements} for {large.units} units"
+        )
+        print(f"\nagendaCandidates for {COMMUNITY} before {candidates.BEFORE:%Y-%m-%d}")
+        steady = await candidates.run(
+            settings, key, args.repeat, measure_interleaved, graphql_runner
+        )
+    return 0 if constant and steady else 1
 
 
 def main() -> int:
