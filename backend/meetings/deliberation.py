@@ -399,3 +399,49 @@ async def publish_minutes(
     )
     await session.commit()
     return meeting
+
+
+async def correct_minutes(
+    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int, text: str
+) -> JointMeeting:
+    """The convener's own words for the minutes (a summary, corrections); the .docx and PDF
+    are rebuilt from the record and this text on the next download."""
+    check_version(meeting, expected_version)
+    if meeting.status not in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED):
+        raise _error(MeetingErrorCode.NOT_EDITABLE, "status", "会议结束后才能编辑纪要。")
+    cleaned = (text or "").strip()
+    if len(cleaned) > 20_000:
+        raise _error(MeetingErrorCode.TOO_LONG, "minutesText", "纪要正文最多 20000 字。")
+    before = meeting.minutes_text
+    meeting.minutes_text = cleaned or None
+    meeting.version += 1
+    if meeting.status is MeetingStatus.MINUTES_PUBLISHED:
+        invitees = (
+            (
+                await session.execute(
+                    select(MeetingAttendance.person_id).where(
+                        MeetingAttendance.meeting_id == meeting.id
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        notify(
+            session,
+            list(invitees),
+            kind="meeting.minutes",
+            title=f"{meeting.title}：会议纪要已更正",
+            body="会议纪要有更正，请重新查阅。",
+            link=f"/meetings/{meeting.id}",
+        )
+    record(
+        session,
+        context,
+        "jointMeetingMinutesUpdate",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes={"minutes_text": [before, meeting.minutes_text]},
+    )
+    await session.commit()
+    return meeting

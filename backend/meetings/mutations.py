@@ -322,6 +322,13 @@ class JointMeetingTransitionInput:
     version: int
 
 
+@strawberry.input(description="纪要正文（会议概述、更正说明）")
+class JointMeetingMinutesUpdateInput:
+    meeting: strawberry.ID
+    version: int
+    minutes_text: str
+
+
 @strawberry.input(description="召集人登记出席情况")
 class AttendanceRecordInput:
     meeting: strawberry.ID
@@ -392,6 +399,19 @@ class DeliberationMutations:
         self, info: Info, input: JointMeetingTransitionInput
     ) -> JointMeetingPayload:
         return await _transition(info, input, deliberation.publish_minutes)
+
+    @strawberry.mutation(description="编辑或更正会议纪要正文", extensions=allow(RUN_MEETING))
+    async def joint_meeting_minutes_update(
+        self, info: Info, input: JointMeetingMinutesUpdateInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=RUN_MEETING
+        )
+        change = deliberation.correct_minutes(
+            info.context.db.session, info.context, meeting, input.version, input.minutes_text
+        )
+        refused = await _run(info, change)
+        return refused or await _payload(info, meeting)
 
     @strawberry.mutation(description="登记出席情况（召集人）", extensions=allow(RUN_MEETING))
     async def attendance_record(

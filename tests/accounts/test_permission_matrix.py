@@ -79,6 +79,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "jointMeetingStart": (frozenset({ADMIN, CONVENER}), None),
     "jointMeetingClose": (frozenset({ADMIN, CONVENER}), None),
     "jointMeetingMinutesPublish": (frozenset({ADMIN, CONVENER}), None),
+    "jointMeetingMinutesUpdate": (frozenset({ADMIN, CONVENER}), None),
     "attendanceRecord": (frozenset({ADMIN, CONVENER}), None),
     "attendanceSignIn": (EVERYONE, None),
     "decisionRecord": (frozenset({ADMIN, CONVENER}), None),

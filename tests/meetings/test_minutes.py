@@ -125,3 +125,26 @@ async def test_minutes_need_a_signed_in_caller_in_scope_and_a_closed_meeting(
     assert "会议结束后才有纪要" in not_closed.json()["errors"][0]["message"]
     assert garbage.status_code == 404
     assert anonymous.status_code == 401
+
+
+async def test_corrected_minutes_show_in_the_next_download(gql, closed_meeting) -> None:
+    _, meeting = closed_meeting
+    meeting_id = gid("JointMeeting", meeting.id)
+    update = """mutation U($i: JointMeetingMinutesUpdateInput!) {
+      jointMeetingMinutesUpdate(input: $i) { meeting { version } errors { code } } }"""
+
+    result = await gql.data(
+        update,
+        {
+            "i": {
+                "meeting": meeting_id,
+                "version": meeting.version,
+                "minutesText": "会议由陈主持召集，应到 3 人，实到 1 人。",
+            }
+        },
+    )
+    response = await gql.get(f"/meetings/{meeting_id}/minutes.docx")
+
+    assert result["jointMeetingMinutesUpdate"]["errors"] == []
+    text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "会议由陈主持召集，应到 3 人，实到 1 人。" in text
