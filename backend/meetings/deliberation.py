@@ -18,7 +18,7 @@ from backend.audit.services import diff, record, snapshot
 from backend.core.errors import DomainError
 from backend.core.models import utcnow
 from backend.meetings.errors import MESSAGES, MeetingErrorCode
-from backend.meetings.lifecycle import check_transition, check_version
+from backend.meetings.lifecycle import check_transition, check_version, notify_invitees
 from backend.meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -30,7 +30,7 @@ from backend.meetings.models import (
     MeetingAttendance,
     MeetingStatus,
 )
-from backend.notifications.services import notify, publish_event
+from backend.notifications.services import publish_event
 from backend.people.models import Person
 from backend.units.models import ResidentUnit, UnitStaff
 
@@ -364,24 +364,12 @@ async def publish_minutes(
     check_transition(meeting, MeetingStatus.MINUTES_PUBLISHED)
     meeting.status = MeetingStatus.MINUTES_PUBLISHED
     meeting.version += 1
-    invitees = (
-        (
-            await session.execute(
-                select(MeetingAttendance.person_id).where(
-                    MeetingAttendance.meeting_id == meeting.id
-                )
-            )
-        )
-        .scalars()
-        .all()
-    )
-    notify(
+    await notify_invitees(
         session,
-        list(invitees),
+        meeting,
         kind="meeting.minutes",
-        title=f"{meeting.title}：会议纪要已发布",
+        title="会议纪要已发布",
         body="请查阅会议纪要和督办事项。",
-        link=f"/meetings/{meeting.id}",
     )
     publish_event(
         session,
@@ -416,24 +404,12 @@ async def correct_minutes(
     meeting.minutes_text = cleaned or None
     meeting.version += 1
     if meeting.status is MeetingStatus.MINUTES_PUBLISHED:
-        invitees = (
-            (
-                await session.execute(
-                    select(MeetingAttendance.person_id).where(
-                        MeetingAttendance.meeting_id == meeting.id
-                    )
-                )
-            )
-            .scalars()
-            .all()
-        )
-        notify(
+        await notify_invitees(
             session,
-            list(invitees),
+            meeting,
             kind="meeting.minutes",
-            title=f"{meeting.title}：会议纪要已更正",
+            title="会议纪要已更正",
             body="会议纪要有更正，请重新查阅。",
-            link=f"/meetings/{meeting.id}",
         )
     record(
         session,

@@ -323,6 +323,22 @@ async def remove_agenda_item(
     await session.commit()
 
 
+async def notify_invitees(
+    session: AsyncSession, meeting: JointMeeting, *, kind: str, title: str, body: str
+) -> None:
+    invitees = await session.scalars(
+        select(MeetingAttendance.person_id).where(MeetingAttendance.meeting_id == meeting.id)
+    )
+    notify(
+        session,
+        list(invitees),
+        kind=kind,
+        title=f"{meeting.title}：{title}",
+        body=body,
+        link=f"/meetings/{meeting.id}",
+    )
+
+
 def over_time_warning(meeting: JointMeeting, items: list[AgendaItem]) -> str | None:
     allotted = sum(i.minutes_allotted for i in items)
     length = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
@@ -391,25 +407,9 @@ async def publish_agenda(
     meeting.status = MeetingStatus.PUBLISHED
     meeting.version += 1
     await session.flush()
-    invitees = (
-        (
-            await session.execute(
-                select(MeetingAttendance.person_id).where(
-                    MeetingAttendance.meeting_id == meeting.id
-                )
-            )
-        )
-        .scalars()
-        .all()
-    )
     headline = "议程已发布" if version.number == 1 else f"议程已更新（第 {version.number} 版）"
-    notify(
-        session,
-        list(invitees),
-        kind="meeting.agenda",
-        title=f"{meeting.title}：{headline}",
-        body="；".join(version.changes),
-        link=f"/meetings/{meeting.id}",
+    await notify_invitees(
+        session, meeting, kind="meeting.agenda", title=headline, body="；".join(version.changes)
     )
     publish_event(
         session,

@@ -9,9 +9,9 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from backend.accounts.models import User
-from backend.core.errors import DomainError, NotFound
+from backend.core.errors import NotFound
 from backend.core.ids import decode_id, decode_optional_id, load_in_scope
-from backend.core.payloads import error_list
+from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import deliberation, lifecycle, proposals, tracking
 from backend.meetings.errors import MeetingErrorCode
@@ -111,11 +111,12 @@ class MeetingMutations:
             source_note=input.source_note,
             unit_id=unit_id,
         )
-        try:
-            created = await proposals.submit_proposal(info.context.db.session, info.context, draft)
-        except DomainError as refused:
-            return ProposalPayload(errors=error_list(MeetingError, refused))
-        return ProposalPayload(proposal=ProposalType.from_model(created))
+        created, errors = await attempt(
+            info.context.db.session,
+            proposals.submit_proposal(info.context.db.session, info.context, draft),
+            MeetingError,
+        )
+        return ProposalPayload(proposal=ProposalType.from_optional(created), errors=errors)
 
     @strawberry.mutation(description="处理议题建议（召集人）", extensions=allow(TRIAGE_PROPOSAL))
     async def proposal_triage(self, info: Info, input: ProposalTriageInput) -> ProposalPayload:
@@ -127,18 +128,19 @@ class MeetingMutations:
             if input.merge_into is not None
             else None
         )
-        try:
-            triaged = await proposals.triage_proposal(
+        triaged, errors = await attempt(
+            info.context.db.session,
+            proposals.triage_proposal(
                 info.context.db.session,
                 info.context,
                 proposal,
                 status=TRIAGE_STATUS[input.action],
                 merge_into=target,
                 reason=input.reason,
-            )
-        except DomainError as refused:
-            return ProposalPayload(errors=error_list(MeetingError, refused))
-        return ProposalPayload(proposal=ProposalType.from_model(triaged))
+            ),
+            MeetingError,
+        )
+        return ProposalPayload(proposal=ProposalType.from_optional(triaged), errors=errors)
 
 
 def _outside(field: str) -> MeetingError:
@@ -209,12 +211,8 @@ async def _payload(info: Info, meeting: JointMeeting) -> JointMeetingPayload:
 
 
 async def _run(info: Info, change: Any) -> JointMeetingPayload | None:
-    try:
-        await change
-    except DomainError as refused:
-        await info.context.db.session.rollback()
-        return JointMeetingPayload(errors=error_list(MeetingError, refused))
-    return None
+    _, errors = await attempt(info.context.db.session, change, MeetingError)
+    return JointMeetingPayload(errors=errors) if errors else None
 
 
 @strawberry.type
@@ -240,11 +238,11 @@ class MeetingPreparationMutations:
             chair_id=chair.id if chair else None,
             extra_invitee_ids=tuple(p.id for p in extra),
         )
-        try:
-            meeting = await lifecycle.create_meeting(info.context.db.session, info.context, draft)
-        except DomainError as refused:
-            return JointMeetingPayload(errors=error_list(MeetingError, refused))
-        return await _payload(info, meeting)
+        session = info.context.db.session
+        meeting, errors = await attempt(
+            session, lifecycle.create_meeting(session, info.context, draft), MeetingError
+        )
+        return await _payload(info, meeting) if meeting else JointMeetingPayload(errors=errors)
 
     @strawberry.mutation(description="添加议题", extensions=allow(PREPARE_MEETING))
     async def agenda_item_create(
@@ -454,14 +452,12 @@ class DeliberationMutations:
             votes_abstain=input.votes_abstain,
         )
         session = info.context.db.session
-        try:
-            decision = await deliberation.record_decision(
-                session, info.context, meeting, item, draft
-            )
-        except DomainError as refused:
-            await session.rollback()
-            return DecisionPayload(errors=error_list(MeetingError, refused))
-        return DecisionPayload(decision=DecisionType.from_model(decision))
+        decision, errors = await attempt(
+            info.context.db.session,
+            deliberation.record_decision(session, info.context, meeting, item, draft),
+            MeetingError,
+        )
+        return DecisionPayload(decision=DecisionType.from_optional(decision), errors=errors)
 
     @strawberry.mutation(description="分派督办事项", extensions=allow(RUN_MEETING))
     async def action_item_create(
@@ -480,14 +476,12 @@ class DeliberationMutations:
             owner_unit_id=decode_optional_id(input.owner_unit, "ResidentUnit", "ownerUnit"),
             owner_person_id=decode_optional_id(input.owner_person, "Person", "ownerPerson"),
         )
-        try:
-            action = await deliberation.assign_action(
-                session, info.context, meeting, decision, draft
-            )
-        except DomainError as refused:
-            await session.rollback()
-            return ActionItemPayload(errors=error_list(MeetingError, refused))
-        return ActionItemPayload(action_item=ActionItemType.from_model(action))
+        action, errors = await attempt(
+            info.context.db.session,
+            deliberation.assign_action(session, info.context, meeting, decision, draft),
+            MeetingError,
+        )
+        return ActionItemPayload(action_item=ActionItemType.from_optional(action), errors=errors)
 
 
 async def _transition(
@@ -549,20 +543,19 @@ class TrackingMutations:
         files = await _files(input.evidence)
         action = await load_in_scope(info, input.action_item, ActionItem, "actionItem")
         session = info.context.db.session
-        try:
-            await tracking.report_progress(
-                session,
-                info.context,
-                action,
-                person_id=await _person_of(info),
-                status=input.status,
-                note=input.note,
-                files=files,
-            )
-        except DomainError as refused:
-            await session.rollback()
-            return ActionItemPayload(errors=error_list(MeetingError, refused))
-        return ActionItemPayload(action_item=ActionItemType.from_model(action))
+        change = tracking.report_progress(
+            session,
+            info.context,
+            action,
+            person_id=await _person_of(info),
+            status=input.status,
+            note=input.note,
+            files=files,
+        )
+        _, errors = await attempt(session, change, MeetingError)
+        return ActionItemPayload(
+            action_item=None if errors else ActionItemType.from_model(action), errors=errors
+        )
 
     @strawberry.mutation(description="核验督办事项（召集人）", extensions=allow(RUN_MEETING))
     async def action_item_verify(
@@ -572,11 +565,10 @@ class TrackingMutations:
             info, input.action_item, ActionItem, "actionItem", acting_as=RUN_MEETING
         )
         session = info.context.db.session
-        try:
-            await tracking.verify(
-                session, info.context, action, accept=input.accept, note=input.note
-            )
-        except DomainError as refused:
-            await session.rollback()
-            return ActionItemPayload(errors=error_list(MeetingError, refused))
-        return ActionItemPayload(action_item=ActionItemType.from_model(action))
+        change = tracking.verify(
+            session, info.context, action, accept=input.accept, note=input.note
+        )
+        _, errors = await attempt(session, change, MeetingError)
+        return ActionItemPayload(
+            action_item=None if errors else ActionItemType.from_model(action), errors=errors
+        )
