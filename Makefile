@@ -31,6 +31,7 @@ test-e2e: $(VENV)/.installed frontend/dist/index.html ## browser tests in Debian
 lint: $(VENV)/.installed-dev frontend/node_modules/.installed ## ruff, ruff format --check, mypy, SPA lint
 	$(VENV)/bin/ruff check backend tests bench
 	$(VENV)/bin/ruff format --check backend tests bench
+	$(VENV)/bin/mypy
 	cd frontend && npm run lint
 
 fmt: $(VENV)/.installed-dev ## format the Python code

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from backend.core.settings import ROOT, Settings
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     commands.add_parser("migrate", help="upgrade the database to the newest schema")
-    seed = commands.add_parser("seed", help="load the demo street into an empty database")
+    seed: Any = commands.add_parser("seed", help="load the demo street into an empty database")
     seed.add_argument("--force", action="store_true", help="seed even if data exists")
     export = commands.add_parser("export-schema", help="write schema.graphql")
     export.add_argument("--output", type=Path, default=SCHEMA_PATH)

@@ -345,7 +345,7 @@ class _Builder:
         unit = f.ResidentUnitFactory(
             community=community,
             name=name,
-            kind=ResidentUnitKind(kind),
+            kind=ResidentUnitKind(kind),  # type: ignore[call-arg]
             grid_id=self.rng.choice(grids).id,
             address=f"{f.HULIAO}{f.fake.street_name()}{self.rng.randint(1, 120)}号",
             phone=f"0753-55{self.rng.randint(10000, 99999)}",

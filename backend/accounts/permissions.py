@@ -34,4 +34,4 @@ def _users(scope: Scope) -> ColumnElement[bool]:
     granted = select(RoleGrant.user_id).where(
         scope.in_administered_subtrees(RoleGrant.organisation_id)
     )
-    return User.id.in_(granted)  # type: ignore[union-attr]
+    return User.id.in_(granted)  # type: ignore[no-any-return]

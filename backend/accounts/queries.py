@@ -55,7 +55,7 @@ class AccountQueries:
         statement = select(ApiToken)
         if not include_revoked:
             statement = statement.where(ApiToken.revoked_at.is_(None))  # type: ignore[union-attr]
-        statement = statement.order_by(ApiToken.created_at.desc(), ApiToken.id.desc())  # type: ignore[attr-defined]
+        statement = statement.order_by(ApiToken.created_at.desc(), ApiToken.id.desc())  # type: ignore[attr-defined, union-attr]
         return await paginate(
             info, statement, PageArgs(first, after, last, before), ApiTokenType.from_model
         )

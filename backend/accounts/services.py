@@ -72,8 +72,8 @@ async def _claim_attempt(session: AsyncSession, user_id: int, now: datetime) -> 
         update(User)
         .where(
             User.id == user_id,
-            or_(User.locked_until.is_(None), User.locked_until <= now),  # type: ignore[union-attr]
-            or_(User.next_attempt_at.is_(None), User.next_attempt_at <= now),  # type: ignore[union-attr]
+            or_(User.locked_until.is_(None), User.locked_until <= now),  # type: ignore[operator]
+            or_(User.next_attempt_at.is_(None), User.next_attempt_at <= now),  # type: ignore[operator]
         )
         .values(
             failed_logins=case((locks, 0), else_=count),
@@ -112,7 +112,7 @@ async def _password_attempt(
 ) -> None:
     """Check a user's password under the attempt limits; raises unless it is right."""
     now = utcnow()
-    if not await _claim_attempt(session, user.id, now):  # type: ignore[arg-type]
+    if not await _claim_attempt(session, user.id, now):
         await _verify(None, password)  # the same time as any other refusal
         await session.refresh(user)
         raise _throttled(user, now)
@@ -162,7 +162,7 @@ async def sign_in(
     user.last_login_at = now
     secret, csrf = tokens.new_secret(), secrets.token_urlsafe(24)
     login = LoginSession(
-        user_id=user.id,  # type: ignore[arg-type]
+        user_id=user.id,
         secret_hash=tokens.secret_hash(secret),
         csrf_token=csrf,
         expires_at=now + SESSION_LIFETIME,
@@ -213,7 +213,7 @@ async def change_password(
     # Every other signed-in browser must sign in again with the new password.
     others = select(LoginSession).where(
         LoginSession.user_id == user_id,
-        LoginSession.ended_at.is_(None),  # type: ignore[union-attr]
+        LoginSession.ended_at.is_(None),
         LoginSession.id != keep_session_id,
     )
     for other in (await session.execute(others)).scalars():
@@ -281,9 +281,9 @@ async def authenticate_session(session: AsyncSession, secret: str) -> Authentica
         .outerjoin(Organisation, Organisation.id == RoleGrant.organisation_id)
         .where(
             LoginSession.secret_hash == tokens.secret_hash(secret),
-            LoginSession.ended_at.is_(None),  # type: ignore[union-attr]
+            LoginSession.ended_at.is_(None),
             LoginSession.expires_at > now,
-            User.is_active.is_(True),  # type: ignore[attr-defined]
+            User.is_active.is_(True),
         )
         .order_by(RoleGrant.id)
     )

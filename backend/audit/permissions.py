@@ -20,6 +20,6 @@ def _entries(scope: Scope) -> ColumnElement[bool]:
     )
     tokens = select(ApiToken.id).where(scope.in_administered_subtrees(ApiToken.organisation_id))
     return or_(
-        AuditLogEntry.user_id.in_(users),  # type: ignore[union-attr]
-        AuditLogEntry.token_id.in_(tokens),  # type: ignore[union-attr]
+        AuditLogEntry.user_id.in_(users),
+        AuditLogEntry.token_id.in_(tokens),
     )

@@ -78,4 +78,4 @@ def audit_log_statement(
         statement = statement.where(AuditLogEntry.occurred_at >= since)
     if until is not None:
         statement = statement.where(AuditLogEntry.occurred_at < until)
-    return statement.order_by(AuditLogEntry.occurred_at.desc(), AuditLogEntry.id.desc())  # type: ignore[union-attr]
+    return statement.order_by(AuditLogEntry.occurred_at.desc(), AuditLogEntry.id.desc())

@@ -38,7 +38,7 @@ def _projects(scope: Scope) -> ColumnElement[bool]:
     return or_(
         scope.in_subtrees(Project.community_id),
         scope.in_units(Project.lead_unit_id),
-        Project.id.in_(partnered),  # type: ignore[union-attr]
+        Project.id.in_(partnered),
     )
 
 

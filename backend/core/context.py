@@ -94,6 +94,6 @@ class Context:
         """The request's instance of a loader class, built on first use (never shared)."""
         instance = self._loaders.get(loader_cls)
         if instance is None:
-            instance = loader_cls(self.db, self.scope, *self._loader_extras(loader_cls))  # type: ignore[call-arg]
+            instance = loader_cls(self.db, self.scope, *self._loader_extras(loader_cls))  # type: ignore[call-overload]
             self._loaders[loader_cls] = instance
         return instance  # type: ignore[no-any-return]

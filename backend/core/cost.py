@@ -188,7 +188,7 @@ async def _charge(context: Any, token_id: int, points: int) -> GraphQLError | No
     session = context.db.session
     now = utcnow()
     expired = or_(
-        ApiToken.budget_window_start.is_(None),  # type: ignore[union-attr]
+        ApiToken.budget_window_start.is_(None),
         ApiToken.budget_window_start <= now - BUDGET_WINDOW,  # type: ignore[operator]
     )
     spent = case((expired, 0), else_=ApiToken.budget_used) + points

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from strawberry import relay
 from strawberry.relay.types import GlobalIDValueError
@@ -11,6 +11,8 @@ from strawberry.types.base import StrawberryObjectDefinition
 from backend.core.errors import ErrorCode, NotFound, PublicError
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Iterable
+
     from strawberry.types import Info
 
 MAX_ID_LENGTH = 200
@@ -58,11 +60,14 @@ async def resolve_node(info: Info[Any, Any], value: str) -> relay.Node:
         type_def.origin, relay.Node
     ):
         raise NotFound(value)
-    nodes = await type_def.origin.resolve_nodes(info=info, node_ids=[str(key)], required=False)
+    nodes = await cast(
+        "Awaitable[Iterable[relay.Node | None]]",
+        type_def.origin.resolve_nodes(info=info, node_ids=[str(key)], required=False),
+    )
     node = next(iter(nodes))
     if node is None:
         raise NotFound(value)
-    return node  # type: ignore[no-any-return]
+    return node
 
 
 def decode_optional_id(value: str | None, expected_type: str, argument: str) -> int | None:

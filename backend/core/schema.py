@@ -6,7 +6,7 @@ import logging
 import re
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -149,7 +149,7 @@ Mutation = merge_types(
 
 # The limiting rules are built once and registered through one AddValidationRules factory:
 # strawberry caches validation per rule set, and rules rebuilt per request defeat it.
-VALIDATION_RULES = [QueryShapeLimits]
+VALIDATION_RULES: list[type[ASTValidationRule]] = [QueryShapeLimits]
 
 schema = strawberry.Schema(
     query=Query,

@@ -33,7 +33,7 @@ class ModelType:
     @classmethod
     def from_model(cls, row: Any) -> Self:
         return cls(
-            **{name: getattr(row, cls.renamed.get(name, name)) for name in _init_field_names(cls)}
+            **{name: getattr(row, cls.renamed.get(name, name)) for name in _init_field_names(cls)}  # type: ignore[arg-type]
         )
 
     @classmethod

@@ -117,8 +117,8 @@ def _scheduled(community_id: int) -> Any:
         .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
         .where(
             JointMeeting.organisation_id == community_id,
-            JointMeeting.status.in_(OPEN_MEETING),  # type: ignore[attr-defined]
-            AgendaItem.source_id.is_not(None),  # type: ignore[union-attr]
+            JointMeeting.status.in_(OPEN_MEETING),
+            AgendaItem.source_id.is_not(None),
         )
     )
 
@@ -127,16 +127,16 @@ def _accepted_proposals(community_id: int) -> Any:
     return select(Proposal.id, Proposal.title, Proposal.triaged_at, Proposal.created_at).where(
         Proposal.community_id == community_id,
         Proposal.status == ProposalStatus.ACCEPTED,
-        Proposal.archived_at.is_(None),  # type: ignore[union-attr]
+        Proposal.archived_at.is_(None),
     )
 
 
 def _unmatched_needs(community_id: int, before: datetime, days: int) -> Any:
     return select(Need.id, Need.title, Need.raised_at).where(
         Need.community_id == community_id,
-        Need.status.in_([NeedStatus.SUBMITTED, NeedStatus.ACCEPTED]),  # type: ignore[attr-defined]
-        Need.project_id.is_(None),  # type: ignore[union-attr]
-        Need.archived_at.is_(None),  # type: ignore[union-attr]
+        Need.status.in_([NeedStatus.SUBMITTED, NeedStatus.ACCEPTED]),
+        Need.project_id.is_(None),
+        Need.archived_at.is_(None),
         Need.raised_at <= before - timedelta(days=days),
     )
 
@@ -146,7 +146,7 @@ def _late_or_undecided_projects(community_id: int, day: date) -> Any:
         select(func.min(ProjectMilestone.due_on))
         .where(
             ProjectMilestone.project_id == Project.id,
-            ProjectMilestone.done_on.is_(None),  # type: ignore[union-attr]
+            ProjectMilestone.done_on.is_(None),
             ProjectMilestone.due_on < day,
         )
         .scalar_subquery()
@@ -159,8 +159,8 @@ def _late_or_undecided_projects(community_id: int, day: date) -> Any:
         late_milestone.label("late_since"),
     ).where(
         Project.community_id == community_id,
-        Project.archived_at.is_(None),  # type: ignore[union-attr]
-        Project.status.in_([ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS]),  # type: ignore[attr-defined]
+        Project.archived_at.is_(None),
+        Project.status.in_([ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS]),
         (late_milestone.is_not(None)) | (Project.status == ProjectStatus.PLANNED),
     )
 
@@ -173,8 +173,8 @@ def _open_actions(community_id: int, day: date) -> Any:
         .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
         .where(
             JointMeeting.organisation_id == community_id,
-            ActionItem.status.in_(OPEN_ACTION),  # type: ignore[attr-defined]
-            ActionItem.archived_at.is_(None),  # type: ignore[union-attr]
+            ActionItem.status.in_(OPEN_ACTION),
+            ActionItem.archived_at.is_(None),
             ActionItem.due_on <= day,
         )
     )
@@ -192,7 +192,7 @@ def _deferred_items(community_id: int) -> Any:
         .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
         .where(
             JointMeeting.organisation_id == community_id,
-            JointMeeting.status.in_(CLOSED_MEETING),  # type: ignore[attr-defined]
+            JointMeeting.status.in_(CLOSED_MEETING),
             Decision.outcome == DecisionOutcome.DEFERRED,
             # once taken up again at a later meeting, the deferral is dealt with there
             ~exists(later),
@@ -205,7 +205,7 @@ def _new_registrations(community_id: int, before: datetime) -> Any:
         select(func.max(JointMeeting.starts_at))
         .where(
             JointMeeting.organisation_id == community_id,
-            JointMeeting.status.in_(CLOSED_MEETING),  # type: ignore[attr-defined]
+            JointMeeting.status.in_(CLOSED_MEETING),
             JointMeeting.starts_at < before,
         )
         .scalar_subquery()
@@ -217,7 +217,7 @@ def _new_registrations(community_id: int, before: datetime) -> Any:
             Registration.community_id == community_id,
             Registration.kind == RegistrationKind.UNIT,
             Registration.status == RegistrationStatus.CONFIRMED,
-            Registration.archived_at.is_(None),  # type: ignore[union-attr]
+            Registration.archived_at.is_(None),
             (last_meeting.is_(None)) | (Registration.registered_on >= func.date(last_meeting)),
         )
     )
@@ -229,7 +229,7 @@ def _expiring_agreements(community_id: int, day: date) -> Any:
     ).where(
         CoBuildingAgreement.community_id == community_id,
         CoBuildingAgreement.status == AgreementStatus.ACTIVE,
-        CoBuildingAgreement.archived_at.is_(None),  # type: ignore[union-attr]
+        CoBuildingAgreement.archived_at.is_(None),
         CoBuildingAgreement.ends_on <= day + timedelta(days=AGREEMENT_EXPIRY_DAYS),
     )
 

@@ -110,7 +110,7 @@ async def self_sign_in(
         )
     if not meeting.checkin_code or not secrets.compare_digest(code, meeting.checkin_code):
         raise _error(MeetingErrorCode.WRONG_CODE, "code")
-    attendance = await _attendance(session, meeting.id, person_id) if person_id else None  # type: ignore[arg-type]
+    attendance = await _attendance(session, meeting.id, person_id) if person_id else None
     if attendance is None:
         raise _error(MeetingErrorCode.NOT_INVITED, None)
     if attendance.status in PRESENT:
@@ -145,12 +145,12 @@ async def record_attendance(
     proxy = (proxy_name or "").strip() or None
     if status is AttendanceStatus.PROXY and proxy is None:
         raise _error(MeetingErrorCode.REQUIRED, "proxyName", "委托出席须填写受托人姓名。")
-    attendance = await _attendance(session, meeting.id, person.id)  # type: ignore[arg-type]
+    attendance = await _attendance(session, meeting.id, person.id)
     if attendance is None:
         # Someone not on the list came: they are added as they are recorded.
         attendance = MeetingAttendance(
             meeting_id=meeting.id,
-            person_id=person.id,  # type: ignore[arg-type]
+            person_id=person.id,
             status=AttendanceStatus.INVITED,
         )
         session.add(attendance)
@@ -218,7 +218,7 @@ async def record_decision(
         .scalars()
         .first()
     )
-    decision = existing or Decision(agenda_item_id=item.id, outcome=draft.outcome, text=text)  # type: ignore[arg-type]
+    decision = existing or Decision(agenda_item_id=item.id, outcome=draft.outcome, text=text)
     before = (
         snapshot(decision, ["outcome", "text", "votes_for", "votes_against", "votes_abstain"])
         if existing
@@ -267,7 +267,7 @@ async def _check_owner(session: AsyncSession, meeting: JointMeeting, draft: Acti
                 MeetingErrorCode.OUTSIDE_COMMUNITY, "ownerUnit", "承办单位须是本社区的驻区单位。"
             )
     if draft.owner_person_id is not None:
-        invited = await _attendance(session, meeting.id, draft.owner_person_id)  # type: ignore[arg-type]
+        invited = await _attendance(session, meeting.id, draft.owner_person_id)
         staff = (
             await session.execute(
                 select(UnitStaff.id)
@@ -307,7 +307,7 @@ async def assign_action(
         raise _error(MeetingErrorCode.INVALID, "decision", "只有通过的决议才能分派督办事项。")
     await _check_owner(session, meeting, draft)
     action = ActionItem(
-        decision_id=decision.id,  # type: ignore[arg-type]
+        decision_id=decision.id,
         title=title,
         expected_result=(draft.expected_result or "").strip()[:500] or None,
         owner_unit_id=draft.owner_unit_id,

@@ -115,14 +115,14 @@ async def default_invitees(session: AsyncSession, community_id: int) -> dict[int
     invited: dict[int, int | None] = {}
     members = select(CommitteeMembership.person_id, CommitteeMembership.unit_id).where(
         CommitteeMembership.community_id == community_id,
-        CommitteeMembership.archived_at.is_(None),  # type: ignore[union-attr]
+        CommitteeMembership.archived_at.is_(None),
         CommitteeMembership.term_start <= today,
         CommitteeMembership.term_end >= today,
     )
     liaisons = select(ResidentUnit.liaison_id, ResidentUnit.id).where(
         ResidentUnit.community_id == community_id,
-        ResidentUnit.archived_at.is_(None),  # type: ignore[union-attr]
-        ResidentUnit.liaison_id.is_not(None),  # type: ignore[union-attr]
+        ResidentUnit.archived_at.is_(None),
+        ResidentUnit.liaison_id.is_not(None),
     )
     for person_id, unit_id in [
         *(await session.execute(members)).all(),
@@ -156,7 +156,7 @@ async def create_meeting(session: AsyncSession, context: Any, draft: MeetingDraf
         MeetingAttendance(
             meeting_id=meeting.id,
             person_id=person_id,
-            unit_id=unit_id,  # type: ignore[arg-type]
+            unit_id=unit_id,
             status=AttendanceStatus.INVITED,
         )
         for person_id, unit_id in invitees.items()
@@ -229,9 +229,9 @@ async def add_agenda_item(
         select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting.id)
     )
     item = AgendaItem(
-        meeting_id=meeting.id,  # type: ignore[arg-type]
+        meeting_id=meeting.id,
         position=(last or 0) + 1,
-        title=title,  # type: ignore[arg-type]
+        title=title,
         description=description,
         source=source,
         source_id=source_id,
@@ -271,7 +271,7 @@ async def reorder_agenda(
 ) -> list[AgendaItem]:
     check_version(meeting, expected_version)
     _check_editable(meeting)
-    items = await current_items(session, meeting.id)  # type: ignore[arg-type]
+    items = await current_items(session, meeting.id)
     if sorted(item_ids) != sorted(i.id for i in items):  # type: ignore[type-var]
         raise _error(
             MeetingErrorCode.INVALID, "itemIds", "须按新顺序列出本会议的全部议题，且不重复。"
@@ -309,7 +309,7 @@ async def remove_agenda_item(
     removed = snapshot(item, ["position", "title", "source", "source_id"])
     await session.delete(item)
     await session.flush()
-    for position, remaining in enumerate(await current_items(session, meeting.id), start=1):  # type: ignore[arg-type]
+    for position, remaining in enumerate(await current_items(session, meeting.id), start=1):
         remaining.position = position
     meeting.version += 1
     record(
@@ -379,7 +379,7 @@ async def publish_agenda(
 ) -> AgendaVersion:
     check_version(meeting, expected_version)
     check_transition(meeting, MeetingStatus.PUBLISHED)
-    items = await current_items(session, meeting.id)  # type: ignore[arg-type]
+    items = await current_items(session, meeting.id)
     if not items:
         raise _error(MeetingErrorCode.EMPTY_AGENDA, None)
     previous = (
@@ -387,7 +387,7 @@ async def publish_agenda(
             await session.execute(
                 select(AgendaVersion)
                 .where(AgendaVersion.meeting_id == meeting.id)
-                .order_by(AgendaVersion.number.desc())  # type: ignore[attr-defined]
+                .order_by(AgendaVersion.number.desc())
             )
         )
         .scalars()
@@ -395,7 +395,7 @@ async def publish_agenda(
     )
     current = _agenda_snapshot(items)
     version = AgendaVersion(
-        meeting_id=meeting.id,  # type: ignore[arg-type]
+        meeting_id=meeting.id,
         number=(previous.number + 1) if previous else 1,
         published_at=utcnow(),
         published_by_id=context.principal.user_id,

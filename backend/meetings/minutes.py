@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import cast
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -259,4 +260,4 @@ def invitation_ics(meeting: JointMeeting, agenda: list[str], host: str) -> bytes
     event.add("description", "议程：\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(agenda, 1)))
     event.add("sequence", meeting.version)
     calendar.add_component(event)
-    return calendar.to_ical()
+    return cast(bytes, calendar.to_ical())

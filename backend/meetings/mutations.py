@@ -203,7 +203,7 @@ class JointMeetingPublishInput:
 
 
 async def _payload(info: Info, meeting: JointMeeting) -> JointMeetingPayload:
-    items = await lifecycle.current_items(info.context.db.session, meeting.id)
+    items = await lifecycle.current_items(info.context.db.session, meeting.id)  # type: ignore[arg-type]
     warning = lifecycle.over_time_warning(meeting, items)
     return JointMeetingPayload(
         meeting=JointMeetingType.from_model(meeting), warnings=[warning] if warning else []
@@ -468,7 +468,7 @@ class DeliberationMutations:
         )
         session = info.context.db.session
         item = await session.get(AgendaItem, decision.agenda_item_id)
-        meeting = await _meeting_of_item(info, item)  # type: ignore[arg-type]
+        meeting = await _meeting_of_item(info, item)
         draft = deliberation.ActionDraft(
             title=input.title,
             due_on=input.due_on,

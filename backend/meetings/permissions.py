@@ -29,7 +29,7 @@ def _visible_meetings(scope: Scope) -> object:
 def _meetings(scope: Scope) -> ColumnElement[bool]:
     # A unit liaison sees the meetings its unit was invited to.
     invited = select(MeetingAttendance.meeting_id).where(scope.in_units(MeetingAttendance.unit_id))
-    return or_(scope.in_subtrees(JointMeeting.organisation_id), JointMeeting.id.in_(invited))  # type: ignore[union-attr]
+    return or_(scope.in_subtrees(JointMeeting.organisation_id), JointMeeting.id.in_(invited))
 
 
 @visibility(MeetingAttendance, token_scope="read:meetings")
@@ -49,7 +49,7 @@ def _visible_decisions(scope: Scope) -> object:
 
 @visibility(Decision, token_scope="read:meetings")
 def _decisions(scope: Scope) -> ColumnElement[bool]:
-    return Decision.id.in_(_visible_decisions(scope))  # type: ignore[union-attr,no-any-return]
+    return Decision.id.in_(_visible_decisions(scope))  # type: ignore[no-any-return]
 
 
 @visibility(ActionItem, token_scope="read:meetings")

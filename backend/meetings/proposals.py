@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,10 @@ def _error(code: MeetingErrorCode, field: str | None, message: str | None = None
     return DomainError(field, code, message or MESSAGES[code])
 
 
+@overload
+def _text(value: str | None, field: str, limit: int, *, required: Literal[True] = True) -> str: ...
+@overload
+def _text(value: str | None, field: str, limit: int, *, required: bool) -> str | None: ...
 def _text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
     cleaned = (value or "").strip()
     if not cleaned:

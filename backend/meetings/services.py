@@ -117,7 +117,7 @@ def proposals_statement(
     kind: ProposalKind | None = None,
     search: str | None = None,
 ) -> Select[Any]:
-    statement = select(Proposal).where(Proposal.archived_at.is_(None))  # type: ignore[union-attr]
+    statement = select(Proposal).where(Proposal.archived_at.is_(None))
     if root_id is not None:
         statement = statement.where(in_subtree(Proposal.community_id, root_id))
     if status is not None:
@@ -127,7 +127,7 @@ def proposals_statement(
     condition = text_search([Proposal.title, Proposal.description], search)
     if condition is not None:
         statement = statement.where(condition)
-    return statement.order_by(Proposal.created_at.desc(), Proposal.id.desc())  # type: ignore[attr-defined]
+    return statement.order_by(Proposal.created_at.desc(), Proposal.id.desc())
 
 
 def my_action_items_statement(
@@ -135,7 +135,7 @@ def my_action_items_statement(
 ) -> Select[Any]:
     mine = []
     if unit_ids:
-        mine.append(ActionItem.owner_unit_id.in_(unit_ids))  # type: ignore[union-attr]
+        mine.append(ActionItem.owner_unit_id.in_(unit_ids))
     if person_id is not None:
         mine.append(ActionItem.owner_person_id == person_id)
     statement = select(ActionItem).where(or_(*mine) if mine else false())

@@ -151,9 +151,9 @@ async def _record(
     await session.flush()
     session.add_all(
         Evidence(
-            progress_id=progress.id,
+            progress_id=progress.id,  # type: ignore[arg-type]
             filename=file.filename[:200],
-            content_type=content_type,  # type: ignore[arg-type]
+            content_type=content_type,
             size=len(file.content),
             content=file.content,
         )

@@ -16,7 +16,7 @@ READ_GRIDS = Rule("grids", TREE_ROLES, token_scope="read:organisations")
 
 @visibility(Organisation, token_scope="read:organisations")
 def _organisations(scope: Scope) -> ColumnElement[bool]:
-    own_community = Organisation.id.in_(sorted(scope.organisation_ids))  # type: ignore[union-attr]
+    own_community = Organisation.id.in_(sorted(scope.organisation_ids))
     return or_(scope.in_subtrees(Organisation.id), own_community)
 
 

@@ -14,7 +14,7 @@ from backend.organisations.models import Grid, Organisation, OrganisationKind
 def subtree_ids(root_id: int) -> Select[tuple[int]]:
     """Ids of an organisation and all its descendants (one indexed prefix match on `path`)."""
     root_path = select(Organisation.path).where(Organisation.id == root_id).scalar_subquery()
-    return select(Organisation.id).where(Organisation.path.startswith(root_path))
+    return select(Organisation.id).where(Organisation.path.startswith(root_path))  # type: ignore[no-any-return]
 
 
 def in_subtree(column: Any, root_id: int) -> ColumnElement[bool]:
@@ -48,7 +48,7 @@ def organisations_statement(
     if condition is not None:
         statement = statement.where(condition)
     if not include_archived:
-        statement = statement.where(Organisation.archived_at.is_(None))  # type: ignore[union-attr]
+        statement = statement.where(Organisation.archived_at.is_(None))
     column = getattr(Organisation, order_column)
     return statement.order_by(*ordering(column, direction, Organisation.id))
 
@@ -59,7 +59,7 @@ def grids_statement(
     search: str | None = None,
     direction: OrderDirection = OrderDirection.ASC,
 ) -> Select[Any]:
-    statement = select(Grid).where(Grid.archived_at.is_(None))  # type: ignore[union-attr]
+    statement = select(Grid).where(Grid.archived_at.is_(None))
     if root_id is not None:
         statement = statement.where(in_subtree(Grid.community_id, root_id))
     condition = text_search([Grid.name], search)

@@ -64,7 +64,7 @@ class PersonalDataReadLogger(DataLoader[tuple[int, str], bool]):
         person_ids = sorted({person_id for person_id, _ in keys})
         allowed = set(
             await self.db.scalars(
-                select(Person.id).where(Person.id.in_(person_ids), visible(Person, scope))  # type: ignore[union-attr]
+                select(Person.id).where(Person.id.in_(person_ids), visible(Person, scope))
             )
         )
         entries = [
@@ -101,6 +101,6 @@ class PersonNameByIdLoader(DataLoader[int, str | None]):
         self.db = db
 
     async def _load(self, keys: Sequence[int]) -> list[str | None]:
-        rows = await self.db.rows(select(Person.id, Person.name).where(Person.id.in_(keys)))  # type: ignore[union-attr]
+        rows = await self.db.rows(select(Person.id, Person.name).where(Person.id.in_(keys)))
         names = {person_id: name for person_id, name in rows}
         return [names.get(key) for key in keys]

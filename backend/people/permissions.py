@@ -34,9 +34,9 @@ def _people(scope: Scope) -> ColumnElement[bool]:
     units = visible_unit_ids(scope)
     return or_(
         scope.in_subtrees(Person.community_id),
-        Person.id.in_(select(UnitStaff.person_id).where(UnitStaff.unit_id.in_(units))),  # type: ignore[union-attr]
-        Person.id.in_(select(ResidentUnit.liaison_id).where(ResidentUnit.id.in_(units))),  # type: ignore[union-attr]
-        Person.id.in_(  # type: ignore[union-attr]
+        Person.id.in_(select(UnitStaff.person_id).where(UnitStaff.unit_id.in_(units))),
+        Person.id.in_(select(ResidentUnit.liaison_id).where(ResidentUnit.id.in_(units))),
+        Person.id.in_(
             select(CommitteeMembership.person_id).where(visible(CommitteeMembership, scope))
         ),
     )

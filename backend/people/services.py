@@ -30,16 +30,14 @@ def committee_memberships_statement(
     order_column: str = "term_start",
     direction: OrderDirection = OrderDirection.ASC,
 ) -> Select[Any]:
-    statement = select(CommitteeMembership).where(
-        CommitteeMembership.archived_at.is_(None)  # type: ignore[union-attr]
-    )
+    statement = select(CommitteeMembership).where(CommitteeMembership.archived_at.is_(None))
     if root_id is not None:
         statement = statement.where(in_subtree(CommitteeMembership.community_id, root_id))
     if unit_id is not None:
         statement = statement.where(CommitteeMembership.unit_id == unit_id)
     if role is not None:
         statement = statement.where(
-            CommitteeMembership.id.in_(  # type: ignore[union-attr]
+            CommitteeMembership.id.in_(
                 select(CommitteeMembershipRole.membership_id).where(
                     CommitteeMembershipRole.role == role
                 )
@@ -50,8 +48,8 @@ def committee_memberships_statement(
         unit_match = text_search([ResidentUnit.name], search)
         statement = statement.where(
             or_(
-                CommitteeMembership.person_id.in_(select(Person.id).where(person_match)),  # type: ignore[attr-defined]
-                CommitteeMembership.unit_id.in_(select(ResidentUnit.id).where(unit_match)),  # type: ignore[union-attr,arg-type]
+                CommitteeMembership.person_id.in_(select(Person.id).where(person_match)),
+                CommitteeMembership.unit_id.in_(select(ResidentUnit.id).where(unit_match)),
             )
         )
     if active_on is not None:
@@ -74,7 +72,7 @@ def people_statement(
     id_number: str | None = None,
     party_members_only: bool = False,
 ) -> Select[Any]:
-    statement = select(Person).where(Person.archived_at.is_(None))  # type: ignore[union-attr]
+    statement = select(Person).where(Person.archived_at.is_(None))
     # Stored encrypted: exact matches go through the keyed hashes.
     if mobile is not None:
         statement = statement.where(Person.mobile_hash == keyring().search_hash(mobile))
@@ -86,5 +84,5 @@ def people_statement(
     if condition is not None:
         statement = statement.where(condition)
     if party_members_only:
-        statement = statement.where(Person.is_party_member.is_(True))  # type: ignore[attr-defined]
+        statement = statement.where(Person.is_party_member.is_(True))
     return statement.order_by(Person.name, Person.id)

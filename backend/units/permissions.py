@@ -16,7 +16,7 @@ READ_UNITS = Rule("residentUnits", ALL_ROLES, token_scope="read:units")
 
 
 def visible_unit_ids(scope: Scope) -> ColumnElement[bool]:
-    return select(ResidentUnit.id).where(visible(ResidentUnit, scope))  # type: ignore[return-value]
+    return select(ResidentUnit.id).where(visible(ResidentUnit, scope))  # type: ignore[no-any-return]
 
 
 @visibility(ResidentUnit, token_scope="read:units")

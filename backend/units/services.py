@@ -32,6 +32,6 @@ def resident_units_statement(
     if condition is not None:
         statement = statement.where(condition)
     if not include_archived:
-        statement = statement.where(ResidentUnit.archived_at.is_(None))  # type: ignore[union-attr]
+        statement = statement.where(ResidentUnit.archived_at.is_(None))
     column = getattr(ResidentUnit, order_column)
     return statement.order_by(*ordering(column, direction, ResidentUnit.id))

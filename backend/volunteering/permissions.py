@@ -33,8 +33,8 @@ def _records(scope: Scope) -> ColumnElement[bool]:
 
     # A record belongs where its team, or the need, wish or project it served, belongs.
     return or_(
-        ServiceRecord.team_id.in_(_visible_teams(scope)),  # type: ignore[union-attr]
-        ServiceRecord.need_id.in_(select(Need.id).where(visible(Need, scope))),  # type: ignore[union-attr]
-        ServiceRecord.micro_wish_id.in_(select(MicroWish.id).where(visible(MicroWish, scope))),  # type: ignore[union-attr]
-        ServiceRecord.project_id.in_(select(Project.id).where(visible(Project, scope))),  # type: ignore[union-attr]
+        ServiceRecord.team_id.in_(_visible_teams(scope)),
+        ServiceRecord.need_id.in_(select(Need.id).where(visible(Need, scope))),
+        ServiceRecord.micro_wish_id.in_(select(MicroWish.id).where(visible(MicroWish, scope))),
+        ServiceRecord.project_id.in_(select(Project.id).where(visible(Project, scope))),
     )
