@@ -21,7 +21,7 @@ from backend.meetings.models import (
     MeetingAttendance,
     Proposal,
 )
-from backend.notifications.models import Notification, WebhookEvent
+from backend.notifications.models import Notification, WebhookEndpoint, WebhookEvent
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
 from backend.units.models import (
@@ -68,5 +68,6 @@ __all__ = [
     "User",
     "VolunteerTeam",
     "VolunteerTeamMember",
+    "WebhookEndpoint",
     "WebhookEvent",
 ]

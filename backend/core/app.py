@@ -24,6 +24,7 @@ from backend.core.db import Database
 from backend.core.schema import schema
 from backend.core.settings import Settings
 from backend.meetings.http import routes as meeting_routes
+from backend.notifications.delivery import run_forever
 
 logger = logging.getLogger("backend")
 
@@ -181,7 +182,11 @@ def create_app(
             from backend.core.migrate import prepare
 
             await anyio.to_thread.run_sync(prepare, settings)
-        yield
+        async with anyio.create_task_group() as background:
+            if settings.deliver_webhooks:
+                background.start_soon(run_forever, database)
+            yield
+            background.cancel_scope.cancel()
         await database.dispose()
 
     graphql_app = GraphQLApp(database, settings, authenticator)

@@ -29,6 +29,8 @@ from backend.meetings.mutations import (
     TrackingMutations,
 )
 from backend.meetings.queries import CollectionQueries, MeetingQueries, TrackingQueries
+from backend.notifications.mutations import WebhookMutations
+from backend.notifications.queries import WebhookQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
@@ -132,6 +134,7 @@ Query = merge_types(
         MeetingQueries,
         CollectionQueries,
         TrackingQueries,
+        WebhookQueries,
         EvaluationQueries,
     ),
 )
@@ -144,6 +147,7 @@ Mutation = merge_types(
         MeetingPreparationMutations,
         DeliberationMutations,
         TrackingMutations,
+        WebhookMutations,
     ),
 )
 

@@ -45,6 +45,8 @@ class Settings:
     port: int = 8000
     # Encrypts personal data at rest (backend/core/crypto.py); required in production.
     encryption_key: str | None = None
+    # Deliver the webhook outbox from the app process (off for one-off commands and tests).
+    deliver_webhooks: bool = True
 
     @property
     def async_database_url(self) -> str:
@@ -69,6 +71,7 @@ class Settings:
             host=os.environ.get("HOST", cls.host),
             port=int(os.environ.get("PORT", str(cls.port))),
             encryption_key=os.environ.get("DATA_ENCRYPTION_KEY") or None,
+            deliver_webhooks=_env_flag("DELIVER_WEBHOOKS", default=True),
         )
 
     def problems(self) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field
 
+from backend.core.crypto import EncryptedString
 from backend.core.models import AwareDateTime, LabelledEnum, TimestampMixin, enum_column
 
 
@@ -40,4 +41,21 @@ class WebhookEvent(TimestampMixin, table=True):
     payload: dict[str, Any] = Field(sa_type=sa.JSON)
     status: WebhookStatus = Field(sa_type=enum_column(WebhookStatus, "webhook_status"), index=True)
     attempts: int = 0
+    next_attempt_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     delivered_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    last_error: str | None = Field(default=None, max_length=500)
+
+
+class WebhookEndpoint(TimestampMixin, table=True):
+    """Where an external system wants events about an organisation subtree delivered."""
+
+    __tablename__ = "webhook_endpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", ondelete="RESTRICT", index=True)
+    url: str = Field(max_length=500)
+    # Signs each delivery (HMAC-SHA256); kept encrypted, shown once when created.
+    secret: str = Field(sa_type=EncryptedString)
+    # Space-separated event names, or "*" for all.
+    events: str = Field(default="*", max_length=500)
+    active: bool = True

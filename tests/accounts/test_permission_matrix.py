@@ -63,6 +63,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "proposals": (EVERYONE, "read:meetings"),
     "agendaCandidates": (frozenset({ADMIN, CONVENER}), "read:meetings"),
     "myActionItems": (EVERYONE, None),
+    "webhookEndpoints": (frozenset({ADMIN}), None),
     # mutations
     "sessionCreate": (PUBLIC, None),
     "sessionEnd": (EVERYONE, None),
@@ -86,6 +87,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "actionItemCreate": (frozenset({ADMIN, CONVENER}), None),
     "actionItemProgress": (EVERYONE, None),
     "actionItemVerify": (frozenset({ADMIN, CONVENER}), None),
+    "webhookEndpointCreate": (frozenset({ADMIN}), None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

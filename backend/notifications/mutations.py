@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlparse
+
+import strawberry
+from strawberry.types import Info
+
+from backend.audit.services import record
+from backend.core.errors import InvalidArgument
+from backend.core.ids import load_in_scope
+from backend.core.permissions import allow
+from backend.notifications.models import WebhookEndpoint
+from backend.notifications.permissions import MANAGE_WEBHOOKS
+from backend.notifications.types import WebhookEndpointType
+from backend.organisations.models import Organisation
+
+
+@strawberry.input(description="登记事件推送地址")
+class WebhookEndpointCreateInput:
+    organisation: strawberry.ID
+    url: str
+    events: str = "*"
+
+
+@strawberry.type
+class WebhookEndpointCreatePayload:
+    endpoint: WebhookEndpointType
+    secret: str = strawberry.field(description="签名密钥，只显示这一次")
+
+
+def _check_url(url: str) -> str:
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or len(url) > 500:
+        raise InvalidArgument("input.url", "推送地址须是 http:// 或 https:// 开头的完整网址。")
+    return url.strip()
+
+
+@strawberry.type
+class WebhookMutations:
+    @strawberry.mutation(
+        description="登记事件推送地址（街道管理员）", extensions=allow(MANAGE_WEBHOOKS)
+    )
+    async def webhook_endpoint_create(
+        self, info: Info, input: WebhookEndpointCreateInput
+    ) -> WebhookEndpointCreatePayload:
+        organisation = await load_in_scope(
+            info, input.organisation, Organisation, "organisation", acting_as=MANAGE_WEBHOOKS
+        )
+        secret = secrets.token_urlsafe(32)
+        endpoint = WebhookEndpoint(
+            organisation_id=organisation.id,
+            url=_check_url(input.url),
+            secret=secret,
+            events=" ".join(input.events.split())[:500] or "*",
+        )
+        session = info.context.db.session
+        session.add(endpoint)
+        await session.flush()
+        record(
+            session,
+            info.context,
+            "webhookEndpointCreate",
+            object_type="WebhookEndpoint",
+            object_id=endpoint.id,
+            changes={"url": [None, endpoint.url]},
+        )
+        await session.commit()
+        return WebhookEndpointCreatePayload(
+            endpoint=WebhookEndpointType.from_model(endpoint), secret=secret
+        )
