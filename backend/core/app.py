@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -182,11 +184,14 @@ def create_app(
             from backend.core.migrate import prepare
 
             await anyio.to_thread.run_sync(prepare, settings)
-        async with anyio.create_task_group() as background:
-            if settings.deliver_webhooks:
-                background.start_soon(run_forever, database)
-            yield
-            background.cancel_scope.cancel()
+        deliverer = (
+            asyncio.create_task(run_forever(database)) if settings.deliver_webhooks else None
+        )
+        yield
+        if deliverer is not None:
+            deliverer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await deliverer
         await database.dispose()
 
     graphql_app = GraphQLApp(database, settings, authenticator)
