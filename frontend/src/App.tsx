@@ -19,6 +19,8 @@ const MemberDetail = lazy(() => import('./pages/members/detail'));
 const VolunteerTeamList = lazy(() => import('./pages/volunteering/teams'));
 const CobuildingLists = lazy(() => import('./pages/cobuilding/lists'));
 const MeetingList = lazy(() => import('./pages/meetings/list'));
+const MeetingDetail = lazy(() => import('./pages/meetings/detail'));
+const ProposalList = lazy(() => import('./pages/meetings/proposals'));
 const EvaluationList = lazy(() => import('./pages/evaluations/list'));
 const ApiTokenList = lazy(() => import('./pages/admin/tokens'));
 const AuditLog = lazy(() => import('./pages/admin/audit'));
@@ -63,6 +65,8 @@ const router = createBrowserRouter([
       { path: 'volunteering', element: guarded('canReadVolunteering', <VolunteerTeamList />) },
       { path: 'cobuilding', element: guarded('canReadCobuilding', <CobuildingLists />) },
       { path: 'meetings', element: guarded('canReadMeetings', <MeetingList />) },
+      { path: 'meetings/proposals', element: guarded('canReadMeetings', <ProposalList />) },
+      { path: 'meetings/:id', element: guarded('canReadMeetings', <MeetingDetail />) },
       { path: 'evaluations', element: guarded('canReadEvaluations', <EvaluationList />) },
       { path: 'admin/tokens', element: guarded('canManageTokens', <ApiTokenList />) },
       { path: 'admin/audit', element: guarded('canReadAuditLog', <AuditLog />) },

@@ -12,6 +12,7 @@ export interface Access {
   canReadVolunteering: boolean;
   canReadCobuilding: boolean;
   canReadMeetings: boolean;
+  canManageMeetings: boolean;
   canReadEvaluations: boolean;
   canAdmin: boolean;
   canManageTokens: boolean;
@@ -41,8 +42,10 @@ const READERS: Record<AccessKey, readonly Role[]> = {
   canReadVolunteering: allBut('UNIT_LIAISON'),
   // the page lists needs (needs, microWishes: all but UNIT_LIAISON)
   canReadCobuilding: allBut('UNIT_LIAISON'),
-  // jointMeetings, actionItems
+  // jointMeetings, actionItems, proposals, proposalSubmit
   canReadMeetings: ALL_ROLES,
+  // jointMeetingCreate, agendaCandidates, agenda*, jointMeetingPublish, proposalTriage
+  canManageMeetings: ['STREET_ADMIN', 'CONVENER'],
   // evaluations
   canReadEvaluations: allBut('COMMITTEE_MEMBER'),
   canAdmin: ['STREET_ADMIN'],

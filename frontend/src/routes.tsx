@@ -38,7 +38,17 @@ export const menuRoutes: MenuRoute[] = [
     access: 'canReadVolunteering',
   },
   { path: '/cobuilding', name: 'menu.cobuilding', icon: <NodeIndexOutlined />, access: 'canReadCobuilding' },
-  { path: '/meetings', name: 'menu.meetings', icon: <TeamOutlined />, access: 'canReadMeetings' },
+  {
+    // a group's path only names the sub-menu; its pages are the children
+    path: '/meetings-menu',
+    name: 'menu.meetings',
+    icon: <TeamOutlined />,
+    access: 'canReadMeetings',
+    children: [
+      { path: '/meetings', name: 'menu.meetings.list', access: 'canReadMeetings' },
+      { path: '/meetings/proposals', name: 'menu.meetings.proposals', access: 'canReadMeetings' },
+    ],
+  },
   { path: '/evaluations', name: 'menu.evaluations', icon: <AuditOutlined />, access: 'canReadEvaluations' },
   {
     path: '/admin',
@@ -72,18 +82,18 @@ export function firstPage(routes: MenuRoute[]): string | null {
 
 const matches = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
 
-/** The menu entry (and its group, if any) that a URL belongs to. */
+/** The menu entry (and its group, if any) that a URL belongs to: the most specific one. */
 export function matchRoute(
   pathname: string,
   routes: MenuRoute[] = menuRoutes,
 ): { route: MenuRoute; group?: MenuRoute } | null {
+  let best: { route: MenuRoute; group?: MenuRoute } | null = null;
   for (const r of routes) {
-    if (r.children) {
-      const child = r.children.find((c) => matches(pathname, c.path));
-      if (child) return { route: child, group: r };
-    } else if (matches(pathname, r.path)) {
-      return { route: r };
+    const candidates = r.children ? r.children.map((route) => ({ route, group: r })) : [{ route: r }];
+    for (const c of candidates) {
+      if (matches(pathname, c.route.path) && (!best || c.route.path.length > best.route.path.length))
+        best = c;
     }
   }
-  return null;
+  return best;
 }

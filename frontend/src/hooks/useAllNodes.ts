@@ -3,6 +3,8 @@ import { useClient, type AnyVariables, type CombinedError, type TypedDocumentNod
 import { MAX_PAGE_SIZE } from './useCursorPagination';
 import type { ConnectionLike } from './usePagedConnection';
 
+const NO_NODES: never[] = [];
+
 interface AllPagesState<TNode> {
   /** the request (variables + attempt) this state answers */
   key: string;
@@ -13,7 +15,8 @@ interface AllPagesState<TNode> {
 
 /**
  * Every node of a (small) connection, fetched 100 at a time by following `endCursor`.
- * For client-side structures such as the organisation tree and filter options.
+ * For client-side structures such as the organisation tree and filter options; `pause` skips
+ * the requests (no nodes, not loading).
  */
 export function useAllNodes<
   TData,
@@ -23,7 +26,9 @@ export function useAllNodes<
   query: TypedDocumentNode<TData, TVars>,
   select: (data: TData) => ConnectionLike<TNode> | null | undefined,
   variables?: Omit<TVars, 'first' | 'after'>,
+  options?: { pause?: boolean },
 ) {
+  const pause = options?.pause ?? false;
   const client = useClient();
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<AllPagesState<TNode>>({ key: '', nodes: [], total: 0, error: null });
@@ -31,6 +36,7 @@ export function useAllNodes<
   const requestKey = `${varsKey}#${attempt}`;
 
   useEffect(() => {
+    if (pause) return;
     let cancelled = false;
     (async () => {
       const nodes: TNode[] = [];
@@ -60,10 +66,11 @@ export function useAllNodes<
     };
     // `select` is expected to be a stable accessor
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, query, varsKey, attempt, requestKey]);
+  }, [client, query, varsKey, attempt, requestKey, pause]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const loading = state.key !== requestKey;
+  const loading = !pause && state.key !== requestKey;
+  if (pause) return { nodes: NO_NODES as TNode[], total: 0, error: null, loading: false, retry };
   return {
     nodes: state.nodes,
     total: state.total,

@@ -10,18 +10,61 @@ export const JointMeetingListQuery = graphql(`
       }
       edges {
         node {
-          id
-          title
-          kindLabel
-          startsAt
-          venue
-          status
-          statusLabel
-          organisation {
-            id
-            name
-          }
+          ...MeetingListRow
         }
+      }
+    }
+  }
+`);
+
+export const MeetingListRowFragment = graphql(`
+  fragment MeetingListRow on JointMeeting {
+    id
+    title
+    kind
+    kindLabel
+    startsAt
+    endsAt
+    venue
+    status
+    statusLabel
+    organisation {
+      id
+      name
+    }
+  }
+`);
+
+/** Every meeting matching the filter, for the month calendar (the API has no date-range filter). */
+export const JointMeetingCalendarQuery = graphql(`
+  query JointMeetingCalendar($first: Int!, $after: String, $filter: JointMeetingFilter) {
+    jointMeetings(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...MeetingListRow
+        }
+      }
+    }
+  }
+`);
+
+export const JointMeetingCreateMutation = graphql(`
+  mutation JointMeetingCreate($input: JointMeetingCreateInput!) {
+    jointMeetingCreate(input: $input) {
+      meeting {
+        id
+        title
+      }
+      warnings
+      errors {
+        field
+        code
+        message
       }
     }
   }

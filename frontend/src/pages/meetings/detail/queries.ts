@@ -1,0 +1,149 @@
+import { graphql } from '../../../graphql';
+
+/** What the agenda builder shows of a meeting; every agenda mutation answers with it. */
+export const MeetingDetailFragment = graphql(`
+  fragment MeetingDetail on JointMeeting {
+    id
+    version
+    title
+    kind
+    kindLabel
+    status
+    statusLabel
+    startsAt
+    endsAt
+    venue
+    allottedMinutes
+    lengthMinutes
+    organisation {
+      id
+      name
+    }
+    chair {
+      id
+      name
+    }
+    agendaItems {
+      id
+      position
+      title
+      description
+      source
+      sourceLabel
+      minutesAllotted
+      presenter {
+        id
+        name
+      }
+    }
+    attendances {
+      status
+      statusLabel
+      proxyName
+      person {
+        id
+        name
+      }
+      unit {
+        id
+        name
+      }
+    }
+    agendaVersions {
+      number
+      publishedAt
+      changes
+      items
+    }
+  }
+`);
+
+export const JointMeetingDetailQuery = graphql(`
+  query JointMeetingDetail($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on JointMeeting {
+        ...MeetingDetail
+      }
+    }
+  }
+`);
+
+export const AgendaCandidatesQuery = graphql(`
+  query AgendaCandidates($community: ID!, $before: DateTime) {
+    agendaCandidates(community: $community, before: $before) {
+      candidateKey
+      source
+      sourceLabel
+      sourceId
+      title
+      reason
+      since
+    }
+  }
+`);
+
+export const AgendaItemCreateMutation = graphql(`
+  mutation AgendaItemCreate($input: AgendaItemCreateInput!) {
+    agendaItemCreate(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const AgendaReorderMutation = graphql(`
+  mutation AgendaReorder($input: AgendaReorderInput!) {
+    agendaReorder(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const AgendaItemDeleteMutation = graphql(`
+  mutation AgendaItemDelete($input: AgendaItemDeleteInput!) {
+    agendaItemDelete(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const JointMeetingPublishMutation = graphql(`
+  mutation JointMeetingPublish($input: JointMeetingPublishInput!) {
+    jointMeetingPublish(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);

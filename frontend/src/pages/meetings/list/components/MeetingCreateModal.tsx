@@ -1,0 +1,247 @@
+import { useMemo, useState } from 'react';
+import { Alert, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMutation } from 'urql';
+import { CommunityOptionsQuery } from '../../../../components/CommunitySelect/queries';
+import type { JointMeetingCreateInput, MeetingKind } from '../../../../graphql/graphql';
+import { useAllNodes } from '../../../../hooks/useAllNodes';
+import { useAuth } from '../../../../providers/AuthProvider';
+import { describeError } from '../../../../providers/errorHandler';
+import { t } from '../../../../locales';
+import { MEETING_KINDS, optionsOf } from '../../labels';
+import { JointMeetingCreateMutation } from '../queries';
+
+interface Values {
+  organisation: string;
+  kind: MeetingKind;
+  title: string;
+  startsAt: Dayjs;
+  endsAt: Dayjs;
+  venue: string;
+}
+const FIELDS: ReadonlyArray<keyof Values> = ['organisation', 'kind', 'title', 'startsAt', 'endsAt', 'venue'];
+const isField = (field: string | null): field is keyof Values =>
+  field !== null && (FIELDS as readonly string[]).includes(field);
+
+const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
+const DEFAULT_HOURS = 2;
+const QUARTERS = ['一', '二', '三', '四'];
+
+/** A title in the manner of the demo data: 城西社区大党委2026年第四季度联席会议. */
+function suggestTitle(organisation: string | undefined, kind: MeetingKind | undefined, start: Dayjs | null) {
+  if (!organisation || !start) return null;
+  const host = `${organisation.replace(/党委$/, '')}大党委`;
+  if (kind === 'REGULAR_QUARTERLY')
+    return `${host}${start.year()}年第${QUARTERS[Math.floor(start.month() / 3)]}季度联席会议`;
+  if (kind === 'REGULAR_MONTHLY') return `${host}${start.year()}年${start.month() + 1}月例会`;
+  return null;
+}
+
+export interface CreatedMeeting {
+  id: string;
+  title: string;
+  warnings: string[];
+}
+
+/** 新建联席会议: organisation, kind, title, start and end, venue; invitees are added by the API. */
+export default function MeetingCreateModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (meeting: CreatedMeeting) => void;
+}) {
+  const { me } = useAuth();
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [{ fetching }, create] = useMutation(JointMeetingCreateMutation);
+
+  // A convener convenes in the organisations they convene; a street administrator anywhere.
+  const grants = useMemo(() => me?.roles ?? [], [me]);
+  const isAdmin = grants.some((g) => g.role === 'STREET_ADMIN');
+  const own = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const g of grants) {
+      if ((g.role === 'STREET_ADMIN' || g.role === 'CONVENER') && g.organisation)
+        seen.set(g.organisation.id, g.organisation.name);
+    }
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [grants]);
+  const communities = useAllNodes(CommunityOptionsQuery, (d) => d.organisations, undefined, {
+    pause: !isAdmin || !open,
+  });
+
+  const close = () => {
+    form.resetFields();
+    setFormError(null);
+    onClose();
+  };
+
+  const onFinish = async (values: Values) => {
+    setFormError(null);
+    const input: JointMeetingCreateInput = {
+      organisation: values.organisation,
+      kind: values.kind,
+      title: values.title.trim(),
+      startsAt: values.startsAt.second(0).millisecond(0).toISOString(),
+      endsAt: values.endsAt.second(0).millisecond(0).toISOString(),
+      venue: values.venue.trim(),
+    };
+    const result = await create({ input });
+    const payload = result.data?.jointMeetingCreate;
+    if (!payload) {
+      setFormError(result.error ? describeError(result.error).description : t('pages.common.error.unknown'));
+      return;
+    }
+    if (payload.errors.length > 0) {
+      form.setFields(
+        payload.errors.flatMap((e) => (isField(e.field) ? [{ name: e.field, errors: [e.message] }] : [])),
+      );
+      const general = payload.errors.filter((e) => !isField(e.field));
+      if (general.length > 0) setFormError(general.map((e) => e.message).join('；'));
+      return;
+    }
+    if (payload.meeting) {
+      form.resetFields();
+      onCreated({ id: payload.meeting.id, title: payload.meeting.title, warnings: payload.warnings });
+    }
+  };
+
+  /** Keep the end after the start, and suggest a title for regular meetings until one is typed. */
+  const onValuesChange = (changed: Partial<Values>, all: Values) => {
+    if (changed.startsAt) {
+      const end = all.endsAt;
+      if (!end || !end.isAfter(changed.startsAt)) {
+        form.setFieldValue('endsAt', changed.startsAt.add(DEFAULT_HOURS, 'hour'));
+      }
+    }
+    if ((changed.startsAt || changed.kind || changed.organisation) && !form.isFieldTouched('title')) {
+      const name = optionName(all.organisation);
+      const suggestion = suggestTitle(name, all.kind, all.startsAt ?? null);
+      if (suggestion) form.setFieldValue('title', suggestion);
+    }
+  };
+
+  const options = useMemo(() => {
+    const list = [...own];
+    for (const n of communities.nodes)
+      if (!list.some((x) => x.value === n.id)) list.push({ value: n.id, label: n.name });
+    return list;
+  }, [own, communities.nodes]);
+  const optionName = (id: string | undefined) => options.find((o) => o.value === id)?.label;
+
+  return (
+    <Modal
+      open={open}
+      title={t('pages.meetings.create.title')}
+      okText={t('pages.meetings.create.submit')}
+      cancelText={t('pages.common.cancel')}
+      confirmLoading={fetching}
+      onOk={() => form.submit()}
+      onCancel={close}
+      width={600}
+      destroyOnHidden
+      data-testid="meeting-create-modal"
+    >
+      {formError ? (
+        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="jointMeetingCreate"
+        onFinish={onFinish}
+        onValuesChange={onValuesChange}
+        initialValues={{ organisation: own.length === 1 ? own[0].value : undefined }}
+      >
+        <Form.Item
+          name="organisation"
+          label={t('pages.meetings.create.organisation')}
+          rules={[{ required: true, message: t('pages.meetings.create.organisation.required') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={options}
+            loading={communities.loading}
+            data-testid="meeting-organisation"
+          />
+        </Form.Item>
+        <Form.Item
+          name="kind"
+          label={t('pages.meetings.create.kind')}
+          rules={[{ required: true, message: t('pages.meetings.create.kind.required') }]}
+        >
+          <Select options={optionsOf(MEETING_KINDS)} data-testid="meeting-kind" />
+        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item
+            name="startsAt"
+            label={t('pages.meetings.create.startsAt')}
+            rules={[{ required: true, message: t('pages.meetings.create.startsAt.required') }]}
+            style={{ flex: 1, minWidth: 220 }}
+          >
+            <DatePicker
+              showTime={{ format: 'HH:mm', minuteStep: 5 }}
+              format={TIME_FORMAT}
+              needConfirm={false}
+              style={{ width: '100%' }}
+              data-testid="meeting-starts-at"
+            />
+          </Form.Item>
+          <Form.Item
+            name="endsAt"
+            label={t('pages.meetings.create.endsAt')}
+            dependencies={['startsAt']}
+            rules={[
+              { required: true, message: t('pages.meetings.create.endsAt.required') },
+              ({ getFieldValue }) => ({
+                validator(_, value: Dayjs | undefined) {
+                  const start = getFieldValue('startsAt') as Dayjs | undefined;
+                  return !value || !start || value.isAfter(start)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('pages.meetings.create.endsAt.order')));
+                },
+              }),
+            ]}
+            style={{ flex: 1, minWidth: 220 }}
+          >
+            <DatePicker
+              showTime={{ format: 'HH:mm', minuteStep: 5 }}
+              format={TIME_FORMAT}
+              needConfirm={false}
+              style={{ width: '100%' }}
+              data-testid="meeting-ends-at"
+            />
+          </Form.Item>
+        </Flex>
+        <Form.Item
+          name="title"
+          label={t('pages.meetings.create.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('pages.meetings.create.name.required') },
+            { max: 200 },
+          ]}
+        >
+          <Input
+            placeholder={t('pages.meetings.create.name.placeholder')}
+            maxLength={200}
+            data-testid="meeting-title"
+          />
+        </Form.Item>
+        <Form.Item
+          name="venue"
+          label={t('pages.meetings.create.venue')}
+          rules={[
+            { required: true, whitespace: true, message: t('pages.meetings.create.venue.required') },
+            { max: 200 },
+          ]}
+        >
+          <Input maxLength={200} data-testid="meeting-venue" />
+        </Form.Item>
+        <Typography.Text type="secondary">{t('pages.meetings.create.invitees')}</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}
