@@ -28,6 +28,7 @@ class MeetingErrorCode(enum.Enum):
     NOT_OWNER = "not_owner"
     FILE_TOO_LARGE = "file_too_large"
     FILE_TYPE = "file_type"
+    UNCHANGED = "unchanged"
 
 
 MESSAGES = {
@@ -44,5 +45,6 @@ MESSAGES = {
     MeetingErrorCode.NOT_IN_SESSION: "会议不在进行中，不能记录决议或督办事项。",
     MeetingErrorCode.DATE_IN_PAST: "期限不能早于今天。",
     MeetingErrorCode.NOT_OWNER: "只有承办单位联络员或承办人可以报告进展。",
+    MeetingErrorCode.UNCHANGED: "议程自上次发布后没有变化，无需重新发布。",
     MeetingErrorCode.FILE_TYPE: "只能上传图片（JPEG、PNG）或文档（PDF、Word、Excel）。",
 }

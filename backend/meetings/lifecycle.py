@@ -255,6 +255,53 @@ async def add_agenda_item(
     return item
 
 
+@dataclass(frozen=True)
+class AgendaItemChanges:
+    """Only the fields that were sent: `None` leaves a field as it is."""
+
+    title: str | None = None
+    description: str | None = None
+    presenter_id: int | None = None
+    clear_presenter: bool = False
+    minutes_allotted: int | None = None
+
+
+ITEM_FIELDS = ["title", "description", "presenter_id", "minutes_allotted"]
+
+
+async def update_agenda_item(
+    session: AsyncSession,
+    context: Any,
+    meeting: JointMeeting,
+    expected_version: int,
+    item: AgendaItem,
+    changes: AgendaItemChanges,
+) -> AgendaItem:
+    check_version(meeting, expected_version)
+    _check_editable(meeting)
+    before = snapshot(item, ITEM_FIELDS)
+    if changes.title is not None:
+        item.title = _text(changes.title, "title", 200)  # type: ignore[assignment]
+    if changes.description is not None:
+        item.description = _text(changes.description, "description", 2000, required=False)
+    if changes.minutes_allotted is not None:
+        _check_minutes(changes.minutes_allotted)
+        item.minutes_allotted = changes.minutes_allotted
+    if changes.presenter_id is not None or changes.clear_presenter:
+        item.presenter_id = changes.presenter_id
+    meeting.version += 1
+    record(
+        session,
+        context,
+        "agendaItemUpdate",
+        object_type="AgendaItem",
+        object_id=item.id,
+        changes=diff(before, snapshot(item, ITEM_FIELDS)),
+    )
+    await session.commit()
+    return item
+
+
 async def current_items(session: AsyncSession, meeting_id: int) -> list[AgendaItem]:
     statement = (
         select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
@@ -394,6 +441,8 @@ async def publish_agenda(
         .first()
     )
     current = _agenda_snapshot(items)
+    if previous is not None and previous.items == current:
+        raise _error(MeetingErrorCode.UNCHANGED, None)
     version = AgendaVersion(
         meeting_id=meeting.id,
         number=(previous.number + 1) if previous else 1,

@@ -189,6 +189,17 @@ class AgendaReorderInput:
     items: list[strawberry.ID]
 
 
+@strawberry.input(description="修改议题：只改所填的字段；presenter 传 null 表示取消汇报人")
+class AgendaItemUpdateInput:
+    meeting: strawberry.ID
+    version: int
+    item: strawberry.ID
+    title: strawberry.Maybe[str]
+    description: strawberry.Maybe[str]
+    presenter: strawberry.Maybe[strawberry.ID | None]
+    minutes_allotted: strawberry.Maybe[int]
+
+
 @strawberry.input(description="删除议题")
 class AgendaItemDeleteInput:
     meeting: strawberry.ID
@@ -279,6 +290,37 @@ class MeetingPreparationMutations:
         refused = await _run(
             info, lifecycle.reorder_agenda(session, info.context, meeting, input.version, item_ids)
         )
+        return refused or await _payload(info, meeting)
+
+    @strawberry.mutation(description="修改议题", extensions=allow(PREPARE_MEETING))
+    async def agenda_item_update(
+        self, info: Info, input: AgendaItemUpdateInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
+        )
+        item = await load_in_scope(info, input.item, AgendaItem, "item", acting_as=PREPARE_MEETING)
+        if item.meeting_id != meeting.id:
+            raise NotFound(input.item)
+        presenter_id, clear_presenter = None, False
+        if input.presenter is not None:
+            if input.presenter.value is None:
+                clear_presenter = True
+            else:
+                presenter = await load_in_scope(info, input.presenter.value, Person, "presenter")
+                presenter_id = presenter.id
+        changes = lifecycle.AgendaItemChanges(
+            title=input.title.value if input.title else None,
+            description=input.description.value if input.description else None,
+            presenter_id=presenter_id,
+            clear_presenter=clear_presenter,
+            minutes_allotted=input.minutes_allotted.value if input.minutes_allotted else None,
+        )
+        session = info.context.db.session
+        change = lifecycle.update_agenda_item(
+            session, info.context, meeting, input.version, item, changes
+        )
+        refused = await _run(info, change)
         return refused or await _payload(info, meeting)
 
     @strawberry.mutation(description="删除议题", extensions=allow(PREPARE_MEETING))

@@ -264,3 +264,64 @@ async def test_a_convener_of_another_community_cannot_touch_the_meeting(gql) -> 
 
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert "越权" not in set(session.scalars(select(AgendaItem.title)))
+
+
+async def test_items_are_edited_field_by_field_and_an_unchanged_agenda_is_not_republished(
+    gql,
+) -> None:
+    community, _ = community_with_an_overdue_action()
+    meeting = (await create(gql, community))["meeting"]
+    added = (
+        await gql.data(
+            ADD,
+            {
+                "input": {
+                    "meeting": meeting["id"],
+                    "version": 1,
+                    "title": "原标题",
+                    "minutesAllotted": 90,
+                }
+            },
+        )
+    )["agendaItemCreate"]
+    item = added["meeting"]["agendaItems"][0]["id"]
+    update = f"mutation U($input: AgendaItemUpdateInput!) {{ agendaItemUpdate(input: $input) {{ {MEETING_FIELDS} }} }}"
+
+    shorter = (
+        await gql.data(
+            update,
+            {
+                "input": {
+                    "meeting": meeting["id"],
+                    "version": 2,
+                    "item": item,
+                    "minutesAllotted": 30,
+                }
+            },
+        )
+    )["agendaItemUpdate"]
+    too_long = (
+        await gql.data(
+            update,
+            {
+                "input": {
+                    "meeting": meeting["id"],
+                    "version": 3,
+                    "item": item,
+                    "minutesAllotted": 999,
+                }
+            },
+        )
+    )["agendaItemUpdate"]
+    await gql.data(PUBLISH, {"input": {"meeting": meeting["id"], "version": 3}})
+    again = (await gql.data(PUBLISH, {"input": {"meeting": meeting["id"], "version": 4}}))[
+        "jointMeetingPublish"
+    ]
+
+    items = shorter["meeting"]["agendaItems"]
+    assert [(i["title"], shorter["meeting"]["allottedMinutes"]) for i in items] == [("原标题", 30)]
+    assert shorter["warnings"] == []
+    assert too_long["errors"][0]["field"] == "minutesAllotted"
+    assert again["errors"] == [
+        {"field": None, "code": "UNCHANGED", "message": "议程自上次发布后没有变化，无需重新发布。"}
+    ]

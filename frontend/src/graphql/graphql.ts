@@ -174,6 +174,7 @@ export type MeetingErrorCode =
   | 'REQUIRED'
   | 'TIME_ORDER'
   | 'TOO_LONG'
+  | 'UNCHANGED'
   | 'UNKNOWN_CANDIDATE'
   | 'VERSION_CONFLICT'
   | 'WRONG_CODE';
