@@ -17,14 +17,6 @@ def error_list(error_type: type[ErrorT], exc: DomainError) -> list[ErrorT]:
     return [error_type(field=exc.field, code=exc.code, message=exc.message)]  # type: ignore[call-arg]
 
 
-def camel(field: str | None) -> str | None:
-    """Input names as the client wrote them (snake_case → camelCase)."""
-    if field is None:
-        return None
-    head, *rest = field.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
 async def attempt(
     session: AsyncSession, change: Awaitable[ResultT], error_type: type[ErrorT]
 ) -> tuple[ResultT | None, list[ErrorT]]:

@@ -20,7 +20,6 @@ from backend.cobuilding.models import Need, NeedStatus, Project, ProjectMileston
 from backend.core.scope import Scope, visible
 from backend.meetings.models import (
     ActionItem,
-    ActionItemStatus,
     AgendaItem,
     AgendaSource,
     Decision,
@@ -30,6 +29,7 @@ from backend.meetings.models import (
     Proposal,
     ProposalStatus,
 )
+from backend.meetings.services import OPEN_ACTION_STATUSES
 from backend.units.models import (
     AgreementStatus,
     CoBuildingAgreement,
@@ -43,7 +43,6 @@ UNMATCHED_NEED_DAYS = 30
 AGREEMENT_EXPIRY_DAYS = 60
 OPEN_MEETING = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.IN_SESSION)
 CLOSED_MEETING = (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED)
-OPEN_ACTION = (ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS, ActionItemStatus.BLOCKED)
 
 
 @dataclass(frozen=True)
@@ -173,7 +172,7 @@ def _open_actions(community_id: int, day: date) -> Any:
         .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
         .where(
             JointMeeting.organisation_id == community_id,
-            ActionItem.status.in_(OPEN_ACTION),
+            ActionItem.status.in_(OPEN_ACTION_STATUSES),
             ActionItem.archived_at.is_(None),
             ActionItem.due_on <= day,
         )

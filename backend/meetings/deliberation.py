@@ -30,13 +30,13 @@ from backend.meetings.models import (
     MeetingAttendance,
     MeetingStatus,
 )
+from backend.meetings.services import ATTENDED_STATUSES, present_count
 from backend.notifications.services import publish_event
 from backend.people.models import Person
 from backend.units.models import ResidentUnit, UnitStaff
 
 # Invitees may sign themselves in from half an hour before the start until the end.
 EARLY_SIGN_IN = timedelta(minutes=30)
-PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
 
 
 def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
@@ -57,7 +57,7 @@ class Quorum:
 def quorum(statuses: list[AttendanceStatus]) -> Quorum:
     """More than half of the invitees, present in person or by proxy."""
     invited = len(statuses)
-    present = sum(1 for status in statuses if status in PRESENT)
+    present = present_count(statuses)
     return Quorum(invited=invited, present=present, required=math.floor(invited / 2) + 1)
 
 
@@ -113,7 +113,7 @@ async def self_sign_in(
     attendance = await _attendance(session, meeting.id, person_id) if person_id else None
     if attendance is None:
         raise _error(MeetingErrorCode.NOT_INVITED, None)
-    if attendance.status in PRESENT:
+    if attendance.status in ATTENDED_STATUSES:
         raise _error(MeetingErrorCode.ALREADY_SIGNED_IN, None)
     attendance.status = AttendanceStatus.PRESENT
     attendance.signed_in_at = now
@@ -157,7 +157,7 @@ async def record_attendance(
     before = snapshot(attendance, ["status", "proxy_name"])
     attendance.status = status
     attendance.proxy_name = proxy if status is AttendanceStatus.PROXY else None
-    attendance.signed_in_at = utcnow() if status in PRESENT else None
+    attendance.signed_in_at = utcnow() if status in ATTENDED_STATUSES else None
     await session.flush()
     record(
         session,

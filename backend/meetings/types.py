@@ -36,7 +36,7 @@ from backend.meetings.models import (
     ProposalOrigin,
     ProposalStatus,
 )
-from backend.meetings.services import is_action_overdue, present_count
+from backend.meetings.services import OPEN_ACTION_STATUSES, is_action_overdue, present_count
 
 if TYPE_CHECKING:
     from backend.organisations.types import OrganisationType
@@ -279,12 +279,8 @@ class ActionItemType(ModelNode):
     @strawberry.field(description="七天内到期且未办结")
     def is_due_soon(self) -> bool:
         today = date.today()
-        open_states = (
-            ActionItemStatus.OPEN,
-            ActionItemStatus.IN_PROGRESS,
-            ActionItemStatus.BLOCKED,
-        )
-        return self.status in open_states and today <= self.due_on <= today + timedelta(days=7)
+        soon = today + timedelta(days=7)
+        return self.status in OPEN_ACTION_STATUSES and today <= self.due_on <= soon
 
     @strawberry.field(description="进展报告和核验记录（最早在前）")
     async def progress(self, info: Info) -> list[ActionProgressType]:
