@@ -15,9 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
-from backend.core.errors import DomainError
 from backend.core.models import utcnow
-from backend.meetings.errors import MESSAGES, MeetingErrorCode
+from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.lifecycle import check_transition, check_version, notify_invitees
 from backend.meetings.models import (
     ActionItem,
@@ -37,10 +36,6 @@ from backend.units.models import ResidentUnit, UnitStaff
 
 # Invitees may sign themselves in from half an hour before the start until the end.
 EARLY_SIGN_IN = timedelta(minutes=30)
-
-
-def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
-    return DomainError(field, code, message or MESSAGES[code])
 
 
 @dataclass(frozen=True)
@@ -103,18 +98,18 @@ async def self_sign_in(
 ) -> MeetingAttendance:
     now = utcnow()
     if not _in_sign_in_window(meeting, now):
-        raise _error(
+        raise refuse(
             MeetingErrorCode.OUTSIDE_WINDOW,
             None,
             f"只能在会议开始前 30 分钟至会议结束期间签到（{meeting.starts_at:%m-%d %H:%M} UTC 起）。",
         )
     if not meeting.checkin_code or not secrets.compare_digest(code, meeting.checkin_code):
-        raise _error(MeetingErrorCode.WRONG_CODE, "code")
+        raise refuse(MeetingErrorCode.WRONG_CODE, "code")
     attendance = await _attendance(session, meeting.id, person_id) if person_id else None
     if attendance is None:
-        raise _error(MeetingErrorCode.NOT_INVITED, None)
+        raise refuse(MeetingErrorCode.NOT_INVITED, None)
     if attendance.status in ATTENDED_STATUSES:
-        raise _error(MeetingErrorCode.ALREADY_SIGNED_IN, None)
+        raise refuse(MeetingErrorCode.ALREADY_SIGNED_IN, None)
     attendance.status = AttendanceStatus.PRESENT
     attendance.signed_in_at = now
     record(
@@ -139,12 +134,12 @@ async def record_attendance(
 ) -> MeetingAttendance:
     """The convener records an invitee as present, on leave, absent or represented (委托)."""
     if meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.IN_SESSION):
-        raise _error(MeetingErrorCode.NOT_IN_SESSION, None, "会议未开始或已结束，不能登记出席。")
+        raise refuse(MeetingErrorCode.NOT_IN_SESSION, None, "会议未开始或已结束，不能登记出席。")
     if status is AttendanceStatus.INVITED:
-        raise _error(MeetingErrorCode.INVALID, "status", "请选择出席、请假、缺席或委托。")
+        raise refuse(MeetingErrorCode.INVALID, "status", "请选择出席、请假、缺席或委托。")
     proxy = (proxy_name or "").strip() or None
     if status is AttendanceStatus.PROXY and proxy is None:
-        raise _error(MeetingErrorCode.REQUIRED, "proxyName", "委托出席须填写受托人姓名。")
+        raise refuse(MeetingErrorCode.REQUIRED, "proxyName", "委托出席须填写受托人姓名。")
     attendance = await _attendance(session, meeting.id, person.id)
     if attendance is None:
         # Someone not on the list came: they are added as they are recorded.
@@ -173,7 +168,7 @@ async def record_attendance(
 
 def _check_in_session(meeting: JointMeeting) -> None:
     if meeting.status is not MeetingStatus.IN_SESSION:
-        raise _error(
+        raise refuse(
             MeetingErrorCode.NOT_IN_SESSION,
             None,
             f"会议当前为“{meeting.status.label}”，只能在会议进行中记录决议和督办事项。",
@@ -194,9 +189,9 @@ def _check_votes(draft: DecisionDraft) -> None:
     votes = (draft.votes_for, draft.votes_against, draft.votes_abstain)
     given = [v for v in votes if v is not None]
     if given and len(given) != 3:
-        raise _error(MeetingErrorCode.INVALID, "votesFor", "表决时须填写赞成、反对、弃权三项票数。")
+        raise refuse(MeetingErrorCode.INVALID, "votesFor", "表决时须填写赞成、反对、弃权三项票数。")
     if any(v < 0 or v > 10_000 for v in given):
-        raise _error(MeetingErrorCode.INVALID, "votesFor", "票数须为 0 到 10000 之间的整数。")
+        raise refuse(MeetingErrorCode.INVALID, "votesFor", "票数须为 0 到 10000 之间的整数。")
 
 
 async def record_decision(
@@ -210,9 +205,9 @@ async def record_decision(
     _check_votes(draft)
     text = (draft.text or "").strip()
     if not text:
-        raise _error(MeetingErrorCode.REQUIRED, "text")
+        raise refuse(MeetingErrorCode.REQUIRED, "text")
     if len(text) > 2000:
-        raise _error(MeetingErrorCode.TOO_LONG, "text", "最多 2000 个字。")
+        raise refuse(MeetingErrorCode.TOO_LONG, "text", "最多 2000 个字。")
     existing = (
         (await session.execute(select(Decision).where(Decision.agenda_item_id == item.id)))
         .scalars()
@@ -259,11 +254,11 @@ class ActionDraft:
 
 async def _check_owner(session: AsyncSession, meeting: JointMeeting, draft: ActionDraft) -> None:
     if draft.owner_unit_id is None and draft.owner_person_id is None:
-        raise _error(MeetingErrorCode.REQUIRED, "ownerUnit", "须指定承办单位或承办人。")
+        raise refuse(MeetingErrorCode.REQUIRED, "ownerUnit", "须指定承办单位或承办人。")
     if draft.owner_unit_id is not None:
         unit = await session.get(ResidentUnit, draft.owner_unit_id)
         if unit is None or unit.community_id != meeting.organisation_id:
-            raise _error(
+            raise refuse(
                 MeetingErrorCode.OUTSIDE_COMMUNITY, "ownerUnit", "承办单位须是本社区的驻区单位。"
             )
     if draft.owner_person_id is not None:
@@ -281,7 +276,7 @@ async def _check_owner(session: AsyncSession, meeting: JointMeeting, draft: Acti
         person = await session.get(Person, draft.owner_person_id)
         lives_here = person is not None and person.community_id == meeting.organisation_id
         if invited is None and staff is None and not lives_here:
-            raise _error(
+            raise refuse(
                 MeetingErrorCode.OUTSIDE_COMMUNITY,
                 "ownerPerson",
                 "承办人须是本社区的人员或本次会议的参会人。",
@@ -298,13 +293,13 @@ async def assign_action(
     _check_in_session(meeting)
     title = (draft.title or "").strip()
     if not title:
-        raise _error(MeetingErrorCode.REQUIRED, "title")
+        raise refuse(MeetingErrorCode.REQUIRED, "title")
     if len(title) > 200:
-        raise _error(MeetingErrorCode.TOO_LONG, "title", "最多 200 个字。")
+        raise refuse(MeetingErrorCode.TOO_LONG, "title", "最多 200 个字。")
     if draft.due_on < utcnow().date():
-        raise _error(MeetingErrorCode.DATE_IN_PAST, "dueOn")
+        raise refuse(MeetingErrorCode.DATE_IN_PAST, "dueOn")
     if decision.outcome not in (DecisionOutcome.ADOPTED, DecisionOutcome.ADOPTED_WITH_CHANGES):
-        raise _error(MeetingErrorCode.INVALID, "decision", "只有通过的决议才能分派督办事项。")
+        raise refuse(MeetingErrorCode.INVALID, "decision", "只有通过的决议才能分派督办事项。")
     await _check_owner(session, meeting, draft)
     action = ActionItem(
         decision_id=decision.id,
@@ -396,10 +391,10 @@ async def correct_minutes(
     are rebuilt from the record and this text on the next download."""
     check_version(meeting, expected_version)
     if meeting.status not in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED):
-        raise _error(MeetingErrorCode.NOT_EDITABLE, "status", "会议结束后才能编辑纪要。")
+        raise refuse(MeetingErrorCode.NOT_EDITABLE, "status", "会议结束后才能编辑纪要。")
     cleaned = (text or "").strip()
     if len(cleaned) > 20_000:
-        raise _error(MeetingErrorCode.TOO_LONG, "minutesText", "纪要正文最多 20000 字。")
+        raise refuse(MeetingErrorCode.TOO_LONG, "minutesText", "纪要正文最多 20000 字。")
     before = meeting.minutes_text
     meeting.minutes_text = cleaned or None
     meeting.version += 1

@@ -4,6 +4,8 @@ import enum
 
 import strawberry
 
+from backend.core.errors import DomainError
+
 
 @strawberry.enum(description="联席会议相关错误代码")
 class MeetingErrorCode(enum.Enum):
@@ -48,3 +50,8 @@ MESSAGES = {
     MeetingErrorCode.UNCHANGED: "议程自上次发布后没有变化，无需重新发布。",
     MeetingErrorCode.FILE_TYPE: "只能上传图片（JPEG、PNG）或文档（PDF、Word、Excel）。",
 }
+
+
+def refuse(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
+    """The error a meeting service raises: the code's standard text unless told otherwise."""
+    return DomainError(field, code, message or MESSAGES[code])

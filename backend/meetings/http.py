@@ -21,7 +21,7 @@ from backend.core.errors import ErrorCode, PublicError
 from backend.core.ids import decode_id
 from backend.core.scope import visible
 from backend.meetings import minutes
-from backend.meetings.models import AgendaItem, Evidence, JointMeeting, MeetingStatus
+from backend.meetings.models import AgendaItem, Attachment, JointMeeting, MeetingStatus
 from backend.meetings.permissions import READ_MEETINGS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -126,19 +126,19 @@ async def _ics(request: Request, context: Context, meeting: JointMeeting) -> Res
     return _download(body, "text/calendar; charset=utf-8", f"{meeting.title}.ics")
 
 
-async def _evidence(request: Request, context: Context) -> Response:
-    raw = request.path_params["evidence"]
-    key = decode_id(raw, "Evidence", "evidence")
+async def _attachment(request: Request, context: Context) -> Response:
+    raw = request.path_params["attachment"]
+    key = decode_id(raw, "Attachment", "attachment")
     rows = await context.db.scalars(
-        select(Evidence).where(Evidence.id == key, visible(Evidence, context.scope))
+        select(Attachment).where(Attachment.id == key, visible(Attachment, context.scope))
     )
     if not rows:
         raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)
-    evidence: Evidence = rows[0]
-    return _download(evidence.content, evidence.content_type, evidence.filename)
+    attachment: Attachment = rows[0]
+    return _download(attachment.content, attachment.content_type, attachment.filename)
 
 
-def _evidence_endpoint(database: Any, settings: Any) -> Callable[[Request], Awaitable[Response]]:
+def _attachment_endpoint(database: Any, settings: Any) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         async with database.session() as session:
             context = Context(
@@ -150,7 +150,7 @@ def _evidence_endpoint(database: Any, settings: Any) -> Callable[[Request], Awai
             )
             try:
                 await _signed_in_reader(request, context)
-                return await _evidence(request, context)
+                return await _attachment(request, context)
             except PublicError as refused:
                 return _refusal(refused)
 
@@ -162,5 +162,5 @@ def routes(database: Any, settings: Any) -> list[Route]:
         Route("/meetings/{meeting}/minutes.docx", _endpoint(database, settings, _docx)),
         Route("/meetings/{meeting}/minutes.pdf", _endpoint(database, settings, _pdf)),
         Route("/meetings/{meeting}/invitation.ics", _endpoint(database, settings, _ics)),
-        Route("/evidence/{evidence}", _evidence_endpoint(database, settings)),
+        Route("/attachments/{attachment}", _attachment_endpoint(database, settings)),
     ]

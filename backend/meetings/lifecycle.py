@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
-from backend.core.errors import DomainError
 from backend.core.models import utcnow
 from backend.meetings.candidates import agenda_candidates
-from backend.meetings.errors import MESSAGES, MeetingErrorCode
+from backend.meetings.errors import MeetingErrorCode, refuse
+from backend.meetings.files import File, add_attachments, check_files
 from backend.meetings.models import (
     AgendaItem,
     AgendaSource,
@@ -45,13 +45,9 @@ TRANSITIONS = {
 MEETING_FIELDS = ["title", "kind", "starts_at", "ends_at", "venue", "chair_id", "status"]
 
 
-def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
-    return DomainError(field, code, message or MESSAGES[code])
-
-
 def check_version(meeting: JointMeeting, expected: int) -> None:
     if meeting.version != expected:
-        raise _error(
+        raise refuse(
             MeetingErrorCode.VERSION_CONFLICT,
             "version",
             f"会议已被他人修改（您编辑的是第 {expected} 版，当前是第 {meeting.version} 版），"
@@ -61,7 +57,7 @@ def check_version(meeting: JointMeeting, expected: int) -> None:
 
 def check_transition(meeting: JointMeeting, target: MeetingStatus) -> None:
     if target not in TRANSITIONS[meeting.status]:
-        raise _error(
+        raise refuse(
             MeetingErrorCode.ILLEGAL_TRANSITION,
             "status",
             f"会议当前为“{meeting.status.label}”，不能变为“{target.label}”。",
@@ -70,7 +66,7 @@ def check_transition(meeting: JointMeeting, target: MeetingStatus) -> None:
 
 def _check_editable(meeting: JointMeeting) -> None:
     if meeting.status not in EDITABLE:
-        raise _error(
+        raise refuse(
             MeetingErrorCode.NOT_EDITABLE,
             "status",
             f"会议当前为“{meeting.status.label}”，议程已不能修改。",
@@ -81,10 +77,10 @@ def _text(value: str | None, field: str, limit: int, *, required: bool = True) -
     cleaned = (value or "").strip()
     if not cleaned:
         if required:
-            raise _error(MeetingErrorCode.REQUIRED, field)
+            raise refuse(MeetingErrorCode.REQUIRED, field)
         return None
     if len(cleaned) > limit:
-        raise _error(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
+        raise refuse(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
     return cleaned
 
 
@@ -102,11 +98,11 @@ class MeetingDraft:
 
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
     if starts_at.tzinfo is None or ends_at.tzinfo is None:
-        raise _error(MeetingErrorCode.INVALID, "startsAt", "时间须带时区。")
+        raise refuse(MeetingErrorCode.INVALID, "startsAt", "时间须带时区。")
     if ends_at <= starts_at:
-        raise _error(MeetingErrorCode.TIME_ORDER, "endsAt")
+        raise refuse(MeetingErrorCode.TIME_ORDER, "endsAt")
     if ends_at - starts_at > MAX_MEETING_LENGTH:
-        raise _error(MeetingErrorCode.INVALID, "endsAt", "会议时长不能超过 12 小时。")
+        raise refuse(MeetingErrorCode.INVALID, "endsAt", "会议时长不能超过 12 小时。")
 
 
 async def default_invitees(session: AsyncSession, community_id: int) -> dict[int, int | None]:
@@ -183,11 +179,12 @@ class AgendaItemDraft:
     candidate_key: str | None = None
     presenter_id: int | None = None
     minutes_allotted: int = 10
+    documents: tuple[File, ...] = ()
 
 
 def _check_minutes(minutes: int) -> None:
     if not 1 <= minutes <= 480:
-        raise _error(
+        raise refuse(
             MeetingErrorCode.INVALID, "minutesAllotted", "每项议题的时长须在 1–480 分钟之间。"
         )
 
@@ -195,13 +192,13 @@ def _check_minutes(minutes: int) -> None:
 async def _candidate(db: Any, scope: Any, meeting: JointMeeting, key: str) -> Any:
     source_name, _, raw_id = key.partition(":")
     if source_name not in AgendaSource.__members__ or not raw_id.isdigit():
-        raise _error(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
+        raise refuse(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
     source, source_id = AgendaSource[source_name], int(raw_id)
     found = await agenda_candidates(db, scope, meeting.organisation_id, meeting.starts_at)
     for candidate in found:
         if candidate.source is source and candidate.source_id == source_id:
             return candidate
-    raise _error(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
+    raise refuse(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
 
 
 async def add_agenda_item(
@@ -214,6 +211,7 @@ async def add_agenda_item(
     check_version(meeting, expected_version)
     _check_editable(meeting)
     _check_minutes(draft.minutes_allotted)
+    documents = check_files(list(draft.documents), "documents")
     if draft.candidate_key:
         candidate = await _candidate(context.db, context.scope, meeting, draft.candidate_key)
         source, source_id = candidate.source, candidate.source_id
@@ -241,6 +239,7 @@ async def add_agenda_item(
     session.add(item)
     meeting.version += 1
     await session.flush()
+    add_attachments(session, documents, agenda_item_id=item.id)
     record(
         session,
         context,
@@ -320,7 +319,7 @@ async def reorder_agenda(
     _check_editable(meeting)
     items = await current_items(session, meeting.id)
     if sorted(item_ids) != sorted(i.id for i in items):  # type: ignore[type-var]
-        raise _error(
+        raise refuse(
             MeetingErrorCode.INVALID, "itemIds", "须按新顺序列出本会议的全部议题，且不重复。"
         )
     before = [i.id for i in items]
@@ -428,7 +427,7 @@ async def publish_agenda(
     check_transition(meeting, MeetingStatus.PUBLISHED)
     items = await current_items(session, meeting.id)
     if not items:
-        raise _error(MeetingErrorCode.EMPTY_AGENDA, None)
+        raise refuse(MeetingErrorCode.EMPTY_AGENDA, None)
     previous = (
         (
             await session.execute(
@@ -442,7 +441,7 @@ async def publish_agenda(
     )
     current = _agenda_snapshot(items)
     if previous is not None and previous.items == current:
-        raise _error(MeetingErrorCode.UNCHANGED, None)
+        raise refuse(MeetingErrorCode.UNCHANGED, None)
     version = AgendaVersion(
         meeting_id=meeting.id,
         number=(previous.number + 1) if previous else 1,

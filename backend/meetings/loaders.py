@@ -12,8 +12,8 @@ from backend.meetings.models import (
     ActionProgress,
     AgendaItem,
     AgendaVersion,
+    Attachment,
     Decision,
-    Evidence,
     JointMeeting,
     MeetingAttendance,
     Proposal,
@@ -77,28 +77,39 @@ class ProgressByActionItemLoader(ListByKeyLoader[ActionProgress]):
     order_by = ("id",)
 
 
-class EvidenceByProgressLoader(ListByKeyLoader[Evidence]):
-    """Evidence without its content (loaded only by the download endpoint)."""
+class _AttachmentsLoader(ListByKeyLoader[Attachment]):
+    """Attachments without their content (only the download endpoint reads that)."""
 
-    model = Evidence
-    key = "progress_id"
-    order_by = ("id",)
+    model = Attachment
 
     def _statement(self, keys: Sequence[int]) -> Any:
+        column = getattr(Attachment, self.key)
         return (
             select(
-                Evidence.id,
-                Evidence.progress_id,
-                Evidence.filename,
-                Evidence.content_type,
-                Evidence.size,
+                Attachment.id,
+                column.label("owner"),
+                Attachment.filename,
+                Attachment.content_type,
+                Attachment.size,
             )
-            .where(Evidence.progress_id.in_(keys), visible(Evidence, self.scope))
-            .order_by(Evidence.id)
+            .where(column.in_(keys), visible(Attachment, self.scope))
+            .order_by(Attachment.id)
         )
 
     async def _load(self, keys: Sequence[int]) -> list[list[Any]]:
         grouped: dict[int, list[Any]] = {}
         for row in await self.db.rows(self._statement(keys)):
-            grouped.setdefault(row.progress_id, []).append(row)
+            grouped.setdefault(row.owner, []).append(row)
         return [grouped.get(key, []) for key in keys]
+
+
+class AttachmentsByProgressLoader(_AttachmentsLoader):
+    key = "progress_id"
+
+
+class AttachmentsByProposalLoader(_AttachmentsLoader):
+    key = "proposal_id"
+
+
+class AttachmentsByAgendaItemLoader(_AttachmentsLoader):
+    key = "agenda_item_id"

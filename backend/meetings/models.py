@@ -274,11 +274,29 @@ class ActionProgress(TimestampMixin, table=True):
     note: str = Field(max_length=2000)
 
 
-class Evidence(TimestampMixin, table=True):
-    """A photo or document attached to a progress report (kept in the database)."""
+class Attachment(TimestampMixin, table=True):
+    """A photo or document kept in the database: evidence on a progress report, a file with a
+    proposal, or a document for an agenda item. Exactly one of the three owns it."""
+
+    __table_args__ = (
+        CheckConstraint(
+            "(CASE WHEN progress_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN proposal_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN agenda_item_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_owner",
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    progress_id: int = Field(foreign_key="action_progress.id", ondelete="CASCADE", index=True)
+    progress_id: int | None = Field(
+        default=None, foreign_key="action_progress.id", ondelete="CASCADE", index=True
+    )
+    proposal_id: int | None = Field(
+        default=None, foreign_key="proposal.id", ondelete="CASCADE", index=True
+    )
+    agenda_item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", ondelete="CASCADE", index=True
+    )
     filename: str = Field(max_length=200)
     content_type: str = Field(max_length=100)
     size: int

@@ -15,6 +15,7 @@ from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import deliberation, lifecycle, proposals, tracking
 from backend.meetings.errors import MeetingErrorCode
+from backend.meetings.files import MAX_FILE_BYTES, File
 from backend.meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -60,6 +61,9 @@ class ProposalSubmitInput:
     description: str
     source_note: str | None = None
     unit: strawberry.ID | None = strawberry.field(default=None, description="代表哪个驻区单位提出")
+    attachments: list[Upload] = strawberry.field(
+        default_factory=list, description="照片或文件（图片、PDF、Word、Excel，每个不超过 5 MB）"
+    )
 
 
 @strawberry.type
@@ -94,6 +98,7 @@ class ProposalTriageInput:
 class MeetingMutations:
     @strawberry.mutation(description="提交议题建议或社情民意", extensions=allow(SUBMIT_PROPOSAL))
     async def proposal_submit(self, info: Info, input: ProposalSubmitInput) -> ProposalPayload:
+        files = await _files(input.attachments)
         community = await load_in_scope(info, input.community, Organisation, "community")
         unit_id = None
         if input.unit is not None:
@@ -113,7 +118,7 @@ class MeetingMutations:
         )
         created, errors = await attempt(
             info.context.db.session,
-            proposals.submit_proposal(info.context.db.session, info.context, draft),
+            proposals.submit_proposal(info.context.db.session, info.context, draft, files),
             MeetingError,
         )
         return ProposalPayload(proposal=ProposalType.from_optional(created), errors=errors)
@@ -180,6 +185,7 @@ class AgendaItemCreateInput:
     description: str | None = None
     presenter: strawberry.ID | None = None
     minutes_allotted: int = 10
+    documents: list[Upload] = strawberry.field(default_factory=list, description="议题材料")
 
 
 @strawberry.input(description="调整议题顺序：按新顺序列出全部议题")
@@ -259,6 +265,7 @@ class MeetingPreparationMutations:
     async def agenda_item_create(
         self, info: Info, input: AgendaItemCreateInput
     ) -> JointMeetingPayload:
+        files = await _files(input.documents)
         meeting = await load_in_scope(
             info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
         )
@@ -273,6 +280,7 @@ class MeetingPreparationMutations:
             candidate_key=input.candidate_key,
             presenter_id=presenter.id if presenter else None,
             minutes_allotted=input.minutes_allotted,
+            documents=tuple(files),
         )
         session = info.context.db.session
         refused = await _run(
@@ -562,13 +570,13 @@ async def _person_of(info: Info) -> int | None:
     return user.person_id if user else None
 
 
-async def _files(uploads: list[Upload]) -> list[tracking.File]:
+async def _files(uploads: list[Upload]) -> list[File]:
     """Read and close every upload (the form parser leaves temporary files open)."""
     files = []
     for upload in uploads:
         try:
-            content = await upload.read(tracking.MAX_FILE_BYTES + 1)  # type: ignore[attr-defined]
-            files.append(tracking.File(filename=upload.filename or "文件", content=content))  # type: ignore[attr-defined]
+            content = await upload.read(MAX_FILE_BYTES + 1)  # type: ignore[attr-defined]
+            files.append(File(filename=upload.filename or "文件", content=content))  # type: ignore[attr-defined]
         finally:
             await upload.close()  # type: ignore[attr-defined]
     return files

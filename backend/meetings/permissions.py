@@ -10,8 +10,8 @@ from backend.meetings.models import (
     ActionProgress,
     AgendaItem,
     AgendaVersion,
+    Attachment,
     Decision,
-    Evidence,
     JointMeeting,
     MeetingAttendance,
     Proposal,
@@ -100,9 +100,14 @@ def _progress(scope: Scope) -> ColumnElement[bool]:
     return ActionProgress.action_item_id.in_(_visible_actions(scope))  # type: ignore[no-any-return]
 
 
-@visibility(Evidence, token_scope="read:meetings")
-def _evidence(scope: Scope) -> ColumnElement[bool]:
+@visibility(Attachment, token_scope="read:meetings")
+def _attachments(scope: Scope) -> ColumnElement[bool]:
+    """As visible as what it is attached to."""
     progress = select(ActionProgress.id).where(
         ActionProgress.action_item_id.in_(_visible_actions(scope))
     )
-    return Evidence.progress_id.in_(progress)  # type: ignore[no-any-return]
+    return or_(
+        Attachment.progress_id.in_(progress),
+        Attachment.proposal_id.in_(select(Proposal.id).where(visible(Proposal, scope))),
+        Attachment.agenda_item_id.in_(select(AgendaItem.id).where(visible(AgendaItem, scope))),
+    )

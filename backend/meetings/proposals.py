@@ -8,16 +8,12 @@ from typing import Any, Literal, overload
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
-from backend.core.errors import DomainError
 from backend.core.models import utcnow
-from backend.meetings.errors import MESSAGES, MeetingErrorCode
+from backend.meetings.errors import MeetingErrorCode, refuse
+from backend.meetings.files import File, add_attachments, check_files
 from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, ProposalStatus
 
 TRIAGE_FIELDS = ["status", "merged_into_id", "decline_reason", "triaged_by_id"]
-
-
-def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
-    return DomainError(field, code, message or MESSAGES[code])
 
 
 @overload
@@ -28,10 +24,10 @@ def _text(value: str | None, field: str, limit: int, *, required: bool = True) -
     cleaned = (value or "").strip()
     if not cleaned:
         if required:
-            raise _error(MeetingErrorCode.REQUIRED, field)
+            raise refuse(MeetingErrorCode.REQUIRED, field)
         return None
     if len(cleaned) > limit:
-        raise _error(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
+        raise refuse(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
     return cleaned
 
 
@@ -47,7 +43,13 @@ class ProposalDraft:
     unit_id: int | None = None
 
 
-async def submit_proposal(session: AsyncSession, context: Any, draft: ProposalDraft) -> Proposal:
+async def submit_proposal(
+    session: AsyncSession,
+    context: Any,
+    draft: ProposalDraft,
+    files: list[File] = [],  # noqa: B006
+) -> Proposal:
+    checked = check_files(files, "attachments")
     proposal = Proposal(
         community_id=draft.community_id,
         kind=draft.kind,
@@ -62,6 +64,7 @@ async def submit_proposal(session: AsyncSession, context: Any, draft: ProposalDr
     )
     session.add(proposal)
     await session.flush()
+    add_attachments(session, checked, proposal_id=proposal.id)
     record(
         session,
         context,
@@ -84,15 +87,15 @@ async def triage_proposal(
     reason: str | None = None,
 ) -> Proposal:
     if proposal.status is not ProposalStatus.SUBMITTED:
-        raise _error(MeetingErrorCode.ALREADY_TRIAGED, "id")
+        raise refuse(MeetingErrorCode.ALREADY_TRIAGED, "id")
     before = snapshot(proposal, TRIAGE_FIELDS)
     if status is ProposalStatus.MERGED:
         if merge_into is None:
-            raise _error(MeetingErrorCode.REQUIRED, "mergeInto", "合并时须指定合并到哪条建议。")
+            raise refuse(MeetingErrorCode.REQUIRED, "mergeInto", "合并时须指定合并到哪条建议。")
         if merge_into.id == proposal.id or merge_into.community_id != proposal.community_id:
-            raise _error(MeetingErrorCode.INVALID, "mergeInto", "只能合并到本社区的另一条建议。")
+            raise refuse(MeetingErrorCode.INVALID, "mergeInto", "只能合并到本社区的另一条建议。")
         if merge_into.status in (ProposalStatus.MERGED, ProposalStatus.DECLINED):
-            raise _error(MeetingErrorCode.INVALID, "mergeInto", "不能合并到已合并或未采纳的建议。")
+            raise refuse(MeetingErrorCode.INVALID, "mergeInto", "不能合并到已合并或未采纳的建议。")
         proposal.merged_into_id = merge_into.id
     if status is ProposalStatus.DECLINED:
         proposal.decline_reason = _text(reason, "reason", 500)

@@ -4,17 +4,16 @@ photo or file evidence; the convener verifies, or sends the item back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import record
-from backend.core.errors import DomainError
 from backend.core.models import utcnow
 from backend.core.principal import Principal, Role
-from backend.meetings.errors import MESSAGES, MeetingErrorCode
-from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress, Evidence
+from backend.meetings.errors import MeetingErrorCode, refuse
+from backend.meetings.files import File, add_attachments, check_files
+from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress
 
 S = ActionItemStatus
 # What an owner may report, from each state.
@@ -25,57 +24,6 @@ OWNER_MOVES = {
     S.DONE: set(),
     S.VERIFIED: set(),
 }
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_FILES = 5
-# Accepted evidence, recognised by its first bytes rather than by what the client claims.
-SIGNATURES = [
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"%PDF-", "application/pdf"),
-]
-OFFICE = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def _error(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
-    return DomainError(field, code, message or MESSAGES[code])
-
-
-@dataclass(frozen=True)
-class File:
-    filename: str
-    content: bytes
-
-
-def evidence_type(file: File) -> str:
-    for signature, content_type in SIGNATURES:
-        if file.content.startswith(signature):
-            return content_type
-    suffix = file.filename.lower()[file.filename.rfind(".") :]
-    if suffix in OFFICE and file.content.startswith(b"PK\x03\x04"):
-        return OFFICE[suffix]
-    raise _error(
-        MeetingErrorCode.FILE_TYPE,
-        "evidence",
-        f"“{file.filename[:60]}”：{MESSAGES[MeetingErrorCode.FILE_TYPE]}",
-    )
-
-
-def _check_files(files: list[File]) -> list[tuple[File, str]]:
-    if len(files) > MAX_FILES:
-        raise _error(MeetingErrorCode.INVALID, "evidence", f"每次最多上传 {MAX_FILES} 个文件。")
-    checked = []
-    for file in files:
-        if len(file.content) > MAX_FILE_BYTES:
-            raise _error(
-                MeetingErrorCode.FILE_TOO_LARGE,
-                "evidence",
-                f"“{file.filename[:60]}”超过 {MAX_FILE_BYTES // 1024 // 1024} MB。",
-            )
-        checked.append((file, evidence_type(file)))
-    return checked
 
 
 def owns(principal: Principal, person_id: int | None, action: ActionItem) -> bool:
@@ -96,21 +44,21 @@ async def report_progress(
     files: list[File],
 ) -> ActionProgress:
     if not owns(context.principal, person_id, action):
-        raise _error(MeetingErrorCode.NOT_OWNER, None)
+        raise refuse(MeetingErrorCode.NOT_OWNER, None)
     if status not in OWNER_MOVES[action.status]:
-        raise _error(
+        raise refuse(
             MeetingErrorCode.ILLEGAL_TRANSITION,
             "status",
             f"督办事项当前为“{action.status.label}”，不能改为“{status.label}”。",
         )
     text = (note or "").strip()
     if not text:
-        raise _error(MeetingErrorCode.REQUIRED, "note", "请说明办理进展。")
+        raise refuse(MeetingErrorCode.REQUIRED, "note", "请说明办理进展。")
     if len(text) > 2000:
-        raise _error(MeetingErrorCode.TOO_LONG, "note", "最多 2000 个字。")
+        raise refuse(MeetingErrorCode.TOO_LONG, "note", "最多 2000 个字。")
     if status is S.DONE and not files:
-        raise _error(MeetingErrorCode.REQUIRED, "evidence", "办结时请上传照片或文件作为佐证。")
-    checked = _check_files(files)
+        raise refuse(MeetingErrorCode.REQUIRED, "evidence", "办结时请上传照片或文件作为佐证。")
+    checked = check_files(files, "evidence")
     return await _record(session, context, action, status, text, checked)
 
 
@@ -118,14 +66,14 @@ async def verify(
     session: AsyncSession, context: Any, action: ActionItem, *, accept: bool, note: str | None
 ) -> ActionProgress:
     if action.status is not S.DONE:
-        raise _error(
+        raise refuse(
             MeetingErrorCode.ILLEGAL_TRANSITION,
             "actionItem",
             f"督办事项当前为“{action.status.label}”，办结后才能核验。",
         )
     text = (note or "").strip() or ("核验通过。" if accept else "")
     if not text:
-        raise _error(MeetingErrorCode.REQUIRED, "note", "退回时请说明原因。")
+        raise refuse(MeetingErrorCode.REQUIRED, "note", "退回时请说明原因。")
     return await _record(
         session, context, action, S.VERIFIED if accept else S.IN_PROGRESS, text[:2000], []
     )
@@ -149,16 +97,7 @@ async def _record(
     )
     session.add(progress)
     await session.flush()
-    session.add_all(
-        Evidence(
-            progress_id=progress.id,  # type: ignore[arg-type]
-            filename=file.filename[:200],
-            content_type=content_type,
-            size=len(file.content),
-            content=file.content,
-        )
-        for file, content_type in files
-    )
+    add_attachments(session, files, progress_id=progress.id)
     before = action.status
     action.status = status
     action.completed_at = now if status is S.DONE else action.completed_at

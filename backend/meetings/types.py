@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import strawberry
 from strawberry import relay
@@ -17,10 +17,12 @@ from backend.meetings.loaders import (
     AgendaItemByIdLoader,
     AgendaItemsByMeetingLoader,
     AgendaVersionsByMeetingLoader,
+    AttachmentsByAgendaItemLoader,
+    AttachmentsByProgressLoader,
+    AttachmentsByProposalLoader,
     AttendancesByMeetingLoader,
     DecisionByIdLoader,
     DecisionsByAgendaItemLoader,
-    EvidenceByProgressLoader,
     JointMeetingByIdLoader,
     ProgressByActionItemLoader,
     ProposalByIdLoader,
@@ -202,6 +204,10 @@ class AgendaItemType(ModelNode):
     meeting_id: strawberry.Private[int]
     presenter_id: strawberry.Private[int | None]
 
+    @strawberry.field(description="议题材料")
+    async def documents(self, info: Info) -> list[AttachmentType]:
+        return await attachments(info, AttachmentsByAgendaItemLoader, self.id)
+
     @strawberry.field(description="议题来源的中文名")
     def source_label(self) -> str:
         return self.source.label
@@ -354,6 +360,10 @@ class ProposalType(ModelNode):
     async def unit(self, info: Info) -> ResidentUnitRef | None:
         return await load_unit_ref(info, self.unit_id)
 
+    @strawberry.field(description="附件")
+    async def attachments(self, info: Info) -> list[AttachmentType]:
+        return await attachments(info, AttachmentsByProposalLoader, self.id)
+
     @strawberry.field(description="合并到的建议")
     async def merged_into(self, info: Info) -> ProposalType | None:
         if self.merged_into_id is None:
@@ -412,8 +422,8 @@ async def agenda_versions(info: Info, meeting_id: int) -> list[AgendaVersionType
     return [AgendaVersionType.from_model(row) for row in rows]
 
 
-@strawberry.type(name="Evidence", description="进展报告附带的照片或文件")
-class EvidenceType:
+@strawberry.type(name="Attachment", description="照片或文件（进展佐证、建议附件、议题材料）")
+class AttachmentType:
     id: strawberry.Private[int]
     filename: str
     content_type: str
@@ -421,7 +431,7 @@ class EvidenceType:
 
     @strawberry.field(description="下载地址（需登录）")
     def url(self) -> str:
-        return f"/evidence/{relay.GlobalID('Evidence', str(self.id))}"
+        return f"/attachments/{relay.GlobalID('Attachment', str(self.id))}"
 
 
 @strawberry.type(name="ActionProgress", description="督办事项的一次进展报告或核验")
@@ -443,9 +453,13 @@ class ActionProgressType(ModelType):
         return user.display_name if user else None
 
     @strawberry.field(description="佐证材料")
-    async def evidence(self, info: Info) -> list[EvidenceType]:
-        rows = await info.context.loader(EvidenceByProgressLoader).load(self.id)
-        return [
-            EvidenceType(id=r.id, filename=r.filename, content_type=r.content_type, size=r.size)
-            for r in rows
-        ]
+    async def evidence(self, info: Info) -> list[AttachmentType]:
+        return await attachments(info, AttachmentsByProgressLoader, self.id)
+
+
+async def attachments(info: Info, loader: Any, owner_id: int) -> list[AttachmentType]:
+    rows = await info.context.loader(loader).load(owner_id)
+    return [
+        AttachmentType(id=r.id, filename=r.filename, content_type=r.content_type, size=r.size)
+        for r in rows
+    ]

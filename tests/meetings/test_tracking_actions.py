@@ -8,7 +8,7 @@ import json
 from sqlalchemy import func, select
 
 from backend.core.principal import Role
-from backend.meetings.models import ActionItemStatus, ActionProgress, Evidence
+from backend.meetings.models import ActionItemStatus, ActionProgress, Attachment, MeetingStatus
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -135,7 +135,7 @@ async def test_evidence_must_be_a_small_image_or_document_and_nothing_is_half_wr
     assert empty_note["errors"][0]["field"] == "note"
     session.expire_all()
     assert session.scalar(select(func.count()).select_from(ActionProgress)) == 0
-    assert session.scalar(select(func.count()).select_from(Evidence)) == 0
+    assert session.scalar(select(func.count()).select_from(Attachment)) == 0
     assert action.status is ActionItemStatus.OPEN
 
 
@@ -166,3 +166,72 @@ async def test_only_the_owner_reports_and_only_finished_items_are_verified(gql) 
     assert stranger["errors"][0]["extensions"]["code"] == "NOT_FOUND"  # not theirs to see
     assert premature["errors"][0]["code"] == "ILLEGAL_TRANSITION"
     assert by_convener["errors"][0]["code"] == "NOT_OWNER"
+
+
+async def test_proposals_and_agenda_items_carry_files_too(gql) -> None:
+    community, _, _, _ = assigned_action()
+    meeting = MeetingFactory(community=community, status=MeetingStatus.DRAFT, version=1)
+    gql.sign_in(Role.CONVENER, community)
+    submit = """mutation S($input: ProposalSubmitInput!) { proposalSubmit(input: $input) {
+        proposal { title attachments { filename contentType url } } errors { field code message } } }"""
+    add = """mutation A($input: AgendaItemCreateInput!) { agendaItemCreate(input: $input) {
+        meeting { agendaItems { title documents { filename contentType } } } errors { field code } } }"""
+    proposal = {
+        "community": gid("Organisation", community.id),
+        "kind": "PUBLIC_OPINION",
+        "origin": "GRID_WORKER",
+        "category": "环境卫生",
+        "title": "垃圾投放点不足",
+        "description": "见附图。",
+        "attachments": [None],
+    }
+    item = {
+        "meeting": gid("JointMeeting", meeting.id),
+        "version": 1,
+        "title": "研究垃圾分类",
+        "documents": [None, None],
+    }
+
+    submitted = await multipart(
+        gql, submit, {"input": proposal}, "input.attachments", [("现场.jpg", JPEG, "image/jpeg")]
+    )
+    refused = await multipart(
+        gql,
+        add,
+        {"input": item},
+        "input.documents",
+        [
+            ("方案.pdf", b"%PDF-1.7 ...", "application/pdf"),
+            ("病毒.exe", b"MZ...", "application/pdf"),
+        ],
+    )
+    item["documents"] = [None]
+    added = await multipart(
+        gql,
+        add,
+        {"input": item},
+        "input.documents",
+        [("方案.pdf", b"%PDF-1.7 ...", "application/pdf")],
+    )
+
+    attachment = submitted["proposalSubmit"]["proposal"]["attachments"][0]
+    assert (attachment["filename"], attachment["contentType"]) == ("现场.jpg", "image/jpeg")
+    assert (await gql.get(attachment["url"])).content == JPEG
+    assert refused["agendaItemCreate"]["errors"] == [{"field": "documents", "code": "FILE_TYPE"}]
+    assert added["agendaItemCreate"]["meeting"]["agendaItems"][0]["documents"] == [
+        {"filename": "方案.pdf", "contentType": "application/pdf"}
+    ]
+    assert session.scalar(select(func.count()).select_from(Attachment)) == 2
+
+
+async def multipart(gql, query: str, variables: dict, path: str, files: list) -> dict:
+    operations = json.dumps({"query": query, "variables": variables})
+    mapping = json.dumps({str(n): [f"variables.{path}.{n}"] for n in range(len(files))})
+    response = await gql.http.post(
+        "/graphql",
+        data={"operations": operations, "map": mapping},
+        files={str(n): (name, content, kind) for n, (name, content, kind) in enumerate(files)},
+    )
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]

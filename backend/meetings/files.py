@@ -1,0 +1,81 @@
+"""Uploaded photos and documents: size and count limits, and their type, recognised by the
+first bytes of the file rather than by what the client claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.meetings.errors import MESSAGES, MeetingErrorCode, refuse
+from backend.meetings.models import Attachment
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILES = 5
+SIGNATURES = [
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"%PDF-", "application/pdf"),
+]
+OFFICE = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class File:
+    filename: str
+    content: bytes
+
+
+def file_type(file: File, field: str) -> str:
+    for signature, content_type in SIGNATURES:
+        if file.content.startswith(signature):
+            return content_type
+    suffix = file.filename.lower()[file.filename.rfind(".") :]
+    if suffix in OFFICE and file.content.startswith(b"PK\x03\x04"):
+        return OFFICE[suffix]
+    raise refuse(
+        MeetingErrorCode.FILE_TYPE,
+        field,
+        f"“{file.filename[:60]}”：{MESSAGES[MeetingErrorCode.FILE_TYPE]}",
+    )
+
+
+def check_files(files: list[File], field: str) -> list[tuple[File, str]]:
+    if len(files) > MAX_FILES:
+        raise refuse(MeetingErrorCode.INVALID, field, f"每次最多上传 {MAX_FILES} 个文件。")
+    checked = []
+    for file in files:
+        if len(file.content) > MAX_FILE_BYTES:
+            raise refuse(
+                MeetingErrorCode.FILE_TOO_LARGE,
+                field,
+                f"“{file.filename[:60]}”超过 {MAX_FILE_BYTES // 1024 // 1024} MB。",
+            )
+        checked.append((file, file_type(file, field)))
+    return checked
+
+
+def add_attachments(
+    session: AsyncSession,
+    files: list[tuple[File, str]],
+    *,
+    progress_id: int | None = None,
+    proposal_id: int | None = None,
+    agenda_item_id: int | None = None,
+) -> None:
+    """Store checked files under their one owner."""
+    session.add_all(
+        Attachment(
+            progress_id=progress_id,
+            proposal_id=proposal_id,
+            agenda_item_id=agenda_item_id,
+            filename=file.filename[:200],
+            content_type=content_type,
+            size=len(file.content),
+            content=file.content,
+        )
+        for file, content_type in files
+    )
