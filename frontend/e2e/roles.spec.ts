@@ -6,10 +6,13 @@ test.use({ storageState: SIGNED_OUT });
 
 const UNIT = '龙山小区物业服务中心';
 
-test('a unit liaison starts on its unit and sees no other', async ({ page }) => {
+test('a unit liaison starts on its action items, links to its unit and sees no other', async ({ page }) => {
   await signIn(page, 'liaison');
 
-  // Home is the liaison's own unit.
+  // Home is the liaison's action items, with a link to its own unit.
+  await expect(page).toHaveURL(/\/meetings\/mine$/);
+  await expect(page.getByTestId('my-actions-page')).toBeVisible();
+  await page.getByTestId('my-unit-link').click();
   await expect(page).toHaveURL(/\/units\/[^/]+$/);
   await expect(page.getByTestId('unit-detail-name')).toHaveText(UNIT);
   await expect(page.getByTestId('user-roles')).toHaveText('驻区单位联络员');

@@ -21,6 +21,10 @@ const CobuildingLists = lazy(() => import('./pages/cobuilding/lists'));
 const MeetingList = lazy(() => import('./pages/meetings/list'));
 const MeetingDetail = lazy(() => import('./pages/meetings/detail'));
 const ProposalList = lazy(() => import('./pages/meetings/proposals'));
+const MeetingRun = lazy(() => import('./pages/meetings/run'));
+const MeetingSignIn = lazy(() => import('./pages/meetings/signin'));
+const ActionBoard = lazy(() => import('./pages/meetings/actions'));
+const MyActionItems = lazy(() => import('./pages/meetings/mine'));
 const EvaluationList = lazy(() => import('./pages/evaluations/list'));
 const ApiTokenList = lazy(() => import('./pages/admin/tokens'));
 const AuditLog = lazy(() => import('./pages/admin/audit'));
@@ -66,7 +70,11 @@ const router = createBrowserRouter([
       { path: 'cobuilding', element: guarded('canReadCobuilding', <CobuildingLists />) },
       { path: 'meetings', element: guarded('canReadMeetings', <MeetingList />) },
       { path: 'meetings/proposals', element: guarded('canReadMeetings', <ProposalList />) },
+      { path: 'meetings/actions', element: guarded('canReadMeetings', <ActionBoard />) },
+      { path: 'meetings/mine', element: guarded('canReadMeetings', <MyActionItems />) },
       { path: 'meetings/:id', element: guarded('canReadMeetings', <MeetingDetail />) },
+      { path: 'meetings/:id/run', element: guarded('canReadMeetings', <MeetingRun />) },
+      { path: 'meetings/:id/sign-in', element: guarded('canReadMeetings', <MeetingSignIn />) },
       { path: 'evaluations', element: guarded('canReadEvaluations', <EvaluationList />) },
       { path: 'admin/tokens', element: guarded('canManageTokens', <ApiTokenList />) },
       { path: 'admin/audit', element: guarded('canReadAuditLog', <AuditLog />) },

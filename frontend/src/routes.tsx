@@ -47,6 +47,8 @@ export const menuRoutes: MenuRoute[] = [
     children: [
       { path: '/meetings', name: 'menu.meetings.list', access: 'canReadMeetings' },
       { path: '/meetings/proposals', name: 'menu.meetings.proposals', access: 'canReadMeetings' },
+      { path: '/meetings/actions', name: 'menu.meetings.actions', access: 'canReadMeetings' },
+      { path: '/meetings/mine', name: 'menu.myActions', access: 'canReadMeetings' },
     ],
   },
   { path: '/evaluations', name: 'menu.evaluations', icon: <AuditOutlined />, access: 'canReadEvaluations' },

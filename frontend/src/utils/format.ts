@@ -43,3 +43,10 @@ export function statusColor(status: string | null | undefined): string {
   if (/(OVERDUE|LATE|REJECTED|CANCELLED|EXPIRED|TERMINATED|SUSPENDED|REVOKED)/.test(s)) return 'red';
   return 'default';
 }
+
+/** A meeting's time: "2026-12-17 09:30–11:30" (the end's date only when it is another day). */
+export function formatMeetingTime(start: string, end: string): string {
+  const s = dayjs(start);
+  const e = dayjs(end);
+  return `${s.format('YYYY-MM-DD HH:mm')}–${e.format(e.isSame(s, 'day') ? 'HH:mm' : 'YYYY-MM-DD HH:mm')}`;
+}

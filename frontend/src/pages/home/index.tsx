@@ -5,13 +5,13 @@ import { useAuth } from '../../providers/AuthProvider';
 import { firstPage, visibleRoutes } from '../../routes';
 
 /**
- * `/`: a unit liaison goes to their unit's page (the only unit they may see); everyone else
+ * `/`: a unit liaison goes to 我的督办事项 (which links to their unit's page); everyone else
  * to the organisation tree, or the first page of their menu.
  */
 export default function HomePage() {
   const { me, access } = useAuth();
   const unitId = liaisonUnitId(me);
-  if (unitId) return <Navigate to={`/units/${encodeURIComponent(unitId)}`} replace />;
+  if (unitId) return <Navigate to="/meetings/mine" replace />;
   const target = access.canReadOrganisations ? '/organisations' : firstPage(visibleRoutes(access));
   return target ? <Navigate to={target} replace /> : <Forbidden />;
 }

@@ -1,6 +1,8 @@
 // Chinese labels and tag colours of the meeting area's enums, for selects and filters (the API
 // gives `…Label` fields only on the objects it returns).
 import type {
+  ActionItemStatus,
+  DecisionOutcome,
   AgendaSource,
   AttendanceStatus,
   MeetingKind,
@@ -93,3 +95,26 @@ export function isKey<K extends string>(labels: Record<K, string>, value: string
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
+
+export const DECISION_OUTCOMES: Record<DecisionOutcome, string> = {
+  ADOPTED: t('pages.meetingRun.outcomes.ADOPTED'),
+  ADOPTED_WITH_CHANGES: t('pages.meetingRun.outcomes.ADOPTED_WITH_CHANGES'),
+  DEFERRED: t('pages.meetingRun.outcomes.DEFERRED'),
+  REJECTED: t('pages.meetingRun.outcomes.REJECTED'),
+};
+
+export const ACTION_ITEM_STATUSES: Record<ActionItemStatus, string> = {
+  OPEN: t('pages.actions.statuses.OPEN'),
+  IN_PROGRESS: t('pages.actions.statuses.IN_PROGRESS'),
+  BLOCKED: t('pages.actions.statuses.BLOCKED'),
+  DONE: t('pages.actions.statuses.DONE'),
+  VERIFIED: t('pages.actions.statuses.VERIFIED'),
+};
+
+export const ACTION_ITEM_STATUS_COLORS: Record<ActionItemStatus, string> = {
+  OPEN: 'default',
+  IN_PROGRESS: 'blue',
+  BLOCKED: 'red',
+  DONE: 'green',
+  VERIFIED: 'purple',
+};

@@ -1,6 +1,12 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CalendarOutlined,
+  PlayCircleOutlined,
+  ReloadOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import {
   DndContext,
   DragOverlay,
@@ -40,6 +46,7 @@ import CandidatePanel, {
   type Candidate,
 } from './components/CandidatePanel';
 import Invitees from './components/Invitees';
+import MinutesCard, { meetingFileUrl } from './components/MinutesCard';
 import ManualItemForm, {
   isManualItemField,
   type ManualItemFormHandle,
@@ -52,6 +59,8 @@ import {
   AgendaItemDeleteMutation,
   AgendaReorderMutation,
   JointMeetingDetailQuery,
+  JointMeetingMinutesPublishMutation,
+  JointMeetingMinutesUpdateMutation,
   JointMeetingPublishMutation,
 } from './queries';
 
@@ -147,6 +156,7 @@ function AgendaBuilder({
 }) {
   const { message } = App.useApp();
   const { me } = useAuth();
+  const navigate = useNavigate();
 
   // The newest of what was fetched and what the last change answered (the API's version decides).
   const [saved, setSaved] = useState<Meeting | null>(null);
@@ -187,6 +197,8 @@ function AgendaBuilder({
   const [, reorderItems] = useMutation(AgendaReorderMutation);
   const [, deleteItem] = useMutation(AgendaItemDeleteMutation);
   const [, publishAgenda] = useMutation(JointMeetingPublishMutation);
+  const [, updateMinutes] = useMutation(JointMeetingMinutesUpdateMutation);
+  const [, publishMinutes] = useMutation(JointMeetingMinutesPublishMutation);
 
   const items = useMemo(() => {
     const ordered = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
@@ -348,6 +360,32 @@ function AgendaBuilder({
     setBusy(false);
   };
 
+  const saveMinutes = async (text: string): Promise<string | null> => {
+    if (busy) return null;
+    setBusy(true);
+    let fieldError: string | null = null;
+    const result = await updateMinutes({
+      input: { meeting: meeting.id, version: meeting.version, minutesText: text },
+    });
+    const next = settle(result, result.data?.jointMeetingMinutesUpdate, (errors) => {
+      fieldError = errors.find((e) => e.field === 'minutesText')?.message ?? null;
+      return errors.filter((e) => e.field !== 'minutesText');
+    });
+    if (next) message.success(t('pages.meetingDetail.minutes.saved'));
+    setBusy(false);
+    return fieldError;
+  };
+
+  const onPublishMinutes = async () => {
+    if (busy) return;
+    setBusy(true);
+    const result = await publishMinutes({ input: { meeting: meeting.id, version: meeting.version } });
+    if (settle(result, result.data?.jointMeetingMinutesPublish))
+      message.success(t('pages.meetingDetail.minutes.published'));
+    setBusy(false);
+  };
+  const hasMinutes = meeting.status === 'CLOSED' || meeting.status === 'MINUTES_PUBLISHED';
+
   // Drag and drop: agenda items are sorted among themselves; candidates are dropped into the agenda.
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -479,6 +517,25 @@ function AgendaBuilder({
       extra={
         <Space>
           {back}
+          {meeting.status !== 'DRAFT' ? (
+            <Button
+              icon={<PlayCircleOutlined />}
+              onClick={() => navigate(`/meetings/${encodeURIComponent(meeting.id)}/run`)}
+              data-testid="meeting-run-link"
+            >
+              {t('pages.meetingRun.enter')}
+            </Button>
+          ) : null}
+          {meeting.status !== 'DRAFT' ? (
+            <Button
+              href={meetingFileUrl(meeting.id, 'invitation.ics')}
+              download
+              icon={<CalendarOutlined />}
+              data-testid="meeting-ics"
+            >
+              {t('pages.meetingDetail.ics')}
+            </Button>
+          ) : null}
           {publishButton}
         </Space>
       }
@@ -527,6 +584,17 @@ function AgendaBuilder({
           ]}
         />
       </Card>
+      {hasMinutes ? (
+        <MinutesCard
+          meetingId={meeting.id}
+          status={meeting.status}
+          minutesText={meeting.minutesText ?? null}
+          editable={mayManage}
+          busy={busy}
+          onSave={saveMinutes}
+          onPublish={() => void onPublishMinutes()}
+        />
+      ) : null}
       <DndContext
         sensors={sensors}
         collisionDetection={collisionDetection}

@@ -15,6 +15,7 @@ export const MeetingDetailFragment = graphql(`
     venue
     allottedMinutes
     lengthMinutes
+    minutesText
     organisation {
       id
       name
@@ -135,6 +136,38 @@ export const AgendaItemDeleteMutation = graphql(`
 export const JointMeetingPublishMutation = graphql(`
   mutation JointMeetingPublish($input: JointMeetingPublishInput!) {
     jointMeetingPublish(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const JointMeetingMinutesUpdateMutation = graphql(`
+  mutation JointMeetingMinutesUpdate($input: JointMeetingMinutesUpdateInput!) {
+    jointMeetingMinutesUpdate(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const JointMeetingMinutesPublishMutation = graphql(`
+  mutation JointMeetingMinutesPublish($input: JointMeetingTransitionInput!) {
+    jointMeetingMinutesPublish(input: $input) {
       meeting {
         ...MeetingDetail
       }

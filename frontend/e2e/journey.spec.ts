@@ -1,0 +1,208 @@
+import { expect, test, type Locator } from '@playwright/test';
+import { artifact } from './artifacts';
+import { SIGNED_OUT, signIn } from './auth';
+
+test.use({ storageState: SIGNED_OUT });
+
+const UNIT = '龙山小区物业服务中心';
+/** A 1×1 PNG, the liaison's evidence photo. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A time in Asia/Shanghai (the tests' time zone) as the date pickers show it. */
+function shanghai(date: Date, withTime = true): string {
+  const local = new Date(date.getTime() + 8 * 3600_000).toISOString();
+  return withTime ? `${local.slice(0, 10)} ${local.slice(11, 16)}` : local.slice(0, 10);
+}
+
+async function pick(input: Locator, value: string) {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await expect(input).toHaveValue(value);
+}
+
+test('a quarterly meeting from agenda to minutes, and the liaison completes its action item', async ({
+  page,
+  context,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = String(Date.now()).slice(-5);
+  const title = `城西社区季度联席会议（流程 ${suffix}）`;
+  const action = `完善小区消防通道标识（${suffix}）`;
+  // Self sign-in runs on real time: the meeting starts within the hour.
+  const now = Date.now();
+  const startsAt = shanghai(new Date(now + 10 * 60_000));
+  const endsAt = shanghai(new Date(now + 2 * 3600_000));
+
+  // The convener prepares the meeting.
+  await signIn(page, 'convener');
+  await page.goto('/meetings');
+  await page.getByTestId('meeting-create-button').click();
+  const form = page.getByRole('dialog', { name: '新建联席会议' });
+  await form.getByLabel('会议类型').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('季度联席会议', { exact: true }).click();
+  await pick(form.getByLabel('开始时间'), startsAt);
+  await pick(form.getByLabel('结束时间'), endsAt);
+  await form.getByLabel('会议名称').fill(title);
+  await form.getByLabel('会议地点').fill('城西社区党群服务中心三楼会议室');
+  await form.getByRole('button', { name: /创\s*建/ }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('meeting-detail-title')).toHaveText(title);
+  const meetingUrl = page.url();
+
+  // The overdue action item from the candidates, then publish.
+  const overdue = page
+    .getByTestId('agenda-candidates')
+    .locator('[data-testid="agenda-candidate"][data-source="ACTION_ITEM"]')
+    .first();
+  const itemTitle = (await overdue.getByTestId('candidate-title').innerText()).trim();
+  await overdue.getByTestId('candidate-add').click();
+  await expect(page.getByTestId('agenda-item')).toHaveCount(1);
+  await page.getByTestId('agenda-publish').click();
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await expect(page.getByTestId('meeting-status')).toHaveText('已发布议程');
+
+  // The run screen: start the meeting.
+  await page.getByTestId('meeting-run-link').click();
+  await expect(page).toHaveURL(/\/meetings\/[^/]+\/run$/);
+  await page.getByTestId('meeting-start').click();
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await expect(page.getByTestId('meeting-status')).toHaveText('会议中');
+  await expect(page.getByTestId('meeting-qr')).toBeVisible();
+  await expect(page.getByTestId('meeting-checkin-code')).toContainText('签到码');
+
+  // A committee member signs in by the QR code's link (a wrong code is refused in Chinese).
+  const code = (await page.getByTestId('meeting-checkin-code').innerText()).replace('签到码：', '').trim();
+  const signInPath = new URL(page.url()).pathname.replace(/\/run$/, '/sign-in');
+  const memberContext = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const member = await memberContext.newPage();
+  await signIn(member, 'member');
+  await member.goto(`${signInPath}?code=WRONG`);
+  await member.getByTestId('meeting-sign-in-submit').click();
+  await expect(member.getByTestId('meeting-sign-in-error')).toBeVisible();
+  await member.goto(`${signInPath}?code=${encodeURIComponent(code)}`);
+  await member.getByTestId('meeting-sign-in-submit').click();
+  await expect(member.getByTestId('meeting-sign-in-success')).toBeVisible();
+  await memberContext.close();
+  await page.reload();
+  await expect(page.locator('[data-testid="attendance-row"][data-status="PRESENT"]')).toHaveCount(1);
+
+  // Two attendees signed in with the quick buttons.
+  const rows = page.getByTestId('attendance-row');
+  const invited = page.locator('[data-testid="attendance-row"][data-status="INVITED"]');
+  for (const name of [
+    await invited.nth(0).getAttribute('data-person'),
+    await invited.nth(1).getAttribute('data-person'),
+  ]) {
+    const row = rows.and(page.locator(`[data-person="${name}"]`));
+    await row.getByTestId('attendance-PRESENT').click();
+    await expect(row).toHaveAttribute('data-status', 'PRESENT');
+  }
+  await expect(page.locator('[data-testid="attendance-row"][data-status="PRESENT"]')).toHaveCount(3);
+
+  // The decision on the current item, and its action item.
+  await expect(page.getByTestId('agenda-current-title')).toHaveText(itemTitle);
+  const decision = page.getByTestId('decision-form');
+  await decision.getByText('通过', { exact: true }).click();
+  await decision.getByLabel('决议内容').fill('同意由责任单位限期完成整改，下次会议通报。');
+  await decision.getByLabel('讨论情况').fill('与会单位一致同意。');
+  await decision.getByTestId('decision-submit').click();
+  await expect(page.getByTestId('agenda-decision')).toContainText('通过');
+
+  const actionForm = page.getByTestId('action-item-form');
+  await actionForm.getByLabel('事项名称').fill(action);
+  await actionForm.getByLabel('责任单位').click();
+  await actionForm.getByLabel('责任单位').fill(UNIT);
+  await page.locator('.ant-select-dropdown:visible').getByText(UNIT, { exact: true }).click();
+  await actionForm.getByLabel('预期结果').fill('消防通道标识清晰、无占用。');
+  const due = actionForm.getByLabel('办理期限');
+  await due.click();
+  await due.fill(shanghai(new Date(now + 30 * 86_400_000), false));
+  await actionForm.getByLabel('事项名称').click();
+  await expect(due).toHaveValue(shanghai(new Date(now + 30 * 86_400_000), false));
+  await actionForm.getByTestId('action-item-submit').click();
+  await expect(page.getByTestId('decision-action-item').filter({ hasText: action })).toContainText(UNIT);
+  await page.screenshot({ path: artifact('meeting-run.png'), fullPage: true });
+
+  // Close the meeting and download the minutes.
+  await page.getByTestId('meeting-close').click();
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await expect(page.getByTestId('meeting-status')).toHaveText('已结束');
+  await page.goto(meetingUrl);
+  await expect(page.getByTestId('minutes-card')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('minutes-docx').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.docx$/);
+
+  // The minutes: edit, save, publish; the calendar invitation stays available.
+  const minutes = page.getByTestId('minutes-text');
+  await expect(minutes).toBeVisible();
+  await minutes.fill(`${await minutes.inputValue()}\n会后各单位按决议落实。`);
+  await page.getByTestId('minutes-save').click();
+  await expect(page.getByText('纪要已保存')).toBeVisible();
+  await page.getByTestId('minutes-publish').click();
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await expect(page.getByTestId('meeting-status')).toHaveText('纪要已发布');
+  await expect(page.getByTestId('minutes-view')).toContainText('会后各单位按决议落实。');
+  await expect(page.getByTestId('meeting-ics')).toHaveAttribute('href', /invitation\.ics$/);
+
+  // The action board shows the new item.
+  await page.goto('/meetings/actions');
+  const card = page.getByTestId('action-card').filter({ hasText: action });
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-status', 'OPEN');
+  await page.screenshot({ path: artifact('action-board.png'), fullPage: true });
+
+  // The liaison of the owner unit reports it done, with a photo.
+  await context.clearCookies();
+  await signIn(page, 'liaison');
+  await expect(page).toHaveURL(/\/meetings\/mine$/);
+  const mine = page.locator(`[data-testid="my-action"][data-title="${action}"]`);
+  await expect(mine).toBeVisible();
+  await mine.getByTestId('my-action-report').click();
+  const report = page.getByTestId('progress-form');
+  await report.getByText('已完成', { exact: true }).click();
+  await report.getByLabel('进展说明').fill('已重新喷涂消防通道标识并清理占用车辆。');
+  await report
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'xiaofang.png', mimeType: 'image/png', buffer: PNG });
+  await expect(report.getByText('xiaofang.png')).toBeVisible();
+  await page.getByTestId('progress-submit').click();
+  await expect(report).toBeHidden();
+  await expect(mine.getByTestId('my-action-status')).toHaveText('已完成');
+  await page.screenshot({ path: artifact('liaison-actions.png'), fullPage: true });
+
+  // Back on the board, the convener sees the evidence and verifies the item.
+  await context.clearCookies();
+  await signIn(page, 'convener');
+  await page.goto('/meetings/actions');
+  await page.getByTestId('action-card').filter({ hasText: action }).click();
+  const drawer = page.getByTestId('action-drawer');
+  await expect(drawer.getByTestId('action-evidence')).toHaveText(/xiaofang\.png/);
+  await drawer.getByTestId('action-verify').click();
+  await expect(page.getByTestId('action-card').filter({ hasText: action })).toHaveAttribute(
+    'data-status',
+    'VERIFIED',
+  );
+});
