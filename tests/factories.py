@@ -55,6 +55,7 @@ from backend.meetings.models import (
     ProposalOrigin,
     ProposalStatus,
 )
+from backend.notifications.models import Notification
 from backend.organisations.models import Grid, Organisation, OrganisationKind
 from backend.organisations.services import child_path
 from backend.people.models import (
@@ -639,3 +640,17 @@ class ProposalFactory(BaseFactory):
     title = "建议在小区增设休闲座椅"
     description = "小区老人多，广场缺少座椅，建议增设。"
     status = ProposalStatus.SUBMITTED
+
+
+class NotificationFactory(BaseFactory):
+    class Meta:
+        model = Notification
+
+    class Params:
+        person = factory.SubFactory(PersonFactory)
+
+    person_id = factory.SelfAttribute("person.id")
+    kind = "meeting.agenda"
+    title = "城西社区联席会议：议程已发布"
+    body = "首次发布议程。"
+    link = "/meetings/1"

@@ -29,8 +29,8 @@ from backend.meetings.mutations import (
     TrackingMutations,
 )
 from backend.meetings.queries import CollectionQueries, MeetingQueries, TrackingQueries
-from backend.notifications.mutations import WebhookMutations
-from backend.notifications.queries import WebhookQueries
+from backend.notifications.mutations import NotificationMutations, WebhookMutations
+from backend.notifications.queries import NotificationQueries, WebhookQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
@@ -135,6 +135,7 @@ Query = merge_types(
         CollectionQueries,
         TrackingQueries,
         WebhookQueries,
+        NotificationQueries,
         EvaluationQueries,
     ),
 )
@@ -148,6 +149,7 @@ Mutation = merge_types(
         DeliberationMutations,
         TrackingMutations,
         WebhookMutations,
+        NotificationMutations,
     ),
 )
 

@@ -30,6 +30,8 @@ class Scope:
     organisation_ids: frozenset[int] = frozenset()
     # None for users (roles decide); for an API token, the scopes it was given.
     token_scopes: frozenset[str] | None = None
+    # The signed-in user, for rows that belong to one person (notifications).
+    user_id: int | None = None
 
     @classmethod
     def of(cls, principal: Principal) -> Scope:
@@ -49,6 +51,7 @@ class Scope:
             admin_paths=tuple(admin_paths),
             unit_ids=frozenset(u for u in units if u is not None),
             organisation_ids=frozenset(organisations),
+            user_id=principal.user_id,
         )
 
     def in_subtrees(self, column: Any) -> ColumnElement[bool]:

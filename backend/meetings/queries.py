@@ -73,6 +73,9 @@ class ActionItemFilter:
     owner_unit: strawberry.ID | None = strawberry.field(
         default=None, description="只看此单位负责的事项"
     )
+    owner_person: strawberry.ID | None = strawberry.field(
+        default=None, description="只看此人承办的事项"
+    )
     overdue: bool | None = strawberry.field(
         default=None, description="true 只看逾期事项，false 只看未逾期事项"
     )
@@ -142,6 +145,7 @@ class MeetingQueries:
             root_id=decode_optional_id(filter.organisation, "Organisation", "filter.organisation"),
             status=filter.status,
             owner_unit_id=decode_optional_id(filter.owner_unit, "ResidentUnit", "filter.ownerUnit"),
+            owner_person_id=decode_optional_id(filter.owner_person, "Person", "filter.ownerPerson"),
             overdue=filter.overdue,
             search=filter.search,
             order_column=order_by.field.value,

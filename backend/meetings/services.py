@@ -87,6 +87,7 @@ def action_items_statement(
     root_id: int | None = None,
     status: ActionItemStatus | None = None,
     owner_unit_id: int | None = None,
+    owner_person_id: int | None = None,
     overdue: bool | None = None,
     search: str | None = None,
     today: date | None = None,
@@ -100,6 +101,8 @@ def action_items_statement(
         statement = statement.where(col(ActionItem.status) == status)
     if owner_unit_id is not None:
         statement = statement.where(col(ActionItem.owner_unit_id) == owner_unit_id)
+    if owner_person_id is not None:
+        statement = statement.where(col(ActionItem.owner_person_id) == owner_person_id)
     if overdue is not None:
         condition = _action_overdue(today or date.today())
         statement = statement.where(condition if overdue else not_(condition))

@@ -8,10 +8,12 @@ from strawberry.types import Info
 
 from backend.audit.services import record
 from backend.core.errors import InvalidArgument
-from backend.core.ids import load_in_scope
+from backend.core.ids import decode_id, load_in_scope
+from backend.core.models import utcnow
 from backend.core.permissions import allow
 from backend.notifications.models import WebhookEndpoint
-from backend.notifications.permissions import MANAGE_WEBHOOKS
+from backend.notifications.permissions import MANAGE_WEBHOOKS, MARK_NOTIFICATIONS_READ
+from backend.notifications.services import mark_read, unread_count
 from backend.notifications.types import WebhookEndpointType
 from backend.organisations.models import Organisation
 
@@ -68,4 +70,37 @@ class WebhookMutations:
         await session.commit()
         return WebhookEndpointCreatePayload(
             endpoint=WebhookEndpointType.from_model(endpoint), secret=secret
+        )
+
+
+MAX_MARKED_AT_ONCE = 100
+
+
+@strawberry.input(description="把通知标为已读：给出 ids 只标这些，不给则全部标为已读")
+class NotificationsMarkReadInput:
+    ids: list[strawberry.ID] | None = None
+
+
+@strawberry.type
+class NotificationsMarkReadPayload:
+    unread_count: int = strawberry.field(description="标记后仍未读的通知数")
+
+
+@strawberry.type
+class NotificationMutations:
+    @strawberry.mutation(
+        description="把我的通知标为已读", extensions=allow(MARK_NOTIFICATIONS_READ)
+    )
+    async def notifications_mark_read(
+        self, info: Info, input: NotificationsMarkReadInput
+    ) -> NotificationsMarkReadPayload:
+        ids = None
+        if input.ids is not None:
+            if len(input.ids) > MAX_MARKED_AT_ONCE:
+                raise InvalidArgument("input.ids", f"一次最多标记 {MAX_MARKED_AT_ONCE} 条通知。")
+            ids = [decode_id(value, "Notification", "input.ids") for value in input.ids]
+        context = info.context
+        await mark_read(context.db.session, context.scope, ids, utcnow())
+        return NotificationsMarkReadPayload(
+            unread_count=await unread_count(context.db, context.scope)
         )

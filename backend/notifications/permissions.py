@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, false, select
 
+from backend.accounts.models import User
 from backend.core.permissions import Rule
 from backend.core.principal import Role
 from backend.core.scope import Scope, visibility
-from backend.notifications.models import WebhookEndpoint
+from backend.notifications.models import Notification, WebhookEndpoint
 
 MANAGE_WEBHOOKS = Rule("webhookEndpoints", frozenset({Role.STREET_ADMIN}))
 
@@ -13,3 +14,19 @@ MANAGE_WEBHOOKS = Rule("webhookEndpoints", frozenset({Role.STREET_ADMIN}))
 @visibility(WebhookEndpoint, token_scope="admin")
 def _endpoints(scope: Scope) -> ColumnElement[bool]:
     return scope.in_administered_subtrees(WebhookEndpoint.organisation_id)
+
+
+# Notifications belong to one person: a signed-in user reads and marks only their own.
+READ_OWN_NOTIFICATIONS = Rule("myNotifications", frozenset(), any_user=True)
+MARK_NOTIFICATIONS_READ = Rule("notificationsMarkRead", frozenset(), any_user=True)
+
+# No API token is ever given this scope: notifications are for people, not systems.
+_PEOPLE_ONLY = "people-only"
+
+
+@visibility(Notification, token_scope=_PEOPLE_ONLY)
+def _notifications(scope: Scope) -> ColumnElement[bool]:
+    if scope.user_id is None:
+        return false()
+    own_person = select(User.person_id).where(User.id == scope.user_id)
+    return Notification.person_id.in_(own_person)  # type: ignore[no-any-return]

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
+from backend.core.scope import Scope, visible
 from backend.notifications.models import Notification, WebhookEvent, WebhookStatus
+
+if TYPE_CHECKING:
+    from backend.core.context import RequestDb
 
 
 def notify(
@@ -35,3 +42,34 @@ def publish_event(
             status=WebhookStatus.PENDING,
         )
     )
+
+
+def notifications_statement(*, unread_only: bool) -> Select[Any]:
+    """Newest first; the caller's own rows are chosen by the visibility rule."""
+    statement = select(Notification)
+    if unread_only:
+        statement = statement.where(col(Notification.read_at).is_(None))
+    return statement.order_by(col(Notification.created_at).desc(), col(Notification.id).desc())
+
+
+async def unread_count(db: RequestDb, scope: Scope) -> int:
+    statement = select(func.count(col(Notification.id))).where(
+        col(Notification.read_at).is_(None), visible(Notification, scope)
+    )
+    return int(await db.scalar(statement))
+
+
+async def mark_read(
+    session: AsyncSession, scope: Scope, notification_ids: list[int] | None, now: datetime
+) -> None:
+    """Marks the caller's notifications read: the ones named, or all when none are named.
+    Ids of other people's notifications match nothing, like unknown ones."""
+    statement = (
+        update(Notification)
+        .where(col(Notification.read_at).is_(None), visible(Notification, scope))
+        .values(read_at=now)
+    )
+    if notification_ids is not None:
+        statement = statement.where(col(Notification.id).in_(notification_ids))
+    await session.execute(statement)
+    await session.commit()

@@ -64,6 +64,8 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "agendaCandidates": (frozenset({ADMIN, CONVENER}), "read:meetings"),
     "myActionItems": (EVERYONE, None),
     "webhookEndpoints": (frozenset({ADMIN}), None),
+    "myNotifications": (EVERYONE, None),
+    "myUnreadNotificationCount": (EVERYONE, None),
     # mutations
     "sessionCreate": (PUBLIC, None),
     "sessionEnd": (EVERYONE, None),
@@ -89,6 +91,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "actionItemProgress": (EVERYONE, None),
     "actionItemVerify": (frozenset({ADMIN, CONVENER}), None),
     "webhookEndpointCreate": (frozenset({ADMIN}), None),
+    "notificationsMarkRead": (EVERYONE, None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

@@ -93,6 +93,10 @@ async def test_items_are_filtered_by_the_meetings_organisation_owner_and_status(
         owner_unit=school,
         status=ActionItemStatus.BLOCKED,
     )
+    officer = PersonFactory(name="黄跟办")
+    ActionItemFactory(
+        decision=decision_of("城西会议", west), title="黄跟办的事项", owner_person_id=officer.id
+    )
 
     in_east = await gql.data(ACTIONS, {"filter": {"organisation": gid("Organisation", east.id)}})
     in_street = await gql.data(
@@ -100,8 +104,10 @@ async def test_items_are_filtered_by_the_meetings_organisation_owner_and_status(
     )
     by_owner = await gql.data(ACTIONS, {"filter": {"ownerUnit": gid("ResidentUnit", school.id)}})
     blocked = await gql.data(ACTIONS, {"filter": {"status": "BLOCKED"}})
+    by_person = await gql.data(ACTIONS, {"filter": {"ownerPerson": gid("Person", officer.id)}})
 
     assert [n["meeting"]["title"] for n in in_east["actionItems"]["nodes"]] == ["城东会议"]
-    assert in_street["actionItems"]["totalCount"] == 2
+    assert in_street["actionItems"]["totalCount"] == 3
     assert [n["title"] for n in by_owner["actionItems"]["nodes"]] == ["城西事项"]
     assert [n["statusLabel"] for n in blocked["actionItems"]["nodes"]] == ["受阻"]
+    assert [n["title"] for n in by_person["actionItems"]["nodes"]] == ["黄跟办的事项"]
