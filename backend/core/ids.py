@@ -97,3 +97,10 @@ async def load_in_scope(
 def _type_name(model: Any) -> str:
     """GraphQL type names are the model names (ResidentUnit, JointMeeting, ...)."""
     return str(model.__name__)
+
+
+def spa_path(prefix: str, type_name: str, key: int | None) -> str:
+    """A path of the SPA that names an object by its global ID, e.g. /meetings/<id>."""
+    from urllib.parse import quote
+
+    return f"{prefix}/{quote(str(relay.GlobalID(type_name, str(key))), safe='')}"

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
+from backend.core.ids import spa_path
 from backend.core.models import utcnow
 from backend.meetings.candidates import agenda_candidates
 from backend.meetings.errors import MeetingErrorCode, refuse
@@ -381,7 +382,7 @@ async def notify_invitees(
         kind=kind,
         title=f"{meeting.title}：{title}",
         body=body,
-        link=f"/meetings/{meeting.id}",
+        link=spa_path("/meetings", "JointMeeting", meeting.id),
     )
 
 

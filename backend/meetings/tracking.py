@@ -14,6 +14,8 @@ from backend.core.principal import Principal, Role
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.files import File, add_attachments, check_files
 from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress
+from backend.notifications.services import notify
+from backend.units.models import ResidentUnit
 
 S = ActionItemStatus
 # What an owner may report, from each state.
@@ -74,8 +76,29 @@ async def verify(
     text = (note or "").strip() or ("核验通过。" if accept else "")
     if not text:
         raise refuse(MeetingErrorCode.REQUIRED, "note", "退回时请说明原因。")
+    await _notify_owners(session, action, accept=accept, note=text)
     return await _record(
         session, context, action, S.VERIFIED if accept else S.IN_PROGRESS, text[:2000], []
+    )
+
+
+async def _notify_owners(
+    session: AsyncSession, action: ActionItem, *, accept: bool, note: str
+) -> None:
+    """The owner person and the owner unit's liaison hear the convener's verdict."""
+    owners = [action.owner_person_id] if action.owner_person_id is not None else []
+    if action.owner_unit_id is not None:
+        unit = await session.get(ResidentUnit, action.owner_unit_id)
+        if unit is not None and unit.liaison_id is not None:
+            owners.append(unit.liaison_id)
+    verdict = "已核验通过" if accept else "被退回，请继续办理"
+    notify(
+        session,
+        owners,
+        kind="action_item.verified" if accept else "action_item.sent_back",
+        title=f"督办事项{verdict}：{action.title}",
+        body=note,
+        link="/meetings/mine",
     )
 
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
@@ -91,6 +92,17 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   });
   const member = await memberContext.newPage();
   await signIn(member, 'member');
+  // The member was invited: the published agenda is waiting in 我的通知.
+  await expect(member.getByTestId('notification-count')).not.toHaveText('');
+  await member.getByTestId('notification-bell').click();
+  const invitation = member
+    .locator('[data-testid="notification"][data-read="false"]')
+    .filter({ hasText: title })
+    .first();
+  await expect(invitation).toBeVisible();
+  await member.screenshot({ path: artifact('member-notifications.png'), fullPage: true });
+  await invitation.click();
+  await expect(member.getByTestId('meeting-detail-title')).toHaveText(title);
   await member.goto(`${signInPath}?code=WRONG`);
   await member.getByTestId('meeting-sign-in-submit').click();
   await expect(member.getByTestId('meeting-sign-in-error')).toBeVisible();
@@ -113,6 +125,20 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
     await expect(row).toHaveAttribute('data-status', 'PRESENT');
   }
   await expect(page.locator('[data-testid="attendance-row"][data-status="PRESENT"]')).toHaveCount(3);
+
+  // One more sends a colleague in their place (委托): the dialog asks who.
+  const absentee = rows.and(
+    page.locator(`[data-person="${await invited.nth(0).getAttribute('data-person')}"]`),
+  );
+  await absentee.getByTestId('attendance-PROXY').click();
+  const proxyDialog = page.getByRole('dialog').filter({ has: page.getByTestId('attendance-proxy-name') });
+  await proxyDialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(proxyDialog.locator('.ant-form-item-explain-error')).toBeVisible();
+  await proxyDialog.getByTestId('attendance-proxy-name').fill('王副主任');
+  await proxyDialog.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(proxyDialog).toBeHidden();
+  await expect(absentee).toHaveAttribute('data-status', 'PROXY');
+  await expect(absentee).toContainText('王副主任');
 
   // The decision on the current item, and its action item.
   await expect(page.getByTestId('agenda-current-title')).toHaveText(itemTitle);
@@ -151,6 +177,12 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await page.getByTestId('minutes-docx').click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  const downloadingPdf = page.waitForEvent('download');
+  await page.getByTestId('minutes-pdf').click();
+  const pdf = await downloadingPdf;
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdfBytes = await readFile((await pdf.path())!);
+  expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
 
   // The minutes: edit, save, publish; the calendar invitation stays available.
   const minutes = page.getByTestId('minutes-text');
@@ -184,22 +216,66 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   const report = page.getByTestId('progress-form');
   await report.getByText('已完成', { exact: true }).click();
   await report.getByLabel('进展说明').fill('已重新喷涂消防通道标识并清理占用车辆。');
+  // A program dressed up as a photo is refused by its content, next to the upload field.
+  await report.locator('input[type="file"]').setInputFiles({
+    name: 'xiaofang.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('MZ\x90\x00 not a picture'),
+  });
+  await page.getByTestId('progress-submit').click();
+  await expect(report.locator('.ant-form-item-explain-error')).toContainText('只能上传图片');
+  await report.locator('.ant-upload-list-item-action').click();
   await report
     .locator('input[type="file"]')
     .setInputFiles({ name: 'xiaofang.png', mimeType: 'image/png', buffer: PNG });
-  await expect(report.getByText('xiaofang.png')).toBeVisible();
+  await expect(report.locator('.ant-upload-list-item-name')).toHaveText(['xiaofang.png']);
   await page.getByTestId('progress-submit').click();
   await expect(report).toBeHidden();
   await expect(mine.getByTestId('my-action-status')).toHaveText('已完成');
   await page.screenshot({ path: artifact('liaison-actions.png'), fullPage: true });
 
-  // Back on the board, the convener sees the evidence and verifies the item.
+  // Back on the board, the convener sees the evidence and sends the item back with a reason.
   await context.clearCookies();
   await signIn(page, 'convener');
   await page.goto('/meetings/actions');
   await page.getByTestId('action-card').filter({ hasText: action }).click();
   const drawer = page.getByTestId('action-drawer');
   await expect(drawer.getByTestId('action-evidence')).toHaveText(/xiaofang\.png/);
+  await drawer.getByTestId('action-reject').click();
+  const sendBack = page.getByRole('dialog', { name: '退回督办事项' });
+  await sendBack.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(sendBack.getByText('请输入退回原因')).toBeVisible();
+  await sendBack.getByTestId('action-reject-note').fill('北侧通道标识仍被遮挡，请补拍清晰照片。');
+  await sendBack.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(sendBack).toBeHidden();
+  await expect(drawer.getByTestId('action-drawer-status')).toHaveText('办理中');
+  await expect(
+    page.locator('[data-testid="action-column"][data-status="IN_PROGRESS"]').getByText(action),
+  ).toBeVisible();
+
+  // The liaison is told why, and reports it done again.
+  await context.clearCookies();
+  await signIn(page, 'liaison');
+  await page.getByTestId('notification-bell').click();
+  await expect(page.getByTestId('notification').filter({ hasText: '北侧通道标识仍被遮挡' })).toBeVisible();
+  await page.getByTestId('notification').filter({ hasText: action }).first().click();
+  await expect(page).toHaveURL(/\/meetings\/mine$/);
+  await mine.getByTestId('my-action-report').click();
+  await report.getByText('已完成', { exact: true }).click();
+  await report.getByLabel('进展说明').fill('已清理遮挡物并补拍照片。');
+  await report
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'buchai.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByTestId('progress-submit').click();
+  await expect(report).toBeHidden();
+  await expect(mine.getByTestId('my-action-status')).toHaveText('已完成');
+
+  // The convener verifies it.
+  await context.clearCookies();
+  await signIn(page, 'convener');
+  await page.goto('/meetings/actions');
+  await page.getByTestId('action-card').filter({ hasText: action }).click();
+  await expect(drawer.getByTestId('action-evidence').last()).toHaveText(/buchai\.png/);
   await drawer.getByTestId('action-verify').click();
   await expect(page.getByTestId('action-card').filter({ hasText: action })).toHaveAttribute(
     'data-status',

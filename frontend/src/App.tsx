@@ -25,6 +25,7 @@ const MeetingRun = lazy(() => import('./pages/meetings/run'));
 const MeetingSignIn = lazy(() => import('./pages/meetings/signin'));
 const ActionBoard = lazy(() => import('./pages/meetings/actions'));
 const MyActionItems = lazy(() => import('./pages/meetings/mine'));
+const NotificationList = lazy(() => import('./pages/notifications/list'));
 const EvaluationList = lazy(() => import('./pages/evaluations/list'));
 const ApiTokenList = lazy(() => import('./pages/admin/tokens'));
 const AuditLog = lazy(() => import('./pages/admin/audit'));
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
       { path: 'meetings/:id', element: guarded('canReadMeetings', <MeetingDetail />) },
       { path: 'meetings/:id/run', element: guarded('canReadMeetings', <MeetingRun />) },
       { path: 'meetings/:id/sign-in', element: guarded('canReadMeetings', <MeetingSignIn />) },
+      { path: 'notifications', element: page(<NotificationList />) },
       { path: 'evaluations', element: guarded('canReadEvaluations', <EvaluationList />) },
       { path: 'admin/tokens', element: guarded('canManageTokens', <ApiTokenList />) },
       { path: 'admin/audit', element: guarded('canReadAuditLog', <AuditLog />) },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from sqlalchemy import func, select
 
@@ -145,6 +146,10 @@ async def test_a_convener_prepares_and_publishes_the_next_meeting(gql) -> None:
     assert published["meeting"]["status"] == "PUBLISHED"
     assert published["meeting"]["agendaVersions"] == [{"number": 1, "changes": ["首次发布议程。"]}]
     assert session.scalar(select(func.count()).select_from(Notification)) == 2
+    # each notification opens the meeting in the SPA
+    assert {n.link for n in session.scalars(select(Notification))} == {
+        "/meetings/" + quote(meeting["id"], safe="")
+    }
     event = session.scalars(select(WebhookEvent)).one()
     assert event.event == "meeting.agenda_published"
     assert [i["title"] for i in event.payload["items"]] == ["欢迎新报到单位", "划定临时停车位"]

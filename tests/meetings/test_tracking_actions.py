@@ -9,12 +9,14 @@ from sqlalchemy import func, select
 
 from backend.core.principal import Role
 from backend.meetings.models import ActionItemStatus, ActionProgress, Attachment, MeetingStatus
+from backend.notifications.models import Notification
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     CommunityFactory,
     DecisionFactory,
     MeetingFactory,
+    PersonFactory,
     ResidentUnitFactory,
     session,
 )
@@ -235,3 +237,36 @@ async def multipart(gql, query: str, variables: dict, path: str, files: list) ->
     body = response.json()
     assert "errors" not in body, body
     return body["data"]
+
+
+async def test_a_sent_back_item_returns_to_work_and_its_liaison_is_told_why(gql) -> None:
+    community, unit, _, action = assigned_action()
+    liaison = PersonFactory(name="龙山物业联络员")
+    unit.liaison_id = liaison.id
+    action.status = ActionItemStatus.DONE
+    session.commit()
+    gql.sign_in(Role.CONVENER, community)
+
+    sent_back = (
+        await gql.data(
+            VERIFY,
+            {
+                "i": {
+                    "actionItem": gid("ActionItem", action.id),
+                    "accept": False,
+                    "note": "照片看不清划线，请补拍。",
+                }
+            },
+        )
+    )["actionItemVerify"]
+
+    assert sent_back == {"actionItem": {"status": "IN_PROGRESS"}, "errors": []}
+    told = session.scalars(select(Notification)).all()
+    assert [(n.person_id, n.kind, n.title, n.body) for n in told] == [
+        (
+            liaison.id,
+            "action_item.sent_back",
+            "督办事项被退回，请继续办理：完成停车位划线",
+            "照片看不清划线，请补拍。",
+        )
+    ]

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import NotificationBell from '../components/NotificationBell';
 import UserMenu from '../components/UserMenu';
 import { useAccess } from '../providers/AuthProvider';
 import { matchRoute, visibleRoutes, type MenuRoute } from '../routes';
@@ -98,7 +99,10 @@ export default function BasicLayout() {
               {t('app.subtitle')}
             </Typography.Text>
           </Flex>
-          <UserMenu />
+          <Flex align="center" gap={16}>
+            <NotificationBell />
+            <UserMenu />
+          </Flex>
         </Header>
         <Content style={{ margin: 24 }}>
           <main>

@@ -1,19 +1,17 @@
 import { useMemo, useState } from 'react';
-import { App, Badge, Card, Col, Flex, Input, Row, Select, Space, Switch, Typography } from 'antd';
+import { App, Card, Col, Flex, Input, Row, Select, Space, Switch, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import EmptyState from '../../../components/EmptyState';
 import PageContainer from '../../../components/PageContainer';
-import PageLoading from '../../../components/PageLoading';
-import QueryError from '../../../components/QueryError';
 import type { ActionItemStatus } from '../../../graphql/graphql';
+import { useAllNodes } from '../../../hooks/useAllNodes';
 import { useListParams } from '../../../hooks/useListParams';
 import { t } from '../../../locales';
 import { useAccess } from '../../../providers/AuthProvider';
 import { describeError } from '../../../providers/errorHandler';
-import { ACTION_ITEM_STATUSES } from '../labels';
-import ActionCard, { type ActionItem } from './components/ActionCard';
+import ActionColumn from './components/ActionColumn';
+import type { ActionItem } from './components/ActionCard';
 import ActionDrawer from './components/ActionDrawer';
-import { ActionItemVerifyMutation, ActionItemsBoardQuery, BoardUnitsQuery } from './queries';
+import { ActionItemVerifyMutation, BoardOwnersQuery, BoardUnitsQuery } from './queries';
 
 const COLUMNS: readonly ActionItemStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'VERIFIED'];
 
@@ -22,33 +20,33 @@ export default function ActionBoardPage() {
   const { message } = App.useApp();
   const { canManageMeetings } = useAccess();
   const { search, setSearch, filters, setFilter } = useListParams(['unit', 'owner', 'overdue'] as const);
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ActionItemsBoardQuery,
-    variables: {
-      filter: {
-        ownerUnit: filters.unit ?? null,
-        search: search || null,
-        overdue: filters.overdue === '1' ? true : null,
-      },
-    },
+  const filter = useMemo(
+    () => ({
+      ownerUnit: filters.unit ?? null,
+      ownerPerson: filters.owner ?? null,
+      search: search || null,
+      overdue: filters.overdue === '1' ? true : null,
+    }),
+    [filters.unit, filters.owner, filters.overdue, search],
+  );
+  const units = useAllNodes(BoardUnitsQuery, (d) => d.residentUnits);
+  const [ownerSearch, setOwnerSearch] = useState('');
+  const [owners] = useQuery({
+    query: BoardOwnersQuery,
+    variables: { search: ownerSearch },
+    pause: ownerSearch.trim() === '',
   });
-  const reload = () => reexecute({ requestPolicy: 'network-only' });
-  const [unitsResult] = useQuery({ query: BoardUnitsQuery });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [ownerLabel, setOwnerLabel] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const [open, setOpen] = useState<ActionItem | null>(null);
   const [{ fetching: verifying }, verify] = useMutation(ActionItemVerifyMutation);
 
-  const all = useMemo(() => data?.actionItems.nodes ?? [], [data]);
-  const owners = useMemo(
-    () =>
-      [
-        ...new Map(
-          all.flatMap((i) => (i.ownerPerson ? [[i.ownerPerson.id, i.ownerPerson.name] as const] : [])),
-        ).entries(),
-      ].map(([value, label]) => ({ value, label })),
-    [all],
-  );
-  const items = filters.owner ? all.filter((i) => i.ownerPerson?.id === filters.owner) : all;
-  const open = all.find((i) => i.id === openId) ?? null;
+  const ownerOptions = (owners.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
+  if (filters.owner && !ownerOptions.some((o) => o.value === filters.owner))
+    ownerOptions.unshift({
+      value: filters.owner,
+      label: ownerLabel ?? t('pages.actions.filter.ownerChosen'),
+    });
 
   const onVerify = async (item: ActionItem, accept: boolean, note?: string): Promise<string | null> => {
     const result = await verify({ input: { actionItem: item.id, accept, note: note ?? null } });
@@ -66,45 +64,10 @@ export default function ActionBoardPage() {
       return noteError?.message ?? (accept ? null : (rest[0]?.message ?? null));
     }
     message.success(accept ? t('pages.actions.verified') : t('pages.actions.rejected'));
-    reload();
+    if (payload.actionItem) setOpen(payload.actionItem);
+    setRefresh((n) => n + 1);
     return null;
   };
-
-  let body;
-  if (fetching && !data) body = <PageLoading rows={8} />;
-  else if (error && !data) body = <QueryError error={error} onRetry={reload} />;
-  else
-    body = (
-      <Row gutter={[12, 12]} wrap={false} style={{ overflowX: 'auto' }} data-testid="action-board">
-        {COLUMNS.map((status) => {
-          const column = items.filter((i) => i.status === status);
-          return (
-            <Col key={status} flex="1 0 220px">
-              <Card
-                size="small"
-                title={
-                  <Space>
-                    {ACTION_ITEM_STATUSES[status]}
-                    <Badge count={column.length} showZero color="#8c8c8c" />
-                  </Space>
-                }
-                data-testid="action-column"
-                data-status={status}
-                styles={{ body: { background: '#fafafa', minHeight: 200 } }}
-              >
-                <Flex vertical gap={8}>
-                  {column.length === 0 ? (
-                    <EmptyState />
-                  ) : (
-                    column.map((i) => <ActionCard key={i.id} item={i} onOpen={(x) => setOpenId(x.id)} />)
-                  )}
-                </Flex>
-              </Card>
-            </Col>
-          );
-        })}
-      </Row>
-    );
 
   return (
     <PageContainer
@@ -129,22 +92,25 @@ export default function ActionBoardPage() {
             aria-label={t('pages.actions.filter.unit')}
             value={filters.unit}
             onChange={(v?: string) => setFilter('unit', v)}
-            loading={unitsResult.fetching}
-            options={(unitsResult.data?.residentUnits.nodes ?? []).map((u) => ({
-              value: u.id,
-              label: u.name,
-            }))}
+            loading={units.loading}
+            options={units.nodes.map((u) => ({ value: u.id, label: u.name }))}
             style={{ width: 240 }}
             data-testid="action-filter-unit"
           />
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: false, onSearch: setOwnerSearch }}
             placeholder={t('pages.actions.filter.owner')}
             aria-label={t('pages.actions.filter.owner')}
             value={filters.owner}
-            onChange={(v?: string) => setFilter('owner', v)}
-            options={owners}
+            onChange={(v?: string, option?: unknown) => {
+              const chosen = option as { label?: string } | undefined;
+              setOwnerLabel(chosen?.label ?? null);
+              setFilter('owner', v);
+            }}
+            loading={owners.fetching}
+            notFoundContent={ownerSearch ? undefined : t('pages.actions.filter.ownerHint')}
+            options={ownerOptions}
             style={{ width: 200 }}
             data-testid="action-filter-owner"
           />
@@ -158,12 +124,18 @@ export default function ActionBoardPage() {
           </Space>
         </Flex>
       </Card>
-      {body}
+      <Row gutter={[12, 12]} wrap={false} style={{ overflowX: 'auto' }} data-testid="action-board">
+        {COLUMNS.map((status) => (
+          <Col key={status} flex="1 0 220px">
+            <ActionColumn status={status} filter={filter} refresh={refresh} onOpen={setOpen} />
+          </Col>
+        ))}
+      </Row>
       <ActionDrawer
         item={open}
         canVerify={canManageMeetings}
         busy={verifying}
-        onClose={() => setOpenId(null)}
+        onClose={() => setOpen(null)}
         onVerify={onVerify}
       />
     </PageContainer>

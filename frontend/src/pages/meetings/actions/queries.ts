@@ -40,19 +40,44 @@ export const ActionItemCardFragment = graphql(`
 `);
 
 export const ActionItemsBoardQuery = graphql(`
-  query ActionItemsBoard($filter: ActionItemFilter) {
-    actionItems(filter: $filter, first: 100) {
+  query ActionItemsBoard($filter: ActionItemFilter, $first: Int, $after: String) {
+    actionItems(filter: $filter, first: $first, after: $after) {
       totalCount
-      nodes {
-        ...ActionItemCard
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ActionItemCard
+        }
       }
     }
   }
 `);
 
 export const BoardUnitsQuery = graphql(`
-  query BoardUnits {
-    residentUnits(first: 100) {
+  query BoardUnits($first: Int!, $after: String) {
+    residentUnits(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** Candidates for the 责任人 filter, searched by name on the server. */
+export const BoardOwnersQuery = graphql(`
+  query BoardOwners($search: String!) {
+    people(filter: { search: $search }, first: 20) {
       nodes {
         id
         name

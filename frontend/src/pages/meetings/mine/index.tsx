@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App, Button, Card, Collapse, Flex, List, Space, Tag, Typography } from 'antd';
 import { BankOutlined, EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import EmptyState from '../../../components/EmptyState';
 import PageContainer from '../../../components/PageContainer';
 import PageLoading from '../../../components/PageLoading';
 import QueryError from '../../../components/QueryError';
 import { liaisonUnitId } from '../../../access';
+import { PAGE_SIZE_OPTIONS } from '../../../hooks/useCursorPagination';
+import { useListParams } from '../../../hooks/useListParams';
+import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
 import { useAuth } from '../../../providers/AuthProvider';
 import { describeError } from '../../../providers/errorHandler';
@@ -27,8 +30,15 @@ export default function MyActionItemsPage() {
   const { message } = App.useApp();
   const { me } = useAuth();
   const unitId = liaisonUnitId(me);
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: MyActionItemsQuery });
-  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const list = useListParams([] as const);
+  const result = usePagedConnection({
+    query: MyActionItemsQuery,
+    variables: useMemo(() => ({}), []),
+    select: (d) => d.myActionItems,
+    page: list.page,
+    pageSize: list.pageSize,
+  });
+  const reload = result.retry;
   const [{ fetching: saving }, report] = useMutation(ActionItemProgressMutation);
   const [reporting, setReporting] = useState<ActionItem | null>(null);
 
@@ -57,16 +67,30 @@ export default function MyActionItemsPage() {
     return [];
   };
 
-  const items = data?.myActionItems.nodes ?? [];
+  const items = result.rows;
   let body;
-  if (fetching && !data) body = <PageLoading rows={6} />;
-  else if (error && !data) body = <QueryError error={error} onRetry={reload} />;
-  else if (items.length === 0) body = <EmptyState description={t('pages.myActions.empty')} />;
+  if (result.loading && !result.hasData) body = <PageLoading rows={6} />;
+  else if (result.error && !result.hasData) body = <QueryError error={result.error} onRetry={reload} />;
+  else if (items.length === 0 && list.page === 1)
+    body = <EmptyState description={t('pages.myActions.empty')} />;
   else
     body = (
       <List
-        dataSource={[...items]}
+        dataSource={items}
         rowKey="id"
+        loading={result.loading}
+        pagination={
+          result.total > result.pageSize
+            ? {
+                current: list.page,
+                pageSize: result.pageSize,
+                total: result.total,
+                pageSizeOptions: PAGE_SIZE_OPTIONS,
+                showSizeChanger: true,
+                onChange: list.setPage,
+              }
+            : false
+        }
         data-testid="my-actions"
         renderItem={(item) => (
           <List.Item data-testid="my-action" data-title={item.title} data-status={item.status}>

@@ -1,11 +1,17 @@
 import { graphql } from '../../../graphql';
 
 export const MyActionItemsQuery = graphql(`
-  query MyActionItems {
-    myActionItems(includeVerified: true, first: 100) {
+  query MyActionItems($first: Int, $after: String) {
+    myActionItems(includeVerified: true, first: $first, after: $after) {
       totalCount
-      nodes {
-        ...ActionItemCard
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ActionItemCard
+        }
       }
     }
   }

@@ -1,0 +1,7 @@
+import { graphql } from '../../graphql';
+
+export const UnreadNotificationCountQuery = graphql(`
+  query UnreadNotificationCount {
+    myUnreadNotificationCount
+  }
+`);
