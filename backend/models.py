@@ -5,6 +5,7 @@ from backend.audit.models import AuditLogEntry
 from backend.cobuilding.models import (
     MicroWish,
     Need,
+    NeedDispatch,
     Project,
     ProjectMilestone,
     ProjectPartner,
@@ -31,11 +32,21 @@ from backend.units.models import (
     ResidentUnit,
     UnitStaff,
 )
-from backend.volunteering.models import ServiceRecord, VolunteerTeam, VolunteerTeamMember
+from backend.volunteering.models import (
+    ActivitySignup,
+    PartnerMerchant,
+    PointsEntry,
+    PointsRule,
+    ServiceRecord,
+    VolunteerActivity,
+    VolunteerTeam,
+    VolunteerTeamMember,
+)
 
 __all__ = [
     "ActionItem",
     "ActionProgress",
+    "ActivitySignup",
     "AgendaItem",
     "AgendaVersion",
     "AgreementCommitment",
@@ -53,9 +64,13 @@ __all__ = [
     "MeetingAttendance",
     "MicroWish",
     "Need",
+    "NeedDispatch",
     "Notification",
     "Organisation",
+    "PartnerMerchant",
     "Person",
+    "PointsEntry",
+    "PointsRule",
     "Project",
     "ProjectMilestone",
     "ProjectPartner",
@@ -66,6 +81,7 @@ __all__ = [
     "ServiceRecord",
     "UnitStaff",
     "User",
+    "VolunteerActivity",
     "VolunteerTeam",
     "VolunteerTeamMember",
     "WebhookEndpoint",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field
 
@@ -98,6 +99,13 @@ class Need(TimestampMixin, ArchivableMixin, table=True):
     solved_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     satisfaction: int | None = None
     feedback: str | None = Field(default=None, max_length=500)
+    # Triage: a duplicate points at the need it repeats; a rejection says why.
+    merged_into_id: int | None = Field(
+        default=None, foreign_key="need.id", ondelete="RESTRICT", index=True
+    )
+    reject_reason: str | None = Field(default=None, max_length=500)
+    triaged_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 class Resource(TimestampMixin, ArchivableMixin, table=True):
@@ -187,3 +195,45 @@ class MicroWish(TimestampMixin, ArchivableMixin, table=True):
     )
     claimed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     fulfilled_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+
+
+class DispatchStatus(LabelledEnum):
+    PENDING = "pending", "待接单"
+    ACCEPTED = "accepted", "已接单"
+    DECLINED = "declined", "已拒单"
+
+
+class NeedDispatch(TimestampMixin, table=True):
+    """社区下单、单位接单: the coordinator sends a need to a unit, whose liaison accepts it or
+    declines it with a reason. A need has at most one dispatch waiting for an answer."""
+
+    __tablename__ = "need_dispatch"
+    __table_args__ = (
+        sa.Index(
+            "uq_need_dispatch_one_pending",
+            "need_id",
+            unique=True,
+            sqlite_where=sa.text("status = 'pending'"),
+            postgresql_where=sa.text("status = 'pending'"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    need_id: int = Field(foreign_key="need.id", ondelete="RESTRICT", index=True)
+    unit_id: int = Field(foreign_key="resident_unit.id", ondelete="RESTRICT", index=True)
+    # The resource the coordinator had in mind, from the suggestions.
+    resource_id: int | None = Field(
+        default=None, foreign_key="resource.id", ondelete="RESTRICT", index=True
+    )
+    status: DispatchStatus = Field(
+        sa_type=enum_column(DispatchStatus, "dispatch_status"), index=True
+    )
+    note: str | None = Field(default=None, max_length=500)
+    dispatched_by_id: int | None = Field(
+        default=None, foreign_key="app_user.id", ondelete="RESTRICT"
+    )
+    responded_by_id: int | None = Field(
+        default=None, foreign_key="app_user.id", ondelete="RESTRICT"
+    )
+    responded_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    decline_reason: str | None = Field(default=None, max_length=500)

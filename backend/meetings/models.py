@@ -276,13 +276,16 @@ class ActionProgress(TimestampMixin, table=True):
 
 class Attachment(TimestampMixin, table=True):
     """A photo or document kept in the database: evidence on a progress report, a file with a
-    proposal, or a document for an agenda item. Exactly one of the three owns it."""
+    proposal, a document for an agenda item, a photo of a need, or the proof that a micro-wish
+    came true. Exactly one of them owns it."""
 
     __table_args__ = (
         CheckConstraint(
             "(CASE WHEN progress_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN proposal_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN agenda_item_id IS NULL THEN 0 ELSE 1 END) = 1",
+            " + (CASE WHEN agenda_item_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN need_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN micro_wish_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_owner",
         ),
     )
@@ -296,6 +299,10 @@ class Attachment(TimestampMixin, table=True):
     )
     agenda_item_id: int | None = Field(
         default=None, foreign_key="agenda_item.id", ondelete="CASCADE", index=True
+    )
+    need_id: int | None = Field(default=None, foreign_key="need.id", ondelete="CASCADE", index=True)
+    micro_wish_id: int | None = Field(
+        default=None, foreign_key="micro_wish.id", ondelete="CASCADE", index=True
     )
     filename: str = Field(max_length=200)
     content_type: str = Field(max_length=100)
