@@ -3,6 +3,7 @@ from __future__ import annotations
 from backend.cobuilding.models import (
     MicroWish,
     Need,
+    NeedDispatch,
     Project,
     ProjectMilestone,
     ProjectPartner,
@@ -43,3 +44,13 @@ class MilestonesByProjectLoader(ListByKeyLoader[ProjectMilestone]):
 
 class MicroWishByIdLoader(ByIdLoader[MicroWish]):
     model = MicroWish
+
+
+class NeedDispatchByIdLoader(ByIdLoader[NeedDispatch]):
+    model = NeedDispatch
+
+
+class DispatchesByNeedLoader(ListByKeyLoader[NeedDispatch]):
+    model = NeedDispatch
+    key = "need_id"
+    order_by = ("created_at", "id")

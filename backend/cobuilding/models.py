@@ -225,6 +225,10 @@ class NeedDispatch(TimestampMixin, table=True):
     resource_id: int | None = Field(
         default=None, foreign_key="resource.id", ondelete="RESTRICT", index=True
     )
+    # The project the coordinator wants the need to join on acceptance; none: a new one.
+    project_id: int | None = Field(
+        default=None, foreign_key="project.id", ondelete="RESTRICT", index=True
+    )
     status: DispatchStatus = Field(
         sa_type=enum_column(DispatchStatus, "dispatch_status"), index=True
     )

@@ -5,12 +5,13 @@ from sqlalchemy import ColumnElement, or_, select
 from backend.cobuilding.models import (
     MicroWish,
     Need,
+    NeedDispatch,
     Project,
     ProjectMilestone,
     ProjectPartner,
     Resource,
 )
-from backend.core.permissions import ALL_ROLES, Rule
+from backend.core.permissions import ALL_ROLES, STAFF_ROLES, Rule
 from backend.core.principal import Role
 from backend.core.scope import Scope, visibility, visible
 
@@ -24,7 +25,25 @@ READ_MICRO_WISHES = Rule("microWishes", NEED_ROLES, token_scope="read:cobuilding
 
 @visibility(Need, token_scope="read:cobuilding")
 def _needs(scope: Scope) -> ColumnElement[bool]:
-    return scope.in_subtrees(Need.community_id)
+    # A unit liaison sees the needs dispatched to its unit.
+    dispatched = select(NeedDispatch.need_id).where(scope.in_units(NeedDispatch.unit_id))
+    return or_(scope.in_subtrees(Need.community_id), Need.id.in_(dispatched))
+
+
+@visibility(NeedDispatch, token_scope="read:cobuilding")
+def _dispatches(scope: Scope) -> ColumnElement[bool]:
+    in_communities = select(Need.id).where(scope.in_subtrees(Need.community_id))
+    return or_(NeedDispatch.need_id.in_(in_communities), scope.in_units(NeedDispatch.unit_id))
+
+
+# --- residents order, the community dispatches, units accept -------------------------------
+
+# Community staff and part-time members (public-opinion collectors) record needs; district
+# platforms send theirs with a `write:needs` token.
+SUBMIT_NEED = Rule("needSubmit", NEED_ROLES, token_scope="write:needs")
+HANDLE_NEEDS = Rule("handleNeeds", STAFF_ROLES)
+READ_DISPATCHES = Rule("needDispatches", ALL_ROLES, token_scope="read:cobuilding")
+ANSWER_DISPATCH = Rule("needDispatchRespond", frozenset({Role.UNIT_LIAISON}))
 
 
 @visibility(Resource, token_scope="read:cobuilding")

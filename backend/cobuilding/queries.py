@@ -5,8 +5,11 @@ import enum
 import strawberry
 from strawberry.types import Info
 
+from backend.cobuilding.matching import suggest_resources
 from backend.cobuilding.models import (
+    DispatchStatus,
     MicroWishStatus,
+    Need,
     NeedStatus,
     ProjectStatus,
     ResourceKind,
@@ -14,19 +17,29 @@ from backend.cobuilding.models import (
     Urgency,
 )
 from backend.cobuilding.permissions import (
+    HANDLE_NEEDS,
+    READ_DISPATCHES,
     READ_MICRO_WISHES,
     READ_NEEDS,
     READ_PROJECTS,
     READ_RESOURCES,
 )
 from backend.cobuilding.services import (
+    dispatches_statement,
     micro_wishes_statement,
     needs_statement,
     projects_statement,
     resources_statement,
 )
-from backend.cobuilding.types import MicroWishType, NeedType, ProjectType, ResourceType
-from backend.core.ids import decode_optional_id
+from backend.cobuilding.types import (
+    MicroWishType,
+    NeedDispatchType,
+    NeedType,
+    ProjectType,
+    ResourceSuggestionType,
+    ResourceType,
+)
+from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 
@@ -41,6 +54,7 @@ class NeedFilter:
     status: NeedStatus | None = None
     category: str | None = strawberry.field(default=None, description="需求类别（完全匹配）")
     urgency: Urgency | None = None
+    grid: strawberry.ID | None = strawberry.field(default=None, description="只看此网格的需求")
     search: str | None = strawberry.field(default=None, description="按标题、描述搜索")
 
 
@@ -151,6 +165,7 @@ class CoBuildingQueries:
             status=filter.status,
             category=filter.category,
             urgency=filter.urgency,
+            grid_id=decode_optional_id(filter.grid, "Grid", "filter.grid"),
             search=filter.search,
             order_column=order_by.field.value,
             direction=order_by.direction,
@@ -247,3 +262,49 @@ class CoBuildingQueries:
             PageArgs(first, after, last, before),
             MicroWishType.from_model,
         )
+
+
+@strawberry.input(description="派单筛选条件")
+class NeedDispatchFilter:
+    unit: strawberry.ID | None = strawberry.field(default=None, description="只看派给此单位的")
+    status: DispatchStatus | None = None
+
+
+@strawberry.type
+class DispatchQueries:
+    @strawberry.field(
+        description="可满足此需求的本社区资源，按类别、距离和剩余数量排序",
+        extensions=allow(HANDLE_NEEDS),
+    )
+    async def need_suggestions(
+        self, info: Info, need: strawberry.ID
+    ) -> list[ResourceSuggestionType]:
+        row = await load_in_scope(info, need, Need, "need", acting_as=HANDLE_NEEDS)
+        found = await suggest_resources(info.context.db, info.context.scope, row)
+        return [
+            ResourceSuggestionType(
+                resource=ResourceType.from_model(s.resource),
+                score=s.score,
+                remaining=s.remaining,
+                reasons=s.reasons,
+            )
+            for s in found
+        ]
+
+    @strawberry.field(
+        description="派单（单位联络员看到派给本单位的；最新在前）",
+        extensions=allow(READ_DISPATCHES),
+    )
+    async def need_dispatches(
+        self,
+        info: Info,
+        filter: NeedDispatchFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[NeedDispatchType]:
+        filter = filter or NeedDispatchFilter()
+        statement = dispatches_statement(
+            unit_id=decode_optional_id(filter.unit, "ResidentUnit", "filter.unit"),
+            status=filter.status,
+        )
+        return await paginate(info, statement, PageArgs(first, after), NeedDispatchType.from_model)

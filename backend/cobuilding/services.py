@@ -10,9 +10,11 @@ from sqlalchemy import ColumnElement, Select, and_, exists, not_, select
 from sqlmodel import col
 
 from backend.cobuilding.models import (
+    DispatchStatus,
     MicroWish,
     MicroWishStatus,
     Need,
+    NeedDispatch,
     NeedStatus,
     Project,
     ProjectMilestone,
@@ -72,6 +74,7 @@ def needs_statement(
     status: NeedStatus | None = None,
     category: str | None = None,
     urgency: Urgency | None = None,
+    grid_id: int | None = None,
     search: str | None = None,
     order_column: str = "raised_at",
     direction: OrderDirection = OrderDirection.DESC,
@@ -85,6 +88,8 @@ def needs_statement(
         statement = statement.where(col(Need.category) == category)
     if urgency is not None:
         statement = statement.where(col(Need.urgency) == urgency)
+    if grid_id is not None:
+        statement = statement.where(col(Need.grid_id) == grid_id)
     statement = _with_search(statement, [Need.title, Need.description], search)
     column = getattr(Need, order_column)
     return statement.order_by(*ordering(column, direction, Need.id))
@@ -155,3 +160,14 @@ def micro_wishes_statement(
     statement = _with_search(statement, [MicroWish.title, MicroWish.description], search)
     column = getattr(MicroWish, order_column)
     return statement.order_by(*ordering(column, direction, MicroWish.id))
+
+
+def dispatches_statement(
+    *, unit_id: int | None = None, status: DispatchStatus | None = None
+) -> Select[Any]:
+    statement = select(NeedDispatch)
+    if unit_id is not None:
+        statement = statement.where(col(NeedDispatch.unit_id) == unit_id)
+    if status is not None:
+        statement = statement.where(col(NeedDispatch.status) == status)
+    return statement.order_by(col(NeedDispatch.created_at).desc(), col(NeedDispatch.id).desc())

@@ -8,15 +8,18 @@ from strawberry import relay
 from strawberry.types import Info
 
 from backend.cobuilding.loaders import (
+    DispatchesByNeedLoader,
     MicroWishByIdLoader,
     MilestonesByProjectLoader,
     NeedByIdLoader,
+    NeedDispatchByIdLoader,
     NeedsByProjectLoader,
     PartnersByProjectLoader,
     ProjectByIdLoader,
     ResourceByIdLoader,
 )
 from backend.cobuilding.models import (
+    DispatchStatus,
     MicroWishStatus,
     NeedSource,
     NeedStatus,
@@ -36,6 +39,7 @@ from backend.core.types import ModelNode, ModelType, required
 from backend.people.loaders import PersonNameByIdLoader
 
 if TYPE_CHECKING:
+    from backend.meetings.types import AttachmentType
     from backend.organisations.types import GridType, OrganisationType
     from backend.people.types import CommitteeMembershipType, PersonType
     from backend.units.types import ResidentUnitType
@@ -46,6 +50,7 @@ UrgencyEnum = strawberry.enum(Urgency, name="Urgency")
 ResourceKindEnum = strawberry.enum(ResourceKind, name="ResourceKind")
 ResourceStatusEnum = strawberry.enum(ResourceStatus, name="ResourceStatus")
 ProjectStatusEnum = strawberry.enum(ProjectStatus, name="ProjectStatus")
+DispatchStatusEnum = strawberry.enum(DispatchStatus, name="DispatchStatus")
 MicroWishStatusEnum = strawberry.enum(MicroWishStatus, name="MicroWishStatus")
 
 OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
@@ -53,6 +58,7 @@ GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
 PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
 MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
 ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
+AttachmentRef = Annotated["AttachmentType", strawberry.lazy("backend.meetings.types")]
 
 
 async def load_community_ref(info: Info, community_id: int) -> OrganisationRef:
@@ -103,6 +109,9 @@ class NeedType(ModelNode):
     grid_id: strawberry.Private[int | None]
     raised_by_id: strawberry.Private[int | None]
     project_id: strawberry.Private[int | None]
+    merged_into_id: strawberry.Private[int | None]
+    reject_reason: str | None = strawberry.field(description="不予受理的理由")
+    closed_at: datetime | None
 
     @strawberry.field(description="紧急程度的中文名")
     def urgency_label(self) -> str:
@@ -131,6 +140,64 @@ class NeedType(ModelNode):
     @strawberry.field(description="承接此需求的共建项目")
     async def project(self, info: Info) -> ProjectType | None:
         return await load_project(info, self.project_id)
+
+    @strawberry.field(description="合并到的需求（重复需求）")
+    async def merged_into(self, info: Info) -> NeedType | None:
+        return await load_need(info, self.merged_into_id)
+
+    @strawberry.field(description="现场照片")
+    async def photos(self, info: Info) -> list[AttachmentRef]:
+        from backend.meetings.loaders import AttachmentsByNeedLoader
+        from backend.meetings.types import attachments
+
+        return await attachments(info, AttachmentsByNeedLoader, self.id)
+
+    @strawberry.field(description="派单记录（最早在前）")
+    async def dispatches(self, info: Info) -> list[NeedDispatchType]:
+        rows = await info.context.loader(DispatchesByNeedLoader).load(self.id)
+        return [NeedDispatchType.from_model(row) for row in rows]
+
+
+@strawberry.type(name="NeedDispatch", description="派单：社区把需求派给驻区单位，单位接单或拒单")
+class NeedDispatchType(ModelNode):
+    by_id_loader = NeedDispatchByIdLoader
+
+    id: relay.NodeID[int]
+    status: DispatchStatus
+    note: str | None = strawberry.field(description="派单说明")
+    decline_reason: str | None = strawberry.field(description="拒单理由")
+    responded_at: datetime | None
+    created_at: datetime
+    need_id: strawberry.Private[int]
+    unit_id: strawberry.Private[int]
+    resource_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="所派的需求")
+    async def need(self, info: Info) -> NeedType:
+        return required(await load_need(info, self.need_id), "需求")
+
+    @strawberry.field(description="接单单位")
+    async def unit(self, info: Info) -> ResidentUnitRef:
+        return required(await load_unit_ref(info, self.unit_id), "单位")
+
+    @strawberry.field(description="派单时选定的资源")
+    async def resource(self, info: Info) -> ResourceType | None:
+        if self.resource_id is None:
+            return None
+        row = await info.context.loader(ResourceByIdLoader).load(self.resource_id)
+        return ResourceType.from_optional(row)
+
+
+@strawberry.type(name="ResourceSuggestion", description="可满足需求的资源，按匹配程度排序")
+class ResourceSuggestionType:
+    resource: ResourceType
+    score: int = strawberry.field(description="匹配分：类别、距离、剩余数量综合")
+    remaining: int | None = strawberry.field(description="尚可提供的数量；空表示不限")
+    reasons: list[str] = strawberry.field(description="排序理由")
 
 
 async def load_need(info: Info, need_id: int | None) -> NeedType | None:

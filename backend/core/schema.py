@@ -17,7 +17,8 @@ from strawberry.tools import merge_types
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.audit.queries import AuditQueries
-from backend.cobuilding.queries import CoBuildingQueries
+from backend.cobuilding.mutations import CoBuildingMutations
+from backend.cobuilding.queries import CoBuildingQueries, DispatchQueries
 from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.validation import QueryShapeLimits
@@ -131,6 +132,7 @@ Query = merge_types(
         PeopleQueries,
         VolunteeringQueries,
         CoBuildingQueries,
+        DispatchQueries,
         MeetingQueries,
         CollectionQueries,
         TrackingQueries,
@@ -144,6 +146,7 @@ Mutation = merge_types(
     "Mutation",
     (
         AccountMutations,
+        CoBuildingMutations,
         MeetingMutations,
         MeetingPreparationMutations,
         DeliberationMutations,

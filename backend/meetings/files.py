@@ -4,6 +4,7 @@ first bytes of the file rather than by what the client claims."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -65,6 +66,8 @@ def add_attachments(
     progress_id: int | None = None,
     proposal_id: int | None = None,
     agenda_item_id: int | None = None,
+    need_id: int | None = None,
+    micro_wish_id: int | None = None,
 ) -> None:
     """Store checked files under their one owner."""
     session.add_all(
@@ -72,6 +75,8 @@ def add_attachments(
             progress_id=progress_id,
             proposal_id=proposal_id,
             agenda_item_id=agenda_item_id,
+            need_id=need_id,
+            micro_wish_id=micro_wish_id,
             filename=file.filename[:200],
             content_type=content_type,
             size=len(file.content),
@@ -79,3 +84,16 @@ def add_attachments(
         )
         for file, content_type in files
     )
+
+
+async def read_uploads(uploads: list[Any]) -> list[File]:
+    """Read and close every upload (the form parser leaves temporary files open); a file past
+    the limit is read only far enough to be refused."""
+    files = []
+    for upload in uploads:
+        try:
+            content = await upload.read(MAX_FILE_BYTES + 1)
+            files.append(File(filename=upload.filename or "文件", content=content))
+        finally:
+            await upload.close()
+    return files

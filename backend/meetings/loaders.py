@@ -113,3 +113,11 @@ class AttachmentsByProposalLoader(_AttachmentsLoader):
 
 class AttachmentsByAgendaItemLoader(_AttachmentsLoader):
     key = "agenda_item_id"
+
+
+class AttachmentsByNeedLoader(_AttachmentsLoader):
+    key = "need_id"
+
+
+class AttachmentsByMicroWishLoader(_AttachmentsLoader):
+    key = "micro_wish_id"

@@ -15,7 +15,7 @@ from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import deliberation, lifecycle, proposals, tracking
 from backend.meetings.errors import MeetingErrorCode
-from backend.meetings.files import MAX_FILE_BYTES, File
+from backend.meetings.files import read_uploads
 from backend.meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -98,7 +98,7 @@ class ProposalTriageInput:
 class MeetingMutations:
     @strawberry.mutation(description="提交议题建议或社情民意", extensions=allow(SUBMIT_PROPOSAL))
     async def proposal_submit(self, info: Info, input: ProposalSubmitInput) -> ProposalPayload:
-        files = await _files(input.attachments)
+        files = await read_uploads(input.attachments)
         community = await load_in_scope(info, input.community, Organisation, "community")
         unit_id = None
         if input.unit is not None:
@@ -265,7 +265,7 @@ class MeetingPreparationMutations:
     async def agenda_item_create(
         self, info: Info, input: AgendaItemCreateInput
     ) -> JointMeetingPayload:
-        files = await _files(input.documents)
+        files = await read_uploads(input.documents)
         meeting = await load_in_scope(
             info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
         )
@@ -570,18 +570,6 @@ async def _person_of(info: Info) -> int | None:
     return user.person_id if user else None
 
 
-async def _files(uploads: list[Upload]) -> list[File]:
-    """Read and close every upload (the form parser leaves temporary files open)."""
-    files = []
-    for upload in uploads:
-        try:
-            content = await upload.read(MAX_FILE_BYTES + 1)  # type: ignore[attr-defined]
-            files.append(File(filename=upload.filename or "文件", content=content))  # type: ignore[attr-defined]
-        finally:
-            await upload.close()  # type: ignore[attr-defined]
-    return files
-
-
 @strawberry.type
 class TrackingMutations:
     @strawberry.mutation(
@@ -590,7 +578,7 @@ class TrackingMutations:
     async def action_item_progress(
         self, info: Info, input: ActionItemProgressInput
     ) -> ActionItemPayload:
-        files = await _files(input.evidence)
+        files = await read_uploads(input.evidence)
         action = await load_in_scope(info, input.action_item, ActionItem, "actionItem")
         session = info.context.db.session
         change = tracking.report_progress(

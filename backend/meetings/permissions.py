@@ -103,6 +103,8 @@ def _progress(scope: Scope) -> ColumnElement[bool]:
 @visibility(Attachment, token_scope="read:meetings")
 def _attachments(scope: Scope) -> ColumnElement[bool]:
     """As visible as what it is attached to."""
+    from backend.cobuilding.models import MicroWish, Need
+
     progress = select(ActionProgress.id).where(
         ActionProgress.action_item_id.in_(_visible_actions(scope))
     )
@@ -110,4 +112,6 @@ def _attachments(scope: Scope) -> ColumnElement[bool]:
         Attachment.progress_id.in_(progress),
         Attachment.proposal_id.in_(select(Proposal.id).where(visible(Proposal, scope))),
         Attachment.agenda_item_id.in_(select(AgendaItem.id).where(visible(AgendaItem, scope))),
+        Attachment.need_id.in_(select(Need.id).where(visible(Need, scope))),
+        Attachment.micro_wish_id.in_(select(MicroWish.id).where(visible(MicroWish, scope))),
     )

@@ -65,6 +65,8 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "myActionItems": (EVERYONE, None),
     "webhookEndpoints": (frozenset({ADMIN}), None),
     "myNotifications": (EVERYONE, None),
+    "needSuggestions": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "needDispatches": (EVERYONE, "read:cobuilding"),
     "myUnreadNotificationCount": (EVERYONE, None),
     # mutations
     "sessionCreate": (PUBLIC, None),
@@ -92,6 +94,12 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "actionItemVerify": (frozenset({ADMIN, CONVENER}), None),
     "webhookEndpointCreate": (frozenset({ADMIN}), None),
     "notificationsMarkRead": (EVERYONE, None),
+    "needSubmit": (EVERYONE - {LIAISON}, "write:needs"),
+    "needTriage": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "needDispatch": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "needDispatchRespond": (frozenset({LIAISON}), None),
+    "needSolve": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "needClose": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

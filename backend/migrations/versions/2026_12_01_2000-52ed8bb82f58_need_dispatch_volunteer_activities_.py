@@ -66,6 +66,7 @@ def upgrade() -> None:
     sa.Column('need_id', sa.Integer(), nullable=False),
     sa.Column('unit_id', sa.Integer(), nullable=False),
     sa.Column('resource_id', sa.Integer(), nullable=True),
+    sa.Column('project_id', sa.Integer(), nullable=True),
     sa.Column('status', sa.Enum('pending', 'accepted', 'declined', name='dispatch_status', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
     sa.Column('dispatched_by_id', sa.Integer(), nullable=True),
@@ -75,6 +76,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['dispatched_by_id'], ['app_user.id'], name=op.f('fk_need_dispatch_dispatched_by_id_app_user'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['need_id'], ['need.id'], name=op.f('fk_need_dispatch_need_id_need'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['resource_id'], ['resource.id'], name=op.f('fk_need_dispatch_resource_id_resource'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['project_id'], ['project.id'], name=op.f('fk_need_dispatch_project_id_project'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['responded_by_id'], ['app_user.id'], name=op.f('fk_need_dispatch_responded_by_id_app_user'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['unit_id'], ['resident_unit.id'], name=op.f('fk_need_dispatch_unit_id_resident_unit'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_need_dispatch'))
@@ -82,6 +84,7 @@ def upgrade() -> None:
     with op.batch_alter_table('need_dispatch', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_need_dispatch_need_id'), ['need_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_need_dispatch_resource_id'), ['resource_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_need_dispatch_project_id'), ['project_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_need_dispatch_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_need_dispatch_unit_id'), ['unit_id'], unique=False)
         batch_op.create_index('uq_need_dispatch_one_pending', ['need_id'], unique=True, sqlite_where=sa.text("status = 'pending'"), postgresql_where=sa.text("status = 'pending'"))
@@ -258,6 +261,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_need_dispatch_unit_id'))
         batch_op.drop_index(batch_op.f('ix_need_dispatch_status'))
         batch_op.drop_index(batch_op.f('ix_need_dispatch_resource_id'))
+        batch_op.drop_index(batch_op.f('ix_need_dispatch_project_id'))
         batch_op.drop_index(batch_op.f('ix_need_dispatch_need_id'))
 
     op.drop_table('need_dispatch')

@@ -1,0 +1,109 @@
+"""Which resources could meet a need: ranked by how well they fit its category, how near the
+unit is (same grid, then same community) and how much of the resource is left.
+
+Only available resources of units in the need's own community are suggested, because a need
+is dispatched only inside its community. Each suggestion says why it ranks where it does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from backend.cobuilding.models import (
+    DispatchStatus,
+    Need,
+    NeedDispatch,
+    Resource,
+    ResourceKind,
+    ResourceStatus,
+)
+from backend.core.context import RequestDb
+from backend.core.scope import Scope, visible
+from backend.units.models import ResidentUnit
+
+K = ResourceKind
+# The kinds of resource that usually meet each category of need on the needs list.
+KINDS_FOR_CATEGORY: dict[str, frozenset[ResourceKind]] = {
+    "基础设施": frozenset({K.FUNDS, K.EXPERTISE, K.GOODS}),
+    "交通出行": frozenset({K.VENUE, K.STAFF_HOURS}),
+    "养老服务": frozenset({K.SERVICE, K.STAFF_HOURS, K.VENUE, K.GOODS}),
+    "环境卫生": frozenset({K.STAFF_HOURS, K.SERVICE, K.FUNDS}),
+    "教育助学": frozenset({K.VENUE, K.EXPERTISE, K.FUNDS, K.STAFF_HOURS}),
+    "文体活动": frozenset({K.VENUE, K.GOODS, K.FUNDS}),
+    "安全生产": frozenset({K.EXPERTISE, K.FUNDS, K.GOODS}),
+    "法律服务": frozenset({K.EXPERTISE, K.SERVICE}),
+}
+SAME_CATEGORY, FITTING_KIND, SAME_GRID = 40, 25, 20
+MAX_SUGGESTIONS = 20
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    resource: Resource
+    unit: ResidentUnit
+    score: int
+    remaining: int | None
+    reasons: list[str] = field(default_factory=list)
+
+
+def _rank(need: Need, resource: Resource, unit: ResidentUnit, used: int) -> Suggestion | None:
+    remaining = None if resource.capacity is None else resource.capacity - used
+    if remaining is not None and remaining <= 0:
+        return None
+    score, reasons = 0, []
+    if resource.category == need.category:
+        score += SAME_CATEGORY
+        reasons.append(f"类别相同：{need.category}")
+    elif resource.kind in KINDS_FOR_CATEGORY.get(need.category, frozenset()):
+        score += FITTING_KIND
+        reasons.append(f"{resource.kind.label}常用于{need.category}类需求")
+    if need.grid_id is not None and unit.grid_id == need.grid_id:
+        score += SAME_GRID
+        reasons.append("与需求同一网格")
+    else:
+        reasons.append("同一社区")
+    if remaining is None:
+        score += 10
+        reasons.append("数量不限")
+    else:
+        score += min(remaining, 10)
+        reasons.append(f"尚可提供 {remaining}")
+    return Suggestion(resource, unit, score, remaining, reasons)
+
+
+async def suggest_resources(db: RequestDb, scope: Scope, need: Need) -> list[Suggestion]:
+    """Two statements whatever the number of resources: candidates with their units, and
+    how much of each is already promised to accepted dispatches."""
+    rows = await db.rows(
+        select(Resource, ResidentUnit)
+        .join(ResidentUnit, col(ResidentUnit.id) == Resource.unit_id)
+        .where(
+            col(Resource.community_id) == need.community_id,
+            col(Resource.status) == ResourceStatus.AVAILABLE,
+            col(Resource.archived_at).is_(None),
+            visible(Resource, scope),
+        )
+    )
+    ids = [resource.id for resource, _ in rows]
+    used: Counter[int] = Counter()
+    if ids:
+        counted = await db.rows(
+            select(col(NeedDispatch.resource_id), func.count())
+            .where(
+                col(NeedDispatch.resource_id).in_(ids),
+                col(NeedDispatch.status) == DispatchStatus.ACCEPTED,
+            )
+            .group_by(col(NeedDispatch.resource_id))
+        )
+        used.update({resource_id: count for resource_id, count in counted})
+    ranked = [
+        suggestion
+        for resource, unit in rows
+        if (suggestion := _rank(need, resource, unit, used[resource.id])) is not None
+    ]
+    ranked.sort(key=lambda s: (-s.score, s.unit.name, s.resource.id))
+    return ranked[:MAX_SUGGESTIONS]

@@ -1,0 +1,375 @@
+"""Residents order, the community dispatches, units accept (群众点单、社区下单、单位接单).
+
+A need is raised (by a resident, through a grid worker or a public-opinion collector, or by
+staff), triaged (accepted, merged into the need it repeats, or rejected with a reason),
+dispatched to a unit of its community, accepted by that unit's liaison — becoming a project
+or joining one — or declined with a reason, solved, and closed with the resident's feedback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from backend.audit.services import diff, record, snapshot
+from backend.cobuilding.errors import CoBuildingErrorCode, refuse
+from backend.cobuilding.models import (
+    DispatchStatus,
+    Need,
+    NeedDispatch,
+    NeedSource,
+    NeedStatus,
+    Project,
+    ProjectPartner,
+    ProjectStatus,
+    Resource,
+    Urgency,
+)
+from backend.core.errors import DomainError
+from backend.core.models import utcnow
+from backend.meetings.files import File, add_attachments, check_files
+from backend.notifications.services import notify
+from backend.organisations.models import Grid
+from backend.units.models import ResidentUnit
+
+TRIAGE_FIELDS = ["status", "merged_into_id", "reject_reason"]
+
+
+def text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
+    cleaned = (value or "").strip()
+    if not cleaned:
+        if required:
+            raise refuse(CoBuildingErrorCode.REQUIRED, field)
+        return None
+    if len(cleaned) > limit:
+        raise refuse(CoBuildingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
+    return cleaned
+
+
+def required_text(value: str | None, field: str, limit: int) -> str:
+    cleaned = text(value, field, limit)
+    assert cleaned is not None
+    return cleaned
+
+
+def checked_files(files: list[File], field: str) -> list[tuple[File, str]]:
+    """The shared upload checks, with this area's error codes."""
+    try:
+        return check_files(files, field)
+    except DomainError as refused:
+        raise DomainError(
+            refused.field, CoBuildingErrorCode[refused.code.name], refused.message
+        ) from None
+
+
+def _require_status(need: Need, *allowed: NeedStatus, field: str = "need") -> None:
+    if need.status not in allowed:
+        raise refuse(
+            CoBuildingErrorCode.ILLEGAL_TRANSITION,
+            field,
+            f"需求当前为“{need.status.label}”，不能进行此操作。",
+        )
+
+
+@dataclass(frozen=True)
+class NeedDraft:
+    community_id: int
+    title: str
+    description: str
+    category: str
+    urgency: Urgency
+    source: NeedSource
+    grid: Grid | None = None
+    raised_by_id: int | None = None
+
+
+async def submit_need(
+    session: AsyncSession, context: Any, draft: NeedDraft, files: list[File]
+) -> Need:
+    if draft.grid is not None and draft.grid.community_id != draft.community_id:
+        raise refuse(CoBuildingErrorCode.OUTSIDE_COMMUNITY, "grid", "网格不属于该社区。")
+    photos = checked_files(files, "photos")
+    need = Need(
+        community_id=draft.community_id,
+        grid_id=draft.grid.id if draft.grid else None,
+        title=required_text(draft.title, "title", 100),
+        description=required_text(draft.description, "description", 2000),
+        category=required_text(draft.category, "category", 30),
+        urgency=draft.urgency,
+        source=draft.source,
+        raised_by_id=draft.raised_by_id,
+        raised_at=utcnow(),
+        status=NeedStatus.SUBMITTED,
+    )
+    session.add(need)
+    await session.flush()
+    add_attachments(session, photos, need_id=need.id)
+    record(
+        session,
+        context,
+        "needSubmit",
+        object_type="Need",
+        object_id=need.id,
+        changes=diff({}, snapshot(need, ["community_id", "title", "source", "urgency"])),
+    )
+    await session.commit()
+    return need
+
+
+async def triage_need(
+    session: AsyncSession,
+    context: Any,
+    need: Need,
+    *,
+    status: NeedStatus,
+    merge_into: Need | None = None,
+    reason: str | None = None,
+) -> Need:
+    if need.status is not NeedStatus.SUBMITTED:
+        raise refuse(CoBuildingErrorCode.ALREADY_TRIAGED, "need")
+    before = snapshot(need, TRIAGE_FIELDS)
+    if status is NeedStatus.MERGED:
+        if merge_into is None:
+            raise refuse(
+                CoBuildingErrorCode.REQUIRED, "mergeInto", "合并时须指定重复的是哪条需求。"
+            )
+        if merge_into.id == need.id or merge_into.community_id != need.community_id:
+            raise refuse(CoBuildingErrorCode.INVALID, "mergeInto", "只能合并到本社区的另一条需求。")
+        if merge_into.status in (NeedStatus.MERGED, NeedStatus.REJECTED):
+            raise refuse(
+                CoBuildingErrorCode.INVALID, "mergeInto", "不能合并到已合并或不予受理的需求。"
+            )
+        need.merged_into_id = merge_into.id
+    if status is NeedStatus.REJECTED:
+        need.reject_reason = text(reason, "reason", 500)
+    need.status = status
+    need.triaged_at = utcnow()
+    record(
+        session,
+        context,
+        "needTriage",
+        object_type="Need",
+        object_id=need.id,
+        changes=diff(before, snapshot(need, TRIAGE_FIELDS)),
+    )
+    await session.commit()
+    return need
+
+
+async def dispatch_need(
+    session: AsyncSession,
+    context: Any,
+    need: Need,
+    unit: ResidentUnit,
+    *,
+    resource: Resource | None = None,
+    project: Project | None = None,
+    note: str | None = None,
+) -> NeedDispatch:
+    if need.status is NeedStatus.DISPATCHED:
+        raise refuse(CoBuildingErrorCode.ALREADY_DISPATCHED, "need")
+    _require_status(need, NeedStatus.ACCEPTED)
+    if unit.community_id != need.community_id:
+        raise refuse(
+            CoBuildingErrorCode.OUTSIDE_COMMUNITY, "unit", "只能派给需求所在社区的驻区单位。"
+        )
+    if resource is not None and resource.unit_id != unit.id:
+        raise refuse(CoBuildingErrorCode.INVALID, "resource", "所选资源不是该单位提供的。")
+    if project is not None:
+        _joinable(project, need)
+    dispatch = NeedDispatch(
+        need_id=need.id,  # type: ignore[arg-type]
+        unit_id=unit.id,  # type: ignore[arg-type]
+        resource_id=resource.id if resource else None,
+        project_id=project.id if project else None,
+        status=DispatchStatus.PENDING,
+        note=text(note, "note", 500, required=False),
+        dispatched_by_id=context.principal.user_id,
+    )
+    need.status = NeedStatus.DISPATCHED
+    session.add(dispatch)
+    try:
+        await session.flush()
+    except IntegrityError:
+        # A second coordinator dispatched the same need at the same moment.
+        raise refuse(CoBuildingErrorCode.ALREADY_DISPATCHED, "need") from None
+    if unit.liaison_id is not None:
+        notify(
+            session,
+            [unit.liaison_id],
+            kind="need.dispatched",
+            title=f"社区派单：{need.title}",
+            body=dispatch.note or need.description[:200],
+            link="/cobuilding/inbox",
+        )
+    record(
+        session,
+        context,
+        "needDispatch",
+        object_type="Need",
+        object_id=need.id,
+        changes={
+            "status": [NeedStatus.ACCEPTED.value, NeedStatus.DISPATCHED.value],
+            "unit": [None, unit.id],
+        },
+    )
+    await session.commit()
+    return dispatch
+
+
+def _joinable(project: Project, need: Need) -> None:
+    if project.community_id != need.community_id:
+        raise refuse(CoBuildingErrorCode.OUTSIDE_COMMUNITY, "project", "只能加入本社区的共建项目。")
+    if project.status not in (ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS):
+        raise refuse(CoBuildingErrorCode.INVALID, "project", "只能加入计划中或实施中的项目。")
+
+
+async def _claim_dispatch(
+    session: AsyncSession, dispatch: NeedDispatch, status: DispatchStatus, context: Any
+) -> None:
+    """Answer a pending dispatch exactly once, however many answers arrive at the same time."""
+    result = await session.execute(
+        update(NeedDispatch)
+        .where(
+            col(NeedDispatch.id) == dispatch.id, col(NeedDispatch.status) == DispatchStatus.PENDING
+        )
+        .values(status=status, responded_at=utcnow(), responded_by_id=context.principal.user_id)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise refuse(CoBuildingErrorCode.ALREADY_RESPONDED, "dispatch")
+    await session.refresh(dispatch)
+
+
+def _answerable(context: Any, dispatch: NeedDispatch) -> None:
+    if dispatch.status is not DispatchStatus.PENDING:
+        raise refuse(CoBuildingErrorCode.ALREADY_RESPONDED, "dispatch")
+    if dispatch.unit_id not in context.scope.unit_ids:
+        raise refuse(CoBuildingErrorCode.NOT_OWNER, "dispatch")
+
+
+async def accept_dispatch(
+    session: AsyncSession,
+    context: Any,
+    dispatch: NeedDispatch,
+    need: Need,
+    project_title: str | None = None,
+) -> Project:
+    """The accepted need joins the project named in the dispatch, or becomes a new project
+    led by the accepting unit."""
+    _answerable(context, dispatch)
+    project = await session.get(Project, dispatch.project_id) if dispatch.project_id else None
+    if project is not None:
+        _joinable(project, need)
+    else:
+        project = Project(
+            title=required_text(project_title or need.title, "projectTitle", 100),
+            description=need.description,
+            community_id=need.community_id,
+            lead_unit_id=dispatch.unit_id,
+            status=ProjectStatus.PLANNED,
+            starts_on=date.today(),
+        )
+        session.add(project)
+    await _claim_dispatch(session, dispatch, DispatchStatus.ACCEPTED, context)
+    await session.flush()
+    if project.lead_unit_id != dispatch.unit_id:
+        await _add_partner(session, project, dispatch.unit_id)
+    need.status = NeedStatus.IN_PROGRESS
+    need.project_id = project.id
+    record(
+        session,
+        context,
+        "needDispatchRespond",
+        object_type="Need",
+        object_id=need.id,
+        changes={
+            "status": [NeedStatus.DISPATCHED.value, NeedStatus.IN_PROGRESS.value],
+            "project_id": [None, project.id],
+        },
+    )
+    await session.commit()
+    return project
+
+
+async def _add_partner(session: AsyncSession, project: Project, unit_id: int) -> None:
+    from sqlalchemy import select
+
+    existing = await session.scalar(
+        select(ProjectPartner).where(
+            col(ProjectPartner.project_id) == project.id, col(ProjectPartner.unit_id) == unit_id
+        )
+    )
+    if existing is None:
+        session.add(ProjectPartner(project_id=project.id, unit_id=unit_id))  # type: ignore[arg-type]
+
+
+async def decline_dispatch(
+    session: AsyncSession, context: Any, dispatch: NeedDispatch, need: Need, reason: str | None
+) -> NeedDispatch:
+    _answerable(context, dispatch)
+    cleaned = text(reason, "reason", 500)
+    await _claim_dispatch(session, dispatch, DispatchStatus.DECLINED, context)
+    dispatch.decline_reason = cleaned
+    # Back in the coordinator's queue, to be dispatched elsewhere.
+    need.status = NeedStatus.ACCEPTED
+    record(
+        session,
+        context,
+        "needDispatchRespond",
+        object_type="Need",
+        object_id=need.id,
+        changes={
+            "status": [NeedStatus.DISPATCHED.value, NeedStatus.ACCEPTED.value],
+            "declined": [None, cleaned],
+        },
+    )
+    await session.commit()
+    return dispatch
+
+
+async def solve_need(session: AsyncSession, context: Any, need: Need) -> Need:
+    _require_status(need, NeedStatus.IN_PROGRESS)
+    need.status = NeedStatus.SOLVED
+    need.solved_at = utcnow()
+    record(
+        session,
+        context,
+        "needSolve",
+        object_type="Need",
+        object_id=need.id,
+        changes={"status": [NeedStatus.IN_PROGRESS.value, NeedStatus.SOLVED.value]},
+    )
+    await session.commit()
+    return need
+
+
+async def close_need(
+    session: AsyncSession, context: Any, need: Need, *, satisfaction: int, feedback: str | None
+) -> Need:
+    _require_status(need, NeedStatus.SOLVED)
+    if not 1 <= satisfaction <= 5:
+        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, "satisfaction", "满意度须为 1 到 5 分。")
+    need.satisfaction = satisfaction
+    need.feedback = text(feedback, "feedback", 500, required=False)
+    need.status = NeedStatus.CLOSED
+    need.closed_at = utcnow()
+    record(
+        session,
+        context,
+        "needClose",
+        object_type="Need",
+        object_id=need.id,
+        changes={
+            "status": [NeedStatus.SOLVED.value, NeedStatus.CLOSED.value],
+            "satisfaction": [None, satisfaction],
+        },
+    )
+    await session.commit()
+    return need
