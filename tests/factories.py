@@ -77,8 +77,10 @@ from backend.units.models import (
     UnitStaff,
 )
 from backend.volunteering.models import (
+    ActivityStatus,
     ServiceRecord,
     TeamRole,
+    VolunteerActivity,
     VolunteerTeam,
     VolunteerTeamMember,
 )
@@ -349,6 +351,25 @@ class ServiceRecordFactory(BaseFactory):
     ended_at = factory.LazyAttribute(lambda o: o.started_at + dt.timedelta(minutes=o.minutes))
     minutes = 120
     points = factory.LazyAttribute(lambda o: o.minutes // 60 * 10)
+
+
+class VolunteerActivityFactory(BaseFactory):
+    """An activity that began an hour ago and runs two more hours: open for check-in."""
+
+    class Meta:
+        model = VolunteerActivity
+
+    class Params:
+        community = factory.SubFactory(CommunityFactory)
+
+    community_id = factory.SelfAttribute("community.id")
+    title = "龙山小区环境卫生清理"
+    place = "龙山小区广场"
+    starts_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=3))
+    slots = 10
+    status = ActivityStatus.OPEN
+    checkin_code = factory.Sequence(lambda n: f"code-{n:06d}")
 
 
 # --- needs, resources, projects, micro-wishes -----------------------------------------------

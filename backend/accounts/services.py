@@ -424,3 +424,10 @@ async def revoke_api_token(session: AsyncSession, context: Any, token: ApiToken)
     )
     await session.commit()
     return token
+
+
+async def caller_person_id(context: Any) -> int | None:
+    """The person behind the signed-in user (a liaison, member or volunteer), if any."""
+    user_id = context.principal.user_id
+    user = await context.db.session.get(User, user_id) if user_id else None
+    return user.person_id if user else None

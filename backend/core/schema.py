@@ -35,7 +35,8 @@ from backend.notifications.queries import NotificationQueries, WebhookQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
-from backend.volunteering.queries import VolunteeringQueries
+from backend.volunteering.mutations import VolunteeringMutations
+from backend.volunteering.queries import ActivityQueries, VolunteeringQueries
 
 logger = logging.getLogger("backend.graphql")
 
@@ -131,6 +132,7 @@ Query = merge_types(
         ResidentUnitQueries,
         PeopleQueries,
         VolunteeringQueries,
+        ActivityQueries,
         CoBuildingQueries,
         DispatchQueries,
         MeetingQueries,
@@ -147,6 +149,7 @@ Mutation = merge_types(
     (
         AccountMutations,
         CoBuildingMutations,
+        VolunteeringMutations,
         MeetingMutations,
         MeetingPreparationMutations,
         DeliberationMutations,

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
-from backend.accounts.models import User
+from backend.accounts.services import caller_person_id
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, decode_optional_id, load_in_scope
 from backend.core.payloads import attempt
@@ -482,9 +482,8 @@ class DeliberationMutations:
     ) -> JointMeetingPayload:
         meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
         session = info.context.db.session
-        user = await session.get(User, info.context.principal.user_id)
         change = deliberation.self_sign_in(
-            session, info.context, meeting, user.person_id if user else None, input.code
+            session, info.context, meeting, await caller_person_id(info.context), input.code
         )
         refused = await _run(info, change)
         return refused or await _payload(info, meeting)
@@ -564,12 +563,6 @@ class ActionItemVerifyInput:
     note: str | None = None
 
 
-async def _person_of(info: Info) -> int | None:
-    user_id = info.context.principal.user_id
-    user = await info.context.db.session.get(User, user_id) if user_id else None
-    return user.person_id if user else None
-
-
 @strawberry.type
 class TrackingMutations:
     @strawberry.mutation(
@@ -585,7 +578,7 @@ class TrackingMutations:
             session,
             info.context,
             action,
-            person_id=await _person_of(info),
+            person_id=await caller_person_id(info.context),
             status=input.status,
             note=input.note,
             files=files,

@@ -9,7 +9,15 @@ from strawberry.dataloader import DataLoader
 
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
 from backend.core.scope import Scope, visible
-from backend.volunteering.models import ServiceRecord, VolunteerTeam, VolunteerTeamMember
+from backend.volunteering.models import (
+    ActivitySignup,
+    PartnerMerchant,
+    PointsEntry,
+    ServiceRecord,
+    VolunteerActivity,
+    VolunteerTeam,
+    VolunteerTeamMember,
+)
 
 
 class VolunteerTeamByIdLoader(ByIdLoader[VolunteerTeam]):
@@ -47,3 +55,25 @@ class ServiceMinutesByTeamLoader(DataLoader[int, int]):
         )
         by_team = {team: int(total) for team, total in await self.db.rows(statement)}
         return [by_team.get(key, 0) for key in keys]
+
+
+class VolunteerActivityByIdLoader(ByIdLoader[VolunteerActivity]):
+    model = VolunteerActivity
+
+
+class SignupsByActivityLoader(ListByKeyLoader[ActivitySignup]):
+    model = ActivitySignup
+    key = "activity_id"
+    order_by = ("place_number",)
+
+
+class SignupByIdLoader(ByIdLoader[ActivitySignup]):
+    model = ActivitySignup
+
+
+class PointsEntryByIdLoader(ByIdLoader[PointsEntry]):
+    model = PointsEntry
+
+
+class PartnerMerchantByIdLoader(ByIdLoader[PartnerMerchant]):
+    model = PartnerMerchant

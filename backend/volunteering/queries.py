@@ -1,16 +1,46 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 import strawberry
+from sqlalchemy import select
+from sqlmodel import col
 from strawberry.types import Info
 
-from backend.core.ids import decode_optional_id
+from backend.accounts.services import caller_person_id
+from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
-from backend.volunteering.permissions import READ_SERVICE_RECORDS, READ_VOLUNTEER_TEAMS
-from backend.volunteering.services import service_records_statement, volunteer_teams_statement
-from backend.volunteering.types import ServiceRecordType, VolunteerTeamType
+from backend.core.types import ModelType, required
+from backend.organisations.services import in_subtree
+from backend.people.models import Person
+from backend.volunteering.models import ActivityStatus, PartnerMerchant, VolunteerActivity
+from backend.volunteering.permissions import (
+    READ_ACTIVITIES,
+    READ_LEDGER,
+    READ_MERCHANTS,
+    READ_SERVICE_RECORDS,
+    READ_VOLUNTEER_TEAMS,
+    VOLUNTEER_SELF,
+)
+from backend.volunteering.services import (
+    activities_statement,
+    ledger_statement,
+    ledger_totals,
+    minutes_to_hours,
+    service_records_statement,
+    volunteer_teams_statement,
+)
+from backend.volunteering.types import (
+    PartnerMerchantType,
+    PersonRef,
+    PointsEntryType,
+    ServiceRecordType,
+    VolunteerActivityType,
+    VolunteerTeamType,
+    load_person_ref,
+)
 
 
 @strawberry.input(description="志愿服务队筛选条件")
@@ -114,3 +144,125 @@ class VolunteeringQueries:
             PageArgs(first, after, last, before),
             ServiceRecordType.from_model,
         )
+
+
+@strawberry.input(description="志愿服务活动筛选条件")
+class VolunteerActivityFilter:
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description="只看此组织（含下级）范围内的活动"
+    )
+    status: ActivityStatus | None = None
+    project: strawberry.ID | None = strawberry.field(default=None, description="只看此项目的活动")
+    search: str | None = strawberry.field(default=None, description="按活动名称、地点搜索")
+
+
+@strawberry.type(name="PointsLedger", description="志愿者的积分账户：余额、累计和明细")
+class PointsLedgerType:
+    person_id: strawberry.Private[int]
+    balance: int = strawberry.field(description="当前余额")
+    earned: int = strawberry.field(description="累计获得")
+    spent: int = strawberry.field(description="累计兑换和冲正扣除")
+    minutes: int = strawberry.field(description="累计服务时长（分钟）")
+
+    @strawberry.field(description="累计服务时长（小时）")
+    def hours(self) -> float:
+        return minutes_to_hours(self.minutes)
+
+    @strawberry.field(description="志愿者")
+    async def person(self, info: Info) -> PersonRef:
+        return required(await load_person_ref(info, self.person_id), "人员")
+
+    @strawberry.field(description="积分明细（最新在前）")
+    async def entries(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[PointsEntryType]:
+        return await paginate(
+            info,
+            ledger_statement(self.person_id),
+            PageArgs(first, after),
+            PointsEntryType.from_model,
+        )
+
+    @strawberry.field(description="服务记录（最新在前）")
+    async def service_records(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[ServiceRecordType]:
+        statement = service_records_statement(person_id=self.person_id)
+        return await paginate(info, statement, PageArgs(first, after), ServiceRecordType.from_model)
+
+
+async def _ledger(info: Info, person_id: int) -> PointsLedgerType:
+    totals = await ledger_totals(info.context.db, info.context.scope, person_id)
+    return PointsLedgerType(
+        person_id=person_id,
+        balance=totals.balance,
+        earned=totals.earned,
+        spent=totals.spent,
+        minutes=totals.minutes,
+    )
+
+
+@strawberry.type
+class ActivityQueries:
+    @strawberry.field(description="志愿服务活动（最新在前）", extensions=allow(READ_ACTIVITIES))
+    async def volunteer_activities(
+        self,
+        info: Info,
+        filter: VolunteerActivityFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[VolunteerActivityType]:
+        filter = filter or VolunteerActivityFilter()
+        statement = activities_statement(
+            root_id=decode_optional_id(filter.organisation, "Organisation", "filter.organisation"),
+            status=filter.status,
+            project_id=decode_optional_id(filter.project, "Project", "filter.project"),
+            search=filter.search,
+        )
+        return await paginate(
+            info, statement, PageArgs(first, after), VolunteerActivityType.from_model
+        )
+
+    @strawberry.field(
+        description="按签到码查活动（扫码签到页），码无效时为空", extensions=allow(VOLUNTEER_SELF)
+    )
+    async def volunteer_activity_by_code(self, info: Info, code: str) -> ActivityCheckInInfo | None:
+        rows = await info.context.db.scalars(
+            select(VolunteerActivity).where(col(VolunteerActivity.checkin_code) == code[:32])
+        )
+        return ActivityCheckInInfo.from_model(rows[0]) if rows else None
+
+    @strawberry.field(description="志愿者的积分账户", extensions=allow(READ_LEDGER))
+    async def points_ledger(self, info: Info, person: strawberry.ID) -> PointsLedgerType:
+        row = await load_in_scope(info, person, Person, "person")
+        return await _ledger(info, row.id)
+
+    @strawberry.field(description="我的积分账户", extensions=allow(VOLUNTEER_SELF))
+    async def my_points_ledger(self, info: Info) -> PointsLedgerType | None:
+        person_id = await caller_person_id(info.context)
+        return None if person_id is None else await _ledger(info, person_id)
+
+    @strawberry.field(description="积分兑换合作商家", extensions=allow(READ_MERCHANTS))
+    async def partner_merchants(
+        self,
+        info: Info,
+        organisation: strawberry.ID | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[PartnerMerchantType]:
+        statement = select(PartnerMerchant).where(col(PartnerMerchant.archived_at).is_(None))
+        root_id = decode_optional_id(organisation, "Organisation", "organisation")
+        if root_id is not None:
+            statement = statement.where(in_subtree(PartnerMerchant.community_id, root_id))
+        statement = statement.order_by(col(PartnerMerchant.name), col(PartnerMerchant.id))
+        return await paginate(
+            info, statement, PageArgs(first, after), PartnerMerchantType.from_model
+        )
+
+
+@strawberry.type(name="ActivityCheckInInfo", description="扫码签到页显示的活动信息")
+class ActivityCheckInInfo(ModelType):
+    title: str
+    place: str
+    starts_at: datetime
+    ends_at: datetime

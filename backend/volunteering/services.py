@@ -1,17 +1,24 @@
-"""Reading rules for volunteer teams and service records; write rules arrive with the mutations."""
+"""Reading rules for volunteer teams, activities, service records and the points ledger."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlmodel import col
 
 from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.filters import ordering, text_search
 from backend.core.pagination import OrderDirection
 from backend.organisations.services import in_subtree
-from backend.volunteering.models import ServiceRecord, VolunteerTeam
+from backend.volunteering.models import (
+    ActivityStatus,
+    PointsEntry,
+    ServiceRecord,
+    VolunteerActivity,
+    VolunteerTeam,
+)
 
 SKILL_SEPARATOR = "、"
 
@@ -75,3 +82,68 @@ def service_records_statement(
         statement = statement.where(col(ServiceRecord.person_id) == person_id)
     column = getattr(ServiceRecord, order_column)
     return statement.order_by(*ordering(column, direction, ServiceRecord.id))
+
+
+def activities_statement(
+    *,
+    root_id: int | None = None,
+    status: ActivityStatus | None = None,
+    project_id: int | None = None,
+    search: str | None = None,
+) -> Select[Any]:
+    statement = select(VolunteerActivity).where(col(VolunteerActivity.archived_at).is_(None))
+    if root_id is not None:
+        statement = statement.where(in_subtree(VolunteerActivity.community_id, root_id))
+    if status is not None:
+        statement = statement.where(col(VolunteerActivity.status) == status)
+    if project_id is not None:
+        statement = statement.where(col(VolunteerActivity.project_id) == project_id)
+    condition = text_search([VolunteerActivity.title, VolunteerActivity.place], search)
+    if condition is not None:
+        statement = statement.where(condition)
+    return statement.order_by(
+        col(VolunteerActivity.starts_at).desc(), col(VolunteerActivity.id).desc()
+    )
+
+
+def ledger_statement(person_id: int) -> Select[Any]:
+    """Newest first."""
+    return (
+        select(PointsEntry)
+        .where(col(PointsEntry.person_id) == person_id)
+        .order_by(col(PointsEntry.sequence).desc())
+    )
+
+
+@dataclass(frozen=True)
+class LedgerTotals:
+    balance: int
+    earned: int
+    # Redeemed, and reversed after a correction.
+    spent: int
+    minutes: int
+
+
+async def ledger_totals(db: Any, scope: Any, person_id: int) -> LedgerTotals:
+    """Balance, points earned and spent, and minutes served: two statements."""
+    from backend.core.scope import visible
+
+    entries = visible(PointsEntry, scope)
+    gained = case((col(PointsEntry.points) > 0, col(PointsEntry.points)), else_=0)
+    lost = case((col(PointsEntry.points) < 0, col(PointsEntry.points)), else_=0)
+    row = (
+        await db.rows(
+            select(func.coalesce(func.sum(gained), 0), func.coalesce(func.sum(lost), 0)).where(
+                col(PointsEntry.person_id) == person_id, entries
+            )
+        )
+    )[0]
+    earned, spent = int(row[0]), -int(row[1])
+    minutes = await db.scalar(
+        select(func.coalesce(func.sum(ServiceRecord.minutes), 0)).where(
+            col(ServiceRecord.person_id) == person_id,
+            col(ServiceRecord.archived_at).is_(None),
+            visible(ServiceRecord, scope),
+        )
+    )
+    return LedgerTotals(balance=earned - spent, earned=earned, spent=spent, minutes=int(minutes))

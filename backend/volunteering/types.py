@@ -1,20 +1,26 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.core.principal import Role
 from backend.core.types import ModelNode, ModelType, required
 from backend.volunteering.loaders import (
+    PartnerMerchantByIdLoader,
+    PointsEntryByIdLoader,
     ServiceMinutesByTeamLoader,
     ServiceRecordByIdLoader,
+    SignupByIdLoader,
+    SignupsByActivityLoader,
+    VolunteerActivityByIdLoader,
     VolunteerTeamByIdLoader,
     VolunteerTeamMembersByTeamLoader,
 )
-from backend.volunteering.models import TeamRole
+from backend.volunteering.models import ActivityStatus, PointsEntryKind, TeamRole
 from backend.volunteering.services import minutes_to_hours, split_skills
 
 if TYPE_CHECKING:
@@ -186,3 +192,176 @@ class ServiceRecordType(ModelNode):
         from backend.cobuilding.types import load_project
 
         return await load_project(info, self.project_id)
+
+
+ActivityStatusEnum = strawberry.enum(ActivityStatus, name="ActivityStatus")
+PointsEntryKindEnum = strawberry.enum(PointsEntryKind, name="PointsEntryKind")
+
+
+@strawberry.type(name="VolunteerActivity", description="志愿服务活动：时间、地点、名额、所需技能")
+class VolunteerActivityType(ModelNode):
+    by_id_loader = VolunteerActivityByIdLoader
+
+    id: relay.NodeID[int]
+    title: str
+    description: str | None
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    slots: int = strawberry.field(description="名额")
+    status: ActivityStatus
+    created_at: datetime
+    required_skills_text: strawberry.Private[str]
+    community_id: strawberry.Private[int]
+    team_id: strawberry.Private[int | None]
+    need_id: strawberry.Private[int | None]
+    micro_wish_id: strawberry.Private[int | None]
+    project_id: strawberry.Private[int | None]
+    checkin_code_value: strawberry.Private[str]
+    renamed: ClassVar[dict[str, str]] = {
+        "required_skills_text": "required_skills",
+        "checkin_code_value": "checkin_code",
+    }
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="所需技能")
+    def required_skills(self) -> list[str]:
+        return split_skills(self.required_skills_text)
+
+    @strawberry.field(
+        description="签到码（二维码内容），只有本社区的协调员可见；志愿者扫码签到签退"
+    )
+    async def checkin_code(self, info: Info) -> str | None:
+        from backend.volunteering.permissions import COORDINATORS
+
+        allowed = await manages(info, COORDINATORS, self.community_id)
+        return self.checkin_code_value if allowed else None
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return required(await load_organisation_ref(info, self.community_id), "社区")
+
+    @strawberry.field(description="组织的服务队")
+    async def team(self, info: Info) -> VolunteerTeamType | None:
+        return await load_team(info, self.team_id)
+
+    @strawberry.field(description="服务的需求")
+    async def need(self, info: Info) -> NeedRef | None:
+        from backend.cobuilding.types import load_need
+
+        return await load_need(info, self.need_id)
+
+    @strawberry.field(description="服务的微心愿")
+    async def micro_wish(self, info: Info) -> MicroWishRef | None:
+        from backend.cobuilding.types import load_micro_wish
+
+        return await load_micro_wish(info, self.micro_wish_id)
+
+    @strawberry.field(description="服务的共建项目")
+    async def project(self, info: Info) -> ProjectRef | None:
+        from backend.cobuilding.types import load_project
+
+        return await load_project(info, self.project_id)
+
+    @strawberry.field(description="报名名单（按报名先后）")
+    async def signups(self, info: Info) -> list[ActivitySignupType]:
+        rows = await info.context.loader(SignupsByActivityLoader).load(self.id)
+        return [ActivitySignupType.from_model(row) for row in rows]
+
+    @strawberry.field(description="剩余名额")
+    async def places_left(self, info: Info) -> int:
+        rows = await info.context.loader(SignupsByActivityLoader).load(self.id)
+        return max(0, self.slots - len(rows))
+
+
+async def manages(info: Info, roles: frozenset[Role], community_id: int) -> bool:
+    """The caller holds one of `roles` over a subtree that contains the community."""
+    from backend.organisations.loaders import OrganisationByIdLoader
+
+    community = await info.context.loader(OrganisationByIdLoader).load(community_id)
+    return community is not None and any(
+        grant.role in roles and community.path.startswith(grant.organisation_path)
+        for grant in info.context.principal.grants
+    )
+
+
+@strawberry.type(name="ActivitySignup", description="活动报名：名额序号、签到签退时间")
+class ActivitySignupType(ModelNode):
+    by_id_loader = SignupByIdLoader
+
+    id: relay.NodeID[int]
+    place_number: int = strawberry.field(description="名额序号")
+    checked_in_at: datetime | None
+    checked_out_at: datetime | None
+    created_at: datetime
+    person_id: strawberry.Private[int]
+    activity_id: strawberry.Private[int]
+    service_record_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="报名的志愿者")
+    async def person(self, info: Info) -> PersonRef:
+        return required(await load_person_ref(info, self.person_id), "人员")
+
+    @strawberry.field(description="报名的活动")
+    async def activity(self, info: Info) -> VolunteerActivityType:
+        row = await info.context.loader(VolunteerActivityByIdLoader).load(self.activity_id)
+        return required(VolunteerActivityType.from_optional(row), "活动")
+
+    @strawberry.field(description="签退后生成的服务记录")
+    async def service_record(self, info: Info) -> ServiceRecordType | None:
+        if self.service_record_id is None:
+            return None
+        row = await info.context.loader(ServiceRecordByIdLoader).load(self.service_record_id)
+        return ServiceRecordType.from_optional(row)
+
+
+@strawberry.type(name="PartnerMerchant", description="积分兑换合作商家")
+class PartnerMerchantType(ModelNode):
+    by_id_loader = PartnerMerchantByIdLoader
+
+    id: relay.NodeID[int]
+    name: str
+    address: str | None
+    offer: str | None = strawberry.field(description="可兑换的商品或服务")
+    community_id: strawberry.Private[int]
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return required(await load_organisation_ref(info, self.community_id), "社区")
+
+
+@strawberry.type(name="PointsEntry", description="积分明细：获得、兑换或冲正；只增不改")
+class PointsEntryType(ModelNode):
+    by_id_loader = PointsEntryByIdLoader
+
+    id: relay.NodeID[int]
+    sequence: int = strawberry.field(description="该志愿者的第几笔")
+    kind: PointsEntryKind
+    points: int = strawberry.field(description="积分变动，兑换和冲正为负")
+    balance: int = strawberry.field(description="本笔之后的余额")
+    note: str
+    created_at: datetime
+    service_record_id: strawberry.Private[int | None]
+    merchant_id: strawberry.Private[int | None]
+    reverses_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="类别的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="来自哪条服务记录")
+    async def service_record(self, info: Info) -> ServiceRecordType | None:
+        if self.service_record_id is None:
+            return None
+        row = await info.context.loader(ServiceRecordByIdLoader).load(self.service_record_id)
+        return ServiceRecordType.from_optional(row)
+
+    @strawberry.field(description="兑换的商家")
+    async def merchant(self, info: Info) -> PartnerMerchantType | None:
+        if self.merchant_id is None:
+            return None
+        row = await info.context.loader(PartnerMerchantByIdLoader).load(self.merchant_id)
+        return PartnerMerchantType.from_optional(row)

@@ -67,6 +67,11 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "myNotifications": (EVERYONE, None),
     "needSuggestions": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
     "needDispatches": (EVERYONE, "read:cobuilding"),
+    "volunteerActivities": (EVERYONE - {LIAISON}, "read:volunteering"),
+    "volunteerActivityByCode": (EVERYONE, None),
+    "pointsLedger": (EVERYONE - {LIAISON}, "read:volunteering"),
+    "myPointsLedger": (EVERYONE, None),
+    "partnerMerchants": (EVERYONE, "read:volunteering"),
     "myUnreadNotificationCount": (EVERYONE, None),
     # mutations
     "sessionCreate": (PUBLIC, None),
@@ -100,6 +105,16 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "needDispatchRespond": (frozenset({LIAISON}), None),
     "needSolve": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
     "needClose": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "volunteerActivityCreate": (frozenset({ADMIN, COORDINATOR}), None),
+    "activitySignUp": (EVERYONE, None),
+    "activitySignUpCancel": (EVERYONE, None),
+    "activityCheckIn": (EVERYONE, None),
+    "activityCheckOut": (EVERYONE, None),
+    "serviceRecordCreate": (frozenset({ADMIN, COORDINATOR}), None),
+    "serviceRecordCorrect": (frozenset({ADMIN, COORDINATOR}), None),
+    "pointsRedeem": (frozenset({ADMIN, COORDINATOR}), None),
+    "partnerMerchantCreate": (frozenset({ADMIN, COORDINATOR}), None),
+    "pointsRuleSet": (frozenset({ADMIN, COORDINATOR}), None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

@@ -1,0 +1,119 @@
+"""Points (积分): earned per hour of service by the rule of the nearest organisation above the
+community, redeemed at partner merchants. The ledger is append-only; each entry carries the
+balance after it, which may never go below zero."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from backend.organisations.models import Organisation
+from backend.people.models import Person
+from backend.volunteering.errors import VolunteeringErrorCode, refuse
+from backend.volunteering.models import PointsEntry, PointsEntryKind, PointsRule
+
+DEFAULT_POINTS_PER_HOUR = 10
+
+
+def points_for(minutes: int, points_per_hour: int) -> int:
+    return minutes * points_per_hour // 60
+
+
+async def points_per_hour(session: AsyncSession, community_id: int) -> int:
+    """The rule of the community itself or of its nearest ancestor, else the default."""
+    community = await session.get(Organisation, community_id)
+    if community is None:
+        return DEFAULT_POINTS_PER_HOUR
+    ancestors = [int(part) for part in community.path.strip("/").split("/") if part]
+    rules = {
+        rule.organisation_id: rule.points_per_hour
+        for rule in (
+            await session.scalars(
+                select(PointsRule).where(col(PointsRule.organisation_id).in_(ancestors))
+            )
+        ).all()
+    }
+    for organisation_id in reversed(ancestors):
+        if organisation_id in rules:
+            return rules[organisation_id]
+    return DEFAULT_POINTS_PER_HOUR
+
+
+async def balance_of(session: AsyncSession, person_id: int) -> int:
+    last = await _last_entry(session, person_id)
+    return last.balance if last else 0
+
+
+async def _last_entry(session: AsyncSession, person_id: int) -> PointsEntry | None:
+    return await session.scalar(
+        select(PointsEntry)
+        .where(col(PointsEntry.person_id) == person_id)
+        .order_by(col(PointsEntry.sequence).desc())
+        .limit(1)
+    )
+
+
+async def append(
+    session: AsyncSession,
+    context: Any,
+    person_id: int,
+    kind: PointsEntryKind,
+    points: int,
+    note: str,
+    *,
+    service_record_id: int | None = None,
+    merchant_id: int | None = None,
+    reverses_id: int | None = None,
+) -> PointsEntry:
+    """Add one entry. The person's row is locked first (PostgreSQL), so simultaneous writers
+    to one ledger take turns; (person, sequence) is unique as a second line of defence."""
+    await session.execute(
+        select(col(Person.id)).where(col(Person.id) == person_id).with_for_update()
+    )
+    last = await _last_entry(session, person_id)
+    balance = (last.balance if last else 0) + points
+    if balance < 0:
+        raise refuse(
+            VolunteeringErrorCode.INSUFFICIENT_BALANCE,
+            "points",
+            f"积分余额不足：当前余额 {balance - points} 分。",
+        )
+    entry = PointsEntry(
+        person_id=person_id,
+        sequence=(last.sequence if last else 0) + 1,
+        kind=kind,
+        points=points,
+        balance=balance,
+        note=note[:200],
+        service_record_id=service_record_id,
+        merchant_id=merchant_id,
+        reverses_id=reverses_id,
+        created_by_id=context.principal.user_id,
+    )
+    session.add(entry)
+    await session.flush()
+    return entry
+
+
+async def reverse(
+    session: AsyncSession, context: Any, entry: PointsEntry, note: str
+) -> PointsEntry:
+    already = await session.scalar(
+        select(col(PointsEntry.id)).where(col(PointsEntry.reverses_id) == entry.id)
+    )
+    if already is not None:
+        raise refuse(VolunteeringErrorCode.ALREADY_REVERSED, "entry")
+    return await append(
+        session,
+        context,
+        entry.person_id,
+        PointsEntryKind.REVERSAL,
+        -entry.points,
+        note,
+        service_record_id=entry.service_record_id,
+        merchant_id=entry.merchant_id,
+        reverses_id=entry.id,
+    )

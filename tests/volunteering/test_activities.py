@@ -1,0 +1,416 @@
+"""Volunteer service: sign-up within the slots, check-in and check-out, hours and points."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from backend.audit.models import AuditLogEntry
+from backend.core.principal import Role
+from backend.volunteering.models import (
+    ActivitySignup,
+    PartnerMerchant,
+    PointsEntry,
+    PointsRule,
+    ServiceRecord,
+)
+from tests.factories import (
+    CommunityFactory,
+    PersonFactory,
+    ProjectFactory,
+    ServiceRecordFactory,
+    VolunteerActivityFactory,
+    session,
+)
+from tests.helpers import gid
+
+ERRORS = "errors { field code message }"
+CREATE = f"""mutation A($input: VolunteerActivityCreateInput!) {{ volunteerActivityCreate(input: $input) {{
+  activity {{ id title slots placesLeft requiredSkills checkinCode project {{ title }} }} {ERRORS} }} }}"""
+SIGN_UP = f"""mutation S($input: ActivitySignUpInput!) {{ activitySignUp(input: $input) {{
+  signup {{ placeNumber person {{ name }} }} {ERRORS} }} }}"""
+CHECK_IN = f"""mutation I($input: ActivityCheckInput!) {{ activityCheckIn(input: $input) {{
+  signup {{ checkedInAt }} {ERRORS} }} }}"""
+CHECK_OUT = f"""mutation O($input: ActivityCheckInput!) {{ activityCheckOut(input: $input) {{
+  signup {{ checkedOutAt }} serviceRecord {{ minutes hours points project {{ title }} }} {ERRORS} }} }}"""
+LEDGER = """query L($person: ID!) { pointsLedger(person: $person) {
+  balance earned spent minutes hours
+  entries { nodes { sequence kind points balance note } }
+  serviceRecords { totalCount } } }"""
+RECORD = f"""mutation R($input: ServiceRecordCreateInput!) {{ serviceRecordCreate(input: $input) {{
+  serviceRecord {{ minutes points }} {ERRORS} }} }}"""
+CORRECT = f"""mutation C($input: ServiceRecordCorrectInput!) {{ serviceRecordCorrect(input: $input) {{
+  serviceRecord {{ minutes points }} {ERRORS} }} }}"""
+MERCHANT = f"""mutation M($input: PartnerMerchantCreateInput!) {{ partnerMerchantCreate(input: $input) {{
+  merchant {{ id name }} {ERRORS} }} }}"""
+REDEEM = f"""mutation X($input: PointsRedeemInput!) {{ pointsRedeem(input: $input) {{
+  entry {{ points balance kindLabel }} {ERRORS} }} }}"""
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def iso(value: dt.datetime) -> str:
+    return value.isoformat()
+
+
+async def test_a_project_activity_is_signed_up_served_and_earns_points(gql) -> None:
+    community = CommunityFactory(name="城西社区党委")
+    session.add(PointsRule(organisation_id=community.parent_id, points_per_hour=12))
+    session.commit()
+    project = ProjectFactory(community=community, title="楼道灯更换")
+    volunteer = PersonFactory(name="陈志愿", community_id=community.id)
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    start = NOW - dt.timedelta(hours=3)
+
+    created = (
+        await gql.data(
+            CREATE,
+            {
+                "input": {
+                    "community": gid("Organisation", community.id),
+                    "title": "协助更换楼道灯",
+                    "startsAt": iso(start),
+                    "endsAt": iso(start + dt.timedelta(hours=3)),
+                    "place": "龙山小区 3 号楼",
+                    "slots": 5,
+                    "requiredSkills": ["电工", "搬运"],
+                    "project": gid("Project", project.id),
+                }
+            },
+        )
+    )["volunteerActivityCreate"]
+    activity = created["activity"]["id"]
+    person = gid("Person", volunteer.id)
+    signed = await gql.data(SIGN_UP, {"input": {"activity": activity, "person": person}})
+    checked_in = await gql.data(
+        CHECK_IN, {"input": {"activity": activity, "person": person, "at": iso(start)}}
+    )
+    checked_out = await gql.data(
+        CHECK_OUT,
+        {
+            "input": {
+                "activity": activity,
+                "person": person,
+                "at": iso(start + dt.timedelta(minutes=150)),
+            }
+        },
+    )
+    ledger = (await gql.data(LEDGER, {"person": person}))["pointsLedger"]
+
+    assert created["errors"] == []
+    assert created["activity"]["requiredSkills"] == ["电工", "搬运"]
+    assert created["activity"]["project"] == {"title": "楼道灯更换"}
+    assert len(created["activity"]["checkinCode"]) >= 12
+    assert signed["activitySignUp"] == {
+        "signup": {"placeNumber": 1, "person": {"name": "陈志愿"}},
+        "errors": [],
+    }
+    assert checked_in["activityCheckIn"]["errors"] == []
+    assert checked_out["activityCheckOut"]["errors"] == []
+    assert checked_out["activityCheckOut"]["serviceRecord"] == {
+        "minutes": 150,
+        "hours": 2.5,
+        "points": 30,
+        "project": {"title": "楼道灯更换"},
+    }
+    assert ledger == {
+        "balance": 30,
+        "earned": 30,
+        "spent": 0,
+        "minutes": 150,
+        "hours": 2.5,
+        "entries": {
+            "nodes": [
+                {
+                    "sequence": 1,
+                    "kind": "EARNED",
+                    "points": 30,
+                    "balance": 30,
+                    "note": "志愿服务：协助更换楼道灯",
+                }
+            ]
+        },
+        "serviceRecords": {"totalCount": 1},
+    }
+
+
+async def test_a_volunteer_checks_in_and_out_with_the_activity_code(gql) -> None:
+    community = CommunityFactory()
+    activity = VolunteerActivityFactory(community=community, checkin_code="qr-secret-1")
+    volunteer = PersonFactory(name="林小青", community_id=community.id)
+    user = gql.sign_in(Role.COMMITTEE_MEMBER, community)
+    user.person_id = volunteer.id
+    session.commit()
+
+    signed = await gql.data(SIGN_UP, {"input": {"activity": gid("VolunteerActivity", activity.id)}})
+    wrong = await gql.data(CHECK_IN, {"input": {"code": "not-the-code"}})
+    in_ = await gql.data(CHECK_IN, {"input": {"code": "qr-secret-1"}})
+    twice = await gql.data(CHECK_IN, {"input": {"code": "qr-secret-1"}})
+    signup = session.scalars(select(ActivitySignup)).one()
+    signup.checked_in_at = NOW - dt.timedelta(minutes=45)
+    session.commit()
+    out = await gql.data(CHECK_OUT, {"input": {"code": "qr-secret-1"}})
+    # a volunteer may not name someone else, nor check in by ID without the code
+    other = await gql.data(
+        CHECK_IN,
+        {"input": {"code": "qr-secret-1", "person": gid("Person", PersonFactory().id)}},
+    )
+
+    assert signed["activitySignUp"]["errors"] == []
+    assert wrong["activityCheckIn"]["errors"][0]["code"] == "WRONG_CODE"
+    assert in_["activityCheckIn"]["errors"] == []
+    assert twice["activityCheckIn"]["errors"][0]["code"] == "ALREADY_CHECKED_IN"
+    assert out["activityCheckOut"]["errors"] == []
+    assert out["activityCheckOut"]["serviceRecord"]["minutes"] in (45, 46)
+    assert other["activityCheckIn"]["errors"][0]["message"] == "只有本社区的协调员可以代他人操作。"
+
+
+async def test_bad_service_input_is_refused_and_nothing_is_written(gql) -> None:
+    community = CommunityFactory()
+    activity = VolunteerActivityFactory(community=community, slots=1)
+    first, second = (
+        PersonFactory(community_id=community.id),
+        PersonFactory(community_id=community.id),
+    )
+    ServiceRecordFactory(
+        person=first, team=None, team_id=None, started_at=NOW - dt.timedelta(hours=30)
+    )
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    a = gid("VolunteerActivity", activity.id)
+
+    await gql.data(SIGN_UP, {"input": {"activity": a, "person": gid("Person", first.id)}})
+    again = await gql.data(SIGN_UP, {"input": {"activity": a, "person": gid("Person", first.id)}})
+    full = await gql.data(SIGN_UP, {"input": {"activity": a, "person": gid("Person", second.id)}})
+    out_first = await gql.data(
+        CHECK_OUT, {"input": {"activity": a, "person": gid("Person", first.id)}}
+    )
+
+    def manual(started: dt.datetime, ended: dt.datetime) -> dict:
+        return {
+            "input": {
+                "person": gid("Person", first.id),
+                "community": gid("Organisation", community.id),
+                "startedAt": iso(started),
+                "endedAt": iso(ended),
+                "description": "补录",
+            }
+        }
+
+    backwards = await gql.data(
+        RECORD, manual(NOW - dt.timedelta(hours=2), NOW - dt.timedelta(hours=3))
+    )
+    too_long = await gql.data(
+        RECORD, manual(NOW - dt.timedelta(hours=26), NOW - dt.timedelta(minutes=10))
+    )
+    overlapping = await gql.data(
+        RECORD, manual(NOW - dt.timedelta(hours=29), NOW - dt.timedelta(hours=27))
+    )
+    future = await gql.data(RECORD, manual(NOW, NOW + dt.timedelta(hours=2)))
+
+    assert again["activitySignUp"]["errors"][0]["code"] == "ALREADY_SIGNED_UP"
+    assert full["activitySignUp"]["errors"] == [
+        {"field": "activity", "code": "ACTIVITY_FULL", "message": "活动名额已满（共 1 个）。"}
+    ]
+    assert out_first["activityCheckOut"]["errors"][0]["code"] == "NOT_CHECKED_IN"
+    assert backwards["serviceRecordCreate"]["errors"][0]["code"] == "TIME_ORDER"
+    assert too_long["serviceRecordCreate"]["errors"][0] == {
+        "field": "endedAt",
+        "code": "DURATION_RANGE",
+        "message": "单次服务时长须在 1 分钟到 24 小时之间。",
+    }
+    assert overlapping["serviceRecordCreate"]["errors"][0]["code"] == "OVERLAPPING"
+    assert "时间重叠" in overlapping["serviceRecordCreate"]["errors"][0]["message"]
+    assert future["serviceRecordCreate"]["errors"][0]["code"] == "IN_FUTURE"
+    assert session.scalar(select(func.count()).select_from(ServiceRecord)) == 1
+    assert session.scalar(select(func.count()).select_from(ActivitySignup)) == 1
+    assert session.scalar(select(func.count()).select_from(PointsEntry)) == 0
+
+
+async def test_a_correction_is_audited_and_reversed_in_the_ledger(gql) -> None:
+    community = CommunityFactory()
+    volunteer = PersonFactory(community_id=community.id)
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    start = NOW - dt.timedelta(days=2)
+    created = await gql.data(
+        RECORD,
+        {
+            "input": {
+                "person": gid("Person", volunteer.id),
+                "community": gid("Organisation", community.id),
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=3)),
+                "description": "重阳敬老慰问",
+            }
+        },
+    )
+    service = session.scalars(select(ServiceRecord)).one()
+
+    no_reason = await gql.data(
+        CORRECT,
+        {
+            "input": {
+                "serviceRecord": gid("ServiceRecord", service.id),
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=2)),
+                "reason": " ",
+            }
+        },
+    )
+    corrected = await gql.data(
+        CORRECT,
+        {
+            "input": {
+                "serviceRecord": gid("ServiceRecord", service.id),
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=2)),
+                "reason": "签退时间登记错误",
+            }
+        },
+    )
+    ledger = (await gql.data(LEDGER, {"person": gid("Person", volunteer.id)}))["pointsLedger"]
+
+    assert created["serviceRecordCreate"]["serviceRecord"] == {"minutes": 180, "points": 30}
+    assert no_reason["serviceRecordCorrect"]["errors"][0]["field"] == "reason"
+    assert corrected["serviceRecordCorrect"] == {
+        "serviceRecord": {"minutes": 120, "points": 20},
+        "errors": [],
+    }
+    assert [(e["kind"], e["points"], e["balance"]) for e in ledger["entries"]["nodes"]] == [
+        ("EARNED", 20, 20),
+        ("REVERSAL", -30, 0),
+        ("EARNED", 30, 30),
+    ]
+    audit = session.scalars(
+        select(AuditLogEntry).where(AuditLogEntry.action == "serviceRecordCorrect")
+    ).one()
+    assert audit.changes["minutes"] == [180, 120]
+    assert audit.changes["corrected_reason"] == [None, "签退时间登记错误"]
+
+
+async def test_points_are_redeemed_at_a_merchant_but_never_below_zero(gql) -> None:
+    community = CommunityFactory()
+    volunteer = PersonFactory(community_id=community.id)
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    start = NOW - dt.timedelta(days=1)
+    await gql.data(
+        RECORD,
+        {
+            "input": {
+                "person": gid("Person", volunteer.id),
+                "community": gid("Organisation", community.id),
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=4)),
+                "description": "四点半课堂",
+            }
+        },
+    )
+    merchant = (
+        await gql.data(
+            MERCHANT,
+            {
+                "input": {
+                    "community": gid("Organisation", community.id),
+                    "name": "湖寮爱心超市",
+                    "offer": "10 分兑换一袋大米",
+                }
+            },
+        )
+    )["partnerMerchantCreate"]["merchant"]
+
+    def redeem(points: int) -> dict:
+        return {
+            "input": {
+                "person": gid("Person", volunteer.id),
+                "merchant": merchant["id"],
+                "points": points,
+            }
+        }
+
+    spent = await gql.data(REDEEM, redeem(30))
+    too_much = await gql.data(REDEEM, redeem(11))
+    negative = await gql.data(REDEEM, redeem(-5))
+
+    assert spent["pointsRedeem"] == {
+        "entry": {"points": -30, "balance": 10, "kindLabel": "兑换"},
+        "errors": [],
+    }
+    assert too_much["pointsRedeem"]["errors"] == [
+        {
+            "field": "points",
+            "code": "INSUFFICIENT_BALANCE",
+            "message": "积分余额不足：当前余额 10 分。",
+        }
+    ]
+    assert negative["pointsRedeem"]["errors"][0]["code"] == "INVALID"
+    assert session.scalar(select(func.count()).select_from(PointsEntry)) == 2
+    assert session.scalar(select(func.count()).select_from(PartnerMerchant)) == 1
+
+
+async def test_the_ledger_cannot_be_edited(gql) -> None:
+    community = CommunityFactory()
+    volunteer = PersonFactory(community_id=community.id)
+    session.add(
+        PointsEntry(
+            person_id=volunteer.id, sequence=1, kind="earned", points=10, balance=10, note="x"
+        )
+    )
+    session.commit()
+    entry = session.scalars(select(PointsEntry)).one()
+
+    entry.points = 1000
+    with pytest.raises(PermissionError):
+        session.commit()
+    session.rollback()
+
+
+async def test_simultaneous_sign_ups_never_exceed_the_slots(gql, backend_name) -> None:
+    if backend_name != "postgresql":
+        pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
+    community = CommunityFactory()
+    activity = VolunteerActivityFactory(community=community, slots=2)
+    people = [PersonFactory(community_id=community.id) for _ in range(6)]
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    a = gid("VolunteerActivity", activity.id)
+
+    results = await asyncio.gather(
+        *(
+            gql.data(SIGN_UP, {"input": {"activity": a, "person": gid("Person", p.id)}})
+            for p in people
+        )
+    )
+
+    codes = sorted((r["activitySignUp"]["errors"] or [{"code": "OK"}])[0]["code"] for r in results)
+    assert codes == ["ACTIVITY_FULL"] * 4 + ["OK"] * 2
+    assert session.scalar(select(func.count()).select_from(ActivitySignup)) == 2
+
+
+async def test_simultaneous_redemptions_never_overspend(gql, backend_name) -> None:
+    if backend_name != "postgresql":
+        pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
+    community = CommunityFactory()
+    volunteer = PersonFactory(community_id=community.id)
+    merchant = PartnerMerchant(community_id=community.id, name="爱心超市")
+    session.add(merchant)
+    session.add(
+        PointsEntry(
+            person_id=volunteer.id, sequence=1, kind="earned", points=50, balance=50, note="x"
+        )
+    )
+    session.commit()
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    redeem = {
+        "input": {
+            "person": gid("Person", volunteer.id),
+            "merchant": gid("PartnerMerchant", merchant.id),
+            "points": 20,
+        }
+    }
+
+    results = await asyncio.gather(*(gql.data(REDEEM, redeem) for _ in range(5)))
+
+    succeeded = [r for r in results if not r["pointsRedeem"]["errors"]]
+    assert len(succeeded) == 2
+    balances = session.scalars(select(PointsEntry.balance).order_by(PointsEntry.sequence)).all()
+    assert balances == [50, 30, 10]
