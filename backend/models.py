@@ -9,6 +9,7 @@ from backend.cobuilding.models import (
     Project,
     ProjectMilestone,
     ProjectPartner,
+    ProjectUpdate,
 )
 from backend.evaluations.models import Evaluation
 from backend.meetings.models import (
@@ -74,6 +75,7 @@ __all__ = [
     "Project",
     "ProjectMilestone",
     "ProjectPartner",
+    "ProjectUpdate",
     "Proposal",
     "Registration",
     "ResidentUnit",

@@ -7,6 +7,7 @@ from backend.cobuilding.models import (
     Project,
     ProjectMilestone,
     ProjectPartner,
+    ProjectUpdate,
     Resource,
 )
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
@@ -53,4 +54,14 @@ class NeedDispatchByIdLoader(ByIdLoader[NeedDispatch]):
 class DispatchesByNeedLoader(ListByKeyLoader[NeedDispatch]):
     model = NeedDispatch
     key = "need_id"
+    order_by = ("created_at", "id")
+
+
+class MilestoneByIdLoader(ByIdLoader[ProjectMilestone]):
+    model = ProjectMilestone
+
+
+class UpdatesByProjectLoader(ListByKeyLoader[ProjectUpdate]):
+    model = ProjectUpdate
+    key = "project_id"
     order_by = ("created_at", "id")

@@ -120,7 +120,12 @@ class Resource(TimestampMixin, ArchivableMixin, table=True):
     community_id: int = Field(foreign_key="organisation.id", ondelete="RESTRICT", index=True)
     capacity: int | None = None
     availability: str | None = Field(default=None, max_length=200)
+    conditions: str | None = Field(default=None, max_length=500)
     status: ResourceStatus = Field(sa_type=enum_column(ResourceStatus, "resource_status"))
+    # The agreement commitment this resource fulfils (共建协议的承诺事项).
+    commitment_id: int | None = Field(
+        default=None, foreign_key="agreement_commitment.id", ondelete="RESTRICT", index=True
+    )
 
 
 class Project(TimestampMixin, ArchivableMixin, table=True):
@@ -195,6 +200,8 @@ class MicroWish(TimestampMixin, ArchivableMixin, table=True):
     )
     claimed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     fulfilled_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    fulfilment_note: str | None = Field(default=None, max_length=500)
+    confirmed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
 
 
 class DispatchStatus(LabelledEnum):
@@ -241,3 +248,16 @@ class NeedDispatch(TimestampMixin, table=True):
     )
     responded_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     decline_reason: str | None = Field(default=None, max_length=500)
+
+
+class ProjectUpdate(TimestampMixin, table=True):
+    """A progress report on a project, with photos; spending reported with it adds up."""
+
+    __tablename__ = "project_update"
+    __table_args__ = (CheckConstraint("spent_cents >= 0", name="spent_positive"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", ondelete="CASCADE", index=True)
+    note: str = Field(max_length=2000)
+    spent_cents: int = 0
+    author_id: int | None = Field(default=None, foreign_key="app_user.id", ondelete="RESTRICT")

@@ -9,6 +9,7 @@ from backend.cobuilding.models import (
     Project,
     ProjectMilestone,
     ProjectPartner,
+    ProjectUpdate,
     Resource,
 )
 from backend.core.permissions import ALL_ROLES, STAFF_ROLES, Rule
@@ -20,7 +21,8 @@ NEED_ROLES = ALL_ROLES - {Role.UNIT_LIAISON}
 READ_NEEDS = Rule("needs", NEED_ROLES, token_scope="read:cobuilding")
 READ_RESOURCES = Rule("resources", ALL_ROLES, token_scope="read:cobuilding")
 READ_PROJECTS = Rule("projects", ALL_ROLES, token_scope="read:cobuilding")
-READ_MICRO_WISHES = Rule("microWishes", NEED_ROLES, token_scope="read:cobuilding")
+# Unit liaisons see their community's wish wall, to claim wishes for their unit.
+READ_MICRO_WISHES = Rule("microWishes", ALL_ROLES, token_scope="read:cobuilding")
 
 
 @visibility(Need, token_scope="read:cobuilding")
@@ -70,6 +72,11 @@ def _milestones(scope: Scope) -> ColumnElement[bool]:
     return ProjectMilestone.project_id.in_(_visible_projects(scope))  # type: ignore[no-any-return]
 
 
+@visibility(ProjectUpdate, token_scope="read:cobuilding")
+def _updates(scope: Scope) -> ColumnElement[bool]:
+    return ProjectUpdate.project_id.in_(_visible_projects(scope))  # type: ignore[no-any-return]
+
+
 @visibility(ProjectPartner, token_scope="read:cobuilding")
 def _partners(scope: Scope) -> ColumnElement[bool]:
     return ProjectPartner.project_id.in_(_visible_projects(scope))  # type: ignore[no-any-return]
@@ -77,4 +84,15 @@ def _partners(scope: Scope) -> ColumnElement[bool]:
 
 @visibility(MicroWish, token_scope="read:cobuilding")
 def _wishes(scope: Scope) -> ColumnElement[bool]:
-    return scope.in_subtrees(MicroWish.community_id)
+    return or_(
+        scope.in_subtrees(MicroWish.community_id),
+        MicroWish.community_id.in_(sorted(scope.organisation_ids)),
+    )
+
+
+PUBLISH_WISH = Rule("microWishPublish", NEED_ROLES)
+CLAIM_WISH = Rule("microWishClaim", ALL_ROLES)
+MANAGE_PROJECTS = Rule("manageProjects", STAFF_ROLES)
+# Staff, the lead or a partner unit's liaison, or the follow-up officer (checked per project).
+REPORT_PROJECT = Rule("projectReport", ALL_ROLES)
+PUBLISH_RESOURCE = Rule("resourcePublish", STAFF_ROLES | {Role.UNIT_LIAISON})

@@ -10,6 +10,7 @@ from strawberry.types import Info
 from backend.cobuilding.loaders import (
     DispatchesByNeedLoader,
     MicroWishByIdLoader,
+    MilestoneByIdLoader,
     MilestonesByProjectLoader,
     NeedByIdLoader,
     NeedDispatchByIdLoader,
@@ -17,6 +18,7 @@ from backend.cobuilding.loaders import (
     PartnersByProjectLoader,
     ProjectByIdLoader,
     ResourceByIdLoader,
+    UpdatesByProjectLoader,
 )
 from backend.cobuilding.models import (
     DispatchStatus,
@@ -217,6 +219,7 @@ class ResourceType(ModelNode):
     category: str
     capacity: int | None = strawberry.field(description="可提供的数量（人次、座位等）")
     availability: str | None = strawberry.field(description="可用时间")
+    conditions: str | None = strawberry.field(description="使用条件")
     status: ResourceStatus
     created_at: datetime
     updated_at: datetime
@@ -241,7 +244,10 @@ class ResourceType(ModelNode):
 
 
 @strawberry.type(name="ProjectMilestone", description="共建项目的节点")
-class ProjectMilestoneType(ModelType):
+class ProjectMilestoneType(ModelNode):
+    by_id_loader = MilestoneByIdLoader
+
+    id: relay.NodeID[int]
     position: int
     title: str
     due_on: date
@@ -333,6 +339,30 @@ class ProjectType(ModelNode):
         rows = await info.context.loader(NeedsByProjectLoader).load(self.id)
         return [NeedType.from_model(row) for row in rows]
 
+    @strawberry.field(description="进展报告（最新在前）")
+    async def updates(self, info: Info) -> list[ProjectUpdateType]:
+        rows = await info.context.loader(UpdatesByProjectLoader).load(self.id)
+        return [ProjectUpdateType.from_model(row) for row in reversed(rows)]
+
+
+@strawberry.type(name="ProjectUpdate", description="项目进展报告，可附支出和照片")
+class ProjectUpdateType(ModelType):
+    id: strawberry.Private[int]
+    note: str
+    created_at: datetime
+    spent_cents: strawberry.Private[int]
+
+    @strawberry.field(description="本次支出（元）")
+    def spent(self) -> float:
+        return cents_to_yuan(self.spent_cents)
+
+    @strawberry.field(description="现场照片")
+    async def photos(self, info: Info) -> list[AttachmentRef]:
+        from backend.meetings.loaders import AttachmentsByProjectUpdateLoader
+        from backend.meetings.types import attachments
+
+        return await attachments(info, AttachmentsByProjectUpdateLoader, self.id)
+
 
 async def load_project(info: Info, project_id: int | None) -> ProjectType | None:
     if project_id is None:
@@ -351,6 +381,8 @@ class MicroWishType(ModelNode):
     published_at: datetime
     claimed_at: datetime | None
     fulfilled_at: datetime | None
+    fulfilment_note: str | None = strawberry.field(description="实现情况")
+    confirmed_at: datetime | None
     created_at: datetime
     updated_at: datetime
     community_id: strawberry.Private[int]
@@ -384,6 +416,13 @@ class MicroWishType(ModelNode):
     @strawberry.field(description="认领单位")
     async def claimed_by_unit(self, info: Info) -> ResidentUnitRef | None:
         return await load_unit_ref(info, self.claimed_by_unit_id)
+
+    @strawberry.field(description="实现的佐证照片或文件")
+    async def evidence(self, info: Info) -> list[AttachmentRef]:
+        from backend.meetings.loaders import AttachmentsByMicroWishLoader
+        from backend.meetings.types import attachments
+
+        return await attachments(info, AttachmentsByMicroWishLoader, self.id)
 
 
 async def load_micro_wish(info: Info, micro_wish_id: int | None) -> MicroWishType | None:

@@ -17,7 +17,7 @@ from strawberry.tools import merge_types
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.audit.queries import AuditQueries
-from backend.cobuilding.mutations import CoBuildingMutations
+from backend.cobuilding.mutations import COBUILDING_MUTATIONS
 from backend.cobuilding.queries import CoBuildingQueries, DispatchQueries
 from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
@@ -35,7 +35,7 @@ from backend.notifications.queries import NotificationQueries, WebhookQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
-from backend.volunteering.mutations import VolunteeringMutations
+from backend.volunteering.mutations import TeamMutations, VolunteeringMutations
 from backend.volunteering.queries import ActivityQueries, VolunteeringQueries
 
 logger = logging.getLogger("backend.graphql")
@@ -148,8 +148,9 @@ Mutation = merge_types(
     "Mutation",
     (
         AccountMutations,
-        CoBuildingMutations,
+        *COBUILDING_MUTATIONS,
         VolunteeringMutations,
+        TeamMutations,
         MeetingMutations,
         MeetingPreparationMutations,
         DeliberationMutations,

@@ -68,6 +68,7 @@ def add_attachments(
     agenda_item_id: int | None = None,
     need_id: int | None = None,
     micro_wish_id: int | None = None,
+    project_update_id: int | None = None,
 ) -> None:
     """Store checked files under their one owner."""
     session.add_all(
@@ -77,6 +78,7 @@ def add_attachments(
             agenda_item_id=agenda_item_id,
             need_id=need_id,
             micro_wish_id=micro_wish_id,
+            project_update_id=project_update_id,
             filename=file.filename[:200],
             content_type=content_type,
             size=len(file.content),

@@ -121,3 +121,7 @@ class AttachmentsByNeedLoader(_AttachmentsLoader):
 
 class AttachmentsByMicroWishLoader(_AttachmentsLoader):
     key = "micro_wish_id"
+
+
+class AttachmentsByProjectUpdateLoader(_AttachmentsLoader):
+    key = "project_update_id"

@@ -277,7 +277,7 @@ class ActionProgress(TimestampMixin, table=True):
 class Attachment(TimestampMixin, table=True):
     """A photo or document kept in the database: evidence on a progress report, a file with a
     proposal, a document for an agenda item, a photo of a need, or the proof that a micro-wish
-    came true. Exactly one of them owns it."""
+    came true, or a photo of a project's progress. Exactly one of them owns it."""
 
     __table_args__ = (
         CheckConstraint(
@@ -285,7 +285,8 @@ class Attachment(TimestampMixin, table=True):
             " + (CASE WHEN proposal_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN agenda_item_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN need_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN micro_wish_id IS NULL THEN 0 ELSE 1 END) = 1",
+            " + (CASE WHEN micro_wish_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN project_update_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_owner",
         ),
     )
@@ -303,6 +304,9 @@ class Attachment(TimestampMixin, table=True):
     need_id: int | None = Field(default=None, foreign_key="need.id", ondelete="CASCADE", index=True)
     micro_wish_id: int | None = Field(
         default=None, foreign_key="micro_wish.id", ondelete="CASCADE", index=True
+    )
+    project_update_id: int | None = Field(
+        default=None, foreign_key="project_update.id", ondelete="CASCADE", index=True
     )
     filename: str = Field(max_length=200)
     content_type: str = Field(max_length=100)

@@ -103,7 +103,7 @@ def _progress(scope: Scope) -> ColumnElement[bool]:
 @visibility(Attachment, token_scope="read:meetings")
 def _attachments(scope: Scope) -> ColumnElement[bool]:
     """As visible as what it is attached to."""
-    from backend.cobuilding.models import MicroWish, Need
+    from backend.cobuilding.models import MicroWish, Need, ProjectUpdate
 
     progress = select(ActionProgress.id).where(
         ActionProgress.action_item_id.in_(_visible_actions(scope))
@@ -114,4 +114,7 @@ def _attachments(scope: Scope) -> ColumnElement[bool]:
         Attachment.agenda_item_id.in_(select(AgendaItem.id).where(visible(AgendaItem, scope))),
         Attachment.need_id.in_(select(Need.id).where(visible(Need, scope))),
         Attachment.micro_wish_id.in_(select(MicroWish.id).where(visible(MicroWish, scope))),
+        Attachment.project_update_id.in_(
+            select(ProjectUpdate.id).where(visible(ProjectUpdate, scope))
+        ),
     )

@@ -21,7 +21,7 @@ from backend.core.permissions import allow
 from backend.organisations.models import Organisation
 from backend.people.models import Person
 from backend.units.models import ResidentUnit
-from backend.volunteering import activities
+from backend.volunteering import activities, teams
 from backend.volunteering.errors import VolunteeringErrorCode, refuse
 from backend.volunteering.models import (
     ActivitySignup,
@@ -38,6 +38,7 @@ from backend.volunteering.types import (
     PointsEntryType,
     ServiceRecordType,
     VolunteerActivityType,
+    VolunteerTeamType,
     manages,
 )
 
@@ -496,3 +497,88 @@ async def _service_community(info: Info, service: ServiceRecord) -> int:
     if person is None or person.community_id is None:
         raise NotFound(str(service.id))
     return int(person.community_id)
+
+
+@strawberry.type
+class VolunteerTeamPayload:
+    team: VolunteerTeamType | None = None
+    errors: list[VolunteeringError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="成立志愿服务队")
+class VolunteerTeamCreateInput:
+    community: strawberry.ID
+    name: str
+    skills: list[str] = strawberry.field(default_factory=list)
+    description: str | None = None
+    leader: strawberry.ID | None = None
+    sponsor_unit: strawberry.ID | None = strawberry.field(
+        default=None, description="发起单位；不填则由社区发起"
+    )
+
+
+@strawberry.input(description="服务队增减队员")
+class VolunteerTeamMemberInput:
+    team: strawberry.ID
+    person: strawberry.ID
+
+
+@strawberry.type
+class TeamMutations:
+    @strawberry.mutation(
+        description="成立志愿服务队（协调员）", extensions=allow(MANAGE_VOLUNTEERING)
+    )
+    async def volunteer_team_create(
+        self, info: Info, input: VolunteerTeamCreateInput
+    ) -> VolunteerTeamPayload:
+        community = await load_in_scope(
+            info, input.community, Organisation, "community", acting_as=MANAGE_VOLUNTEERING
+        )
+        leader = await load_in_scope(info, input.leader, Person, "leader") if input.leader else None
+        sponsor = await _maybe(info, input.sponsor_unit, ResidentUnit, "sponsorUnit")
+        draft = teams.TeamDraft(
+            community_id=community.id,
+            name=input.name,
+            skills=input.skills,
+            description=input.description,
+            leader_id=leader.id if leader else None,
+            sponsor_unit=sponsor,  # type: ignore[arg-type]
+        )
+        session = info.context.db.session
+        team, errors = await attempt(
+            session, teams.create_team(session, info.context, draft), VolunteeringError
+        )
+        return VolunteerTeamPayload(team=VolunteerTeamType.from_optional(team), errors=errors)
+
+    @strawberry.mutation(description="添加队员（协调员）", extensions=allow(MANAGE_VOLUNTEERING))
+    async def volunteer_team_member_add(
+        self, info: Info, input: VolunteerTeamMemberInput
+    ) -> VolunteerTeamPayload:
+        team = await load_in_scope(
+            info, input.team, VolunteerTeam, "team", acting_as=MANAGE_VOLUNTEERING
+        )
+        person = await load_in_scope(info, input.person, Person, "person")
+        session = info.context.db.session
+        added, errors = await attempt(
+            session, teams.add_member(session, info.context, team, person.id), VolunteeringError
+        )
+        return VolunteerTeamPayload(
+            team=VolunteerTeamType.from_model(team) if added else None, errors=errors
+        )
+
+    @strawberry.mutation(description="移出队员（协调员）", extensions=allow(MANAGE_VOLUNTEERING))
+    async def volunteer_team_member_remove(
+        self, info: Info, input: VolunteerTeamMemberInput
+    ) -> VolunteerTeamPayload:
+        team = await load_in_scope(
+            info, input.team, VolunteerTeam, "team", acting_as=MANAGE_VOLUNTEERING
+        )
+        person = await load_in_scope(info, input.person, Person, "person")
+        session = info.context.db.session
+
+        async def change() -> VolunteerTeam:
+            await teams.remove_member(session, info.context, team, person.id)
+            return team  # type: ignore[no-any-return]
+
+        removed, errors = await attempt(session, change(), VolunteeringError)
+        return VolunteerTeamPayload(team=VolunteerTeamType.from_optional(removed), errors=errors)

@@ -56,7 +56,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "needs": (EVERYONE - {LIAISON}, "read:cobuilding"),
     "resources": (EVERYONE, "read:cobuilding"),
     "projects": (EVERYONE, "read:cobuilding"),
-    "microWishes": (EVERYONE - {LIAISON}, "read:cobuilding"),
+    "microWishes": (EVERYONE, "read:cobuilding"),
     "jointMeetings": (EVERYONE, "read:meetings"),
     "actionItems": (EVERYONE, "read:meetings"),
     "evaluations": (EVERYONE - {MEMBER}, "read:evaluations"),
@@ -115,6 +115,19 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "pointsRedeem": (frozenset({ADMIN, COORDINATOR}), None),
     "partnerMerchantCreate": (frozenset({ADMIN, COORDINATOR}), None),
     "pointsRuleSet": (frozenset({ADMIN, COORDINATOR}), None),
+    "volunteerTeamCreate": (frozenset({ADMIN, COORDINATOR}), None),
+    "volunteerTeamMemberAdd": (frozenset({ADMIN, COORDINATOR}), None),
+    "volunteerTeamMemberRemove": (frozenset({ADMIN, COORDINATOR}), None),
+    "microWishPublish": (EVERYONE - {LIAISON}, None),
+    "microWishClaim": (EVERYONE, None),
+    "microWishFulfil": (EVERYONE, None),
+    "microWishConfirm": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "resourcePublish": (frozenset({ADMIN, CONVENER, COORDINATOR, LIAISON}), None),
+    "resourceUpdate": (frozenset({ADMIN, CONVENER, COORDINATOR, LIAISON}), None),
+    "projectUpdate": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "projectMilestoneAdd": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
+    "projectMilestoneComplete": (EVERYONE, None),
+    "projectReport": (EVERYONE, None),
 }
 
 CALLERS = ["anonymous", *Role, "token:all-scopes", "token:write-needs-only"]

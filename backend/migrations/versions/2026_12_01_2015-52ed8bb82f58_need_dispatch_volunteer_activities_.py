@@ -2,7 +2,7 @@
 
 Revision ID: 52ed8bb82f58
 Revises: c695e4120c61
-Create Date: 2026-12-01 20:00:08.804427
+Create Date: 2026-12-01 20:15:40.214219
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 OWNERS_BEFORE = ("progress_id", "proposal_id", "agenda_item_id")
-OWNERS_AFTER = (*OWNERS_BEFORE, "need_id", "micro_wish_id")
+OWNERS_AFTER = (*OWNERS_BEFORE, "need_id", "micro_wish_id", "project_update_id")
 
 
 def _one_owner(columns: tuple[str, ...]) -> str:
@@ -59,6 +59,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_partner_merchant_community_id'), ['community_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_partner_merchant_unit_id'), ['unit_id'], unique=False)
 
+    op.create_table('project_update',
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
+    sa.Column('spent_cents', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.CheckConstraint('spent_cents >= 0', name=op.f('ck_project_update_spent_positive')),
+    sa.ForeignKeyConstraint(['author_id'], ['app_user.id'], name=op.f('fk_project_update_author_id_app_user'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['project_id'], ['project.id'], name=op.f('fk_project_update_project_id_project'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_project_update'))
+    )
+    with op.batch_alter_table('project_update', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_project_update_project_id'), ['project_id'], unique=False)
+
     op.create_table('need_dispatch',
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
@@ -75,16 +91,16 @@ def upgrade() -> None:
     sa.Column('decline_reason', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
     sa.ForeignKeyConstraint(['dispatched_by_id'], ['app_user.id'], name=op.f('fk_need_dispatch_dispatched_by_id_app_user'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['need_id'], ['need.id'], name=op.f('fk_need_dispatch_need_id_need'), ondelete='RESTRICT'),
-    sa.ForeignKeyConstraint(['resource_id'], ['resource.id'], name=op.f('fk_need_dispatch_resource_id_resource'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['project_id'], ['project.id'], name=op.f('fk_need_dispatch_project_id_project'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['resource_id'], ['resource.id'], name=op.f('fk_need_dispatch_resource_id_resource'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['responded_by_id'], ['app_user.id'], name=op.f('fk_need_dispatch_responded_by_id_app_user'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['unit_id'], ['resident_unit.id'], name=op.f('fk_need_dispatch_unit_id_resident_unit'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_need_dispatch'))
     )
     with op.batch_alter_table('need_dispatch', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_need_dispatch_need_id'), ['need_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_need_dispatch_resource_id'), ['resource_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_need_dispatch_project_id'), ['project_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_need_dispatch_resource_id'), ['resource_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_need_dispatch_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_need_dispatch_unit_id'), ['unit_id'], unique=False)
         batch_op.create_index('uq_need_dispatch_one_pending', ['need_id'], unique=True, sqlite_where=sa.text("status = 'pending'"), postgresql_where=sa.text("status = 'pending'"))
@@ -185,12 +201,19 @@ def upgrade() -> None:
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.add_column(sa.Column('need_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('micro_wish_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('project_update_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_attachment_micro_wish_id'), ['micro_wish_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attachment_need_id'), ['need_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_attachment_project_update_id'), ['project_update_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_attachment_micro_wish_id_micro_wish'), 'micro_wish', ['micro_wish_id'], ['id'], ondelete='CASCADE')
         batch_op.create_foreign_key(batch_op.f('fk_attachment_need_id_need'), 'need', ['need_id'], ['id'], ondelete='CASCADE')
+        batch_op.create_foreign_key(batch_op.f('fk_attachment_project_update_id_project_update'), 'project_update', ['project_update_id'], ['id'], ondelete='CASCADE')
         batch_op.drop_constraint(batch_op.f('ck_attachment_one_owner'), type_='check')
         batch_op.create_check_constraint('one_owner', sa.text(_one_owner(OWNERS_AFTER)))
+
+    with op.batch_alter_table('micro_wish', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('fulfilment_note', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True))
+        batch_op.add_column(sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True))
 
     with op.batch_alter_table('need', schema=None) as batch_op:
         batch_op.add_column(sa.Column('merged_into_id', sa.Integer(), nullable=True))
@@ -199,6 +222,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index(batch_op.f('ix_need_merged_into_id'), ['merged_into_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_need_merged_into_id_need'), 'need', ['merged_into_id'], ['id'], ondelete='RESTRICT')
+
+    with op.batch_alter_table('resource', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('conditions', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True))
+        batch_op.add_column(sa.Column('commitment_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_resource_commitment_id'), ['commitment_id'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_resource_commitment_id_agreement_commitment'), 'agreement_commitment', ['commitment_id'], ['id'], ondelete='RESTRICT')
 
     with op.batch_alter_table('service_record', schema=None) as batch_op:
         batch_op.add_column(sa.Column('activity_id', sa.Integer(), nullable=True))
@@ -217,6 +246,12 @@ def downgrade() -> None:
         batch_op.drop_column('corrected_reason')
         batch_op.drop_column('activity_id')
 
+    with op.batch_alter_table('resource', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_resource_commitment_id_agreement_commitment'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_resource_commitment_id'))
+        batch_op.drop_column('commitment_id')
+        batch_op.drop_column('conditions')
+
     with op.batch_alter_table('need', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_need_merged_into_id_need'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_need_merged_into_id'))
@@ -225,13 +260,20 @@ def downgrade() -> None:
         batch_op.drop_column('reject_reason')
         batch_op.drop_column('merged_into_id')
 
+    with op.batch_alter_table('micro_wish', schema=None) as batch_op:
+        batch_op.drop_column('confirmed_at')
+        batch_op.drop_column('fulfilment_note')
+
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('ck_attachment_one_owner'), type_='check')
         batch_op.create_check_constraint('one_owner', sa.text(_one_owner(OWNERS_BEFORE)))
+        batch_op.drop_constraint(batch_op.f('fk_attachment_project_update_id_project_update'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_attachment_need_id_need'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_attachment_micro_wish_id_micro_wish'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_attachment_project_update_id'))
         batch_op.drop_index(batch_op.f('ix_attachment_need_id'))
         batch_op.drop_index(batch_op.f('ix_attachment_micro_wish_id'))
+        batch_op.drop_column('project_update_id')
         batch_op.drop_column('micro_wish_id')
         batch_op.drop_column('need_id')
 
@@ -265,6 +307,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_need_dispatch_need_id'))
 
     op.drop_table('need_dispatch')
+    with op.batch_alter_table('project_update', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_project_update_project_id'))
+
+    op.drop_table('project_update')
     with op.batch_alter_table('partner_merchant', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_partner_merchant_unit_id'))
         batch_op.drop_index(batch_op.f('ix_partner_merchant_community_id'))

@@ -11,7 +11,6 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from backend.cobuilding import needs
-from backend.cobuilding.errors import CoBuildingErrorCode
 from backend.cobuilding.models import (
     Need,
     NeedDispatch,
@@ -21,6 +20,7 @@ from backend.cobuilding.models import (
     Resource,
     Urgency,
 )
+from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import ANSWER_DISPATCH, HANDLE_NEEDS, SUBMIT_NEED
 from backend.cobuilding.types import NeedDispatchType, NeedType, ProjectType
 from backend.core.errors import NotFound
@@ -31,13 +31,6 @@ from backend.meetings.files import read_uploads
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import Person
 from backend.units.models import ResidentUnit
-
-
-@strawberry.type(description="需求、资源、项目与微心愿相关操作的错误")
-class CoBuildingError:
-    field: str | None
-    code: CoBuildingErrorCode
-    message: str
 
 
 @strawberry.type
@@ -156,7 +149,7 @@ async def _need(info: Info, value: strawberry.ID, argument: str = "need") -> Nee
 
 
 @strawberry.type
-class CoBuildingMutations:
+class NeedMutations:
     @strawberry.mutation(description="登记群众需求", extensions=allow(SUBMIT_NEED))
     async def need_submit(self, info: Info, input: NeedSubmitInput) -> NeedPayload:
         files = await read_uploads(input.photos)

@@ -1,0 +1,101 @@
+"""Mutations of the resources list: publish and update (a unit's liaison, or staff)."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from backend.cobuilding import resources
+from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
+from backend.cobuilding.mutations.common import CoBuildingError
+from backend.cobuilding.permissions import PUBLISH_RESOURCE
+from backend.cobuilding.types import ResourceType
+from backend.core.ids import load_in_scope
+from backend.core.payloads import attempt
+from backend.core.permissions import allow
+from backend.units.models import AgreementCommitment, ResidentUnit
+
+
+@strawberry.type
+class ResourcePayload:
+    resource: ResourceType | None = None
+    errors: list[CoBuildingError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="发布资源：场地、资金、专业技能、人力、物资或服务")
+class ResourcePublishInput:
+    unit: strawberry.ID
+    kind: ResourceKind
+    title: str
+    description: str
+    category: str
+    capacity: int | None = strawberry.field(default=None, description="可提供的数量；不填为不限")
+    availability: str | None = None
+    conditions: str | None = strawberry.field(default=None, description="使用条件")
+    commitment: strawberry.ID | None = strawberry.field(
+        default=None, description="履行的共建协议承诺事项"
+    )
+
+
+@strawberry.input(description="修改资源：只改所填的字段")
+class ResourceUpdateInput:
+    resource: strawberry.ID
+    title: str | None = None
+    description: str | None = None
+    kind: ResourceKind | None = None
+    category: str | None = None
+    capacity: int | None = None
+    availability: str | None = None
+    conditions: str | None = None
+    status: ResourceStatus | None = strawberry.field(
+        default=None, description="改为已用完（EXHAUSTED）或撤回（WITHDRAWN）"
+    )
+
+
+@strawberry.type
+class ResourceMutations:
+    @strawberry.mutation(
+        description="发布资源（单位联络员或社区工作人员）", extensions=allow(PUBLISH_RESOURCE)
+    )
+    async def resource_publish(self, info: Info, input: ResourcePublishInput) -> ResourcePayload:
+        unit = await load_in_scope(
+            info, input.unit, ResidentUnit, "unit", acting_as=PUBLISH_RESOURCE
+        )
+        commitment = (
+            await load_in_scope(info, input.commitment, AgreementCommitment, "commitment")
+            if input.commitment
+            else None
+        )
+        draft = resources.ResourceDraft(
+            title=input.title,
+            description=input.description,
+            kind=input.kind,
+            category=input.category,
+            capacity=input.capacity,
+            availability=input.availability,
+            conditions=input.conditions,
+        )
+        session = info.context.db.session
+        change = resources.publish_resource(session, info.context, unit, draft, commitment)
+        created, errors = await attempt(session, change, CoBuildingError)
+        return ResourcePayload(resource=ResourceType.from_optional(created), errors=errors)
+
+    @strawberry.mutation(description="修改或撤回资源", extensions=allow(PUBLISH_RESOURCE))
+    async def resource_update(self, info: Info, input: ResourceUpdateInput) -> ResourcePayload:
+        resource = await load_in_scope(
+            info, input.resource, Resource, "resource", acting_as=PUBLISH_RESOURCE
+        )
+        draft = resources.ResourceDraft(
+            title=input.title,
+            description=input.description,
+            kind=input.kind,
+            category=input.category,
+            capacity=input.capacity,
+            availability=input.availability,
+            conditions=input.conditions,
+            status=input.status,
+        )
+        session = info.context.db.session
+        change = resources.update_resource(session, info.context, resource, draft)
+        updated, errors = await attempt(session, change, CoBuildingError)
+        return ResourcePayload(resource=ResourceType.from_optional(updated), errors=errors)

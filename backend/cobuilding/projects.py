@@ -1,0 +1,228 @@
+"""Co-building projects (项目清单): a lead unit, partners, a follow-up officer (a part-time
+member with the 共建项目跟办员 role), a budget and what was spent, milestones with due dates,
+and progress reports with photos. The status runs planned → in progress → done → evaluated;
+"late" is computed from the milestones (see services.is_project_late)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from backend.audit.services import diff, record, snapshot
+from backend.cobuilding.errors import CoBuildingErrorCode, refuse
+from backend.cobuilding.models import (
+    Project,
+    ProjectMilestone,
+    ProjectPartner,
+    ProjectStatus,
+    ProjectUpdate,
+)
+from backend.cobuilding.needs import checked_files, required_text
+from backend.meetings.files import File, add_attachments
+from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole
+from backend.units.models import ResidentUnit
+
+P = ProjectStatus
+NEXT_STATUS = {
+    P.PLANNED: {P.IN_PROGRESS},
+    P.IN_PROGRESS: {P.DONE},
+    P.DONE: {P.EVALUATED, P.IN_PROGRESS},
+    P.EVALUATED: set(),
+}
+MAX_CENTS = 10**12
+PROJECT_FIELDS = ["title", "status", "budget_cents", "follow_up_officer_id", "ends_on"]
+
+
+@dataclass(frozen=True)
+class ProjectChanges:
+    """Only what was sent is changed (strawberry Maybe upstream)."""
+
+    title: str | None = None
+    status: ProjectStatus | None = None
+    budget_cents: int | None = None
+    ends_on: date | None = None
+    officer: CommitteeMembership | None = None
+    partners: list[ResidentUnit] | None = None
+
+
+async def _require_officer(
+    session: AsyncSession, project: Project, officer: CommitteeMembership
+) -> None:
+    if officer.community_id != project.community_id:
+        raise refuse(CoBuildingErrorCode.OUTSIDE_COMMUNITY, "followUpOfficer")
+    has_role = await session.scalar(
+        select(func.count()).where(
+            col(CommitteeMembershipRole.membership_id) == officer.id,
+            col(CommitteeMembershipRole.role) == CommitteeRole.PROJECT_FOLLOW_UP_OFFICER,
+        )
+    )
+    if not has_role:
+        raise refuse(
+            CoBuildingErrorCode.INVALID,
+            "followUpOfficer",
+            "跟办员须是担任“共建项目跟办员”的兼职委员。",
+        )
+
+
+async def update_project(
+    session: AsyncSession, context: Any, project: Project, changes: ProjectChanges
+) -> Project:
+    before = snapshot(project, PROJECT_FIELDS)
+    if changes.title is not None:
+        project.title = required_text(changes.title, "title", 100)
+    if changes.status is not None and changes.status is not project.status:
+        if changes.status not in NEXT_STATUS[project.status]:
+            raise refuse(
+                CoBuildingErrorCode.ILLEGAL_TRANSITION,
+                "status",
+                f"项目当前为“{project.status.label}”，不能改为“{changes.status.label}”。",
+            )
+        project.status = changes.status
+    if changes.budget_cents is not None:
+        if not 0 <= changes.budget_cents <= MAX_CENTS:
+            raise refuse(
+                CoBuildingErrorCode.OUT_OF_RANGE, "budget", "预算须为不超过 100 亿元的非负金额。"
+            )
+        project.budget_cents = changes.budget_cents
+    if changes.ends_on is not None:
+        if changes.ends_on < project.starts_on:
+            raise refuse(CoBuildingErrorCode.INVALID, "endsOn", "结束日期不能早于开始日期。")
+        project.ends_on = changes.ends_on
+    if changes.officer is not None:
+        await _require_officer(session, project, changes.officer)
+        project.follow_up_officer_id = changes.officer.id
+    if changes.partners is not None:
+        await _set_partners(session, project, changes.partners)
+    record(
+        session,
+        context,
+        "projectUpdate",
+        object_type="Project",
+        object_id=project.id,
+        changes=diff(before, snapshot(project, PROJECT_FIELDS)),
+    )
+    await session.commit()
+    return project
+
+
+async def _set_partners(session: AsyncSession, project: Project, units: list[ResidentUnit]) -> None:
+    if any(unit.community_id != project.community_id for unit in units):
+        raise refuse(
+            CoBuildingErrorCode.OUTSIDE_COMMUNITY, "partners", "参与单位须是本社区的驻区单位。"
+        )
+    wanted = {unit.id for unit in units if unit.id != project.lead_unit_id}
+    existing = {
+        partner.unit_id: partner
+        for partner in (
+            await session.scalars(
+                select(ProjectPartner).where(col(ProjectPartner.project_id) == project.id)
+            )
+        ).all()
+    }
+    for unit_id, partner in existing.items():
+        if unit_id not in wanted:
+            await session.delete(partner)
+    session.add_all(
+        ProjectPartner(project_id=project.id, unit_id=unit_id)  # type: ignore[arg-type]
+        for unit_id in sorted(wanted - set(existing))  # type: ignore[type-var]
+    )
+
+
+async def add_milestone(
+    session: AsyncSession, context: Any, project: Project, title: str, due_on: date
+) -> ProjectMilestone:
+    last = await session.scalar(
+        select(func.max(ProjectMilestone.position)).where(
+            col(ProjectMilestone.project_id) == project.id
+        )
+    )
+    if due_on < project.starts_on:
+        raise refuse(CoBuildingErrorCode.INVALID, "dueOn", "节点日期不能早于项目开始日期。")
+    milestone = ProjectMilestone(
+        project_id=project.id,  # type: ignore[arg-type]
+        position=(last or 0) + 1,
+        title=required_text(title, "title", 100),
+        due_on=due_on,
+    )
+    session.add(milestone)
+    await session.flush()
+    record(
+        session,
+        context,
+        "projectMilestoneAdd",
+        object_type="Project",
+        object_id=project.id,
+        changes={"milestone": [None, milestone.title], "due_on": [None, due_on.isoformat()]},
+    )
+    await session.commit()
+    return milestone
+
+
+async def complete_milestone(
+    session: AsyncSession, context: Any, milestone: ProjectMilestone, done_on: date
+) -> ProjectMilestone:
+    if milestone.done_on is not None:
+        raise refuse(CoBuildingErrorCode.ILLEGAL_TRANSITION, "milestone", "该节点已完成。")
+    if done_on > date.today():
+        raise refuse(CoBuildingErrorCode.INVALID, "doneOn", "完成日期不能晚于今天。")
+    milestone.done_on = done_on
+    record(
+        session,
+        context,
+        "projectMilestoneComplete",
+        object_type="Project",
+        object_id=milestone.project_id,
+        changes={
+            "milestone": [milestone.title, milestone.title],
+            "done_on": [None, done_on.isoformat()],
+        },
+    )
+    await session.commit()
+    return milestone
+
+
+async def report_progress(
+    session: AsyncSession,
+    context: Any,
+    project: Project,
+    note: str,
+    spent_cents: int,
+    files: list[File],
+) -> ProjectUpdate:
+    if project.status not in (P.PLANNED, P.IN_PROGRESS):
+        raise refuse(
+            CoBuildingErrorCode.ILLEGAL_TRANSITION,
+            "project",
+            "只有计划中或实施中的项目可以报告进展。",
+        )
+    if not 0 <= spent_cents <= MAX_CENTS:
+        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, "spent", "支出须为非负金额。")
+    photos = checked_files(files, "photos")
+    update = ProjectUpdate(
+        project_id=project.id,  # type: ignore[arg-type]
+        note=required_text(note, "note", 2000),
+        spent_cents=spent_cents,
+        author_id=context.principal.user_id,
+    )
+    session.add(update)
+    await session.flush()
+    add_attachments(session, photos, project_update_id=update.id)
+    before = project.spent_cents
+    project.spent_cents += spent_cents
+    if project.status is P.PLANNED:
+        project.status = P.IN_PROGRESS
+    record(
+        session,
+        context,
+        "projectReport",
+        object_type="Project",
+        object_id=project.id,
+        changes={"spent_cents": [before, project.spent_cents], "photos": [None, len(files)]},
+    )
+    await session.commit()
+    return update

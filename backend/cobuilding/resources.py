@@ -1,0 +1,119 @@
+"""The resources list (资源清单): what a unit offers — a venue, funds, expertise, staff hours,
+goods or services — with capacity, availability and conditions, published by its liaison (or
+community staff) and linked to the agreement commitment it fulfils."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.audit.services import diff, record, snapshot
+from backend.cobuilding.errors import CoBuildingErrorCode, refuse
+from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
+from backend.cobuilding.needs import required_text, text
+from backend.units.models import AgreementCommitment, CoBuildingAgreement, ResidentUnit
+
+RESOURCE_FIELDS = ["title", "kind", "category", "capacity", "availability", "conditions", "status"]
+MAX_CAPACITY = 1_000_000
+
+
+@dataclass(frozen=True)
+class ResourceDraft:
+    title: str | None = None
+    description: str | None = None
+    kind: ResourceKind | None = None
+    category: str | None = None
+    capacity: int | None = None
+    availability: str | None = None
+    conditions: str | None = None
+    status: ResourceStatus | None = None
+
+
+async def _check_commitment(
+    session: AsyncSession, unit: ResidentUnit, commitment: AgreementCommitment | None
+) -> None:
+    if commitment is None:
+        return
+    agreement = await session.get(CoBuildingAgreement, commitment.agreement_id)
+    if agreement is None or agreement.unit_id != unit.id:
+        raise refuse(
+            CoBuildingErrorCode.INVALID, "commitment", "只能关联本单位共建协议中的承诺事项。"
+        )
+
+
+def _capacity(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= MAX_CAPACITY:
+        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, "capacity", "数量须为非负整数。")
+    return value
+
+
+async def publish_resource(
+    session: AsyncSession,
+    context: Any,
+    unit: ResidentUnit,
+    draft: ResourceDraft,
+    commitment: AgreementCommitment | None = None,
+) -> Resource:
+    if draft.kind is None:
+        raise refuse(CoBuildingErrorCode.REQUIRED, "kind")
+    await _check_commitment(session, unit, commitment)
+    resource = Resource(
+        unit_id=unit.id,  # type: ignore[arg-type]
+        community_id=unit.community_id,
+        title=required_text(draft.title, "title", 100),
+        description=required_text(draft.description, "description", 1000),
+        kind=draft.kind,
+        category=required_text(draft.category, "category", 30),
+        capacity=_capacity(draft.capacity),
+        availability=text(draft.availability, "availability", 200, required=False),
+        conditions=text(draft.conditions, "conditions", 500, required=False),
+        status=ResourceStatus.AVAILABLE,
+        commitment_id=commitment.id if commitment else None,
+    )
+    session.add(resource)
+    await session.flush()
+    record(
+        session,
+        context,
+        "resourcePublish",
+        object_type="Resource",
+        object_id=resource.id,
+        changes=diff({}, snapshot(resource, RESOURCE_FIELDS)),
+    )
+    await session.commit()
+    return resource
+
+
+async def update_resource(
+    session: AsyncSession, context: Any, resource: Resource, draft: ResourceDraft
+) -> Resource:
+    """Changes only the fields given (None: leave as is)."""
+    before = snapshot(resource, RESOURCE_FIELDS)
+    if draft.title is not None:
+        resource.title = required_text(draft.title, "title", 100)
+    if draft.description is not None:
+        resource.description = required_text(draft.description, "description", 1000)
+    if draft.kind is not None:
+        resource.kind = draft.kind
+    if draft.category is not None:
+        resource.category = required_text(draft.category, "category", 30)
+    if draft.capacity is not None:
+        resource.capacity = _capacity(draft.capacity)
+    if draft.availability is not None:
+        resource.availability = text(draft.availability, "availability", 200, required=False)
+    if draft.conditions is not None:
+        resource.conditions = text(draft.conditions, "conditions", 500, required=False)
+    if draft.status is not None:
+        resource.status = draft.status
+    record(
+        session,
+        context,
+        "resourceUpdate",
+        object_type="Resource",
+        object_id=resource.id,
+        changes=diff(before, snapshot(resource, RESOURCE_FIELDS)),
+    )
+    await session.commit()
+    return resource
