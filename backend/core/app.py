@@ -27,6 +27,7 @@ from backend.core.schema import schema
 from backend.core.settings import Settings
 from backend.meetings.http import routes as meeting_routes
 from backend.notifications.delivery import run_forever
+from backend.volunteering.http import routes as volunteering_routes
 
 logger = logging.getLogger("backend")
 
@@ -199,6 +200,7 @@ def create_app(
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", _health),
         *meeting_routes(database, settings),
+        *volunteering_routes(database, settings),
         *_spa_routes(settings.frontend_dist),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import select
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from backend.accounts.auth import authenticate, client_ip
-from backend.core.context import Context, RequestDb
+from backend.core.context import Context
+from backend.core.downloads import download, refusal, request_context, require
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.ids import decode_id
 from backend.core.scope import visible
@@ -25,35 +24,12 @@ from backend.meetings.models import AgendaItem, Attachment, JointMeeting, Meetin
 from backend.meetings.permissions import READ_MEETINGS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-STATUS_FOR = {
-    ErrorCode.UNAUTHENTICATED: 401,
-    ErrorCode.FORBIDDEN: 403,
-    ErrorCode.NOT_FOUND: 404,
-    ErrorCode.INVALID_ID: 404,
-}
 WITH_MINUTES = (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED)
-
-
-def _refusal(error: PublicError, status: int | None = None) -> JSONResponse:
-    body = {"errors": [{"message": error.message, "extensions": error.extensions}]}
-    return JSONResponse(body, status_code=status or STATUS_FOR.get(error.code, 400))
 
 
 async def _signed_in_reader(request: Request, context: Context) -> None:
     """Signed in (or a token) and allowed to read meetings, as the jointMeetings field."""
-    await authenticate(request, context)
-    if context.auth_error is not None:
-        raise context.auth_error
-    principal = context.principal
-    if not principal.is_authenticated:
-        raise PublicError("请先登录。", ErrorCode.UNAUTHENTICATED)
-    allowed = (
-        READ_MEETINGS.allows(token_scopes=principal.scopes)
-        if principal.is_token
-        else any(READ_MEETINGS.allows(role=g.role) for g in principal.grants)
-    )
-    if not allowed:
-        raise PublicError("无权执行此操作。", ErrorCode.FORBIDDEN)
+    await require(request, context, READ_MEETINGS)
 
 
 async def _meeting(request: Request, context: Context) -> JointMeeting:
@@ -69,11 +45,6 @@ async def _meeting(request: Request, context: Context) -> JointMeeting:
     return meeting
 
 
-def _download(body: bytes, media_type: str, filename: str) -> Response:
-    disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
-
-
 Handler = Callable[[Request, Context, JointMeeting], Awaitable[Response]]
 
 
@@ -81,19 +52,12 @@ def _endpoint(
     database: Any, settings: Any, handler: Handler
 ) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
-        async with database.session() as session:
-            context = Context(
-                request=request,
-                response=None,
-                db=RequestDb(session),
-                settings=settings,
-                client_ip=client_ip(request),
-            )
+        async with request_context(database, settings, request) as context:
             try:
                 meeting = await _meeting(request, context)
                 return await handler(request, context, meeting)
             except PublicError as refused:
-                return _refusal(refused)
+                return refusal(refused)
 
     return endpoint
 
@@ -108,12 +72,12 @@ async def _minutes_data(context: Context, meeting: JointMeeting) -> minutes.Minu
 
 async def _docx(_request: Request, context: Context, meeting: JointMeeting) -> Response:
     data = await _minutes_data(context, meeting)
-    return _download(minutes.minutes_docx(data), DOCX, f"{data.title}.docx")
+    return download(minutes.minutes_docx(data), DOCX, f"{data.title}.docx")
 
 
 async def _pdf(_request: Request, context: Context, meeting: JointMeeting) -> Response:
     data = await _minutes_data(context, meeting)
-    return _download(minutes.minutes_pdf(data), "application/pdf", f"{data.title}.pdf")
+    return download(minutes.minutes_pdf(data), "application/pdf", f"{data.title}.pdf")
 
 
 async def _ics(request: Request, context: Context, meeting: JointMeeting) -> Response:
@@ -123,7 +87,7 @@ async def _ics(request: Request, context: Context, meeting: JointMeeting) -> Res
         .order_by(AgendaItem.position)
     )
     body = minutes.invitation_ics(meeting, list(titles), request.url.hostname or "localhost")
-    return _download(body, "text/calendar; charset=utf-8", f"{meeting.title}.ics")
+    return download(body, "text/calendar; charset=utf-8", f"{meeting.title}.ics")
 
 
 async def _attachment(request: Request, context: Context) -> Response:
@@ -135,24 +99,17 @@ async def _attachment(request: Request, context: Context) -> Response:
     if not rows:
         raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)
     attachment: Attachment = rows[0]
-    return _download(attachment.content, attachment.content_type, attachment.filename)
+    return download(attachment.content, attachment.content_type, attachment.filename)
 
 
 def _attachment_endpoint(database: Any, settings: Any) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
-        async with database.session() as session:
-            context = Context(
-                request=request,
-                response=None,
-                db=RequestDb(session),
-                settings=settings,
-                client_ip=client_ip(request),
-            )
+        async with request_context(database, settings, request) as context:
             try:
                 await _signed_in_reader(request, context)
                 return await _attachment(request, context)
             except PublicError as refused:
-                return _refusal(refused)
+                return refusal(refused)
 
     return endpoint
 
