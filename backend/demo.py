@@ -12,6 +12,7 @@ evaluations.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from typing import Any
 
 from sqlalchemy import select
@@ -173,6 +174,10 @@ DEMO_USERS = [
     ("member", "城西社区兼职委员（演示）", Role.COMMITTEE_MEMBER),
 ]
 
+MERCHANTS = [
+    ("爱心超市", "10 积分兑换一袋 5 斤装大米"),
+    ("便民理发店", "20 积分兑换一次理发"),
+]
 MILESTONES = [
     ("完成需求调研和方案设计", 30),
     ("完成资金筹措和招标", 75),
@@ -265,6 +270,9 @@ class _Builder:
     def __init__(self, f: Any, rng: Any) -> None:
         self.f = f
         self.rng = rng
+        # Data added after the first release draws from its own generator, so that what the
+        # shared one produces (and tests rely on) stays the same.
+        self.workflow_rng = random.Random(2026)
 
     # -- structure ------------------------------------------------------------------------
 
@@ -293,6 +301,7 @@ class _Builder:
                 [next(team_names) for _ in range(3)],
             )
         self.build_demo_users(street)
+        self.build_ledgers()
 
     def build_community(
         self, community: Any, units: list[tuple[str, str]], teams: list[tuple[str, str]]
@@ -310,6 +319,9 @@ class _Builder:
         self.build_service(team_rows, projects)
         self.build_meetings(community, unit_rows, memberships)
         self.build_evaluations(community, unit_rows, memberships)
+        self.build_dispatches(community, unit_rows)
+        self.build_activities(community, team_rows, projects)
+        self.build_merchants(community, unit_rows)
 
     def person(self, community: Any | None, **kwargs: Any) -> Any:
         return self.f.PersonFactory(
@@ -569,6 +581,152 @@ class _Builder:
                 if status is MicroWishStatus.CONFIRMED
                 else None,
             )
+
+    # -- dispatch, activities, points -------------------------------------------------------
+
+    def build_dispatches(self, community: Any, units: list[Any]) -> None:
+        """Every need past triage was sent to a unit: the open ones wait for an answer, the
+        ones in hand were accepted by the lead unit of their project."""
+        from backend.cobuilding.models import DispatchStatus, Need, NeedDispatch, Project
+
+        f, rng = self.f, self.workflow_rng
+        needs = f.session.scalars(
+            select(Need).where(Need.community_id == community.id).order_by(Need.id)
+        ).all()
+        for need in needs:
+            if need.status is NeedStatus.DISPATCHED:
+                unit, status = rng.choice(units), DispatchStatus.PENDING
+            elif need.project_id is not None:
+                project = f.session.get(Project, need.project_id)
+                unit = f.session.get(ResidentUnit, project.lead_unit_id)
+                status = DispatchStatus.ACCEPTED
+            else:
+                continue
+            f.session.add(
+                NeedDispatch(
+                    need_id=need.id,
+                    unit_id=unit.id,
+                    status=status,
+                    note="请贵单位认领并反馈办理计划。",
+                    responded_at=need.raised_at + dt.timedelta(days=3)
+                    if status is DispatchStatus.ACCEPTED
+                    else None,
+                )
+            )
+        f.session.flush()
+
+    def build_activities(self, community: Any, teams: list[Any], projects: list[Any]) -> None:
+        """Two activities a community: next week's, open for sign-up, and one of the projects'."""
+        from backend.people.models import Person
+        from backend.volunteering.models import (
+            ActivitySignup,
+            ActivityStatus,
+            VolunteerActivity,
+            VolunteerTeamMember,
+        )
+
+        f, rng = self.f, self.workflow_rng
+        short = community.name.removesuffix("社区党委")
+        soon = dt.datetime.now(dt.UTC).replace(hour=1, minute=0, second=0, microsecond=0)
+        plans = [
+            (teams[0], None, f"{short}社区环境卫生清洁日", soon + dt.timedelta(days=7)),
+            (teams[1], projects[1], f"{projects[1].title}志愿服务", soon + dt.timedelta(days=10)),
+        ]
+        for team, project, title, starts in plans:
+            activity = VolunteerActivity(
+                title=title,
+                community_id=community.id,
+                team_id=team.id,
+                project_id=project.id if project else None,
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=3),
+                place=f"{short}社区党群服务中心",
+                slots=20,
+                required_skills=team.skills,
+                status=ActivityStatus.OPEN,
+                checkin_code=f"demo-{community.id}-{rng.randrange(10**8):08d}",
+            )
+            f.session.add(activity)
+            f.session.flush()
+            members = f.session.scalars(
+                select(VolunteerTeamMember.person_id).where(VolunteerTeamMember.team_id == team.id)
+            ).all()
+            for place, person_id in enumerate(sorted(members)[:5], start=1):
+                assert f.session.get(Person, person_id) is not None
+                f.session.add(
+                    ActivitySignup(activity_id=activity.id, person_id=person_id, place_number=place)
+                )
+        f.session.flush()
+
+    def build_merchants(self, community: Any, units: list[Any]) -> None:
+        from backend.volunteering.models import PartnerMerchant
+
+        short = community.name.removesuffix("社区党委")
+        for name, offer in MERCHANTS:
+            self.f.session.add(
+                PartnerMerchant(
+                    community_id=community.id,
+                    name=f"{short}{name}",
+                    address=f"{self.f.HULIAO}{short}社区",
+                    offer=offer,
+                )
+            )
+        self.f.session.flush()
+
+    def build_ledgers(self) -> None:
+        """Every service record earned its points; some volunteers redeemed part of them."""
+        from backend.volunteering.models import (
+            PartnerMerchant,
+            PointsEntry,
+            PointsEntryKind,
+            ServiceRecord,
+        )
+
+        f, rng = self.f, self.workflow_rng
+        merchants = {
+            m.community_id: m
+            for m in f.session.scalars(select(PartnerMerchant).order_by(PartnerMerchant.id))
+        }
+        records = f.session.scalars(
+            select(ServiceRecord).order_by(ServiceRecord.person_id, ServiceRecord.started_at)
+        ).all()
+        ledgers: dict[int, tuple[int, int]] = {}
+        for record in records:
+            sequence, balance = ledgers.get(record.person_id, (0, 0))
+            sequence, balance = sequence + 1, balance + record.points
+            f.session.add(
+                PointsEntry(
+                    person_id=record.person_id,
+                    sequence=sequence,
+                    kind=PointsEntryKind.EARNED,
+                    points=record.points,
+                    balance=balance,
+                    service_record_id=record.id,
+                    note=f"志愿服务：{record.description}",
+                    created_at=record.ended_at,
+                )
+            )
+            ledgers[record.person_id] = (sequence, balance)
+        from backend.people.models import Person
+
+        for person_id, (sequence, balance) in sorted(ledgers.items()):
+            person = f.session.get(Person, person_id)
+            merchant = merchants.get(person.community_id) if person else None
+            if merchant is None or balance < 60 or rng.random() < 0.5:
+                continue
+            spent = balance // 3
+            f.session.add(
+                PointsEntry(
+                    person_id=person_id,
+                    sequence=sequence + 1,
+                    kind=PointsEntryKind.REDEEMED,
+                    points=-spent,
+                    balance=balance - spent,
+                    merchant_id=merchant.id,
+                    note=f"在{merchant.name}兑换",
+                )
+            )
+        f.session.flush()
 
     # -- demo users, one per role (demo mode only) --------------------------------------------
 

@@ -89,3 +89,28 @@ def test_the_generator_is_deterministic(seeded: Engine, settings: Settings) -> N
     seed(settings)
 
     assert _fingerprint(seeded) == first
+
+
+def test_every_ledger_adds_up_and_every_dispatched_need_has_its_dispatch(seeded: Engine) -> None:
+    from backend.cobuilding.models import DispatchStatus, Need, NeedDispatch, NeedStatus
+    from backend.volunteering.models import PointsEntry, ServiceRecord
+
+    with seeded.connect() as connection:
+        entries = connection.execute(
+            select(PointsEntry.person_id, PointsEntry.points, PointsEntry.balance).order_by(
+                PointsEntry.person_id, PointsEntry.sequence
+            )
+        ).all()
+        earned = connection.execute(select(func.sum(ServiceRecord.points))).scalar_one()
+        pending = connection.execute(
+            select(func.count())
+            .select_from(NeedDispatch)
+            .join(Need, Need.id == NeedDispatch.need_id)
+            .where(NeedDispatch.status == DispatchStatus.PENDING)
+        ).scalar_one()
+    running: dict[int, int] = {}
+    for person_id, points, balance in entries:
+        running[person_id] = running.get(person_id, 0) + points
+        assert balance == running[person_id] >= 0
+    assert sum(p for _, p, _ in entries if p > 0) == earned
+    assert pending == count(seeded, Need, Need.status == NeedStatus.DISPATCHED)
