@@ -173,6 +173,7 @@ class NeedDispatchType(ModelNode):
     need_id: strawberry.Private[int]
     unit_id: strawberry.Private[int]
     resource_id: strawberry.Private[int | None]
+    project_id: strawberry.Private[int | None]
 
     @strawberry.field(description="状态的中文名")
     def status_label(self) -> str:
@@ -185,6 +186,10 @@ class NeedDispatchType(ModelNode):
     @strawberry.field(description="接单单位")
     async def unit(self, info: Info) -> ResidentUnitRef:
         return required(await load_unit_ref(info, self.unit_id), "单位")
+
+    @strawberry.field(description="接单后加入的项目（派单时指定）；空表示接单单位新建项目")
+    async def project(self, info: Info) -> ProjectType | None:
+        return await load_project(info, self.project_id)
 
     @strawberry.field(description="派单时选定的资源")
     async def resource(self, info: Info) -> ResourceType | None:

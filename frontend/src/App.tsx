@@ -1,7 +1,7 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import { App as AntdApp, Button, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { Link, RouterProvider, createBrowserRouter } from 'react-router-dom';
+import { Link, Navigate, RouterProvider, createBrowserRouter } from 'react-router-dom';
 import type { AccessKey } from './access';
 import BasicLayout from './layouts/BasicLayout';
 import PageLoading from './components/PageLoading';
@@ -17,7 +17,18 @@ const UnitDetail = lazy(() => import('./pages/units/detail'));
 const MemberList = lazy(() => import('./pages/members/list'));
 const MemberDetail = lazy(() => import('./pages/members/detail'));
 const VolunteerTeamList = lazy(() => import('./pages/volunteering/teams'));
-const CobuildingLists = lazy(() => import('./pages/cobuilding/lists'));
+const NeedsBoard = lazy(() => import('./pages/cobuilding/needs'));
+const NeedDispatch = lazy(() => import('./pages/cobuilding/dispatch'));
+const DispatchInbox = lazy(() => import('./pages/cobuilding/inbox'));
+const ProjectList = lazy(() => import('./pages/cobuilding/projects/list'));
+const ProjectDetail = lazy(() => import('./pages/cobuilding/projects/detail'));
+const ActivityList = lazy(() => import('./pages/volunteering/activities/list'));
+const ActivityDetail = lazy(() => import('./pages/volunteering/activities/detail'));
+const ActivityCheckIn = lazy(() => import('./pages/volunteering/checkin'));
+const PointsLedger = lazy(() => import('./pages/volunteering/ledger'));
+const WishWall = lazy(() => import('./pages/cobuilding/wishes'));
+const ResourceCatalogue = lazy(() => import('./pages/cobuilding/resources'));
+const VolunteerTeam = lazy(() => import('./pages/volunteering/team'));
 const MeetingList = lazy(() => import('./pages/meetings/list'));
 const MeetingDetail = lazy(() => import('./pages/meetings/detail'));
 const ProposalList = lazy(() => import('./pages/meetings/proposals'));
@@ -68,7 +79,20 @@ const router = createBrowserRouter([
       { path: 'members', element: guarded('canReadMembers', <MemberList />) },
       { path: 'members/:id', element: guarded('canReadMembers', <MemberDetail />) },
       { path: 'volunteering', element: guarded('canReadVolunteering', <VolunteerTeamList />) },
-      { path: 'cobuilding', element: guarded('canReadCobuilding', <CobuildingLists />) },
+      { path: 'volunteering/activities', element: guarded('canReadVolunteering', <ActivityList />) },
+      { path: 'volunteering/activities/:id', element: guarded('canReadVolunteering', <ActivityDetail />) },
+      { path: 'volunteering/check-in', element: page(<ActivityCheckIn />) },
+      { path: 'volunteering/mine', element: page(<PointsLedger />) },
+      { path: 'volunteering/people/:id', element: guarded('canReadVolunteering', <PointsLedger />) },
+      { path: 'cobuilding', element: <Navigate to="/cobuilding/projects" replace /> },
+      { path: 'cobuilding/needs', element: guarded('canReadNeeds', <NeedsBoard />) },
+      { path: 'cobuilding/needs/:id/dispatch', element: guarded('canHandleNeeds', <NeedDispatch />) },
+      { path: 'cobuilding/inbox', element: guarded('canAnswerDispatches', <DispatchInbox />) },
+      { path: 'cobuilding/projects', element: guarded('canReadCobuilding', <ProjectList />) },
+      { path: 'cobuilding/projects/:id', element: guarded('canReadCobuilding', <ProjectDetail />) },
+      { path: 'cobuilding/wishes', element: guarded('canReadCobuilding', <WishWall />) },
+      { path: 'cobuilding/resources', element: guarded('canReadCobuilding', <ResourceCatalogue />) },
+      { path: 'volunteering/teams/:id', element: guarded('canReadVolunteering', <VolunteerTeam />) },
       { path: 'meetings', element: guarded('canReadMeetings', <MeetingList />) },
       { path: 'meetings/proposals', element: guarded('canReadMeetings', <ProposalList />) },
       { path: 'meetings/actions', element: guarded('canReadMeetings', <ActionBoard />) },

@@ -11,6 +11,11 @@ export interface Access {
   canReadMembers: boolean;
   canReadVolunteering: boolean;
   canReadCobuilding: boolean;
+  canReadNeeds: boolean;
+  canHandleNeeds: boolean;
+  canAnswerDispatches: boolean;
+  canPublishResources: boolean;
+  canManageVolunteering: boolean;
   canReadMeetings: boolean;
   canManageMeetings: boolean;
   canReadEvaluations: boolean;
@@ -40,8 +45,18 @@ const READERS: Record<AccessKey, readonly Role[]> = {
   canReadMembers: ALL_ROLES,
   // volunteerTeams, serviceRecords
   canReadVolunteering: allBut('UNIT_LIAISON'),
-  // the page lists needs (needs, microWishes: all but UNIT_LIAISON)
-  canReadCobuilding: allBut('UNIT_LIAISON'),
+  // resources, projects, microWishes (a liaison: its own unit's, and its community's wishes)
+  canReadCobuilding: ALL_ROLES,
+  // needs
+  canReadNeeds: allBut('UNIT_LIAISON'),
+  // needTriage, needSuggestions, needDispatch, needSolve, needClose, microWishConfirm
+  canHandleNeeds: ['STREET_ADMIN', 'CONVENER', 'VOLUNTEER_COORDINATOR'],
+  // needDispatchRespond
+  canAnswerDispatches: ['UNIT_LIAISON'],
+  // resourcePublish, resourceUpdate
+  canPublishResources: ['STREET_ADMIN', 'CONVENER', 'VOLUNTEER_COORDINATOR', 'UNIT_LIAISON'],
+  // volunteerActivityCreate, check-in for others, serviceRecord*, pointsRedeem, volunteerTeam*
+  canManageVolunteering: ['STREET_ADMIN', 'VOLUNTEER_COORDINATOR'],
   // jointMeetings, actionItems, proposals, proposalSubmit
   canReadMeetings: ALL_ROLES,
   // jointMeetingCreate, agendaCandidates, agenda*, jointMeetingPublish, proposalTriage

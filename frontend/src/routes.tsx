@@ -32,12 +32,33 @@ export const menuRoutes: MenuRoute[] = [
   { path: '/units', name: 'menu.units', icon: <BankOutlined />, access: 'canReadUnits' },
   { path: '/members', name: 'menu.members', icon: <UsergroupAddOutlined />, access: 'canReadMembers' },
   {
-    path: '/volunteering',
+    path: '/volunteering-menu',
     name: 'menu.volunteering',
     icon: <HeartOutlined />,
     access: 'canReadVolunteering',
+    children: [
+      { path: '/volunteering', name: 'menu.volunteering.teams', access: 'canReadVolunteering' },
+      {
+        path: '/volunteering/activities',
+        name: 'menu.volunteering.activities',
+        access: 'canReadVolunteering',
+      },
+      { path: '/volunteering/mine', name: 'menu.volunteering.mine', access: 'canReadVolunteering' },
+    ],
   },
-  { path: '/cobuilding', name: 'menu.cobuilding', icon: <NodeIndexOutlined />, access: 'canReadCobuilding' },
+  {
+    path: '/cobuilding-menu',
+    name: 'menu.cobuilding',
+    icon: <NodeIndexOutlined />,
+    access: 'canReadCobuilding',
+    children: [
+      { path: '/cobuilding/needs', name: 'menu.cobuilding.needs', access: 'canReadNeeds' },
+      { path: '/cobuilding/inbox', name: 'menu.cobuilding.inbox', access: 'canAnswerDispatches' },
+      { path: '/cobuilding/resources', name: 'menu.cobuilding.resources', access: 'canReadCobuilding' },
+      { path: '/cobuilding/projects', name: 'menu.cobuilding.projects', access: 'canReadCobuilding' },
+      { path: '/cobuilding/wishes', name: 'menu.cobuilding.wishes', access: 'canReadCobuilding' },
+    ],
+  },
   {
     // a group's path only names the sub-menu; its pages are the children
     path: '/meetings-menu',

@@ -78,6 +78,8 @@ export function useGrowingConnection<TData, TVars extends PageVars & AnyVariable
   );
 
   return {
+    /** the first page's whole result (totals that come with the connection) */
+    data: result.data,
     nodes,
     total: first?.totalCount ?? 0,
     hasMore: hasNextPage,

@@ -1,5 +1,13 @@
 // All UI texts. Keys follow Ant Design Pro's convention: `menu.*` for navigation, `pages.*` per page.
+// Newer areas keep theirs in zh-CN/<area>.ts, spread in here.
+import cobuilding from './zh-CN/cobuilding';
+import lists from './zh-CN/lists';
+import volunteering from './zh-CN/volunteering';
+
 const zhCN = {
+  ...cobuilding,
+  ...lists,
+  ...volunteering,
   'app.title': '大党委共建共治平台',
   'app.subtitle': '组织共建 · 资源共享 · 事务共商',
 

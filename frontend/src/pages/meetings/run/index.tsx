@@ -41,7 +41,7 @@ import { ACTION_ITEM_STATUS_COLORS, MEETING_STATUS_COLORS } from '../labels';
 import ActionItemForm, { type ActionItemValues } from './components/ActionItemForm';
 import AttendancePanel, { type RecordedStatus } from './components/AttendancePanel';
 import DecisionForm, { type DecisionValues } from './components/DecisionForm';
-import type { ApiErrors } from './components/fieldErrors';
+import type { ApiErrors } from '../../../utils/fieldErrors';
 import {
   ActionItemCreateMutation,
   AttendanceRecordMutation,

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, AutoComplete, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMutation } from 'urql';
-import { CommunityOptionsQuery } from '../../../../components/CommunitySelect/queries';
 import type { ProposalKind, ProposalOrigin, ProposalSubmitInput, Role } from '../../../../graphql/graphql';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
+import { useMyCommunities } from '../../../../hooks/useMyCommunities';
 import { useAuth } from '../../../../providers/AuthProvider';
 import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
@@ -57,22 +57,7 @@ export default function ProposalSubmitModal({
   const [{ fetching }, submit] = useMutation(ProposalSubmitMutation);
 
   const grants = useMemo(() => me?.roles ?? [], [me]);
-  const isAdmin = grants.some((g) => g.role === 'STREET_ADMIN');
-  const own = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const g of grants)
-      if (g.organisation && g.role !== 'STREET_ADMIN') seen.set(g.organisation.id, g.organisation.name);
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [grants]);
-  const communities = useAllNodes(CommunityOptionsQuery, (d) => d.organisations, undefined, {
-    pause: !isAdmin || !open,
-  });
-  const communityOptions = useMemo(() => {
-    const list = [...own];
-    for (const n of communities.nodes)
-      if (!list.some((o) => o.value === n.id)) list.push({ value: n.id, label: n.name });
-    return list;
-  }, [own, communities.nodes]);
+  const communities = useMyCommunities(open);
 
   const community = Form.useWatch('community', form);
   const units = useAllNodes(
@@ -147,7 +132,7 @@ export default function ProposalSubmitModal({
             form.setFieldValue('unit', undefined);
         }}
         initialValues={{
-          community: own.length === 1 ? own[0].value : undefined,
+          community: communities.only,
           kind: 'PROPOSAL',
           origin: defaultOrigin,
           unit: ownUnit?.id,
@@ -160,7 +145,7 @@ export default function ProposalSubmitModal({
         >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
-            options={communityOptions}
+            options={communities.options}
             loading={communities.loading}
             data-testid="proposal-community"
           />

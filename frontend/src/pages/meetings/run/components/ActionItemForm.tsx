@@ -2,7 +2,7 @@ import { Button, DatePicker, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { t } from '../../../../locales';
-import { showFieldErrors, type ApiErrors } from './fieldErrors';
+import { showFieldErrors, type ApiErrors } from '../../../../utils/fieldErrors';
 
 export interface ActionItemValues {
   title: string;

@@ -5,7 +5,7 @@ import type { DecisionOutcome, MeetingRunFragment } from '../../../../graphql/gr
 import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
 import { DECISION_OUTCOMES } from '../../labels';
-import { showFieldErrors, type ApiErrors } from './fieldErrors';
+import { showFieldErrors, type ApiErrors } from '../../../../utils/fieldErrors';
 
 type Item = MeetingRunFragment['agendaItems'][number];
 

@@ -1,0 +1,4 @@
+// The wish wall, the resources catalogue and a volunteer team's page.
+const lists = {} as const;
+
+export default lists;

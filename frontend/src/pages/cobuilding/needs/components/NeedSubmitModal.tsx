@@ -1,0 +1,181 @@
+import { useState } from 'react';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Upload,
+  type UploadFile,
+} from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useMutation } from 'urql';
+import type { NeedSource, Urgency } from '../../../../graphql/graphql';
+import { useAllNodes } from '../../../../hooks/useAllNodes';
+import { useMyCommunities } from '../../../../hooks/useMyCommunities';
+import { t } from '../../../../locales';
+import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { NEED_CATEGORIES, NEED_SOURCES, URGENCIES } from '../../labels';
+import { NeedGridsQuery, NeedSubmitMutation } from '../queries';
+
+interface Values {
+  community: string;
+  grid?: string;
+  title: string;
+  description: string;
+  category: string;
+  urgency: Urgency;
+  source: NeedSource;
+  photos?: UploadFile[];
+}
+const FIELDS = ['community', 'grid', 'title', 'description', 'category', 'urgency', 'source', 'photos'];
+const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
+
+/** 登记需求 (群众点单): raised by a resident, through a grid worker, or by staff, with photos. */
+export default function NeedSubmitModal({
+  open,
+  onClose,
+  onSubmitted,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSubmitted: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [{ fetching }, submit] = useMutation(NeedSubmitMutation);
+  const communities = useMyCommunities(open);
+  const community = Form.useWatch('community', form);
+  const grids = useAllNodes(NeedGridsQuery, (d) => d.grids, undefined, { pause: !open });
+
+  const close = () => {
+    form.resetFields();
+    setFormError(null);
+    onClose();
+  };
+
+  const onFinish = async (values: Values) => {
+    setFormError(null);
+    const result = await submit({
+      input: {
+        community: values.community,
+        grid: values.grid ?? null,
+        title: values.title.trim(),
+        description: values.description.trim(),
+        category: values.category.trim(),
+        urgency: values.urgency,
+        source: values.source,
+        photos: (values.photos ?? []).flatMap((f) => (f.originFileObj ? [f.originFileObj] : [])),
+      },
+    });
+    if (
+      payloadSucceeded(result, result.data?.needSubmit, setFormError, {
+        instance: form as never,
+        fields: FIELDS,
+      })
+    ) {
+      form.resetFields();
+      onSubmitted();
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('pages.needs.submit.title')}
+      okText={t('pages.common.submit')}
+      cancelText={t('pages.common.cancel')}
+      confirmLoading={fetching}
+      onOk={() => form.submit()}
+      onCancel={close}
+      width={640}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'need-submit-ok' } as never}
+      data-testid="need-submit-modal"
+    >
+      {formError ? (
+        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="needSubmit"
+        onFinish={onFinish}
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('community' in changed) form.setFieldValue('grid', undefined);
+        }}
+        initialValues={{ community: communities.only, urgency: 'MEDIUM', source: 'GRID_WORKER', photos: [] }}
+      >
+        <Form.Item name="community" label={t('pages.needs.field.community')} rules={[{ required: true }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={communities.options}
+            loading={communities.loading}
+          />
+        </Form.Item>
+        <Form.Item name="grid" label={t('pages.needs.field.grid')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={grids.loading}
+            options={grids.nodes
+              .filter((g) => !community || g.community.id === community)
+              .map((g) => ({ value: g.id, label: g.name }))}
+            data-testid="need-grid"
+          />
+        </Form.Item>
+        <Form.Item name="source" label={t('pages.needs.field.source')} rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            options={Object.entries(NEED_SOURCES).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('pages.needs.field.title')}
+          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+        >
+          <Input data-testid="need-title" />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('pages.needs.field.description')}
+          rules={[{ required: true, whitespace: true }, { max: 2000 }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="need-description" />
+        </Form.Item>
+        <Form.Item
+          name="category"
+          label={t('pages.needs.field.category')}
+          rules={[{ required: true, whitespace: true }, { max: 30 }]}
+        >
+          <AutoComplete
+            options={NEED_CATEGORIES.map((value) => ({ value }))}
+            filterOption={(input, option) => (option?.value ?? '').includes(input)}
+            data-testid="need-category"
+          />
+        </Form.Item>
+        <Form.Item name="urgency" label={t('pages.needs.field.urgency')} rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            options={Object.entries(URGENCIES).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="photos"
+          label={t('pages.needs.field.photos')}
+          extra={t('pages.needs.field.photos.hint')}
+          valuePropName="fileList"
+          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+        >
+          <Upload beforeUpload={() => false} accept={ACCEPT} multiple maxCount={5} listType="picture">
+            <Button icon={<UploadOutlined />}>{t('pages.needs.field.photos.choose')}</Button>
+          </Upload>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
