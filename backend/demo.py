@@ -608,6 +608,7 @@ class _Builder:
                     unit_id=unit.id,
                     status=status,
                     note="请贵单位认领并反馈办理计划。",
+                    created_at=need.raised_at + dt.timedelta(days=2),
                     responded_at=need.raised_at + dt.timedelta(days=3)
                     if status is DispatchStatus.ACCEPTED
                     else None,

@@ -30,11 +30,26 @@ test('the organisation tree shows the street and its communities', async ({ page
 const AREAS: Array<{ label: string; group?: string; url: RegExp; table: string }> = [
   { label: '驻区单位', url: /\/units$/, table: 'units-table' },
   { label: '兼职委员', url: /\/members$/, table: 'members-table' },
-  { label: '志愿服务', url: /\/volunteering$/, table: 'volunteer-teams-table' },
-  { label: '需求·资源·项目', url: /\/cobuilding$/, table: 'needs-table' },
+  { label: '服务队', group: '志愿服务', url: /\/volunteering$/, table: 'volunteer-teams-table' },
+  { label: '志愿活动', group: '志愿服务', url: /\/volunteering\/activities$/, table: 'activities-table' },
+  { label: '项目清单', group: '需求·资源·项目', url: /\/cobuilding\/projects$/, table: 'projects-table' },
   { label: '会议安排', group: '联席会议', url: /\/meetings$/, table: 'meetings-table' },
   { label: '考核评议', url: /\/evaluations$/, table: 'evaluations-table' },
 ];
+
+test('the needs board shows the demo needs in their columns', async ({ page }) => {
+  await page.goto('/');
+  const nav = page.getByRole('navigation');
+  await nav.getByText('需求·资源·项目', { exact: true }).click();
+  await nav.getByRole('link', { name: '需求看板' }).click();
+  await expect(page).toHaveURL(/\/cobuilding\/needs$/);
+  const submitted = page.locator('[data-testid="need-column"][data-status="SUBMITTED"]');
+  await expect(submitted.getByTestId('need-card').first()).toBeVisible();
+  await expect(page.locator('[data-testid="need-column"]')).toHaveCount(6);
+  await page.getByTestId('need-filter-all').click();
+  await expect(page.locator('[data-testid="need-column"]')).toHaveCount(8);
+  await expect(page.getByTestId('query-error')).toHaveCount(0);
+});
 
 test('every area of the navigation opens and lists its demo data', async ({ page }) => {
   await page.goto('/');

@@ -20,7 +20,7 @@ test('a unit liaison starts on its action items, links to its unit and sees no o
   // The menu offers only what a liaison may read.
   const menu = page.getByTestId('main-menu');
   await expect(menu.getByRole('link', { name: '驻区单位' })).toBeVisible();
-  for (const hidden of ['组织架构', '志愿服务', '需求·资源·项目', '系统管理']) {
+  for (const hidden of ['组织架构', '志愿服务', '需求看板', '系统管理']) {
     await expect(menu.getByText(hidden, { exact: true })).toHaveCount(0);
   }
   await page.screenshot({ path: artifact('liaison-home.png'), fullPage: true });
