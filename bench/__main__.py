@@ -37,7 +37,7 @@ from backend.core.principal import Grant, Principal, Role
 from backend.core.settings import ROOT, Settings
 from backend.demo import DEMO_PASSWORD
 from backend.seed import seed
-from bench import candidates
+from bench import candidates, workflow
 
 COMMUNITY = "城西社区党委"
 
@@ -350,7 +350,9 @@ async def main_async(args: argparse.Namespace) -> int:
         steady = await candidates.run(
             settings, key, args.repeat, measure_interleaved, graphql_runner
         )
-    return 0 if constant and steady else 1
+        print(f"\nneeds board and a volunteer's ledger in {COMMUNITY}")
+        flat = await workflow.run(settings, key, args.repeat, measure_interleaved, graphql_runner)
+    return 0 if constant and steady and flat else 1
 
 
 def main() -> int:
