@@ -1,0 +1,68 @@
+"""The needs board, dispatches and activities load their relations through dataloaders: the
+statement count does not grow with the data."""
+
+from __future__ import annotations
+
+from backend.cobuilding.models import DispatchStatus, NeedDispatch, NeedStatus
+from backend.volunteering.models import ActivitySignup
+from tests.factories import (
+    CommunityFactory,
+    GridFactory,
+    NeedFactory,
+    PersonFactory,
+    ProjectFactory,
+    ResidentUnitFactory,
+    VolunteerActivityFactory,
+    session,
+)
+
+NEEDS = """{ needs(first: 100) { totalCount nodes {
+  title grid { name } project { title } photos { filename }
+  dispatches { statusLabel unit { name } project { title } } } } }"""
+DISPATCHES = """{ needDispatches(first: 100) { totalCount nodes {
+  statusLabel need { title grid { name } } unit { name } resource { title } } } }"""
+ACTIVITIES = """{ volunteerActivities(first: 100) { totalCount nodes {
+  title placesLeft community { name } project { title }
+  signups { placeNumber person { name } serviceRecord { minutes } } } } }"""
+
+
+def build(count: int) -> None:
+    community = CommunityFactory()
+    grid = GridFactory(community=community)
+    unit = ResidentUnitFactory(community=community)
+    for n in range(count):
+        project = ProjectFactory(community=community, title=f"项目{n}")
+        need = NeedFactory(
+            community=community,
+            grid_id=grid.id,
+            project_id=project.id,
+            status=NeedStatus.IN_PROGRESS,
+        )
+        session.add(
+            NeedDispatch(
+                need_id=need.id,
+                unit_id=unit.id,
+                status=DispatchStatus.ACCEPTED,
+                project_id=project.id,
+            )
+        )
+        activity = VolunteerActivityFactory(community=community, project_id=project.id)
+        session.add(
+            ActivitySignup(activity_id=activity.id, person_id=PersonFactory().id, place_number=1)
+        )
+    session.commit()
+
+
+async def test_lists_cost_the_same_for_4_and_40_rows(gql, count_statements) -> None:
+    build(4)
+    small = {}
+    for query in (NEEDS, DISPATCHES, ACTIVITIES):
+        with count_statements() as counter:
+            await gql.data(query)
+        small[query] = counter.count
+    build(36)
+    for query in (NEEDS, DISPATCHES, ACTIVITIES):
+        with count_statements() as counter:
+            data = await gql.data(query)
+        assert next(iter(data.values()))["totalCount"] == 40
+        assert counter.count == small[query], query
