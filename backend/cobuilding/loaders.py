@@ -65,3 +65,9 @@ class UpdatesByProjectLoader(ListByKeyLoader[ProjectUpdate]):
     model = ProjectUpdate
     key = "project_id"
     order_by = ("created_at", "id")
+
+
+class ResourcesByCommitmentLoader(ListByKeyLoader[Resource]):
+    model = Resource
+    key = "commitment_id"
+    order_by = ("title", "id")

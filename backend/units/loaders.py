@@ -50,3 +50,7 @@ class UnitStaffByUnitLoader(ListByKeyLoader[UnitStaff]):
     model = UnitStaff
     key = "unit_id"
     order_by = ("id",)
+
+
+class AgreementCommitmentByIdLoader(ByIdLoader[AgreementCommitment]):
+    model = AgreementCommitment

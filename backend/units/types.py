@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from backend.core.types import ModelNode, ModelType, required
 from backend.units.loaders import (
+    AgreementCommitmentByIdLoader,
     CoBuildingAgreementByIdLoader,
     CoBuildingAgreementsByUnitLoader,
     CommitmentsByAgreementLoader,
@@ -25,6 +26,7 @@ from backend.units.models import (
 )
 
 if TYPE_CHECKING:
+    from backend.cobuilding.types import ResourceType
     from backend.organisations.types import GridType, OrganisationType
     from backend.people.types import CommitteeMembershipType, PersonType
 
@@ -37,6 +39,7 @@ OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organis
 GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
 PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
 MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
+ResourceRef = Annotated["ResourceType", strawberry.lazy("backend.cobuilding.types")]
 
 
 async def load_community(info: Info, community_id: int) -> OrganisationRef:
@@ -136,12 +139,23 @@ class UnitStaffType(ModelType):
 
 
 @strawberry.type(name="AgreementCommitment", description="共建协议中的一项承诺")
-class AgreementCommitmentType(ModelType):
+class AgreementCommitmentType(ModelNode):
+    by_id_loader = AgreementCommitmentByIdLoader
+
+    id: relay.NodeID[int]
     position: int
     category: str
     description: str
     quantity: int | None
     unit_of_measure: str | None
+
+    @strawberry.field(description="履行这项承诺的资源")
+    async def resources(self, info: Info) -> list[ResourceRef]:
+        from backend.cobuilding.loaders import ResourcesByCommitmentLoader
+        from backend.cobuilding.types import ResourceType
+
+        rows = await info.context.loader(ResourcesByCommitmentLoader).load(self.id)
+        return [ResourceType.from_model(row) for row in rows]
 
 
 @strawberry.type(name="CoBuildingAgreement", description="共建协议：社区与驻区单位签订")

@@ -193,6 +193,15 @@ async def test_a_liaison_publishes_its_units_resource_linked_to_a_commitment(gql
         "errors": [],
     }
     assert for_other["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    linked = await gql.data(
+        """query C($unit: ID!) { node(id: $unit) { ... on ResidentUnit {
+          agreements { commitments { id resources { title } } } } } }""",
+        {"unit": gid("ResidentUnit", unit.id)},
+    )
+    [agreement] = linked["node"]["agreements"]
+    assert agreement["commitments"] == [
+        {"id": gid("AgreementCommitment", commitment.id), "resources": [{"title": "电工服务队"}]}
+    ]
     assert negative["resourcePublish"]["errors"][0]["code"] == "OUT_OF_RANGE"
 
 
