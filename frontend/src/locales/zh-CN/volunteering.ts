@@ -58,6 +58,11 @@ const volunteering = {
   'pages.ledger.redeem.points': '兑换积分',
   'pages.ledger.redeemed': '兑换成功',
   'pages.ledger.merchant': '合作商家',
+  'pages.ledger.correct': '更正',
+  'pages.ledger.correct.title': '更正服务记录：{description}',
+  'pages.ledger.correct.time': '服务时间',
+  'pages.ledger.correct.reason': '更正原因（将记入审计日志）',
+  'pages.ledger.corrected': '服务记录已更正，积分已按冲正调整',
   'pages.ledger.noPerson': '您的账号未关联人员信息，暂无积分账户',
 } as const;
 

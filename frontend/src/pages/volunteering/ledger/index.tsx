@@ -34,6 +34,7 @@ import { useAccess } from '../../../providers/AuthProvider';
 import { isNotFound } from '../../../providers/errorHandler';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { payloadSucceeded } from '../../../utils/fieldErrors';
+import CorrectionModal, { type CorrectedRecord } from './components/CorrectionModal';
 import { LedgerMerchantsQuery, MyLedgerQuery, PersonLedgerQuery, PointsRedeemMutation } from './queries';
 
 type Entry = LedgerEntriesFragment['edges'][number]['node'];
@@ -78,6 +79,7 @@ function LedgerView({
   const { message } = App.useApp();
   const { canManageVolunteering } = useAccess();
   const [redeeming, setRedeeming] = useState(false);
+  const [correcting, setCorrecting] = useState<CorrectedRecord | null>(null);
   const [form] = Form.useForm<{ merchant: string; points: number; note?: string }>();
   const merchants = useAllNodes(LedgerMerchantsQuery, (d) => d.partnerMerchants, undefined, {
     pause: !redeeming,
@@ -196,7 +198,18 @@ function LedgerView({
                 rowKey="id"
                 locale={{ emptyText: <EmptyState /> }}
                 renderItem={(r) => (
-                  <List.Item data-testid="ledger-service">
+                  <List.Item
+                    data-testid="ledger-service"
+                    actions={
+                      canManageVolunteering && !mine
+                        ? [
+                            <Typography.Link key="correct" onClick={() => setCorrecting(r)}>
+                              {t('pages.ledger.correct')}
+                            </Typography.Link>,
+                          ]
+                        : undefined
+                    }
+                  >
                     <span>
                       {formatDate(r.startedAt)} {r.description}
                     </span>
@@ -245,6 +258,14 @@ function LedgerView({
       testId="ledger-page"
     >
       {body}
+      <CorrectionModal
+        record={correcting}
+        onClose={() => setCorrecting(null)}
+        onCorrected={() => {
+          setCorrecting(null);
+          ledger.reload();
+        }}
+      />
       <Modal
         open={redeeming}
         title={t('pages.ledger.redeem.title', { name })}

@@ -38,6 +38,7 @@ export const LedgerTotalsFragment = graphql(`
         id
         description
         startedAt
+        endedAt
         hours
         points
       }
@@ -91,6 +92,23 @@ export const PointsRedeemMutation = graphql(`
     pointsRedeem(input: $input) {
       entry {
         balance
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ServiceRecordCorrectMutation = graphql(`
+  mutation ServiceRecordCorrect($input: ServiceRecordCorrectInput!) {
+    serviceRecordCorrect(input: $input) {
+      serviceRecord {
+        id
+        minutes
+        points
       }
       errors {
         field
