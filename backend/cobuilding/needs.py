@@ -33,6 +33,7 @@ from backend.cobuilding.models import (
 )
 from backend.core.errors import DomainError
 from backend.core.models import utcnow
+from backend.core.text import TextRules
 from backend.meetings.files import File, add_attachments, check_files
 from backend.notifications.services import notify
 from backend.organisations.models import Grid
@@ -41,21 +42,7 @@ from backend.units.models import ResidentUnit
 TRIAGE_FIELDS = ["status", "merged_into_id", "reject_reason"]
 
 
-def text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
-    cleaned = (value or "").strip()
-    if not cleaned:
-        if required:
-            raise refuse(CoBuildingErrorCode.REQUIRED, field)
-        return None
-    if len(cleaned) > limit:
-        raise refuse(CoBuildingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
-    return cleaned
-
-
-def required_text(value: str | None, field: str, limit: int) -> str:
-    cleaned = text(value, field, limit)
-    assert cleaned is not None
-    return cleaned
+TEXT = TextRules(refuse, CoBuildingErrorCode.REQUIRED, CoBuildingErrorCode.TOO_LONG)
 
 
 def checked_files(files: list[File], field: str) -> list[tuple[File, str]]:
@@ -98,9 +85,9 @@ async def submit_need(
     need = Need(
         community_id=draft.community_id,
         grid_id=draft.grid.id if draft.grid else None,
-        title=required_text(draft.title, "title", 100),
-        description=required_text(draft.description, "description", 2000),
-        category=required_text(draft.category, "category", 30),
+        title=TEXT.required(draft.title, "title", 100),
+        description=TEXT.required(draft.description, "description", 2000),
+        category=TEXT.required(draft.category, "category", 30),
         urgency=draft.urgency,
         source=draft.source,
         raised_by_id=draft.raised_by_id,
@@ -147,7 +134,7 @@ async def triage_need(
             )
         need.merged_into_id = merge_into.id
     if status is NeedStatus.REJECTED:
-        need.reject_reason = text(reason, "reason", 500)
+        need.reject_reason = TEXT.required(reason, "reason", 500)
     need.status = status
     need.triaged_at = utcnow()
     record(
@@ -189,7 +176,7 @@ async def dispatch_need(
         resource_id=resource.id if resource else None,
         project_id=project.id if project else None,
         status=DispatchStatus.PENDING,
-        note=text(note, "note", 500, required=False),
+        note=TEXT.optional(note, "note", 500),
         dispatched_by_id=context.principal.user_id,
     )
     need.status = NeedStatus.DISPATCHED
@@ -269,7 +256,7 @@ async def accept_dispatch(
         _joinable(project, need)
     else:
         project = Project(
-            title=required_text(project_title or need.title, "projectTitle", 100),
+            title=TEXT.required(project_title or need.title, "projectTitle", 100),
             description=need.description,
             community_id=need.community_id,
             lead_unit_id=dispatch.unit_id,
@@ -314,7 +301,7 @@ async def decline_dispatch(
     session: AsyncSession, context: Any, dispatch: NeedDispatch, need: Need, reason: str | None
 ) -> NeedDispatch:
     _answerable(context, dispatch)
-    cleaned = text(reason, "reason", 500)
+    cleaned = TEXT.required(reason, "reason", 500)
     await _claim_dispatch(session, dispatch, DispatchStatus.DECLINED, context)
     dispatch.decline_reason = cleaned
     # Back in the coordinator's queue, to be dispatched elsewhere.
@@ -357,7 +344,7 @@ async def close_need(
     if not 1 <= satisfaction <= 5:
         raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, "satisfaction", "满意度须为 1 到 5 分。")
     need.satisfaction = satisfaction
-    need.feedback = text(feedback, "feedback", 500, required=False)
+    need.feedback = TEXT.optional(feedback, "feedback", 500)
     need.status = NeedStatus.CLOSED
     need.closed_at = utcnow()
     record(

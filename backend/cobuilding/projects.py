@@ -22,7 +22,7 @@ from backend.cobuilding.models import (
     ProjectStatus,
     ProjectUpdate,
 )
-from backend.cobuilding.needs import checked_files, required_text
+from backend.cobuilding.needs import TEXT, checked_files
 from backend.meetings.files import File, add_attachments
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole
 from backend.units.models import ResidentUnit
@@ -74,7 +74,7 @@ async def update_project(
 ) -> Project:
     before = snapshot(project, PROJECT_FIELDS)
     if changes.title is not None:
-        project.title = required_text(changes.title, "title", 100)
+        project.title = TEXT.required(changes.title, "title", 100)
     if changes.status is not None and changes.status is not project.status:
         if changes.status not in NEXT_STATUS[project.status]:
             raise refuse(
@@ -146,7 +146,7 @@ async def add_milestone(
     milestone = ProjectMilestone(
         project_id=project.id,  # type: ignore[arg-type]
         position=(last or 0) + 1,
-        title=required_text(title, "title", 100),
+        title=TEXT.required(title, "title", 100),
         due_on=due_on,
     )
     session.add(milestone)
@@ -205,7 +205,7 @@ async def report_progress(
     photos = checked_files(files, "photos")
     update = ProjectUpdate(
         project_id=project.id,  # type: ignore[arg-type]
-        note=required_text(note, "note", 2000),
+        note=TEXT.required(note, "note", 2000),
         spent_cents=spent_cents,
         author_id=context.principal.user_id,
     )

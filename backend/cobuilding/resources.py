@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
-from backend.cobuilding.needs import required_text, text
+from backend.cobuilding.needs import TEXT
 from backend.units.models import AgreementCommitment, CoBuildingAgreement, ResidentUnit
 
 RESOURCE_FIELDS = ["title", "kind", "category", "capacity", "availability", "conditions", "status"]
@@ -62,13 +62,13 @@ async def publish_resource(
     resource = Resource(
         unit_id=unit.id,  # type: ignore[arg-type]
         community_id=unit.community_id,
-        title=required_text(draft.title, "title", 100),
-        description=required_text(draft.description, "description", 1000),
+        title=TEXT.required(draft.title, "title", 100),
+        description=TEXT.required(draft.description, "description", 1000),
         kind=draft.kind,
-        category=required_text(draft.category, "category", 30),
+        category=TEXT.required(draft.category, "category", 30),
         capacity=_capacity(draft.capacity),
-        availability=text(draft.availability, "availability", 200, required=False),
-        conditions=text(draft.conditions, "conditions", 500, required=False),
+        availability=TEXT.optional(draft.availability, "availability", 200),
+        conditions=TEXT.optional(draft.conditions, "conditions", 500),
         status=ResourceStatus.AVAILABLE,
         commitment_id=commitment.id if commitment else None,
     )
@@ -92,19 +92,19 @@ async def update_resource(
     """Changes only the fields given (None: leave as is)."""
     before = snapshot(resource, RESOURCE_FIELDS)
     if draft.title is not None:
-        resource.title = required_text(draft.title, "title", 100)
+        resource.title = TEXT.required(draft.title, "title", 100)
     if draft.description is not None:
-        resource.description = required_text(draft.description, "description", 1000)
+        resource.description = TEXT.required(draft.description, "description", 1000)
     if draft.kind is not None:
         resource.kind = draft.kind
     if draft.category is not None:
-        resource.category = required_text(draft.category, "category", 30)
+        resource.category = TEXT.required(draft.category, "category", 30)
     if draft.capacity is not None:
         resource.capacity = _capacity(draft.capacity)
     if draft.availability is not None:
-        resource.availability = text(draft.availability, "availability", 200, required=False)
+        resource.availability = TEXT.optional(draft.availability, "availability", 200)
     if draft.conditions is not None:
-        resource.conditions = text(draft.conditions, "conditions", 500, required=False)
+        resource.conditions = TEXT.optional(draft.conditions, "conditions", 500)
     if draft.status is not None:
         resource.status = draft.status
     record(

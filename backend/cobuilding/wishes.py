@@ -13,7 +13,7 @@ from sqlmodel import col
 from backend.audit.services import record
 from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import MicroWish, MicroWishStatus
-from backend.cobuilding.needs import checked_files, required_text, text
+from backend.cobuilding.needs import TEXT, checked_files
 from backend.core.models import utcnow
 from backend.meetings.files import File, add_attachments
 from backend.organisations.models import Grid
@@ -37,8 +37,8 @@ async def publish_wish(session: AsyncSession, context: Any, draft: WishDraft) ->
         community_id=draft.community_id,
         grid_id=draft.grid.id if draft.grid else None,
         beneficiary_id=draft.beneficiary_id,
-        title=required_text(draft.title, "title", 100),
-        description=required_text(draft.description, "description", 500),
+        title=TEXT.required(draft.title, "title", 100),
+        description=TEXT.required(draft.description, "description", 500),
         status=W.PUBLISHED,
         published_at=utcnow(),
     )
@@ -120,7 +120,7 @@ async def fulfil_wish(
     if not files:
         raise refuse(CoBuildingErrorCode.REQUIRED, "evidence", "请上传照片或文件作为实现的佐证。")
     evidence = checked_files(files, "evidence")
-    wish.fulfilment_note = text(note, "note", 500, required=False)
+    wish.fulfilment_note = TEXT.optional(note, "note", 500)
     wish.status = W.FULFILLED
     wish.fulfilled_at = utcnow()
     add_attachments(session, evidence, micro_wish_id=wish.id)

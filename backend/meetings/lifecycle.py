@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.audit.services import diff, record, snapshot
 from backend.core.ids import spa_path
 from backend.core.models import utcnow
+from backend.core.text import TextRules
 from backend.meetings.candidates import agenda_candidates
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.files import File, add_attachments, check_files
@@ -74,15 +75,7 @@ def _check_editable(meeting: JointMeeting) -> None:
         )
 
 
-def _text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
-    cleaned = (value or "").strip()
-    if not cleaned:
-        if required:
-            raise refuse(MeetingErrorCode.REQUIRED, field)
-        return None
-    if len(cleaned) > limit:
-        raise refuse(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
-    return cleaned
+TEXT = TextRules(refuse, MeetingErrorCode.REQUIRED, MeetingErrorCode.TOO_LONG)
 
 
 @dataclass(frozen=True)
@@ -134,10 +127,10 @@ async def create_meeting(session: AsyncSession, context: Any, draft: MeetingDraf
     meeting = JointMeeting(
         organisation_id=draft.organisation_id,
         kind=draft.kind,
-        title=_text(draft.title, "title", 200),
+        title=TEXT.required(draft.title, "title", 200),
         starts_at=draft.starts_at,
         ends_at=draft.ends_at,
-        venue=_text(draft.venue, "venue", 200),
+        venue=TEXT.required(draft.venue, "venue", 200),
         chair_id=draft.chair_id,
         status=MeetingStatus.DRAFT,
         version=1,
@@ -216,14 +209,12 @@ async def add_agenda_item(
     if draft.candidate_key:
         candidate = await _candidate(context.db, context.scope, meeting, draft.candidate_key)
         source, source_id = candidate.source, candidate.source_id
-        title = _text(draft.title, "title", 200, required=False) or candidate.title
-        description = (
-            _text(draft.description, "description", 2000, required=False) or candidate.reason
-        )
+        title = TEXT.optional(draft.title, "title", 200) or candidate.title
+        description = TEXT.optional(draft.description, "description", 2000) or candidate.reason
     else:
         source, source_id = AgendaSource.MANUAL, None
-        title = _text(draft.title, "title", 200)
-        description = _text(draft.description, "description", 2000, required=False)
+        title = TEXT.required(draft.title, "title", 200)
+        description = TEXT.optional(draft.description, "description", 2000)
     last = await session.scalar(
         select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting.id)
     )
@@ -281,9 +272,9 @@ async def update_agenda_item(
     _check_editable(meeting)
     before = snapshot(item, ITEM_FIELDS)
     if changes.title is not None:
-        item.title = _text(changes.title, "title", 200)  # type: ignore[assignment]
+        item.title = TEXT.required(changes.title, "title", 200)
     if changes.description is not None:
-        item.description = _text(changes.description, "description", 2000, required=False)
+        item.description = TEXT.optional(changes.description, "description", 2000)
     if changes.minutes_allotted is not None:
         _check_minutes(changes.minutes_allotted)
         item.minutes_allotted = changes.minutes_allotted

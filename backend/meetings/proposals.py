@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, overload
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
 from backend.core.models import utcnow
+from backend.core.text import TextRules
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.files import File, add_attachments, check_files
 from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, ProposalStatus
@@ -16,19 +17,7 @@ from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, Prop
 TRIAGE_FIELDS = ["status", "merged_into_id", "decline_reason", "triaged_by_id"]
 
 
-@overload
-def _text(value: str | None, field: str, limit: int, *, required: Literal[True] = True) -> str: ...
-@overload
-def _text(value: str | None, field: str, limit: int, *, required: bool) -> str | None: ...
-def _text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
-    cleaned = (value or "").strip()
-    if not cleaned:
-        if required:
-            raise refuse(MeetingErrorCode.REQUIRED, field)
-        return None
-    if len(cleaned) > limit:
-        raise refuse(MeetingErrorCode.TOO_LONG, field, f"最多 {limit} 个字。")
-    return cleaned
+TEXT = TextRules(refuse, MeetingErrorCode.REQUIRED, MeetingErrorCode.TOO_LONG)
 
 
 @dataclass(frozen=True)
@@ -54,10 +43,10 @@ async def submit_proposal(
         community_id=draft.community_id,
         kind=draft.kind,
         origin=draft.origin,
-        category=_text(draft.category, "category", 30),
-        title=_text(draft.title, "title", 100),
-        description=_text(draft.description, "description", 2000),
-        source_note=_text(draft.source_note, "sourceNote", 200, required=False),
+        category=TEXT.required(draft.category, "category", 30),
+        title=TEXT.required(draft.title, "title", 100),
+        description=TEXT.required(draft.description, "description", 2000),
+        source_note=TEXT.optional(draft.source_note, "sourceNote", 200),
         unit_id=draft.unit_id,
         submitted_by_id=context.principal.user_id,
         status=ProposalStatus.SUBMITTED,
@@ -98,7 +87,7 @@ async def triage_proposal(
             raise refuse(MeetingErrorCode.INVALID, "mergeInto", "不能合并到已合并或未采纳的建议。")
         proposal.merged_into_id = merge_into.id
     if status is ProposalStatus.DECLINED:
-        proposal.decline_reason = _text(reason, "reason", 500)
+        proposal.decline_reason = TEXT.required(reason, "reason", 500)
     proposal.status = status
     proposal.triaged_by_id = context.principal.user_id
     proposal.triaged_at = utcnow()

@@ -18,6 +18,7 @@ from sqlmodel import col
 from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.models import utcnow
+from backend.core.text import TextRules
 from backend.volunteering import points as ledger
 from backend.volunteering.errors import VolunteeringErrorCode, refuse
 from backend.volunteering.models import (
@@ -38,21 +39,7 @@ CHECK_OUT_CLOSES = timedelta(hours=2)
 MAX_SLOTS = 1000
 
 
-def text(value: str | None, field: str, limit: int, *, required: bool = True) -> str | None:
-    cleaned = (value or "").strip()
-    if not cleaned:
-        if required:
-            raise refuse(E.REQUIRED, field)
-        return None
-    if len(cleaned) > limit:
-        raise refuse(E.TOO_LONG, field, f"最多 {limit} 个字。")
-    return cleaned
-
-
-def required_text(value: str | None, field: str, limit: int) -> str:
-    cleaned = text(value, field, limit)
-    assert cleaned is not None
-    return cleaned
+TEXT = TextRules(refuse, E.REQUIRED, E.TOO_LONG)
 
 
 # --- activities ----------------------------------------------------------------------------
@@ -94,13 +81,13 @@ async def create_activity(
     _check_sources(draft)
     activity = VolunteerActivity(
         community_id=draft.community_id,
-        title=required_text(draft.title, "title", 100),
-        description=text(draft.description, "description", 1000, required=False),
+        title=TEXT.required(draft.title, "title", 100),
+        description=TEXT.optional(draft.description, "description", 1000),
         starts_at=draft.starts_at,
         ends_at=draft.ends_at,
-        place=required_text(draft.place, "place", 200),
+        place=TEXT.required(draft.place, "place", 200),
         slots=draft.slots,
-        required_skills=text(draft.required_skills, "requiredSkills", 300, required=False) or "",
+        required_skills=TEXT.optional(draft.required_skills, "requiredSkills", 300) or "",
         team_id=draft.team.id if draft.team else None,
         need_id=draft.need.id if draft.need else None,
         micro_wish_id=draft.micro_wish.id if draft.micro_wish else None,
@@ -344,7 +331,7 @@ async def _add_service(session: AsyncSession, context: Any, draft: ServiceDraft)
         micro_wish_id=draft.micro_wish_id,
         project_id=draft.project_id,
         activity_id=draft.activity_id,
-        description=required_text(draft.description, "description", 500),
+        description=TEXT.required(draft.description, "description", 500),
         started_at=draft.started_at,
         ended_at=draft.ended_at,
         minutes=minutes,
@@ -395,7 +382,7 @@ async def correct_service(
 ) -> ServiceRecord:
     """New times for a record: the points it earned are reversed and earned again at the new
     length, so the ledger shows what changed and why."""
-    cleaned = required_text(reason, "reason", 200)
+    cleaned = TEXT.required(reason, "reason", 200)
     _not_in_future(ended_at)
     minutes = service_minutes(started_at, ended_at)
     await _refuse_overlap(
@@ -465,7 +452,7 @@ async def redeem(
         person_id,
         PointsEntryKind.REDEEMED,
         -points,
-        text(note, "note", 200, required=False) or f"在{merchant.name}兑换",
+        TEXT.optional(note, "note", 200) or f"在{merchant.name}兑换",
         merchant_id=merchant.id,
     )
     record(

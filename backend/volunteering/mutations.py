@@ -180,24 +180,12 @@ async def _volunteer(info: Info, person: strawberry.ID | None, community_id: int
     if person is None:
         own = await caller_person_id(info.context)
         if own is None:
-            raise _Refused(refuse(VolunteeringErrorCode.NO_PERSON, "person"))
+            raise refuse(VolunteeringErrorCode.NO_PERSON, "person")
         return own
     if not await manages(info, COORDINATORS, community_id):
-        raise _Refused(
-            refuse(VolunteeringErrorCode.INVALID, "person", "只有本社区的协调员可以代他人操作。")
-        )
+        raise refuse(VolunteeringErrorCode.INVALID, "person", "只有本社区的协调员可以代他人操作。")
     row = await load_in_scope(info, person, Person, "person")
     return int(row.id)
-
-
-class _Refused(Exception):
-    def __init__(self, error: object) -> None:
-        self.error = error
-
-
-def _errors(refused: _Refused) -> list[VolunteeringError]:
-    error = refused.error
-    return [VolunteeringError(field=error.field, code=error.code, message=error.message)]  # type: ignore[attr-defined]
 
 
 async def _activity_for_check(info: Info, input: ActivityCheckInput) -> VolunteerActivity:
@@ -207,7 +195,7 @@ async def _activity_for_check(info: Info, input: ActivityCheckInput) -> Voluntee
             select(VolunteerActivity).where(col(VolunteerActivity.checkin_code) == input.code[:32])
         )
         if not rows:
-            raise _Refused(refuse(VolunteeringErrorCode.WRONG_CODE, "code"))
+            raise refuse(VolunteeringErrorCode.WRONG_CODE, "code")
         activity: VolunteerActivity = rows[0]
         return activity
     if input.activity is None:
@@ -219,19 +207,14 @@ async def _activity_for_check(info: Info, input: ActivityCheckInput) -> Voluntee
 
 
 async def _check(info: Info, input: ActivityCheckInput, *, out: bool) -> ActivitySignupPayload:
-    try:
-        activity = await _activity_for_check(info, input)
-        if input.code is None and not await manages(info, COORDINATORS, activity.community_id):
-            raise _Refused(
-                refuse(VolunteeringErrorCode.WRONG_CODE, "code", "请扫描活动二维码签到。")
-            )
-        person_id = await _volunteer(info, input.person, activity.community_id)
-    except _Refused as refused:
-        return ActivitySignupPayload(errors=_errors(refused))
     at = _aware(input.at, "input.at") if input.code is None else None
     session = info.context.db.session
 
     async def change() -> tuple[ActivitySignup, ServiceRecord | None]:
+        activity = await _activity_for_check(info, input)
+        if input.code is None and not await manages(info, COORDINATORS, activity.community_id):
+            raise refuse(VolunteeringErrorCode.WRONG_CODE, "code", "请扫描活动二维码签到。")
+        person_id = await _volunteer(info, input.person, activity.community_id)
         signup = await activities.find_signup(session, activity, person_id)
         when = at or utcnow()
         if out:
@@ -287,16 +270,13 @@ class VolunteeringMutations:
         self, info: Info, input: ActivitySignUpInput
     ) -> ActivitySignupPayload:
         activity = await load_in_scope(info, input.activity, VolunteerActivity, "activity")
-        try:
-            person_id = await _volunteer(info, input.person, activity.community_id)
-        except _Refused as refused:
-            return ActivitySignupPayload(errors=_errors(refused))
         session = info.context.db.session
-        signup, errors = await attempt(
-            session,
-            activities.sign_up(session, info.context, activity, person_id),
-            VolunteeringError,
-        )
+
+        async def change() -> ActivitySignup:
+            person_id = await _volunteer(info, input.person, activity.community_id)
+            return await activities.sign_up(session, info.context, activity, person_id)
+
+        signup, errors = await attempt(session, change(), VolunteeringError)
         return ActivitySignupPayload(signup=ActivitySignupType.from_optional(signup), errors=errors)
 
     @strawberry.mutation(description="取消报名（签到前）", extensions=allow(VOLUNTEER_SELF))
@@ -304,13 +284,10 @@ class VolunteeringMutations:
         self, info: Info, input: ActivitySignUpInput
     ) -> ActivitySignupPayload:
         activity = await load_in_scope(info, input.activity, VolunteerActivity, "activity")
-        try:
-            person_id = await _volunteer(info, input.person, activity.community_id)
-        except _Refused as refused:
-            return ActivitySignupPayload(errors=_errors(refused))
         session = info.context.db.session
 
         async def change() -> None:
+            person_id = await _volunteer(info, input.person, activity.community_id)
             signup = await activities.find_signup(session, activity, person_id)
             await activities.cancel_sign_up(session, info.context, signup)
 
@@ -415,9 +392,9 @@ class VolunteeringMutations:
                 raise refuse(VolunteeringErrorCode.OUTSIDE_COMMUNITY, "unit")
             merchant = PartnerMerchant(
                 community_id=community.id,
-                name=activities.required_text(input.name, "name", 100),
-                address=activities.text(input.address, "address", 200, required=False),
-                offer=activities.text(input.offer, "offer", 200, required=False),
+                name=activities.TEXT.required(input.name, "name", 100),
+                address=activities.TEXT.optional(input.address, "address", 200),
+                offer=activities.TEXT.optional(input.offer, "offer", 200),
                 unit_id=unit.id if unit else None,  # type: ignore[attr-defined]
             )
             session.add(merchant)

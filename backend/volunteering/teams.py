@@ -14,7 +14,7 @@ from sqlmodel import col
 from backend.audit.services import record
 from backend.core.models import utcnow
 from backend.units.models import ResidentUnit
-from backend.volunteering.activities import required_text, text
+from backend.volunteering.activities import TEXT
 from backend.volunteering.errors import VolunteeringErrorCode, refuse
 from backend.volunteering.models import TeamRole, VolunteerTeam, VolunteerTeamMember
 
@@ -35,9 +35,9 @@ async def create_team(session: AsyncSession, context: Any, draft: TeamDraft) -> 
     skills = "、".join(s.strip() for s in draft.skills if s.strip())
     team = VolunteerTeam(
         community_id=draft.community_id,
-        name=required_text(draft.name, "name", 100),
-        skills=text(skills, "skills", 300, required=False) or "",
-        description=text(draft.description, "description", 1000, required=False),
+        name=TEXT.required(draft.name, "name", 100),
+        skills=TEXT.optional(skills, "skills", 300) or "",
+        description=TEXT.optional(draft.description, "description", 1000),
         leader_id=draft.leader_id,
         sponsor_unit_id=draft.sponsor_unit.id if draft.sponsor_unit else None,
         sponsor_organisation_id=None if draft.sponsor_unit else draft.community_id,

@@ -149,7 +149,7 @@ async def test_a_volunteer_checks_in_and_out_with_the_activity_code(gql) -> None
     in_ = await gql.data(CHECK_IN, {"input": {"code": "qr-secret-1"}})
     twice = await gql.data(CHECK_IN, {"input": {"code": "qr-secret-1"}})
     signup = session.scalars(select(ActivitySignup)).one()
-    signup.checked_in_at = NOW - dt.timedelta(minutes=45)
+    signup.checked_in_at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=45)
     session.commit()
     out = await gql.data(CHECK_OUT, {"input": {"code": "qr-secret-1"}})
     # a volunteer may not name someone else, nor check in by ID without the code
