@@ -190,16 +190,6 @@ const zhCN = {
   'pages.volunteering.skills': '服务专长',
   'pages.volunteering.foundedOn': '成立日期',
 
-  'pages.cobuilding.title': '需求·资源·项目',
-  'pages.cobuilding.needs': '需求清单',
-  'pages.cobuilding.projects': '项目清单',
-  'pages.cobuilding.microWishes': '微心愿',
-  'pages.cobuilding.raisedOn': '提出日期',
-  'pages.cobuilding.searchPlaceholder': '搜索需求标题',
-  'pages.cobuilding.category': '类别',
-  'pages.cobuilding.urgency': '紧急程度',
-  'pages.cobuilding.source': '来源',
-  'pages.cobuilding.filterStatus': '按状态筛选',
 
   'pages.meetings.title': '联席会议',
   'pages.meetings.heldOn': '会议日期',
