@@ -190,7 +190,6 @@ const zhCN = {
   'pages.volunteering.skills': '服务专长',
   'pages.volunteering.foundedOn': '成立日期',
 
-
   'pages.meetings.title': '联席会议',
   'pages.meetings.heldOn': '会议日期',
   'pages.meetings.searchPlaceholder': '搜索会议主题',

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Card, Space, Tag } from 'antd';
 import type { TableProps } from 'antd';
+import { Link } from 'react-router-dom';
 import ListTable from '../../../components/ListTable';
 import ListToolbar from '../../../components/ListToolbar';
 import PageContainer from '../../../components/PageContainer';
@@ -15,7 +16,15 @@ type Row = Result['volunteerTeams']['edges'][number]['node'];
 const FILTER_KEYS = ['community'] as const;
 
 const columns: TableProps<Row>['columns'] = [
-  { title: t('pages.volunteering.name'), dataIndex: 'name' },
+  {
+    title: t('pages.volunteering.name'),
+    key: 'name',
+    render: (_, r) => (
+      <Link to={`/volunteering/teams/${encodeURIComponent(r.id)}`} data-testid="team-link">
+        {r.name}
+      </Link>
+    ),
+  },
   { title: t('pages.common.community'), key: 'community', render: (_, r) => orNone(r.community.name) },
   { title: t('pages.volunteering.leader'), key: 'leader', render: (_, r) => orNone(r.leader?.name) },
   { title: t('pages.volunteering.memberCount'), dataIndex: 'memberCount', align: 'right' },

@@ -1,0 +1,239 @@
+import { useMemo, useState } from 'react';
+import { Alert, AutoComplete, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { liaisonUnitId } from '../../../../access';
+import type { ResourceKind, ResourceRowFragment } from '../../../../graphql/graphql';
+import { t } from '../../../../locales';
+import { useAuth } from '../../../../providers/AuthProvider';
+import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { ResourcePublishMutation, ResourceUnitOptionsQuery, ResourceUpdateMutation } from '../queries';
+import { RESOURCE_CATEGORIES, RESOURCE_KINDS } from './labels';
+
+export type Resource = ResourceRowFragment;
+
+interface Values {
+  unit: string;
+  kind: ResourceKind;
+  title: string;
+  description: string;
+  category: string;
+  capacity?: number | null;
+  availability?: string;
+  conditions?: string;
+}
+const FIELDS = ['unit', 'kind', 'title', 'description', 'category', 'capacity', 'availability', 'conditions'];
+
+/**
+ * 发布资源 / 修改资源: a unit's venue, funds, expertise, staff hours, goods or services. A unit
+ * liaison publishes for its own unit; staff pick the unit. `editing` null: a new resource.
+ */
+export default function ResourceModal({
+  open,
+  editing,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  editing: Resource | null;
+  onClose: () => void;
+  onSaved: (resource: Resource, created: boolean) => void;
+}) {
+  const { me } = useAuth();
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [{ fetching: publishing }, publish] = useMutation(ResourcePublishMutation);
+  const [{ fetching: updating }, update] = useMutation(ResourceUpdateMutation);
+
+  // A liaison's one unit comes with the sign-in; staff search the units of their communities.
+  const ownUnit = useMemo(() => {
+    const id = liaisonUnitId(me);
+    const grant = me?.roles.find((g) => g.unit?.id === id);
+    return id && grant?.unit ? { value: grant.unit.id, label: grant.unit.name } : null;
+  }, [me]);
+  const [units] = useQuery({
+    query: ResourceUnitOptionsQuery,
+    variables: { search: search.trim() || null },
+    pause: !open || editing !== null || ownUnit !== null,
+  });
+  const unitOptions = ownUnit
+    ? [ownUnit]
+    : (units.data?.residentUnits.nodes ?? []).map((u) => ({
+        value: u.id,
+        label: `${u.name}（${u.community.name}）`,
+      }));
+
+  const close = () => {
+    form.resetFields();
+    setFormError(null);
+    setSearch('');
+    onClose();
+  };
+
+  const onFinish = async (values: Values) => {
+    setFormError(null);
+    const common = {
+      kind: values.kind,
+      title: values.title.trim(),
+      description: values.description.trim(),
+      category: values.category.trim(),
+      capacity: values.capacity ?? null,
+    };
+    if (editing) {
+      // Only what is sent changes: an emptied text field is sent as '' to clear it.
+      const result = await update({
+        input: {
+          resource: editing.id,
+          ...common,
+          availability: values.availability?.trim() ?? '',
+          conditions: values.conditions?.trim() ?? '',
+        },
+      });
+      const payload = result.data?.resourceUpdate;
+      if (payloadSucceeded(result, payload, setFormError, { instance: form as never, fields: FIELDS })) {
+        form.resetFields();
+        if (payload.resource) onSaved(payload.resource, false);
+      }
+      return;
+    }
+    const result = await publish({
+      input: {
+        unit: values.unit,
+        ...common,
+        availability: values.availability?.trim() || null,
+        conditions: values.conditions?.trim() || null,
+      },
+    });
+    const payload = result.data?.resourcePublish;
+    if (payloadSucceeded(result, payload, setFormError, { instance: form as never, fields: FIELDS })) {
+      form.resetFields();
+      setSearch('');
+      if (payload.resource) onSaved(payload.resource, true);
+    }
+  };
+
+  const initialValues: Partial<Values> = editing
+    ? {
+        unit: editing.unit.id,
+        kind: editing.kind,
+        title: editing.title,
+        description: editing.description,
+        category: editing.category,
+        capacity: editing.capacity,
+        availability: editing.availability ?? '',
+        conditions: editing.conditions ?? '',
+      }
+    : { unit: ownUnit?.value };
+
+  return (
+    <Modal
+      open={open}
+      title={
+        editing
+          ? t('pages.resources.edit.title', { title: editing.title })
+          : t('pages.resources.publish.title')
+      }
+      okText={editing ? t('pages.resources.edit.ok') : t('pages.resources.publish.ok')}
+      cancelText={t('pages.common.cancel')}
+      confirmLoading={publishing || updating}
+      onOk={() => form.submit()}
+      onCancel={close}
+      width={640}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'resource-save' } as never}
+      data-testid="resource-modal"
+    >
+      {formError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={formError}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          data-testid="resource-error"
+        />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        name="resource"
+        onFinish={onFinish}
+        initialValues={initialValues}
+      >
+        {editing ? (
+          <Form.Item label={t('pages.resources.field.unit')}>
+            <Typography.Text data-testid="resource-unit-fixed">{editing.unit.name}</Typography.Text>
+          </Form.Item>
+        ) : (
+          <Form.Item name="unit" label={t('pages.resources.field.unit')} rules={[{ required: true }]}>
+            <Select
+              showSearch={ownUnit ? undefined : { filterOption: false, onSearch: setSearch }}
+              disabled={ownUnit !== null}
+              placeholder={t('pages.resources.field.unit.placeholder')}
+              loading={units.fetching}
+              options={unitOptions}
+              data-testid="resource-unit"
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="kind" label={t('pages.resources.field.kind')} rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))}
+            data-testid="resource-kind"
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('pages.resources.field.title')}
+          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+        >
+          <Input placeholder={t('pages.resources.field.title.placeholder')} data-testid="resource-title" />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('pages.resources.field.description')}
+          rules={[{ required: true, whitespace: true }, { max: 1000 }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="resource-description" />
+        </Form.Item>
+        <Form.Item
+          name="category"
+          label={t('pages.resources.field.category')}
+          rules={[{ required: true, whitespace: true }, { max: 30 }]}
+        >
+          <AutoComplete
+            options={RESOURCE_CATEGORIES.map((value) => ({ value }))}
+            filterOption={(input, option) => (option?.value ?? '').includes(input)}
+            data-testid="resource-category"
+          />
+        </Form.Item>
+        <Form.Item
+          name="capacity"
+          label={t('pages.resources.field.capacity')}
+          extra={
+            editing ? t('pages.resources.field.capacity.keep') : t('pages.resources.field.capacity.hint')
+          }
+        >
+          <InputNumber
+            min={0}
+            max={1000000}
+            precision={0}
+            style={{ width: 200 }}
+            data-testid="resource-capacity"
+          />
+        </Form.Item>
+        <Form.Item name="availability" label={t('pages.resources.field.availability')} rules={[{ max: 200 }]}>
+          <Input
+            placeholder={t('pages.resources.field.availability.placeholder')}
+            data-testid="resource-availability"
+          />
+        </Form.Item>
+        <Form.Item name="conditions" label={t('pages.resources.field.conditions')} rules={[{ max: 500 }]}>
+          <Input.TextArea autoSize={{ minRows: 2 }} data-testid="resource-conditions" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

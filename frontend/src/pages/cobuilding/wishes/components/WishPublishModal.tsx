@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useMutation, useQuery } from 'urql';
+import { useAllNodes } from '../../../../hooks/useAllNodes';
+import { useMyCommunities } from '../../../../hooks/useMyCommunities';
+import { t } from '../../../../locales';
+import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { MicroWishPublishMutation, WishBeneficiarySearchQuery, WishGridsQuery } from '../queries';
+
+interface Values {
+  community: string;
+  beneficiary: string;
+  title: string;
+  description: string;
+  grid?: string;
+}
+const FIELDS = ['community', 'beneficiary', 'title', 'description', 'grid'];
+
+/** 发布微心愿 (community staff): for a resident picked by name; the wall shows the name masked. */
+export default function WishPublishModal({
+  open,
+  onClose,
+  onPublished,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onPublished: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [{ fetching }, publish] = useMutation(MicroWishPublishMutation);
+  const communities = useMyCommunities(open);
+  const community = Form.useWatch('community', form);
+  const grids = useAllNodes(WishGridsQuery, (d) => d.grids, undefined, { pause: !open });
+  const [people] = useQuery({
+    query: WishBeneficiarySearchQuery,
+    variables: { search },
+    pause: !open || search.trim() === '',
+  });
+
+  const close = () => {
+    form.resetFields();
+    setFormError(null);
+    setSearch('');
+    onClose();
+  };
+
+  const onFinish = async (values: Values) => {
+    setFormError(null);
+    const result = await publish({
+      input: {
+        community: values.community,
+        beneficiary: values.beneficiary,
+        title: values.title.trim(),
+        description: values.description.trim(),
+        grid: values.grid ?? null,
+      },
+    });
+    if (
+      payloadSucceeded(result, result.data?.microWishPublish, setFormError, {
+        instance: form as never,
+        fields: FIELDS,
+      })
+    ) {
+      form.resetFields();
+      setSearch('');
+      onPublished();
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('pages.wishes.publish.title')}
+      okText={t('pages.wishes.publish.ok')}
+      cancelText={t('pages.common.cancel')}
+      confirmLoading={fetching}
+      onOk={() => form.submit()}
+      onCancel={close}
+      width={600}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'wish-publish-ok' } as never}
+      data-testid="wish-publish-modal"
+    >
+      {formError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={formError}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          data-testid="wish-publish-error"
+        />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        name="wishPublish"
+        onFinish={onFinish}
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('community' in changed) form.setFieldValue('grid', undefined);
+        }}
+        initialValues={{ community: communities.only }}
+      >
+        <Form.Item name="community" label={t('pages.wishes.field.community')} rules={[{ required: true }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={communities.options}
+            loading={communities.loading}
+            data-testid="wish-community"
+          />
+        </Form.Item>
+        <Form.Item
+          name="beneficiary"
+          label={t('pages.wishes.field.beneficiary')}
+          extra={t('pages.wishes.field.beneficiary.hint')}
+          rules={[{ required: true }]}
+        >
+          <Select
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            placeholder={t('pages.wishes.field.beneficiary.placeholder')}
+            loading={people.fetching}
+            notFoundContent={search ? undefined : t('pages.actions.filter.ownerHint')}
+            options={(people.data?.people.nodes ?? []).map((p) => ({
+              value: p.id,
+              label: p.community ? `${p.name}（${p.community.name}）` : p.name,
+            }))}
+            data-testid="wish-beneficiary-select"
+          />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label={t('pages.wishes.field.title')}
+          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+        >
+          <Input placeholder={t('pages.wishes.field.title.placeholder')} data-testid="wish-title-input" />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('pages.wishes.field.description')}
+          rules={[{ required: true, whitespace: true }, { max: 500 }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="wish-description-input" />
+        </Form.Item>
+        <Form.Item name="grid" label={t('pages.wishes.field.grid')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={grids.loading}
+            options={grids.nodes
+              .filter((g) => !community || g.community.id === community)
+              .map((g) => ({ value: g.id, label: g.name }))}
+            data-testid="wish-grid"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
