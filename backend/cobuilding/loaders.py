@@ -1,6 +1,15 @@
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import col
+from strawberry.dataloader import DataLoader
+
 from backend.cobuilding.models import (
+    DispatchStatus,
     MicroWish,
     Need,
     NeedDispatch,
@@ -11,6 +20,7 @@ from backend.cobuilding.models import (
     Resource,
 )
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
+from backend.core.scope import Scope, visible
 
 
 class NeedByIdLoader(ByIdLoader[Need]):
@@ -71,3 +81,30 @@ class ResourcesByCommitmentLoader(ListByKeyLoader[Resource]):
     model = Resource
     key = "commitment_id"
     order_by = ("title", "id")
+
+
+class ResourcesByProjectLoader(DataLoader[int, list[Resource]]):
+    """The resources that went into a project: those named by the accepted dispatches of the
+    needs it took on. One statement per batch."""
+
+    def __init__(self, db: Any, scope: Scope) -> None:
+        super().__init__(load_fn=self._load)
+        self.db = db
+        self.scope = scope
+
+    async def _load(self, keys: Sequence[int]) -> list[list[Resource]]:
+        statement = (
+            select(col(Need.project_id), Resource)
+            .join(NeedDispatch, col(NeedDispatch.resource_id) == Resource.id)
+            .join(Need, col(Need.id) == NeedDispatch.need_id)
+            .where(
+                col(Need.project_id).in_(keys),
+                col(NeedDispatch.status) == DispatchStatus.ACCEPTED,
+                visible(Resource, self.scope),
+            )
+            .order_by(col(Resource.title), col(Resource.id))
+        )
+        grouped: dict[int, dict[int, Resource]] = defaultdict(dict)
+        for project_id, resource in await self.db.rows(statement):
+            grouped[project_id][resource.id] = resource
+        return [list(grouped[key].values()) for key in keys]

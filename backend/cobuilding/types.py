@@ -18,6 +18,7 @@ from backend.cobuilding.loaders import (
     PartnersByProjectLoader,
     ProjectByIdLoader,
     ResourceByIdLoader,
+    ResourcesByProjectLoader,
     UpdatesByProjectLoader,
 )
 from backend.cobuilding.models import (
@@ -343,6 +344,11 @@ class ProjectType(ModelNode):
     async def needs(self, info: Info) -> list[NeedType]:
         rows = await info.context.loader(NeedsByProjectLoader).load(self.id)
         return [NeedType.from_model(row) for row in rows]
+
+    @strawberry.field(description="投入项目的资源（来自接单时选定的资源）")
+    async def resources(self, info: Info) -> list[ResourceType]:
+        rows = await info.context.loader(ResourcesByProjectLoader).load(self.id)
+        return [ResourceType.from_model(row) for row in rows]
 
     @strawberry.field(description="进展报告（最新在前）")
     async def updates(self, info: Info) -> list[ProjectUpdateType]:

@@ -39,12 +39,12 @@ SUBMIT = f"""mutation S($input: NeedSubmitInput!) {{ needSubmit(input: $input) {
 TRIAGE = f"""mutation T($input: NeedTriageInput!) {{ needTriage(input: $input) {{
   need {{ status rejectReason mergedInto {{ title }} }} {ERRORS} }} }}"""
 SUGGEST = """query G($need: ID!) { needSuggestions(need: $need) {
-  score remaining reasons resource { title unit { name } } } }"""
+  score remaining reasons resource { id title unit { name } } } }"""
 DISPATCH = f"""mutation D($input: NeedDispatchInput!) {{ needDispatch(input: $input) {{
   dispatch {{ id status unit {{ name }} }} need {{ status }} {ERRORS} }} }}"""
 RESPOND = f"""mutation R($input: NeedDispatchRespondInput!) {{ needDispatchRespond(input: $input) {{
   dispatch {{ status declineReason }} need {{ status project {{ title }} }}
-  project {{ title leadUnit {{ name }} partners {{ name }} }} {ERRORS} }} }}"""
+  project {{ title leadUnit {{ name }} partners {{ name }} resources {{ title }} }} {ERRORS} }} }}"""
 INBOX = (
     """{ needDispatches(filter: {status: PENDING}) { totalCount nodes { id need { title } } } }"""
 )
@@ -110,7 +110,14 @@ async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(
     suggestions = (await gql.data(SUGGEST, {"need": need_id}))["needSuggestions"]
     dispatched = await gql.data(
         DISPATCH,
-        {"input": {"need": need_id, "unit": gid("ResidentUnit", near.id), "note": "请尽快维修"}},
+        {
+            "input": {
+                "need": need_id,
+                "unit": gid("ResidentUnit", near.id),
+                "resource": suggestions[0]["resource"]["id"],
+                "note": "请尽快维修",
+            }
+        },
     )
 
     assert submitted["errors"] == []
@@ -149,6 +156,7 @@ async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(
         "title": "楼道灯更换",
         "leadUnit": {"name": "龙山物业"},
         "partners": [],
+        "resources": [{"title": "维修班组"}],
     }
     told = session.scalars(select(Notification).where(Notification.person_id == liaison.id)).all()
     assert [n.title for n in told] == ["社区派单：楼道照明损坏"]
@@ -211,6 +219,7 @@ async def test_a_declined_dispatch_goes_back_to_the_coordinator_and_can_join_a_p
         "title": "老旧小区路灯改造",
         "leadUnit": {"name": "县供电局"},
         "partners": [{"name": "龙山物业"}],
+        "resources": [],
     }
 
 

@@ -186,6 +186,11 @@ async def test_bad_service_input_is_refused_and_nothing_is_written(gql) -> None:
     out_first = await gql.data(
         CHECK_OUT, {"input": {"activity": a, "person": gid("Person", first.id)}}
     )
+    checked = {"activity": a, "person": gid("Person", first.id)}
+    await gql.data(CHECK_IN, {"input": {**checked, "at": iso(NOW - dt.timedelta(minutes=20))}})
+    early = await gql.data(
+        CHECK_OUT, {"input": {**checked, "at": iso(NOW - dt.timedelta(minutes=50))}}
+    )
 
     def manual(started: dt.datetime, ended: dt.datetime) -> dict:
         return {
@@ -214,6 +219,11 @@ async def test_bad_service_input_is_refused_and_nothing_is_written(gql) -> None:
         {"field": "activity", "code": "ACTIVITY_FULL", "message": "活动名额已满（共 1 个）。"}
     ]
     assert out_first["activityCheckOut"]["errors"][0]["code"] == "NOT_CHECKED_IN"
+    assert early["activityCheckOut"]["errors"][0] == {
+        "field": "at",
+        "code": "TIME_ORDER",
+        "message": "签退时间必须晚于签到时间。",
+    }
     assert backwards["serviceRecordCreate"]["errors"][0]["code"] == "TIME_ORDER"
     assert too_long["serviceRecordCreate"]["errors"][0] == {
         "field": "endedAt",

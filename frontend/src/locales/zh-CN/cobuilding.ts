@@ -133,6 +133,7 @@ const cobuilding = {
   'pages.projects.milestone.dueOn': '{date} 前完成',
   'pages.projects.needs': '承接的需求',
   'pages.projects.activities': '志愿活动',
+  'pages.projects.resources': '投入的资源',
 } as const;
 
 export default cobuilding;

@@ -260,6 +260,21 @@ export default function ProjectDetailPage() {
               />
             )}
           </Card>
+          {project.resources.length > 0 ? (
+            <Card size="small" title={t('pages.projects.resources')} style={{ marginTop: 16 }}>
+              <List
+                size="small"
+                dataSource={project.resources}
+                rowKey="id"
+                renderItem={(r) => (
+                  <List.Item data-testid="project-resource">
+                    {r.title} <Tag>{r.kindLabel}</Tag>
+                    <Typography.Text type="secondary">{r.unit.name}</Typography.Text>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          ) : null}
           {canReadVolunteering ? (
             <Card
               size="small"

@@ -44,6 +44,14 @@ export const ProjectDetailFragment = graphql(`
       title
       statusLabel
     }
+    resources {
+      id
+      title
+      kindLabel
+      unit {
+        name
+      }
+    }
     updates {
       note
       spent
