@@ -118,6 +118,8 @@ async def triage_need(
     merge_into: Need | None = None,
     reason: str | None = None,
 ) -> Need:
+    # Simultaneous triages (a merge of A into B and of B into A) take turns on the row.
+    await session.refresh(need, with_for_update=True)
     if need.status is not NeedStatus.SUBMITTED:
         raise refuse(CoBuildingErrorCode.ALREADY_TRIAGED, "need")
     before = snapshot(need, TRIAGE_FIELDS)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -34,7 +34,8 @@ NEXT_STATUS = {
     P.DONE: {P.EVALUATED, P.IN_PROGRESS},
     P.EVALUATED: set(),
 }
-MAX_CENTS = 10**12
+# The money columns are 32-bit integers of fen: at most 21,474,836.47 yuan.
+MAX_CENTS = 2**31 - 1
 PROJECT_FIELDS = ["title", "status", "budget_cents", "follow_up_officer_id", "ends_on"]
 
 
@@ -200,20 +201,29 @@ async def report_progress(
             "project",
             "只有计划中或实施中的项目可以报告进展。",
         )
-    if not 0 <= spent_cents <= MAX_CENTS:
-        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, "spent", "支出须为非负金额。")
+    if not 0 <= spent_cents <= MAX_CENTS - project.spent_cents:
+        raise refuse(
+            CoBuildingErrorCode.OUT_OF_RANGE, "spent", "支出须为非负金额，累计不超过 2147 万元。"
+        )
     photos = checked_files(files, "photos")
-    update = ProjectUpdate(
+    report = ProjectUpdate(
         project_id=project.id,  # type: ignore[arg-type]
         note=TEXT.required(note, "note", 2000),
         spent_cents=spent_cents,
         author_id=context.principal.user_id,
     )
-    session.add(update)
+    session.add(report)
     await session.flush()
-    add_attachments(session, photos, project_update_id=update.id)
+    add_attachments(session, photos, project_update_id=report.id)
     before = project.spent_cents
-    project.spent_cents += spent_cents
+    # Added in SQL: two reports sent at the same moment both count.
+    await session.execute(
+        update(Project)
+        .where(col(Project.id) == project.id)
+        .values(spent_cents=col(Project.spent_cents) + spent_cents)
+        .execution_options(synchronize_session=False)
+    )
+    await session.refresh(project, ["spent_cents"])
     if project.status is P.PLANNED:
         project.status = P.IN_PROGRESS
     record(
@@ -225,4 +235,4 @@ async def report_progress(
         changes={"spent_cents": [before, project.spent_cents], "photos": [None, len(files)]},
     )
     await session.commit()
-    return update
+    return report

@@ -82,7 +82,9 @@ class Context:
         if self.principal.is_token:
             return self.scope
         grants = tuple(g for g in self.principal.grants if g.role in roles)
-        return Scope.of(replace(self.principal, grants=grants))
+        # Acting in a role, the caller's own rows (their notifications, their own service
+        # records) do not count: a coordinator may not correct their own hours elsewhere.
+        return replace(Scope.of(replace(self.principal, grants=grants)), user_id=None)
 
     @property
     def scope(self) -> Scope:

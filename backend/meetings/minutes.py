@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import cast
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -218,23 +219,29 @@ def minutes_docx(data: MinutesData) -> bytes:
     return buffer.getvalue()
 
 
+def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of the user's text as text: reportlab reads markup (and would load images
+    named in it), so it is escaped; line breaks are kept."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
 def minutes_pdf(data: MinutesData) -> bytes:
     if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
     body = ParagraphStyle("body", fontName=CJK_FONT, fontSize=11, leading=17, wordWrap="CJK")
     title = ParagraphStyle("title", parent=body, fontSize=18, leading=26, alignment=1)
     section = ParagraphStyle("section", parent=body, fontSize=13, leading=22, spaceBefore=8)
-    story: list[object] = [Paragraph(data.title, title), Spacer(1, 6 * mm)]
-    story += [Paragraph(f"{label}：{value}", body) for label, value in _header_lines(data)]
+    story: list[object] = [plain_paragraph(data.title, title), Spacer(1, 6 * mm)]
+    story += [plain_paragraph(f"{label}：{value}", body) for label, value in _header_lines(data)]
     if data.text:
-        story.append(Paragraph(data.text, body))
+        story.append(plain_paragraph(data.text, body))
     for number, item in enumerate(data.items, start=1):
-        story.append(Paragraph(f"{_numeral(number)}、{item.title}", section))
+        story.append(plain_paragraph(f"{_numeral(number)}、{item.title}", section))
         if item.notes:
-            story.append(Paragraph(f"讨论情况：{item.notes}", body))
-        story.append(Paragraph(f"决议：{item.decision or '未作决议'}", body))
-    story.append(Paragraph("督办事项", section))
-    rows = [[Paragraph(t, body) for t in row] for row in [ACTION_HEADER, *all_actions(data)]]
+            story.append(plain_paragraph(f"讨论情况：{item.notes}", body))
+        story.append(plain_paragraph(f"决议：{item.decision or '未作决议'}", body))
+    story.append(plain_paragraph("督办事项", section))
+    rows = [[plain_paragraph(t, body) for t in row] for row in [ACTION_HEADER, *all_actions(data)]]
     table = Table(rows, colWidths=[60 * mm, 45 * mm, 25 * mm, 45 * mm], repeatRows=1)
     table.setStyle(
         TableStyle(

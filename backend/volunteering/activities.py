@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -236,7 +236,11 @@ async def check_out(
     signup: ActivitySignup,
     at: datetime,
 ) -> ServiceRecord:
-    """Check-out turns the attendance into a service record and its points."""
+    """Check-out turns the attendance into a service record and its points, once: of two
+    check-outs at the same moment (a double tap, a scan while the coordinator checks out),
+    only the first finds the sign-up still checked in."""
+    if activity.status is not ActivityStatus.OPEN:
+        raise refuse(E.NOT_OPEN, "activity")
     if signup.checked_in_at is None:
         raise refuse(E.NOT_CHECKED_IN, "person")
     if signup.checked_out_at is not None:
@@ -245,6 +249,14 @@ async def check_out(
     _within_window(activity, at)
     if at <= signup.checked_in_at:
         raise refuse(E.TIME_ORDER, "at", "签退时间必须晚于签到时间。")
+    claimed = await session.execute(
+        update(ActivitySignup)
+        .where(col(ActivitySignup.id) == signup.id, col(ActivitySignup.checked_out_at).is_(None))
+        .values(checked_out_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise refuse(E.ALREADY_CHECKED_OUT, "person")
     service = await _add_service(
         session,
         context,
@@ -322,6 +334,7 @@ async def _refuse_overlap(
 
 async def _add_service(session: AsyncSession, context: Any, draft: ServiceDraft) -> ServiceRecord:
     minutes = service_minutes(draft.started_at, draft.ended_at)
+    await ledger.lock_person(session, draft.person_id)
     await _refuse_overlap(session, draft.person_id, draft.started_at, draft.ended_at, "startedAt")
     rate = await ledger.points_per_hour(session, draft.community_id)
     service = ServiceRecord(
@@ -385,32 +398,18 @@ async def correct_service(
     cleaned = TEXT.required(reason, "reason", 200)
     _not_in_future(ended_at)
     minutes = service_minutes(started_at, ended_at)
+    await ledger.lock_person(session, service.person_id)
     await _refuse_overlap(
         session, service.person_id, started_at, ended_at, "startedAt", excluding=service.id
     )
     before = snapshot(service, CORRECTED_FIELDS)
-    earned = await session.scalars(
-        select(PointsEntry).where(
-            col(PointsEntry.service_record_id) == service.id,
-            col(PointsEntry.kind) == PointsEntryKind.EARNED,
-        )
-    )
-    reversed_ids = set(
-        (
-            await session.scalars(
-                select(col(PointsEntry.reverses_id)).where(
-                    col(PointsEntry.service_record_id) == service.id
-                )
-            )
-        ).all()
-    )
-    for entry in earned.all():
-        if entry.id not in reversed_ids:
-            await ledger.reverse(session, context, entry, f"更正服务时长：{cleaned}")
+    standing = await _standing_earnings(session, service)
     rate = await ledger.points_per_hour(session, community_id)
     service.started_at, service.ended_at, service.minutes = started_at, ended_at, minutes
     service.points = ledger.points_for(minutes, rate)
     service.corrected_reason = cleaned
+    # The new points first, then the reversal of the old ones: the balance only falls below
+    # zero if the volunteer already spent points the correction takes away.
     if service.points:
         await ledger.append(
             session,
@@ -421,6 +420,8 @@ async def correct_service(
             f"志愿服务（更正后）：{service.description}",
             service_record_id=service.id,
         )
+    for entry in standing:
+        await ledger.reverse(session, context, entry, f"更正服务时长：{cleaned}")
     record(
         session,
         context,
@@ -431,6 +432,17 @@ async def correct_service(
     )
     await session.commit()
     return service
+
+
+async def _standing_earnings(session: AsyncSession, service: ServiceRecord) -> list[PointsEntry]:
+    """The points the record earned that have not been reversed yet."""
+    entries = (
+        await session.scalars(
+            select(PointsEntry).where(col(PointsEntry.service_record_id) == service.id)
+        )
+    ).all()
+    reversed_ids = {e.reverses_id for e in entries if e.reverses_id is not None}
+    return [e for e in entries if e.kind is PointsEntryKind.EARNED and e.id not in reversed_ids]
 
 
 # --- redemption ----------------------------------------------------------------------------

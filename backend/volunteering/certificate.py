@@ -13,9 +13,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from backend.meetings.minutes import CJK_FONT
+from backend.meetings.minutes import CJK_FONT, plain_paragraph
 from backend.volunteering.services import minutes_to_hours
 
 LOCAL = ZoneInfo("Asia/Shanghai")
@@ -54,9 +54,9 @@ def certificate_pdf(data: Certificate) -> bytes:
     right = ParagraphStyle("right", parent=body, alignment=2)
     hours = minutes_to_hours(data.total_minutes)
     story: list[object] = [
-        Paragraph("志愿服务时长证明", title),
+        plain_paragraph("志愿服务时长证明", title),
         Spacer(1, 8 * mm),
-        Paragraph(
+        plain_paragraph(
             f"兹证明 {data.name} 同志共参加志愿服务 {len(data.lines)} 次，"
             f"累计服务时长 {hours:g} 小时，获得积分 {data.total_points} 分。特此证明。",
             body,
@@ -73,7 +73,7 @@ def certificate_pdf(data: Certificate) -> bytes:
         for line in data.lines
     ]
     table = Table(
-        [[Paragraph(cell, body) for cell in row] for row in rows],
+        [[plain_paragraph(cell, body) for cell in row] for row in rows],
         colWidths=[30 * mm, 90 * mm, 28 * mm, 22 * mm],
         repeatRows=1,
     )
@@ -85,8 +85,8 @@ def certificate_pdf(data: Certificate) -> bytes:
     story += [
         table,
         Spacer(1, 12 * mm),
-        Paragraph(data.issuer, right),
-        Paragraph(data.issued_on.strftime("%Y年%m月%d日"), right),
+        plain_paragraph(data.issuer, right),
+        plain_paragraph(data.issued_on.strftime("%Y年%m月%d日"), right),
     ]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title="志愿服务时长证明").build(story)

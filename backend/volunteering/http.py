@@ -23,7 +23,7 @@ from backend.organisations.models import Organisation
 from backend.people.models import Person
 from backend.volunteering.certificate import Certificate, ServiceLine, certificate_pdf
 from backend.volunteering.models import ServiceRecord
-from backend.volunteering.permissions import VOLUNTEER_SELF
+from backend.volunteering.permissions import READ_LEDGER, VOLUNTEER_SELF
 
 
 async def _person(request: Request, context: Context) -> Person:
@@ -32,7 +32,10 @@ async def _person(request: Request, context: Context) -> Person:
     own = await caller_person_id(context)
     statement = select(Person).where(col(Person.id) == key)
     if own != key:
-        statement = statement.where(visible(Person, context.scope))
+        # Someone else's certificate: whoever may read that volunteer's ledger.
+        if not any(READ_LEDGER.allows(role=g.role) for g in context.principal.grants):
+            raise PublicError("无权执行此操作。", ErrorCode.FORBIDDEN)
+        statement = statement.where(visible(Person, context.scope_for(READ_LEDGER.roles)))
     rows = await context.db.scalars(statement)
     if not rows:
         raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import strawberry
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 from strawberry.types import Info
 
@@ -184,7 +185,7 @@ async def _volunteer(info: Info, person: strawberry.ID | None, community_id: int
         return own
     if not await manages(info, COORDINATORS, community_id):
         raise refuse(VolunteeringErrorCode.INVALID, "person", "只有本社区的协调员可以代他人操作。")
-    row = await load_in_scope(info, person, Person, "person")
+    row = await load_in_scope(info, person, Person, "person", acting_as=MANAGE_VOLUNTEERING)
     return int(row.id)
 
 
@@ -314,7 +315,9 @@ class VolunteeringMutations:
     async def service_record_create(
         self, info: Info, input: ServiceRecordCreateInput
     ) -> ServiceRecordPayload:
-        person = await load_in_scope(info, input.person, Person, "person")
+        person = await load_in_scope(
+            info, input.person, Person, "person", acting_as=MANAGE_VOLUNTEERING
+        )
         community = await load_in_scope(
             info, input.community, Organisation, "community", acting_as=MANAGE_VOLUNTEERING
         )
@@ -366,7 +369,9 @@ class VolunteeringMutations:
 
     @strawberry.mutation(description="兑换积分（协调员）", extensions=allow(MANAGE_VOLUNTEERING))
     async def points_redeem(self, info: Info, input: PointsRedeemInput) -> PointsRedeemPayload:
-        person = await load_in_scope(info, input.person, Person, "person")
+        person = await load_in_scope(
+            info, input.person, Person, "person", acting_as=MANAGE_VOLUNTEERING
+        )
         merchant = await load_in_scope(
             info, input.merchant, PartnerMerchant, "merchant", acting_as=MANAGE_VOLUNTEERING
         )
@@ -398,7 +403,12 @@ class VolunteeringMutations:
                 unit_id=unit.id if unit else None,  # type: ignore[attr-defined]
             )
             session.add(merchant)
-            await session.flush()
+            try:
+                await session.flush()
+            except IntegrityError:
+                raise refuse(
+                    VolunteeringErrorCode.INVALID, "name", "本社区已有同名商家。"
+                ) from None
             record(
                 session,
                 info.context,
@@ -511,7 +521,11 @@ class TeamMutations:
         community = await load_in_scope(
             info, input.community, Organisation, "community", acting_as=MANAGE_VOLUNTEERING
         )
-        leader = await load_in_scope(info, input.leader, Person, "leader") if input.leader else None
+        leader = (
+            await load_in_scope(info, input.leader, Person, "leader", acting_as=MANAGE_VOLUNTEERING)
+            if input.leader
+            else None
+        )
         sponsor = await _maybe(info, input.sponsor_unit, ResidentUnit, "sponsorUnit")
         draft = teams.TeamDraft(
             community_id=community.id,
@@ -534,7 +548,9 @@ class TeamMutations:
         team = await load_in_scope(
             info, input.team, VolunteerTeam, "team", acting_as=MANAGE_VOLUNTEERING
         )
-        person = await load_in_scope(info, input.person, Person, "person")
+        person = await load_in_scope(
+            info, input.person, Person, "person", acting_as=MANAGE_VOLUNTEERING
+        )
         session = info.context.db.session
         added, errors = await attempt(
             session, teams.add_member(session, info.context, team, person.id), VolunteeringError
@@ -550,7 +566,9 @@ class TeamMutations:
         team = await load_in_scope(
             info, input.team, VolunteerTeam, "team", acting_as=MANAGE_VOLUNTEERING
         )
-        person = await load_in_scope(info, input.person, Person, "person")
+        person = await load_in_scope(
+            info, input.person, Person, "person", acting_as=MANAGE_VOLUNTEERING
+        )
         session = info.context.db.session
 
         async def change() -> VolunteerTeam:

@@ -42,6 +42,14 @@ async def points_per_hour(session: AsyncSession, community_id: int) -> int:
     return DEFAULT_POINTS_PER_HOUR
 
 
+async def lock_person(session: AsyncSession, person_id: int) -> None:
+    """Writers of one person's service and points take turns (a row lock on PostgreSQL; SQLite
+    has one writer at a time anyway). Taken before any check that the write relies on."""
+    await session.execute(
+        select(col(Person.id)).where(col(Person.id) == person_id).with_for_update()
+    )
+
+
 async def balance_of(session: AsyncSession, person_id: int) -> int:
     last = await _last_entry(session, person_id)
     return last.balance if last else 0
@@ -70,9 +78,7 @@ async def append(
 ) -> PointsEntry:
     """Add one entry. The person's row is locked first (PostgreSQL), so simultaneous writers
     to one ledger take turns; (person, sequence) is unique as a second line of defence."""
-    await session.execute(
-        select(col(Person.id)).where(col(Person.id) == person_id).with_for_update()
-    )
+    await lock_person(session, person_id)
     last = await _last_entry(session, person_id)
     balance = (last.balance if last else 0) + points
     if balance < 0:

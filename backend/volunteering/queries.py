@@ -13,6 +13,7 @@ from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 from backend.core.types import ModelType, required
+from backend.organisations.models import Organisation
 from backend.organisations.services import in_subtree
 from backend.people.models import Person
 from backend.volunteering.models import ActivityStatus, PartnerMerchant, VolunteerActivity
@@ -24,6 +25,7 @@ from backend.volunteering.permissions import (
     READ_VOLUNTEER_TEAMS,
     VOLUNTEER_SELF,
 )
+from backend.volunteering.points import points_per_hour as ledger_points_per_hour
 from backend.volunteering.services import (
     activities_statement,
     ledger_statement,
@@ -241,6 +243,14 @@ class ActivityQueries:
     async def my_points_ledger(self, info: Info) -> PointsLedgerType | None:
         person_id = await caller_person_id(info.context)
         return None if person_id is None else await _ledger(info, person_id)
+
+    @strawberry.field(
+        description="此组织适用的每小时服务积分（本级或最近上级的规则，默认 10）",
+        extensions=allow(READ_ACTIVITIES),
+    )
+    async def points_per_hour(self, info: Info, organisation: strawberry.ID) -> int:
+        row = await load_in_scope(info, organisation, Organisation, "organisation")
+        return await ledger_points_per_hour(info.context.db.session, row.id)
 
     @strawberry.field(description="积分兑换合作商家", extensions=allow(READ_MERCHANTS))
     async def partner_merchants(

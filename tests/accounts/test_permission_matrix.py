@@ -72,6 +72,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "pointsLedger": (EVERYONE - {LIAISON}, "read:volunteering"),
     "myPointsLedger": (EVERYONE, None),
     "partnerMerchants": (EVERYONE, "read:volunteering"),
+    "pointsPerHour": (EVERYONE - {LIAISON}, "read:volunteering"),
     "myUnreadNotificationCount": (EVERYONE, None),
     # mutations
     "sessionCreate": (PUBLIC, None),

@@ -247,6 +247,12 @@ async def test_a_project_gets_an_officer_reports_spending_and_completes_mileston
         {"input": {"project": p, "followUpOfficer": gid("CommitteeMembership", plain.id)}},
     )
     skip = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "status": "DONE"}})
+    too_big = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "budget": 30_000_000}})
+    infinite = await gql.data(
+        UPDATE_PROJECT.replace("($input: ProjectUpdateInput!)", "").replace(
+            "input: $input", f'input: {{project: "{p}", budget: 1e400}}'
+        )
+    )
     gql.sign_in(Role.UNIT_LIAISON, community, unit=partner)
     reported = await gql.data(
         REPORT, {"input": {"project": p, "note": "完成线路勘察。", "spent": 800}}
@@ -266,6 +272,8 @@ async def test_a_project_gets_an_officer_reports_spending_and_completes_mileston
         "跟办员须是担任“共建项目跟办员”的兼职委员。"
     )
     assert skip["projectUpdate"]["errors"][0]["code"] == "ILLEGAL_TRANSITION"
+    assert too_big["projectUpdate"]["errors"][0]["code"] == "OUT_OF_RANGE"
+    assert infinite["projectUpdate"]["errors"][0]["code"] == "OUT_OF_RANGE"
     assert reported["projectReport"] == {
         "project": {
             "status": "IN_PROGRESS",

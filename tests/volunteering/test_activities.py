@@ -98,7 +98,12 @@ async def test_a_project_activity_is_signed_up_served_and_earns_points(gql) -> N
         },
     )
     ledger = (await gql.data(LEDGER, {"person": person}))["pointsLedger"]
+    rate = await gql.data(
+        "query R($o: ID!) { pointsPerHour(organisation: $o) }",
+        {"o": gid("Organisation", community.id)},
+    )
 
+    assert rate == {"pointsPerHour": 12}  # the street's rule applies to the community
     assert created["errors"] == []
     assert created["activity"]["requiredSkills"] == ["电工", "搬运"]
     assert created["activity"]["project"] == {"title": "楼道灯更换"}
@@ -288,8 +293,8 @@ async def test_a_correction_is_audited_and_reversed_in_the_ledger(gql) -> None:
         "errors": [],
     }
     assert [(e["kind"], e["points"], e["balance"]) for e in ledger["entries"]["nodes"]] == [
-        ("EARNED", 20, 20),
-        ("REVERSAL", -30, 0),
+        ("REVERSAL", -30, 20),
+        ("EARNED", 20, 50),
         ("EARNED", 30, 30),
     ]
     audit = session.scalars(
@@ -424,3 +429,107 @@ async def test_simultaneous_redemptions_never_overspend(gql, backend_name) -> No
     assert len(succeeded) == 2
     balances = session.scalars(select(PointsEntry.balance).order_by(PointsEntry.sequence)).all()
     assert balances == [50, 30, 10]
+
+
+async def test_a_longer_correction_works_after_points_were_spent_a_shorter_one_may_not(gql) -> None:
+    community = CommunityFactory()
+    volunteer = PersonFactory(community_id=community.id)
+    merchant = PartnerMerchant(community_id=community.id, name="爱心超市")
+    session.add(merchant)
+    session.commit()
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    start = NOW - dt.timedelta(days=3)
+    await gql.data(
+        RECORD,
+        {
+            "input": {
+                "person": gid("Person", volunteer.id),
+                "community": gid("Organisation", community.id),
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=2)),
+                "description": "环境整治",
+            }
+        },
+    )
+    await gql.data(
+        REDEEM,
+        {
+            "input": {
+                "person": gid("Person", volunteer.id),
+                "merchant": gid("PartnerMerchant", merchant.id),
+                "points": 15,
+            }
+        },
+    )
+    service = gid("ServiceRecord", session.scalars(select(ServiceRecord)).one().id)
+
+    def correct(hours: int) -> dict:
+        return {
+            "input": {
+                "serviceRecord": service,
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=hours)),
+                "reason": "登记有误",
+            }
+        }
+
+    longer = await gql.data(CORRECT, correct(3))
+    shorter = await gql.data(CORRECT, correct(1))
+
+    assert longer["serviceRecordCorrect"]["errors"] == []
+    assert shorter["serviceRecordCorrect"]["errors"][0]["code"] == "INSUFFICIENT_BALANCE"
+    ledger = (await gql.data(LEDGER, {"person": gid("Person", volunteer.id)}))["pointsLedger"]
+    assert ledger["balance"] == 15  # 20 earned, 15 spent, then 20 reversed and 30 earned
+
+
+async def test_a_coordinator_may_not_correct_their_own_hours_elsewhere(gql) -> None:
+    home, elsewhere = CommunityFactory(), CommunityFactory()
+    person = PersonFactory(community_id=elsewhere.id)
+    own = ServiceRecordFactory(person=person, team=None, team_id=None)
+    user = gql.sign_in(Role.VOLUNTEER_COORDINATOR, home)
+    user.person_id = person.id
+    session.commit()
+
+    refused = await gql.execute(
+        CORRECT,
+        {
+            "input": {
+                "serviceRecord": gid("ServiceRecord", own.id),
+                "startedAt": iso(own.started_at),
+                "endedAt": iso(own.started_at + dt.timedelta(hours=20)),
+                "reason": "多算一点",
+            }
+        },
+    )
+
+    assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_simultaneous_check_outs_make_one_service_record(gql, backend_name) -> None:
+    if backend_name != "postgresql":
+        pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
+    community = CommunityFactory()
+    activity = VolunteerActivityFactory(community=community)
+    volunteer = PersonFactory(community_id=community.id)
+    session.add(
+        ActivitySignup(
+            activity_id=activity.id,
+            person_id=volunteer.id,
+            place_number=1,
+            checked_in_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40),
+        )
+    )
+    session.commit()
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    out = {
+        "input": {
+            "activity": gid("VolunteerActivity", activity.id),
+            "person": gid("Person", volunteer.id),
+        }
+    }
+
+    results = await asyncio.gather(*(gql.data(CHECK_OUT, out) for _ in range(4)))
+
+    assert sum(1 for r in results if not r["activityCheckOut"]["errors"]) == 1
+    assert session.scalar(select(func.count()).select_from(ServiceRecord)) == 1
+    assert session.scalar(select(func.count()).select_from(PointsEntry)) == 1

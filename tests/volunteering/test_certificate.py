@@ -25,7 +25,14 @@ def test_the_certificate_adds_up_hours_and_points() -> None:
 async def test_a_volunteer_downloads_their_certificate_and_a_stranger_cannot(gql) -> None:
     community = CommunityFactory(name="城西社区党委")
     volunteer = PersonFactory(name="陈志愿", community_id=community.id)
-    ServiceRecordFactory(person=volunteer, team=None, team_id=None, minutes=90)
+    # markup in what people typed is printed as text, not read by the PDF writer
+    ServiceRecordFactory(
+        person=volunteer,
+        team=None,
+        team_id=None,
+        minutes=90,
+        description='R&D <b>清理</b> <img src="/etc/hostname"/>',
+    )
     user = gql.sign_in(Role.COMMITTEE_MEMBER, CommunityFactory(name="城东社区党委"))
     user.person_id = volunteer.id
     session.commit()

@@ -104,7 +104,6 @@ class NeedDispatchRespondInput:
     dispatch: strawberry.ID
     accept: bool
     reason: str | None = strawberry.field(default=None, description="拒单理由（拒单时必填）")
-    project: strawberry.ID | None = strawberry.field(default=None, description="加入的已有项目")
     project_title: str | None = strawberry.field(
         default=None, description="新建项目的名称，默认取需求标题"
     )

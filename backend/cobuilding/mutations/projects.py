@@ -3,6 +3,7 @@ progress reports with spending and photos."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import strawberry
@@ -15,6 +16,7 @@ from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import Project, ProjectMilestone, ProjectPartner, ProjectStatus
 from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import MANAGE_PROJECTS, REPORT_PROJECT
+from backend.cobuilding.projects import MAX_CENTS
 from backend.cobuilding.types import ProjectType
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt
@@ -27,8 +29,8 @@ from backend.units.models import ResidentUnit
 def _cents(yuan: float | None, field: str) -> int | None:
     if yuan is None:
         return None
-    if yuan != yuan or yuan < 0:  # NaN or negative
-        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, field, "金额须为非负数。")
+    if not math.isfinite(yuan) or yuan < 0 or yuan > MAX_CENTS / 100:
+        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, field, "金额须为不超过 2147 万元的非负数。")
     return round(yuan * 100)
 
 
