@@ -26,6 +26,7 @@ const ActivityList = lazy(() => import('./pages/volunteering/activities/list'));
 const ActivityDetail = lazy(() => import('./pages/volunteering/activities/detail'));
 const ActivityCheckIn = lazy(() => import('./pages/volunteering/checkin'));
 const PointsLedger = lazy(() => import('./pages/volunteering/ledger'));
+const VolunteeringSettings = lazy(() => import('./pages/volunteering/settings'));
 const WishWall = lazy(() => import('./pages/cobuilding/wishes'));
 const ResourceCatalogue = lazy(() => import('./pages/cobuilding/resources'));
 const VolunteerTeam = lazy(() => import('./pages/volunteering/team'));
@@ -83,6 +84,7 @@ const router = createBrowserRouter([
       { path: 'volunteering/activities/:id', element: guarded('canReadVolunteering', <ActivityDetail />) },
       { path: 'volunteering/check-in', element: page(<ActivityCheckIn />) },
       { path: 'volunteering/mine', element: page(<PointsLedger />) },
+      { path: 'volunteering/settings', element: guarded('canManageVolunteering', <VolunteeringSettings />) },
       { path: 'volunteering/people/:id', element: guarded('canReadVolunteering', <PointsLedger />) },
       { path: 'cobuilding', element: <Navigate to="/cobuilding/projects" replace /> },
       { path: 'cobuilding/needs', element: guarded('canReadNeeds', <NeedsBoard />) },

@@ -44,6 +44,7 @@ export const menuRoutes: MenuRoute[] = [
         access: 'canReadVolunteering',
       },
       { path: '/volunteering/mine', name: 'menu.volunteering.mine', access: 'canReadVolunteering' },
+      { path: '/volunteering/settings', name: 'menu.volunteering.settings', access: 'canManageVolunteering' },
     ],
   },
   {

@@ -3,6 +3,22 @@ const volunteering = {
   'menu.volunteering.teams': '服务队',
   'menu.volunteering.activities': '志愿活动',
   'menu.volunteering.mine': '我的积分',
+  'menu.volunteering.settings': '积分规则与商家',
+
+  'pages.pointsSettings.rule': '积分规则',
+  'pages.pointsSettings.current': '每小时服务积分',
+  'pages.pointsSettings.unit': '分 / 小时',
+  'pages.pointsSettings.new': '新的积分',
+  'pages.pointsSettings.save': '保存',
+  'pages.pointsSettings.saved': '积分规则已保存',
+  'pages.pointsSettings.hint':
+    '规则对本组织及下级适用，下级没有规则时沿用最近的上级规则；已生成的服务记录不受影响。',
+  'pages.pointsSettings.merchants': '合作商家',
+  'pages.pointsSettings.merchant.add': '登记合作商家',
+  'pages.pointsSettings.merchant.name': '商家名称',
+  'pages.pointsSettings.merchant.offer': '可兑换',
+  'pages.pointsSettings.merchant.address': '地址',
+  'pages.pointsSettings.merchantAdded': '合作商家已登记',
 
   'pages.activities.create': '发布志愿活动',
   'pages.activities.createFor': '为“{project}”发布志愿活动',
