@@ -208,6 +208,7 @@ class DispatchStatus(LabelledEnum):
     PENDING = "pending", "待接单"
     ACCEPTED = "accepted", "已接单"
     DECLINED = "declined", "已拒单"
+    WITHDRAWN = "withdrawn", "已撤回"
 
 
 class NeedDispatch(TimestampMixin, table=True):

@@ -362,3 +362,24 @@ async def close_need(
     )
     await session.commit()
     return need
+
+
+async def withdraw_dispatch(
+    session: AsyncSession, context: Any, dispatch: NeedDispatch, need: Need
+) -> NeedDispatch:
+    """A unit that does not answer does not hold the need forever: the coordinator takes the
+    dispatch back, and the need waits to be dispatched again."""
+    if dispatch.status is not DispatchStatus.PENDING:
+        raise refuse(CoBuildingErrorCode.ALREADY_RESPONDED, "dispatch", "该派单已答复，不能撤回。")
+    await _claim_dispatch(session, dispatch, DispatchStatus.WITHDRAWN, context)
+    need.status = NeedStatus.ACCEPTED
+    record(
+        session,
+        context,
+        "needDispatchWithdraw",
+        object_type="Need",
+        object_id=need.id,
+        changes={"status": [NeedStatus.DISPATCHED.value, NeedStatus.ACCEPTED.value]},
+    )
+    await session.commit()
+    return dispatch

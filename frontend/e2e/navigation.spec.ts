@@ -49,6 +49,25 @@ test('the needs board shows the demo needs in their columns', async ({ page }) =
   await page.getByTestId('need-filter-all').click();
   await expect(page.locator('[data-testid="need-column"]')).toHaveCount(8);
   await expect(page.getByTestId('query-error')).toHaveCount(0);
+
+  // A dispatch the unit never answered is taken back, and the need waits for another unit.
+  const dispatched = page
+    .locator('[data-testid="need-column"][data-status="DISPATCHED"]')
+    .getByTestId('need-card');
+  const title = (await dispatched.first().getByTestId('need-card-title').innerText()).trim();
+  await dispatched.first().click();
+  await page.getByTestId('need-drawer').getByTestId('need-withdraw').click();
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await expect(page.getByTestId('need-drawer').getByTestId('need-drawer-status')).toHaveText('已受理');
+  await expect(page.getByTestId('need-drawer').getByTestId('need-dispatch-entry').last()).toContainText(
+    '已撤回',
+  );
+  await page.keyboard.press('Escape');
+  const accepted = page.locator('[data-testid="need-column"][data-status="ACCEPTED"]');
+  await expect(accepted.getByTestId('need-card').filter({ hasText: title }).first()).toBeVisible();
 });
 
 test('every area of the navigation opens and lists its demo data', async ({ page }) => {

@@ -104,6 +104,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "needTriage": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
     "needDispatch": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
     "needDispatchRespond": (frozenset({LIAISON}), None),
+    "needDispatchWithdraw": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
     "needSolve": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
     "needClose": (frozenset({ADMIN, CONVENER, COORDINATOR}), None),
     "volunteerActivityCreate": (frozenset({ADMIN, COORDINATOR}), None),

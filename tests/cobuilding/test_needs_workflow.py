@@ -379,3 +379,28 @@ async def test_photos_must_be_images_or_documents(gql) -> None:
     assert [(e["field"], e["code"]) for e in errors] == [("photos", "FILE_TYPE")]
     assert session.scalar(select(func.count()).select_from(Need)) == 0
     assert session.scalar(select(func.count()).select_from(Attachment)) == 0
+
+
+async def test_a_coordinator_takes_back_an_unanswered_dispatch(gql) -> None:
+    community, _, near, _, liaison = a_community_with_units()
+    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    sent = await gql.data(
+        DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", near.id)}}
+    )
+    withdraw = """mutation W($d: ID!) { needDispatchWithdraw(dispatch: $d) {
+      dispatch { status } need { status } errors { field code message } } }"""
+    dispatch = sent["needDispatch"]["dispatch"]["id"]
+
+    taken_back = (await gql.data(withdraw, {"d": dispatch}))["needDispatchWithdraw"]
+    again = (await gql.data(withdraw, {"d": dispatch}))["needDispatchWithdraw"]
+    await act_as_liaison(gql, community, near, liaison)
+    late = await gql.data(RESPOND, {"input": {"dispatch": dispatch, "accept": True}})
+
+    assert taken_back == {
+        "dispatch": {"status": "WITHDRAWN"},
+        "need": {"status": "ACCEPTED"},
+        "errors": [],
+    }
+    assert again["errors"][0]["code"] == "ALREADY_RESPONDED"
+    assert late["needDispatchRespond"]["errors"][0]["code"] == "ALREADY_RESPONDED"

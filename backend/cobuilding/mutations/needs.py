@@ -250,6 +250,25 @@ class NeedMutations:
             errors=errors,
         )
 
+    @strawberry.mutation(
+        description="撤回尚未答复的派单（社区工作人员）", extensions=allow(HANDLE_NEEDS)
+    )
+    async def need_dispatch_withdraw(
+        self, info: Info, dispatch: strawberry.ID
+    ) -> NeedDispatchPayload:
+        row = await load_in_scope(info, dispatch, NeedDispatch, "dispatch", acting_as=HANDLE_NEEDS)
+        session = info.context.db.session
+        need = await session.get(Need, row.need_id)
+        assert need is not None
+        withdrawn, errors = await attempt(
+            session, needs.withdraw_dispatch(session, info.context, row, need), CoBuildingError
+        )
+        return NeedDispatchPayload(
+            dispatch=NeedDispatchType.from_optional(withdrawn),
+            need=NeedType.from_model(need) if withdrawn else None,
+            errors=errors,
+        )
+
     @strawberry.mutation(description="需求已解决（社区工作人员）", extensions=allow(HANDLE_NEEDS))
     async def need_solve(self, info: Info, need: strawberry.ID) -> NeedPayload:
         row = await _need(info, need)

@@ -83,7 +83,7 @@ def upgrade() -> None:
     sa.Column('unit_id', sa.Integer(), nullable=False),
     sa.Column('resource_id', sa.Integer(), nullable=True),
     sa.Column('project_id', sa.Integer(), nullable=True),
-    sa.Column('status', sa.Enum('pending', 'accepted', 'declined', name='dispatch_status', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('status', sa.Enum('pending', 'accepted', 'declined', 'withdrawn', name='dispatch_status', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('note', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
     sa.Column('dispatched_by_id', sa.Integer(), nullable=True),
     sa.Column('responded_by_id', sa.Integer(), nullable=True),

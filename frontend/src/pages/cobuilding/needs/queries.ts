@@ -151,3 +151,18 @@ export const NeedCloseMutation = graphql(`
     }
   }
 `);
+
+export const NeedDispatchWithdrawMutation = graphql(`
+  mutation NeedDispatchWithdraw($dispatch: ID!) {
+    needDispatchWithdraw(dispatch: $dispatch) {
+      need {
+        ...NeedCard
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);

@@ -8,6 +8,7 @@ import {
   Image,
   Input,
   Modal,
+  Popconfirm,
   Rate,
   Select,
   Space,
@@ -21,7 +22,13 @@ import { useMutation, useQuery } from 'urql';
 import { t } from '../../../../locales';
 import { formatDateTime, statusColor } from '../../../../utils/format';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
-import { NeedCloseMutation, NeedSolveMutation, NeedTriageMutation, NeedsBoardQuery } from '../queries';
+import {
+  NeedCloseMutation,
+  NeedDispatchWithdrawMutation,
+  NeedSolveMutation,
+  NeedTriageMutation,
+  NeedsBoardQuery,
+} from '../queries';
 import type { Need } from './NeedCard';
 
 type Dialog = 'reject' | 'merge' | 'close' | null;
@@ -45,6 +52,7 @@ export default function NeedDrawer({
   const [{ fetching: triaging }, triage] = useMutation(NeedTriageMutation);
   const [{ fetching: solving }, solve] = useMutation(NeedSolveMutation);
   const [{ fetching: closing }, close] = useMutation(NeedCloseMutation);
+  const [{ fetching: withdrawing }, withdraw] = useMutation(NeedDispatchWithdrawMutation);
   const [mergeSearch, setMergeSearch] = useState('');
   const [candidates] = useQuery({
     query: NeedsBoardQuery,
@@ -81,6 +89,14 @@ export default function NeedDrawer({
               : 'pages.needs.merged',
         ),
       );
+  };
+
+  const onWithdraw = async () => {
+    const pending = need?.dispatches.find((d) => d.status === 'PENDING');
+    if (!pending) return;
+    const result = await withdraw({ dispatch: pending.id });
+    const payload = result.data?.needDispatchWithdraw;
+    if (payloadSucceeded(result, payload, fail)) done(payload.need, t('pages.needs.withdrawn'));
   };
 
   const onSolve = async () => {
@@ -137,6 +153,13 @@ export default function NeedDrawer({
           >
             {t('pages.needs.dispatch')}
           </Button>
+        ) : null}
+        {need.status === 'DISPATCHED' ? (
+          <Popconfirm title={t('pages.needs.withdraw.confirm')} onConfirm={() => void onWithdraw()}>
+            <Button loading={withdrawing} data-testid="need-withdraw">
+              {t('pages.needs.withdraw')}
+            </Button>
+          </Popconfirm>
         ) : null}
         {need.status === 'IN_PROGRESS' ? (
           <Button type="primary" loading={solving} onClick={() => void onSolve()} data-testid="need-solve">
