@@ -43,7 +43,7 @@ test("a grid worker's need is dispatched, accepted as a project, served by a vol
   await form.getByTestId('need-description').fill('楼道灯坏了一个多月，老人晚上上下楼不方便。');
   await form.getByTestId('need-category').locator('input').fill('基础设施');
   await form.getByText('紧急', { exact: true }).click();
-  await page.getByTestId('need-submit-ok').click();
+  await page.getByTestId('need-submit-modal-ok').click();
   await expect(form).toBeHidden();
   const card = page.getByTestId('need-card').filter({ hasText: need });
   await expect(card).toHaveAttribute('data-status', 'SUBMITTED');
@@ -94,7 +94,7 @@ test("a grid worker's need is dispatched, accepted as a project, served by a vol
   await typeDate(range.nth(0), shanghai(new Date(now - 2 * 3600_000)));
   await typeDate(range.nth(1), shanghai(new Date(now + 3600_000)));
   await activity.getByTestId('activity-place').fill('城西社区龙山小区 3 号楼');
-  await page.getByTestId('activity-create-ok').click();
+  await page.getByTestId('activity-create-modal-ok').click();
   await expect(activity).toBeHidden();
   await page.getByTestId('project-activity').first().getByRole('link').click();
   await expect(page.getByTestId('activity-detail-page')).toBeVisible();

@@ -32,7 +32,7 @@ test('a committee member claims a published wish on the wish wall', async ({ pag
   await pickFirst(page, form.getByTestId('wish-beneficiary-select'), '王');
   await form.getByLabel('心愿内容').fill(title);
   await form.getByLabel('心愿说明').fill('视力下降，看报纸困难，希望有人帮忙配一副老花镜。');
-  await form.getByTestId('wish-publish-ok').click();
+  await form.getByTestId('wish-publish-modal-ok').click();
   await expect(form).toBeHidden();
 
   // A committee member finds it on the wall among the wishes waiting for a claim.
@@ -99,7 +99,7 @@ test('a unit liaison publishes a resource and sees it in the catalogue', async (
   await form.getByLabel('可提供数量（人次、座位等）').fill('30');
   await form.getByLabel('可用时间').fill('周六、周日 9:00–17:00');
   await form.getByLabel('使用条件').fill('提前一天向物业服务中心预约');
-  await form.getByTestId('resource-save').click();
+  await form.getByTestId('resource-modal-ok').click();
   await expect(form).toBeHidden();
 
   // It is in the catalogue, available, with its kind, unit and capacity.

@@ -1,17 +1,7 @@
 import { useState } from 'react';
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { AutoComplete, Button, Form, Input, Radio, Select, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import FormModal from '../../../../components/FormModal';
 import { useMutation } from 'urql';
 import type { NeedSource, Urgency } from '../../../../graphql/graphql';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
@@ -83,22 +73,17 @@ export default function NeedSubmitModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('pages.needs.submit.title')}
       okText={t('pages.common.submit')}
-      cancelText={t('pages.common.cancel')}
-      confirmLoading={fetching}
+      busy={fetching}
+      error={formError}
       onOk={() => form.submit()}
       onCancel={close}
       width={640}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'need-submit-ok' } as never}
-      data-testid="need-submit-modal"
+      testId="need-submit-modal"
     >
-      {formError ? (
-        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -176,6 +161,6 @@ export default function NeedSubmitModal({
           </Upload>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

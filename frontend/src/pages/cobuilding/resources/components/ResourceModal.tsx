@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, AutoComplete, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { AutoComplete, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
+import FormModal from '../../../../components/FormModal';
 import { useMutation, useQuery } from 'urql';
 import { liaisonUnitId } from '../../../../access';
 import type { ResourceKind, ResourceRowFragment } from '../../../../graphql/graphql';
@@ -126,7 +127,7 @@ export default function ResourceModal({
     : { unit: ownUnit?.value };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={
         editing
@@ -134,25 +135,13 @@ export default function ResourceModal({
           : t('pages.resources.publish.title')
       }
       okText={editing ? t('pages.resources.edit.ok') : t('pages.resources.publish.ok')}
-      cancelText={t('pages.common.cancel')}
-      confirmLoading={publishing || updating}
+      busy={publishing || updating}
+      error={formError}
       onOk={() => form.submit()}
       onCancel={close}
       width={640}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'resource-save' } as never}
-      data-testid="resource-modal"
+      testId="resource-modal"
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          style={{ marginBottom: 16 }}
-          role="alert"
-          data-testid="resource-error"
-        />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -234,6 +223,6 @@ export default function ResourceModal({
           <Input.TextArea autoSize={{ minRows: 2 }} data-testid="resource-conditions" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Upload, type UploadFile } from 'antd';
+import { Button, Form, Input, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import FormModal from '../../../../components/FormModal';
 import { useMutation } from 'urql';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
@@ -58,29 +59,17 @@ export default function WishFulfilModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={wish !== null}
       title={t('pages.wishes.fulfil.title', { title: wish?.title ?? '' })}
       okText={t('pages.common.submit')}
-      cancelText={t('pages.common.cancel')}
-      confirmLoading={fetching}
+      busy={fetching}
+      error={formError}
       onOk={() => form.submit()}
       onCancel={close}
       width={560}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'wish-fulfil-ok' } as never}
-      data-testid="wish-fulfil-modal"
+      testId="wish-fulfil-modal"
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          style={{ marginBottom: 16 }}
-          role="alert"
-          data-testid="wish-fulfil-error"
-        />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -123,6 +112,6 @@ export default function WishFulfilModal({
           </Upload>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

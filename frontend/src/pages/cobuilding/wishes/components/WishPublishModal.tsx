@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
+import FormModal from '../../../../components/FormModal';
 import { useMutation, useQuery } from 'urql';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
 import { useMyCommunities } from '../../../../hooks/useMyCommunities';
@@ -70,29 +71,17 @@ export default function WishPublishModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('pages.wishes.publish.title')}
       okText={t('pages.wishes.publish.ok')}
-      cancelText={t('pages.common.cancel')}
-      confirmLoading={fetching}
+      busy={fetching}
+      error={formError}
       onOk={() => form.submit()}
       onCancel={close}
       width={600}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'wish-publish-ok' } as never}
-      data-testid="wish-publish-modal"
+      testId="wish-publish-modal"
     >
-      {formError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          style={{ marginBottom: 16 }}
-          role="alert"
-          data-testid="wish-publish-error"
-        />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -156,6 +145,6 @@ export default function WishPublishModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

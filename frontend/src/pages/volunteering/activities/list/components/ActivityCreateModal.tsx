@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
+import FormModal from '../../../../../components/FormModal';
 import { useMutation } from 'urql';
 import { useAllNodes } from '../../../../../hooks/useAllNodes';
 import { useMyCommunities } from '../../../../../hooks/useMyCommunities';
@@ -76,7 +77,7 @@ export default function ActivityCreateModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={
         preset?.project
@@ -84,21 +85,16 @@ export default function ActivityCreateModal({
           : t('pages.activities.create')
       }
       okText={t('pages.activities.create.ok')}
-      cancelText={t('pages.common.cancel')}
-      confirmLoading={fetching}
+      busy={fetching}
+      error={formError}
       onOk={() => form.submit()}
       onCancel={() => {
         form.resetFields();
         onClose();
       }}
-      okButtonProps={{ 'data-testid': 'activity-create-ok' } as never}
       width={640}
-      destroyOnHidden
-      data-testid="activity-create-modal"
+      testId="activity-create-modal"
     >
-      {formError ? (
-        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />
-      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -155,6 +151,6 @@ export default function ActivityCreateModal({
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
