@@ -321,7 +321,7 @@ def report(label: str, result: Round) -> None:
     print(
         f"{'':<7} {'':>4}       | authentication: {api.median_ms:.2f} ms signed in vs"
         f" {bare.median_ms:.2f} ms with the principal handed over ({bare.statements}"
-        f" statements): +{(api.median_ms / bare.median_ms - 1) * 100:.1f}%"
+        f" statements): {(api.median_ms / bare.median_ms - 1) * 100:+.1f}%"
     )
 
 
