@@ -47,6 +47,13 @@ test('the needs board shows the demo needs in their columns', async ({ page }) =
   await expect(submitted.getByTestId('need-card').first()).toBeVisible();
   await expect(page.locator('[data-testid="need-column"]')).toHaveCount(6);
   await page.getByTestId('need-filter-all').click();
+  // a search right after a filter keeps both in the URL
+  await page.getByTestId('need-search').getByRole('searchbox').fill('楼道');
+  await page.getByTestId('need-search').getByRole('searchbox').press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('all')).toBe('1');
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('楼道');
+  await page.getByTestId('need-search').getByRole('searchbox').fill('');
+  await page.getByTestId('need-search').getByRole('searchbox').press('Enter');
   await expect(page.locator('[data-testid="need-column"]')).toHaveCount(8);
   await expect(page.getByTestId('query-error')).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { MAX_PAGE_SIZE } from './useCursorPagination';
 
@@ -15,6 +15,13 @@ function positiveInt(value: string | null, fallback: number): number {
  */
 export function useListParams<K extends string>(filterKeys: readonly K[]) {
   const [params, setParams] = useSearchParams();
+  // The router applies a new URL in a transition, and its functional update starts from the
+  // parameters of the last render: two changes in quick succession (a filter, then a search)
+  // would lose the first. Later changes build on the last URL asked for until it has arrived.
+  const requested = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    requested.current = null;
+  }, [params]);
 
   const page = positiveInt(params.get('page'), 1);
   const pageSize = Math.min(positiveInt(params.get('size'), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
@@ -34,13 +41,14 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
     (changes: Record<string, string | number | undefined | null>, resetPage: boolean) => {
       setParams(
         (prev) => {
-          const next = new URLSearchParams(prev);
+          const next = new URLSearchParams(requested.current ?? prev);
           for (const [k, v] of Object.entries(changes)) {
             if (v === undefined || v === null || v === '') next.delete(k);
             else next.set(k, String(v));
           }
           if (resetPage) next.delete('page');
           if (next.get('page') === '1') next.delete('page');
+          requested.current = next;
           return next;
         },
         { replace: resetPage },
