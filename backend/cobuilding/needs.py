@@ -31,8 +31,9 @@ from backend.cobuilding.models import (
     Resource,
     Urgency,
 )
+from backend.core.db import rows_changed
 from backend.core.errors import DomainError
-from backend.core.models import utcnow
+from backend.core.models import key, utcnow
 from backend.core.text import TextRules
 from backend.meetings.files import File, add_attachments, check_files
 from backend.notifications.services import notify
@@ -173,8 +174,8 @@ async def dispatch_need(
     if project is not None:
         _joinable(project, need)
     dispatch = NeedDispatch(
-        need_id=need.id,  # type: ignore[arg-type]
-        unit_id=unit.id,  # type: ignore[arg-type]
+        need_id=key(need),
+        unit_id=key(unit),
         resource_id=resource.id if resource else None,
         project_id=project.id if project else None,
         status=DispatchStatus.PENDING,
@@ -223,15 +224,16 @@ async def _claim_dispatch(
     session: AsyncSession, dispatch: NeedDispatch, status: DispatchStatus, context: Any
 ) -> None:
     """Answer a pending dispatch exactly once, however many answers arrive at the same time."""
-    result = await session.execute(
+    changed = await rows_changed(
+        session,
         update(NeedDispatch)
         .where(
             col(NeedDispatch.id) == dispatch.id, col(NeedDispatch.status) == DispatchStatus.PENDING
         )
         .values(status=status, responded_at=utcnow(), responded_by_id=context.principal.user_id)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if changed != 1:
         raise refuse(CoBuildingErrorCode.ALREADY_RESPONDED, "dispatch")
     await session.refresh(dispatch)
 
@@ -296,7 +298,7 @@ async def _add_partner(session: AsyncSession, project: Project, unit_id: int) ->
         )
     )
     if existing is None:
-        session.add(ProjectPartner(project_id=project.id, unit_id=unit_id))  # type: ignore[arg-type]
+        session.add(ProjectPartner(project_id=key(project), unit_id=unit_id))
 
 
 async def decline_dispatch(

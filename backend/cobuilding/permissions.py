@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_, select
+from sqlmodel import col
 
 from backend.cobuilding.models import (
     MicroWish,
@@ -74,7 +75,7 @@ def _milestones(scope: Scope) -> ColumnElement[bool]:
 
 @visibility(ProjectUpdate, token_scope="read:cobuilding")
 def _updates(scope: Scope) -> ColumnElement[bool]:
-    return ProjectUpdate.project_id.in_(_visible_projects(scope))  # type: ignore[no-any-return]
+    return col(ProjectUpdate.project_id).in_(_visible_projects(scope))
 
 
 @visibility(ProjectPartner, token_scope="read:cobuilding")

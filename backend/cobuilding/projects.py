@@ -23,6 +23,7 @@ from backend.cobuilding.models import (
     ProjectUpdate,
 )
 from backend.cobuilding.needs import TEXT, checked_files
+from backend.core.models import key
 from backend.meetings.files import File, add_attachments
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole
 from backend.units.models import ResidentUnit
@@ -116,7 +117,7 @@ async def _set_partners(session: AsyncSession, project: Project, units: list[Res
         raise refuse(
             CoBuildingErrorCode.OUTSIDE_COMMUNITY, "partners", "参与单位须是本社区的驻区单位。"
         )
-    wanted = {unit.id for unit in units if unit.id != project.lead_unit_id}
+    wanted = {key(unit) for unit in units if unit.id != project.lead_unit_id}
     existing = {
         partner.unit_id: partner
         for partner in (
@@ -129,8 +130,8 @@ async def _set_partners(session: AsyncSession, project: Project, units: list[Res
         if unit_id not in wanted:
             await session.delete(partner)
     session.add_all(
-        ProjectPartner(project_id=project.id, unit_id=unit_id)  # type: ignore[arg-type]
-        for unit_id in sorted(wanted - set(existing))  # type: ignore[type-var]
+        ProjectPartner(project_id=key(project), unit_id=unit_id)
+        for unit_id in sorted(wanted - set(existing))
     )
 
 
@@ -145,7 +146,7 @@ async def add_milestone(
     if due_on < project.starts_on:
         raise refuse(CoBuildingErrorCode.INVALID, "dueOn", "节点日期不能早于项目开始日期。")
     milestone = ProjectMilestone(
-        project_id=project.id,  # type: ignore[arg-type]
+        project_id=key(project),
         position=(last or 0) + 1,
         title=TEXT.required(title, "title", 100),
         due_on=due_on,
@@ -207,7 +208,7 @@ async def report_progress(
         )
     photos = checked_files(files, "photos")
     report = ProjectUpdate(
-        project_id=project.id,  # type: ignore[arg-type]
+        project_id=key(project),
         note=TEXT.required(note, "note", 2000),
         spent_cents=spent_cents,
         author_id=context.principal.user_id,

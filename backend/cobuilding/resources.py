@@ -13,6 +13,7 @@ from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
 from backend.cobuilding.needs import TEXT
+from backend.core.models import key
 from backend.units.models import AgreementCommitment, CoBuildingAgreement, ResidentUnit
 
 RESOURCE_FIELDS = ["title", "kind", "category", "capacity", "availability", "conditions", "status"]
@@ -60,7 +61,7 @@ async def publish_resource(
         raise refuse(CoBuildingErrorCode.REQUIRED, "kind")
     await _check_commitment(session, unit, commitment)
     resource = Resource(
-        unit_id=unit.id,  # type: ignore[arg-type]
+        unit_id=key(unit),
         community_id=unit.community_id,
         title=TEXT.required(draft.title, "title", 100),
         description=TEXT.required(draft.description, "description", 1000),

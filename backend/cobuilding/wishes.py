@@ -14,6 +14,7 @@ from backend.audit.services import record
 from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import MicroWish, MicroWishStatus
 from backend.cobuilding.needs import TEXT, checked_files
+from backend.core.db import rows_changed
 from backend.core.models import utcnow
 from backend.meetings.files import File, add_attachments
 from backend.organisations.models import Grid
@@ -70,7 +71,8 @@ async def claim_wish(
     if claimant.person_id is None and claimant.unit_id is None:
         raise refuse(CoBuildingErrorCode.NOT_OWNER, "wish", "您的账号未关联人员信息，无法认领。")
     # One conditional UPDATE: of simultaneous claims, only the first finds it still published.
-    result = await session.execute(
+    changed = await rows_changed(
+        session,
         update(MicroWish)
         .where(col(MicroWish.id) == wish.id, col(MicroWish.status) == W.PUBLISHED)
         .values(
@@ -79,9 +81,9 @@ async def claim_wish(
             claimed_by_unit_id=claimant.unit_id,
             claimed_at=utcnow(),
         )
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if changed != 1:
         await session.rollback()
         raise refuse(CoBuildingErrorCode.ALREADY_CLAIMED, "wish")
     record(

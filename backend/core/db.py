@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import CursorResult, Engine, Executable, create_engine, event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -73,3 +73,10 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def rows_changed(session: AsyncSession, statement: Executable) -> int:
+    """Run a conditional UPDATE and tell how many rows it changed: the claim succeeded when
+    exactly the one row it names still matched."""
+    result = cast("CursorResult[Any]", await session.execute(statement))
+    return int(result.rowcount or 0)

@@ -84,3 +84,10 @@ class LabelledEnum(enum.StrEnum):
         member._value_ = value
         member.label = label
         return member
+
+
+def key(row: Any) -> int:
+    """The primary key of a row that has been flushed (SQLModel types `id` as optional)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no primary key yet: flush it first")
+    return int(row.id)

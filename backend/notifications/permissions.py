@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, false, select
+from sqlmodel import col
 
 from backend.accounts.models import User
 from backend.core.permissions import Rule
@@ -29,4 +30,4 @@ def _notifications(scope: Scope) -> ColumnElement[bool]:
     if scope.user_id is None:
         return false()
     own_person = select(User.person_id).where(User.id == scope.user_id)
-    return Notification.person_id.in_(own_person)  # type: ignore[no-any-return]
+    return col(Notification.person_id).in_(own_person)

@@ -17,7 +17,8 @@ from sqlmodel import col
 
 from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.models import MicroWish, Need, Project
-from backend.core.models import utcnow
+from backend.core.db import rows_changed
+from backend.core.models import key, utcnow
 from backend.core.text import TextRules
 from backend.volunteering import points as ledger
 from backend.volunteering.errors import VolunteeringErrorCode, refuse
@@ -146,7 +147,7 @@ async def sign_up(
     free = next((n for n in range(1, activity.slots + 1) if n not in taken), None)
     if free is None:
         raise refuse(E.ACTIVITY_FULL, "activity", f"活动名额已满（共 {activity.slots} 个）。")
-    signup = ActivitySignup(activity_id=activity.id, person_id=person_id, place_number=free)  # type: ignore[arg-type]
+    signup = ActivitySignup(activity_id=key(activity), person_id=person_id, place_number=free)
     session.add(signup)
     try:
         await session.flush()
@@ -249,13 +250,14 @@ async def check_out(
     _within_window(activity, at)
     if at <= signup.checked_in_at:
         raise refuse(E.TIME_ORDER, "at", "签退时间必须晚于签到时间。")
-    claimed = await session.execute(
+    claimed = await rows_changed(
+        session,
         update(ActivitySignup)
         .where(col(ActivitySignup.id) == signup.id, col(ActivitySignup.checked_out_at).is_(None))
         .values(checked_out_at=at)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    if claimed != 1:
         raise refuse(E.ALREADY_CHECKED_OUT, "person")
     service = await _add_service(
         session,

@@ -4,6 +4,7 @@ records and their corrections, points redemption, merchants and the points rule.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
 import strawberry
 from sqlalchemy import select
@@ -163,16 +164,23 @@ class PointsRuleSetInput:
     points_per_hour: int
 
 
-def _aware(value: datetime | None, argument: str) -> datetime | None:
-    if value is not None and value.tzinfo is None:
+def _aware(value: datetime, argument: str) -> datetime:
+    if value.tzinfo is None:
         raise InvalidArgument(argument, f"参数 {argument} 须带时区。")
     return value
 
 
-async def _maybe(info: Info, value: strawberry.ID | None, model: type, argument: str) -> object:
+RowT = TypeVar("RowT")
+
+
+async def _maybe(
+    info: Info, value: strawberry.ID | None, model: type[RowT], argument: str
+) -> RowT | None:
+    """The row an optional input ID names, within the coordinator's grants."""
     if value is None:
         return None
-    return await load_in_scope(info, value, model, argument, acting_as=MANAGE_VOLUNTEERING)
+    row: RowT = await load_in_scope(info, value, model, argument, acting_as=MANAGE_VOLUNTEERING)
+    return row
 
 
 async def _volunteer(info: Info, person: strawberry.ID | None, community_id: int) -> int:
@@ -208,7 +216,7 @@ async def _activity_for_check(info: Info, input: ActivityCheckInput) -> Voluntee
 
 
 async def _check(info: Info, input: ActivityCheckInput, *, out: bool) -> ActivitySignupPayload:
-    at = _aware(input.at, "input.at") if input.code is None else None
+    at = _aware(input.at, "input.at") if input.code is None and input.at is not None else None
     session = info.context.db.session
 
     async def change() -> tuple[ActivitySignup, ServiceRecord | None]:
@@ -245,16 +253,16 @@ class VolunteeringMutations:
         draft = activities.ActivityDraft(
             community_id=community.id,
             title=input.title,
-            starts_at=_aware(input.starts_at, "input.startsAt"),  # type: ignore[arg-type]
-            ends_at=_aware(input.ends_at, "input.endsAt"),  # type: ignore[arg-type]
+            starts_at=_aware(input.starts_at, "input.startsAt"),
+            ends_at=_aware(input.ends_at, "input.endsAt"),
             place=input.place,
             slots=input.slots,
             description=input.description,
             required_skills="、".join(s.strip() for s in input.required_skills if s.strip()),
-            team=await _maybe(info, input.team, VolunteerTeam, "team"),  # type: ignore[arg-type]
-            need=await _maybe(info, input.need, Need, "need"),  # type: ignore[arg-type]
-            micro_wish=await _maybe(info, input.micro_wish, MicroWish, "microWish"),  # type: ignore[arg-type]
-            project=await _maybe(info, input.project, Project, "project"),  # type: ignore[arg-type]
+            team=await _maybe(info, input.team, VolunteerTeam, "team"),
+            need=await _maybe(info, input.need, Need, "need"),
+            micro_wish=await _maybe(info, input.micro_wish, MicroWish, "microWish"),
+            project=await _maybe(info, input.project, Project, "project"),
         )
         session = info.context.db.session
         created, errors = await attempt(
@@ -325,10 +333,10 @@ class VolunteeringMutations:
         draft = activities.ServiceDraft(
             person_id=person.id,
             community_id=community.id,
-            started_at=_aware(input.started_at, "input.startedAt"),  # type: ignore[arg-type]
-            ended_at=_aware(input.ended_at, "input.endedAt"),  # type: ignore[arg-type]
+            started_at=_aware(input.started_at, "input.startedAt"),
+            ended_at=_aware(input.ended_at, "input.endedAt"),
             description=input.description,
-            team_id=team.id if team else None,  # type: ignore[attr-defined]
+            team_id=team.id if team else None,
         )
         session = info.context.db.session
         created, errors = await attempt(
@@ -358,8 +366,8 @@ class VolunteeringMutations:
             info.context,
             service,
             community_id,
-            started_at=_aware(input.started_at, "input.startedAt"),  # type: ignore[arg-type]
-            ended_at=_aware(input.ended_at, "input.endedAt"),  # type: ignore[arg-type]
+            started_at=_aware(input.started_at, "input.startedAt"),
+            ended_at=_aware(input.ended_at, "input.endedAt"),
             reason=input.reason,
         )
         corrected, errors = await attempt(session, change, VolunteeringError)
@@ -393,14 +401,14 @@ class VolunteeringMutations:
         session = info.context.db.session
 
         async def change() -> PartnerMerchant:
-            if unit is not None and unit.community_id != community.id:  # type: ignore[attr-defined]
+            if unit is not None and unit.community_id != community.id:
                 raise refuse(VolunteeringErrorCode.OUTSIDE_COMMUNITY, "unit")
             merchant = PartnerMerchant(
                 community_id=community.id,
                 name=activities.TEXT.required(input.name, "name", 100),
                 address=activities.TEXT.optional(input.address, "address", 200),
                 offer=activities.TEXT.optional(input.offer, "offer", 200),
-                unit_id=unit.id if unit else None,  # type: ignore[attr-defined]
+                unit_id=unit.id if unit else None,
             )
             session.add(merchant)
             try:
@@ -533,7 +541,7 @@ class TeamMutations:
             skills=input.skills,
             description=input.description,
             leader_id=leader.id if leader else None,
-            sponsor_unit=sponsor,  # type: ignore[arg-type]
+            sponsor_unit=sponsor,
         )
         session = info.context.db.session
         team, errors = await attempt(
@@ -545,7 +553,7 @@ class TeamMutations:
     async def volunteer_team_member_add(
         self, info: Info, input: VolunteerTeamMemberInput
     ) -> VolunteerTeamPayload:
-        team = await load_in_scope(
+        team: VolunteerTeam = await load_in_scope(
             info, input.team, VolunteerTeam, "team", acting_as=MANAGE_VOLUNTEERING
         )
         person = await load_in_scope(
@@ -563,7 +571,7 @@ class TeamMutations:
     async def volunteer_team_member_remove(
         self, info: Info, input: VolunteerTeamMemberInput
     ) -> VolunteerTeamPayload:
-        team = await load_in_scope(
+        team: VolunteerTeam = await load_in_scope(
             info, input.team, VolunteerTeam, "team", acting_as=MANAGE_VOLUNTEERING
         )
         person = await load_in_scope(
@@ -573,7 +581,7 @@ class TeamMutations:
 
         async def change() -> VolunteerTeam:
             await teams.remove_member(session, info.context, team, person.id)
-            return team  # type: ignore[no-any-return]
+            return team
 
         removed, errors = await attempt(session, change(), VolunteeringError)
         return VolunteerTeamPayload(team=VolunteerTeamType.from_optional(removed), errors=errors)

@@ -50,11 +50,6 @@ async def lock_person(session: AsyncSession, person_id: int) -> None:
     )
 
 
-async def balance_of(session: AsyncSession, person_id: int) -> int:
-    last = await _last_entry(session, person_id)
-    return last.balance if last else 0
-
-
 async def _last_entry(session: AsyncSession, person_id: int) -> PointsEntry | None:
     return await session.scalar(
         select(PointsEntry)

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from backend.audit.services import record
-from backend.core.models import utcnow
+from backend.core.models import key, utcnow
 from backend.units.models import ResidentUnit
 from backend.volunteering.activities import TEXT
 from backend.volunteering.errors import VolunteeringErrorCode, refuse
@@ -51,7 +51,7 @@ async def create_team(session: AsyncSession, context: Any, draft: TeamDraft) -> 
     if draft.leader_id is not None:
         session.add(
             VolunteerTeamMember(
-                team_id=team.id,  # type: ignore[arg-type]
+                team_id=key(team),
                 person_id=draft.leader_id,
                 role=TeamRole.LEADER,
                 joined_on=date.today(),
@@ -85,7 +85,7 @@ async def add_member(
         member = existing
     else:
         member = VolunteerTeamMember(
-            team_id=team.id,  # type: ignore[arg-type]
+            team_id=key(team),
             person_id=person_id,
             role=TeamRole.MEMBER,
             joined_on=date.today(),

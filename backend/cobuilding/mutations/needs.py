@@ -25,6 +25,7 @@ from backend.cobuilding.permissions import ANSWER_DISPATCH, HANDLE_NEEDS, SUBMIT
 from backend.cobuilding.types import NeedDispatchType, NeedType, ProjectType
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, load_in_scope
+from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings.files import read_uploads
@@ -159,7 +160,7 @@ class NeedMutations:
             else None
         )
         draft = needs.NeedDraft(
-            community_id=community.id,  # type: ignore[arg-type]
+            community_id=key(community),
             title=input.title,
             description=input.description,
             category=input.category,

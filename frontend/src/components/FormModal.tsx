@@ -38,7 +38,7 @@ export default function FormModal({
       onCancel={onCancel}
       width={width}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': `${testId}-ok` } as never}
+      okButtonProps={{ 'data-testid': `${testId}-ok` }}
       data-testid={testId}
     >
       {error ? (

@@ -24,11 +24,11 @@ interface Payload {
  * The outcome of a mutation that returns a payload with typed `errors`: field errors go under
  * the form's items, the rest (and transport errors) to a message. True when it succeeded.
  */
-export function payloadSucceeded<P extends Payload>(
+export function payloadSucceeded<P extends Payload, T>(
   result: { error?: CombinedError | undefined },
   payload: P | null | undefined,
   notify: (text: string) => void,
-  form?: { instance: FormInstance<never>; fields: readonly string[] },
+  form?: { instance: FormInstance<T>; fields: readonly string[] },
 ): payload is P {
   if (!payload) {
     notify(result.error ? describeError(result.error).description : t('pages.common.error.unknown'));

@@ -81,7 +81,7 @@ export default function DispatchPage() {
     });
     const payload = result.data?.needDispatch;
     const notify = (text: string) => message.error(`${t('pages.needs.saveFailed')}：${text}`);
-    if (payloadSucceeded(result, payload, notify, { instance: form as never, fields: FIELDS })) {
+    if (payloadSucceeded(result, payload, notify, { instance: form, fields: FIELDS })) {
       message.success(t('pages.dispatch.done', { unit: payload.dispatch?.unit.name ?? '' }));
       navigate('/cobuilding/needs');
     }

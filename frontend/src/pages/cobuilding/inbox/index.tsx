@@ -48,7 +48,7 @@ export default function InboxPage() {
     const notify = (text: string) => message.error(`${t('pages.needs.saveFailed')}：${text}`);
     if (
       payloadSucceeded(outcome, payload, notify, {
-        instance: form as never,
+        instance: form,
         fields: ['reason', 'projectTitle'],
       })
     ) {
@@ -166,7 +166,7 @@ export default function InboxPage() {
         confirmLoading={fetching}
         onCancel={() => setAnswer(null)}
         onOk={() => form.submit()}
-        okButtonProps={{ 'data-testid': 'inbox-confirm' } as never}
+        okButtonProps={{ 'data-testid': 'inbox-confirm' }}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false} onFinish={onFinish}>

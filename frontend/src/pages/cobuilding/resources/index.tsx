@@ -164,7 +164,7 @@ export default function ResourceCataloguePage() {
                   <Popconfirm
                     title={t('pages.resources.withdraw.confirm', { title: r.title })}
                     okText={t('pages.resources.withdraw')}
-                    okButtonProps={{ danger: true, 'data-testid': 'resource-withdraw-ok' } as never}
+                    okButtonProps={{ danger: true, 'data-testid': 'resource-withdraw-ok' }}
                     cancelText={t('pages.common.cancel')}
                     onConfirm={() => void onWithdraw(r)}
                   >

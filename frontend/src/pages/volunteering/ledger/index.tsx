@@ -99,7 +99,7 @@ function LedgerView({
     const notify = (text: string) => message.error(`${t('pages.needs.saveFailed')}：${text}`);
     if (
       payloadSucceeded(result, result.data?.pointsRedeem, notify, {
-        instance: form as never,
+        instance: form,
         fields: ['merchant', 'points', 'note'],
       })
     ) {

@@ -83,7 +83,7 @@ export default function VolunteeringSettingsPage() {
     });
     if (
       payloadSucceeded(result, result.data?.partnerMerchantCreate, fail, {
-        instance: form as never,
+        instance: form,
         fields: ['name', 'address', 'offer'],
       })
     ) {

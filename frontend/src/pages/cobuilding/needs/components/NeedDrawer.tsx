@@ -78,7 +78,7 @@ export default function NeedDrawer({
     });
     const payload = result.data?.needTriage;
     const fields = ['reason', 'mergeInto'];
-    if (payloadSucceeded(result, payload, fail, { instance: form as never, fields }))
+    if (payloadSucceeded(result, payload, fail, { instance: form, fields }))
       done(
         payload.need,
         t(
@@ -113,7 +113,7 @@ export default function NeedDrawer({
     });
     const payload = result.data?.needClose;
     const fields = ['satisfaction', 'feedback'];
-    if (payloadSucceeded(result, payload, fail, { instance: form as never, fields }))
+    if (payloadSucceeded(result, payload, fail, { instance: form, fields }))
       done(payload.need, t('pages.needs.closed'));
   };
 

@@ -63,7 +63,7 @@ export default function NeedSubmitModal({
     });
     if (
       payloadSucceeded(result, result.data?.needSubmit, setFormError, {
-        instance: form as never,
+        instance: form,
         fields: FIELDS,
       })
     ) {

@@ -77,7 +77,7 @@ export default function ProjectDetailPage() {
     });
     if (
       payloadSucceeded(result, result.data?.projectReport, fail, {
-        instance: form as never,
+        instance: form,
         fields: REPORT_FIELDS,
       })
     ) {

@@ -91,7 +91,7 @@ export default function ResourceModal({
         },
       });
       const payload = result.data?.resourceUpdate;
-      if (payloadSucceeded(result, payload, setFormError, { instance: form as never, fields: FIELDS })) {
+      if (payloadSucceeded(result, payload, setFormError, { instance: form, fields: FIELDS })) {
         form.resetFields();
         if (payload.resource) onSaved(payload.resource, false);
       }
@@ -106,7 +106,7 @@ export default function ResourceModal({
       },
     });
     const payload = result.data?.resourcePublish;
-    if (payloadSucceeded(result, payload, setFormError, { instance: form as never, fields: FIELDS })) {
+    if (payloadSucceeded(result, payload, setFormError, { instance: form, fields: FIELDS })) {
       form.resetFields();
       setSearch('');
       if (payload.resource) onSaved(payload.resource, true);

@@ -46,7 +46,7 @@ export default function WishCard({ wish, forUnit, staff, busy, onClaim, onFulfil
         okText={t('pages.wishes.claim')}
         cancelText={t('pages.common.cancel')}
         onConfirm={() => onClaim(wish)}
-        okButtonProps={{ 'data-testid': 'wish-claim-ok' } as never}
+        okButtonProps={{ 'data-testid': 'wish-claim-ok' }}
       >
         <Button type="primary" icon={<HeartOutlined />} loading={busy} data-testid="wish-claim">
           {t('pages.wishes.claim')}
@@ -67,7 +67,7 @@ export default function WishCard({ wish, forUnit, staff, busy, onClaim, onFulfil
         okText={t('pages.wishes.confirm')}
         cancelText={t('pages.common.cancel')}
         onConfirm={() => onConfirm(wish)}
-        okButtonProps={{ 'data-testid': 'wish-confirm-ok' } as never}
+        okButtonProps={{ 'data-testid': 'wish-confirm-ok' }}
       >
         <Button type="primary" icon={<CheckCircleOutlined />} loading={busy} data-testid="wish-confirm">
           {t('pages.wishes.confirm')}

@@ -48,7 +48,7 @@ export default function WishFulfilModal({
     });
     if (
       payloadSucceeded(result, result.data?.microWishFulfil, setFormError, {
-        instance: form as never,
+        instance: form,
         fields: FIELDS,
       })
     ) {

@@ -60,7 +60,7 @@ export default function WishPublishModal({
     });
     if (
       payloadSucceeded(result, result.data?.microWishPublish, setFormError, {
-        instance: form as never,
+        instance: form,
         fields: FIELDS,
       })
     ) {

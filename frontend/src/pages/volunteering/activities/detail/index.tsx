@@ -303,7 +303,7 @@ export default function ActivityDetailPage() {
         confirmLoading={checkingIn || checkingOut}
         onCancel={() => setCheck(null)}
         onOk={() => void onCheck()}
-        okButtonProps={{ 'data-testid': 'check-confirm' } as never}
+        okButtonProps={{ 'data-testid': 'check-confirm' }}
         destroyOnHidden
       >
         <Space orientation="vertical" style={{ width: '100%' }}>

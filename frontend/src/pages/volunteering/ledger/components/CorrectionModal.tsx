@@ -43,7 +43,7 @@ export default function CorrectionModal({
     const notify = (text: string) => message.error(`${t('pages.needs.saveFailed')}：${text}`);
     if (
       payloadSucceeded(result, result.data?.serviceRecordCorrect, notify, {
-        instance: form as never,
+        instance: form,
         fields: ['reason'],
       })
     ) {

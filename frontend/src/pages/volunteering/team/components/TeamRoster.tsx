@@ -81,7 +81,7 @@ export default function TeamRoster({ team, manage }: { team: TeamDetailFragment;
               <Popconfirm
                 title={t('pages.team.member.remove.confirm', { name: m.person.name })}
                 okText={t('pages.team.member.remove')}
-                okButtonProps={{ danger: true, 'data-testid': 'team-member-remove-ok' } as never}
+                okButtonProps={{ danger: true, 'data-testid': 'team-member-remove-ok' }}
                 cancelText={t('pages.common.cancel')}
                 onConfirm={() => void onRemove(m)}
               >

@@ -32,7 +32,7 @@ export default function ProjectReportModal({
       confirmLoading={busy}
       onCancel={onCancel}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'project-report-ok' } as never}
+      okButtonProps={{ 'data-testid': 'project-report-ok' }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={onSubmit} initialValues={{ spent: 0, photos: [] }}>

@@ -67,7 +67,7 @@ export default function ActivityCreateModal({
     });
     const payload = result.data?.volunteerActivityCreate;
     if (
-      payloadSucceeded(result, payload, setFormError, { instance: form as never, fields: FIELDS }) &&
+      payloadSucceeded(result, payload, setFormError, { instance: form, fields: FIELDS }) &&
       payload.activity
     ) {
       form.resetFields();
