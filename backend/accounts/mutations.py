@@ -75,10 +75,11 @@ class AccountMutations:
         try:
             signed_in = await services.sign_in(
                 context.db.session,
-                context,
+                context.actor,
                 input.username,
                 input.password,
                 user_agent=context.request.headers.get("user-agent"),
+                allow_demo_users=context.settings.demo_data,
             )
         except DomainError as refused:
             return SessionCreatePayload(errors=error_list(AccountError, refused))
@@ -110,7 +111,7 @@ class AccountMutations:
         try:
             await services.change_password(
                 context.db.session,
-                context,
+                context.actor,
                 context.principal.user_id,
                 input.current_password,
                 input.new_password,
@@ -132,7 +133,7 @@ class AccountMutations:
         try:
             issued = await services.create_api_token(
                 context.db.session,
-                context,
+                context.actor,
                 name=input.name,
                 scopes=input.scopes,
                 organisation_id=organisation_id,
@@ -149,7 +150,7 @@ class AccountMutations:
         context = info.context
         token = await load_in_scope(info, id, ApiToken, "id")
         try:
-            revoked = await services.revoke_api_token(context.db.session, context, token)
+            revoked = await services.revoke_api_token(context.db.session, context.actor, token)
         except DomainError as refused:
             return ApiTokenRevokePayload(errors=error_list(AccountError, refused))
         return ApiTokenRevokePayload(api_token=ApiTokenType.from_model(revoked))

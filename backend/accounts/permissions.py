@@ -14,17 +14,16 @@ VIEWER = Rule("me", frozenset(), public=True)
 SIGNED_IN = Rule("signedIn", ALL_ROLES, any_user=True)
 NODE = Rule("node", ALL_ROLES, token_scope=ANY_TOKEN)
 MANAGE_TOKENS = Rule("apiTokens", ADMINS)
+# Users are named (audit log actors) to street administrators; never to tokens.
+READ_USERS = Rule("users", ADMINS)
 
-# Never granted to a token: tokens cannot read or make tokens.
-_ADMIN_ONLY = "admin"
 
-
-@visibility(ApiToken, token_scope=_ADMIN_ONLY)
+@visibility(ApiToken, read=MANAGE_TOKENS)
 def _tokens(scope: Scope) -> ColumnElement[bool]:
     return scope.in_administered_subtrees(ApiToken.organisation_id)
 
 
-@visibility(User, token_scope=_ADMIN_ONLY)
+@visibility(User, read=READ_USERS)
 def _users(scope: Scope) -> ColumnElement[bool]:
     # Users are named (audit log actors) to street administrators of their street.
     from sqlalchemy import select

@@ -9,7 +9,6 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import anyio
 from sqlalchemy import case, or_, select, update
@@ -19,6 +18,7 @@ from backend.accounts import passwords, tokens
 from backend.accounts.errors import MESSAGES, AccountErrorCode
 from backend.accounts.models import ApiToken, LoginSession, RoleGrant, User
 from backend.audit.services import diff, record, snapshot
+from backend.core.actor import Actor
 from backend.core.crypto import keyring
 from backend.core.errors import DomainError, ErrorCode, PublicError
 from backend.core.models import utcnow
@@ -108,7 +108,7 @@ async def _verify(password_hash: str | None, password: str) -> bool:
 
 
 async def _password_attempt(
-    session: AsyncSession, context: Any, user: User, password: str, action: str
+    session: AsyncSession, actor: Actor, user: User, password: str, action: str
 ) -> None:
     """Check a user's password under the attempt limits; raises unless it is right."""
     now = utcnow()
@@ -120,7 +120,7 @@ async def _password_attempt(
         await session.refresh(user)
         record(
             session,
-            context,
+            actor,
             f"{action}.failed",
             object_type="User",
             object_id=user.id,
@@ -137,11 +137,12 @@ async def _password_attempt(
 
 async def sign_in(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     identifier: str,
     password: str,
     *,
     user_agent: str | None = None,
+    allow_demo_users: bool = False,
 ) -> SignedIn:
     if not identifier.strip():
         raise _error(AccountErrorCode.REQUIRED, "username")
@@ -153,9 +154,9 @@ async def sign_in(
     if user is None:
         await _verify(None, password)  # the same time as a wrong password
         raise _error(AccountErrorCode.INVALID_CREDENTIALS)
-    await _password_attempt(session, context, user, password, "sessionCreate")
+    await _password_attempt(session, actor, user, password, "sessionCreate")
     # Demo users' passwords are public: outside demo mode they cannot sign in.
-    if not user.is_active or (user.is_demo and not context.settings.demo_data):
+    if not user.is_active or (user.is_demo and not allow_demo_users):
         await session.commit()
         raise _error(AccountErrorCode.INACTIVE)
     now = utcnow()
@@ -167,13 +168,11 @@ async def sign_in(
         csrf_token=csrf,
         expires_at=now + SESSION_LIFETIME,
         last_seen_at=now,
-        ip=context.client_ip,
+        ip=actor.client_ip,
         user_agent=(user_agent or "")[:300] or None,
     )
     session.add(login)
-    record(
-        session, context, "sessionCreate", object_type="User", object_id=user.id, user_id=user.id
-    )
+    record(session, actor, "sessionCreate", object_type="User", object_id=user.id, user_id=user.id)
     await session.commit()
     return SignedIn(user=user, session_secret=secret, csrf_token=csrf, expires_at=login.expires_at)
 
@@ -187,7 +186,7 @@ async def sign_out(session: AsyncSession, session_id: int) -> None:
 
 async def change_password(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     user_id: int,
     current: str,
     new: str,
@@ -201,7 +200,7 @@ async def change_password(
     if problem:
         raise _error(AccountErrorCode.WEAK_PASSWORD, "newPassword", problem)
     try:
-        await _password_attempt(session, context, user, current, "passwordChange")
+        await _password_attempt(session, actor, user, current, "passwordChange")
     except DomainError as refused:
         if refused.code is AccountErrorCode.INVALID_CREDENTIALS:
             raise _error(
@@ -220,7 +219,7 @@ async def change_password(
         other.ended_at = user.password_changed_at
     record(
         session,
-        context,
+        actor,
         "passwordChange",
         object_type="User",
         object_id=user.id,
@@ -240,7 +239,8 @@ class Authenticated:
 
 
 async def principal_for_user(session: AsyncSession, user_id: int) -> Principal:
-    return Principal(user_id=user_id, grants=await _grants(session, user_id))
+    person_id = (await session.execute(select(User.person_id).where(User.id == user_id))).scalar()
+    return Principal(user_id=user_id, person_id=person_id, grants=await _grants(session, user_id))
 
 
 async def _grants(session: AsyncSession, user_id: int) -> tuple[Grant, ...]:
@@ -269,6 +269,7 @@ async def authenticate_session(session: AsyncSession, secret: str) -> Authentica
         select(
             LoginSession.id,
             LoginSession.user_id,
+            User.person_id,
             LoginSession.csrf_token,
             LoginSession.last_seen_at,
             RoleGrant.role,
@@ -306,7 +307,7 @@ async def authenticate_session(session: AsyncSession, secret: str) -> Authentica
         for row in rows
         if row.role is not None
     )
-    principal = Principal(user_id=first.user_id, grants=grants)
+    principal = Principal(user_id=first.user_id, person_id=first.person_id, grants=grants)
     return Authenticated(principal=principal, session_id=first.id, csrf_token=first.csrf_token)
 
 
@@ -377,7 +378,7 @@ def _check_token_input(name: str, scopes: list[str], expires_at: datetime, now: 
 
 async def create_api_token(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     *,
     name: str,
     scopes: list[str],
@@ -394,13 +395,13 @@ async def create_api_token(
         scopes=" ".join(sorted(set(scopes))),
         organisation_id=organisation_id,
         expires_at=expires_at,
-        created_by_id=context.principal.user_id,
+        created_by_id=actor.principal.user_id,
     )
     session.add(token)
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "apiTokenCreate",
         object_type="ApiToken",
         object_id=token.id,
@@ -410,13 +411,13 @@ async def create_api_token(
     return IssuedToken(token=token, secret=full)
 
 
-async def revoke_api_token(session: AsyncSession, context: Any, token: ApiToken) -> ApiToken:
+async def revoke_api_token(session: AsyncSession, actor: Actor, token: ApiToken) -> ApiToken:
     if token.revoked_at is not None:
         raise _error(AccountErrorCode.ALREADY_REVOKED, "id")
     token.revoked_at = utcnow()
     record(
         session,
-        context,
+        actor,
         "apiTokenRevoke",
         object_type="ApiToken",
         object_id=token.id,
@@ -424,10 +425,3 @@ async def revoke_api_token(session: AsyncSession, context: Any, token: ApiToken)
     )
     await session.commit()
     return token
-
-
-async def caller_person_id(context: Any) -> int | None:
-    """The person behind the signed-in user (a liaison, member or volunteer), if any."""
-    user_id = context.principal.user_id
-    user = await context.db.session.get(User, user_id) if user_id else None
-    return user.person_id if user else None

@@ -11,7 +11,7 @@ from backend.core.scope import Scope, visibility
 READ_AUDIT_LOG = Rule("auditLog", frozenset({Role.STREET_ADMIN}))
 
 
-@visibility(AuditLogEntry, token_scope="admin")
+@visibility(AuditLogEntry, read=READ_AUDIT_LOG)
 def _entries(scope: Scope) -> ColumnElement[bool]:
     """A street administrator reads what was done by users holding a role in their street,
     and by API tokens issued for it."""

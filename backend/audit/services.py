@@ -11,6 +11,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.models import AuditLogEntry
+from backend.core.actor import Actor
 
 
 def _plain(value: Any) -> Any:
@@ -36,7 +37,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 
 def record(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     action: str,
     *,
     object_type: str | None = None,
@@ -44,13 +45,13 @@ def record(
     changes: dict[str, Any] | None = None,
     user_id: int | None = None,
 ) -> None:
-    principal = context.principal
+    principal = actor.principal
     session.add(
         AuditLogEntry(
             user_id=user_id if user_id is not None else principal.user_id,
             token_id=principal.token_id,
-            ip=context.client_ip,
-            request_id=context.request_id,
+            ip=actor.client_ip,
+            request_id=actor.request_id,
             action=action,
             object_type=object_type,
             object_id=object_id,

@@ -21,7 +21,7 @@ from backend.cobuilding.models import (
     ResourceKind,
     ResourceStatus,
 )
-from backend.core.context import RequestDb
+from backend.core.db import RequestDb
 from backend.core.scope import Scope, visible
 from backend.units.models import ResidentUnit
 

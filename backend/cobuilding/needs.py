@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +30,8 @@ from backend.cobuilding.models import (
     Resource,
     Urgency,
 )
+from backend.cobuilding.permissions import answers_for
+from backend.core.actor import Actor
 from backend.core.db import rows_changed
 from backend.core.errors import DomainError
 from backend.core.models import key, utcnow
@@ -78,7 +79,7 @@ class NeedDraft:
 
 
 async def submit_need(
-    session: AsyncSession, context: Any, draft: NeedDraft, files: list[File]
+    session: AsyncSession, actor: Actor, draft: NeedDraft, files: list[File]
 ) -> Need:
     if draft.grid is not None and draft.grid.community_id != draft.community_id:
         raise refuse(CoBuildingErrorCode.OUTSIDE_COMMUNITY, "grid", "网格不属于该社区。")
@@ -100,7 +101,7 @@ async def submit_need(
     add_attachments(session, photos, need_id=need.id)
     record(
         session,
-        context,
+        actor,
         "needSubmit",
         object_type="Need",
         object_id=need.id,
@@ -112,7 +113,7 @@ async def submit_need(
 
 async def triage_need(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     need: Need,
     *,
     status: NeedStatus,
@@ -142,7 +143,7 @@ async def triage_need(
     need.triaged_at = utcnow()
     record(
         session,
-        context,
+        actor,
         "needTriage",
         object_type="Need",
         object_id=need.id,
@@ -154,7 +155,7 @@ async def triage_need(
 
 async def dispatch_need(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     need: Need,
     unit: ResidentUnit,
     *,
@@ -180,7 +181,7 @@ async def dispatch_need(
         project_id=project.id if project else None,
         status=DispatchStatus.PENDING,
         note=TEXT.optional(note, "note", 500),
-        dispatched_by_id=context.principal.user_id,
+        dispatched_by_id=actor.principal.user_id,
     )
     need.status = NeedStatus.DISPATCHED
     session.add(dispatch)
@@ -200,7 +201,7 @@ async def dispatch_need(
         )
     record(
         session,
-        context,
+        actor,
         "needDispatch",
         object_type="Need",
         object_id=need.id,
@@ -221,7 +222,7 @@ def _joinable(project: Project, need: Need) -> None:
 
 
 async def _claim_dispatch(
-    session: AsyncSession, dispatch: NeedDispatch, status: DispatchStatus, context: Any
+    session: AsyncSession, dispatch: NeedDispatch, status: DispatchStatus, actor: Actor
 ) -> None:
     """Answer a pending dispatch exactly once, however many answers arrive at the same time."""
     changed = await rows_changed(
@@ -230,7 +231,7 @@ async def _claim_dispatch(
         .where(
             col(NeedDispatch.id) == dispatch.id, col(NeedDispatch.status) == DispatchStatus.PENDING
         )
-        .values(status=status, responded_at=utcnow(), responded_by_id=context.principal.user_id)
+        .values(status=status, responded_at=utcnow(), responded_by_id=actor.principal.user_id)
         .execution_options(synchronize_session=False),
     )
     if changed != 1:
@@ -238,23 +239,23 @@ async def _claim_dispatch(
     await session.refresh(dispatch)
 
 
-def _answerable(context: Any, dispatch: NeedDispatch) -> None:
+def _answerable(actor: Actor, dispatch: NeedDispatch) -> None:
     if dispatch.status is not DispatchStatus.PENDING:
         raise refuse(CoBuildingErrorCode.ALREADY_RESPONDED, "dispatch")
-    if dispatch.unit_id not in context.scope.unit_ids:
+    if not answers_for(actor, dispatch):
         raise refuse(CoBuildingErrorCode.NOT_OWNER, "dispatch")
 
 
 async def accept_dispatch(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     dispatch: NeedDispatch,
     need: Need,
     project_title: str | None = None,
 ) -> Project:
     """The accepted need joins the project named in the dispatch, or becomes a new project
     led by the accepting unit."""
-    _answerable(context, dispatch)
+    _answerable(actor, dispatch)
     project = await session.get(Project, dispatch.project_id) if dispatch.project_id else None
     if project is not None:
         _joinable(project, need)
@@ -268,7 +269,7 @@ async def accept_dispatch(
             starts_on=date.today(),
         )
         session.add(project)
-    await _claim_dispatch(session, dispatch, DispatchStatus.ACCEPTED, context)
+    await _claim_dispatch(session, dispatch, DispatchStatus.ACCEPTED, actor)
     await session.flush()
     if project.lead_unit_id != dispatch.unit_id:
         await _add_partner(session, project, dispatch.unit_id)
@@ -276,7 +277,7 @@ async def accept_dispatch(
     need.project_id = project.id
     record(
         session,
-        context,
+        actor,
         "needDispatchRespond",
         object_type="Need",
         object_id=need.id,
@@ -302,17 +303,17 @@ async def _add_partner(session: AsyncSession, project: Project, unit_id: int) ->
 
 
 async def decline_dispatch(
-    session: AsyncSession, context: Any, dispatch: NeedDispatch, need: Need, reason: str | None
+    session: AsyncSession, actor: Actor, dispatch: NeedDispatch, need: Need, reason: str | None
 ) -> NeedDispatch:
-    _answerable(context, dispatch)
+    _answerable(actor, dispatch)
     cleaned = TEXT.required(reason, "reason", 500)
-    await _claim_dispatch(session, dispatch, DispatchStatus.DECLINED, context)
+    await _claim_dispatch(session, dispatch, DispatchStatus.DECLINED, actor)
     dispatch.decline_reason = cleaned
     # Back in the coordinator's queue, to be dispatched elsewhere.
     need.status = NeedStatus.ACCEPTED
     record(
         session,
-        context,
+        actor,
         "needDispatchRespond",
         object_type="Need",
         object_id=need.id,
@@ -325,13 +326,13 @@ async def decline_dispatch(
     return dispatch
 
 
-async def solve_need(session: AsyncSession, context: Any, need: Need) -> Need:
+async def solve_need(session: AsyncSession, actor: Actor, need: Need) -> Need:
     _require_status(need, NeedStatus.IN_PROGRESS)
     need.status = NeedStatus.SOLVED
     need.solved_at = utcnow()
     record(
         session,
-        context,
+        actor,
         "needSolve",
         object_type="Need",
         object_id=need.id,
@@ -342,7 +343,7 @@ async def solve_need(session: AsyncSession, context: Any, need: Need) -> Need:
 
 
 async def close_need(
-    session: AsyncSession, context: Any, need: Need, *, satisfaction: int, feedback: str | None
+    session: AsyncSession, actor: Actor, need: Need, *, satisfaction: int, feedback: str | None
 ) -> Need:
     _require_status(need, NeedStatus.SOLVED)
     if not 1 <= satisfaction <= 5:
@@ -353,7 +354,7 @@ async def close_need(
     need.closed_at = utcnow()
     record(
         session,
-        context,
+        actor,
         "needClose",
         object_type="Need",
         object_id=need.id,
@@ -367,17 +368,17 @@ async def close_need(
 
 
 async def withdraw_dispatch(
-    session: AsyncSession, context: Any, dispatch: NeedDispatch, need: Need
+    session: AsyncSession, actor: Actor, dispatch: NeedDispatch, need: Need
 ) -> NeedDispatch:
     """A unit that does not answer does not hold the need forever: the coordinator takes the
     dispatch back, and the need waits to be dispatched again."""
     if dispatch.status is not DispatchStatus.PENDING:
         raise refuse(CoBuildingErrorCode.ALREADY_RESPONDED, "dispatch", "该派单已答复，不能撤回。")
-    await _claim_dispatch(session, dispatch, DispatchStatus.WITHDRAWN, context)
+    await _claim_dispatch(session, dispatch, DispatchStatus.WITHDRAWN, actor)
     need.status = NeedStatus.ACCEPTED
     record(
         session,
-        context,
+        actor,
         "needDispatchWithdraw",
         object_type="Need",
         object_id=need.id,

@@ -5,9 +5,9 @@ and progress reports with photos. The status runs planned → in progress → do
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,8 +23,11 @@ from backend.cobuilding.models import (
     ProjectUpdate,
 )
 from backend.cobuilding.needs import TEXT, checked_files
+from backend.cobuilding.permissions import may_report_on
+from backend.core.actor import Actor
 from backend.core.models import key
 from backend.meetings.files import File, add_attachments
+from backend.organisations.models import Organisation
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole
 from backend.units.models import ResidentUnit
 
@@ -37,6 +40,7 @@ NEXT_STATUS = {
 }
 # The money columns are 32-bit integers of fen: at most 21,474,836.47 yuan.
 MAX_CENTS = 2**31 - 1
+MAX_YUAN_SAID = "2147 万元"
 PROJECT_FIELDS = ["title", "status", "budget_cents", "follow_up_officer_id", "ends_on"]
 
 
@@ -46,10 +50,46 @@ class ProjectChanges:
 
     title: str | None = None
     status: ProjectStatus | None = None
-    budget_cents: int | None = None
+    budget_yuan: float | None = None
     ends_on: date | None = None
     officer: CommitteeMembership | None = None
     partners: list[ResidentUnit] | None = None
+
+
+def cents(yuan: float, field: str, what: str, *, room: int = MAX_CENTS) -> int:
+    """Yuan as whole fen, refused when negative, not finite or past what the column holds."""
+    if not math.isfinite(yuan) or yuan < 0 or round(yuan * 100) > room:
+        raise refuse(
+            CoBuildingErrorCode.OUT_OF_RANGE,
+            field,
+            f"{what}须为非负金额，累计不超过 {MAX_YUAN_SAID}。",
+        )
+    return round(yuan * 100)
+
+
+async def _require_reporter(session: AsyncSession, actor: Actor, project: Project) -> None:
+    community = await session.get(Organisation, project.community_id)
+    partners = await session.scalars(
+        select(col(ProjectPartner.unit_id)).where(col(ProjectPartner.project_id) == project.id)
+    )
+    officer = (
+        await session.get(CommitteeMembership, project.follow_up_officer_id)
+        if project.follow_up_officer_id is not None
+        else None
+    )
+    allowed = community is not None and may_report_on(
+        actor,
+        project,
+        community_path=community.path,
+        partner_unit_ids=set(partners.all()),
+        officer_person_id=officer.person_id if officer else None,
+    )
+    if not allowed:
+        raise refuse(
+            CoBuildingErrorCode.NOT_OWNER,
+            "project",
+            "只有社区工作人员、牵头或参与单位联络员、跟办员可以报告项目进展。",
+        )
 
 
 async def _require_officer(
@@ -72,7 +112,7 @@ async def _require_officer(
 
 
 async def update_project(
-    session: AsyncSession, context: Any, project: Project, changes: ProjectChanges
+    session: AsyncSession, actor: Actor, project: Project, changes: ProjectChanges
 ) -> Project:
     before = snapshot(project, PROJECT_FIELDS)
     if changes.title is not None:
@@ -85,12 +125,8 @@ async def update_project(
                 f"项目当前为“{project.status.label}”，不能改为“{changes.status.label}”。",
             )
         project.status = changes.status
-    if changes.budget_cents is not None:
-        if not 0 <= changes.budget_cents <= MAX_CENTS:
-            raise refuse(
-                CoBuildingErrorCode.OUT_OF_RANGE, "budget", "预算须为不超过 100 亿元的非负金额。"
-            )
-        project.budget_cents = changes.budget_cents
+    if changes.budget_yuan is not None:
+        project.budget_cents = cents(changes.budget_yuan, "budget", "预算")
     if changes.ends_on is not None:
         if changes.ends_on < project.starts_on:
             raise refuse(CoBuildingErrorCode.INVALID, "endsOn", "结束日期不能早于开始日期。")
@@ -102,7 +138,7 @@ async def update_project(
         await _set_partners(session, project, changes.partners)
     record(
         session,
-        context,
+        actor,
         "projectUpdate",
         object_type="Project",
         object_id=project.id,
@@ -136,7 +172,7 @@ async def _set_partners(session: AsyncSession, project: Project, units: list[Res
 
 
 async def add_milestone(
-    session: AsyncSession, context: Any, project: Project, title: str, due_on: date
+    session: AsyncSession, actor: Actor, project: Project, title: str, due_on: date
 ) -> ProjectMilestone:
     last = await session.scalar(
         select(func.max(ProjectMilestone.position)).where(
@@ -155,7 +191,7 @@ async def add_milestone(
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "projectMilestoneAdd",
         object_type="Project",
         object_id=project.id,
@@ -166,8 +202,11 @@ async def add_milestone(
 
 
 async def complete_milestone(
-    session: AsyncSession, context: Any, milestone: ProjectMilestone, done_on: date
+    session: AsyncSession, actor: Actor, milestone: ProjectMilestone, done_on: date
 ) -> ProjectMilestone:
+    project = await session.get(Project, milestone.project_id)
+    assert project is not None  # a milestone's project is never deleted
+    await _require_reporter(session, actor, project)
     if milestone.done_on is not None:
         raise refuse(CoBuildingErrorCode.ILLEGAL_TRANSITION, "milestone", "该节点已完成。")
     if done_on > date.today():
@@ -175,7 +214,7 @@ async def complete_milestone(
     milestone.done_on = done_on
     record(
         session,
-        context,
+        actor,
         "projectMilestoneComplete",
         object_type="Project",
         object_id=milestone.project_id,
@@ -190,28 +229,26 @@ async def complete_milestone(
 
 async def report_progress(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     project: Project,
     note: str,
-    spent_cents: int,
+    spent_yuan: float,
     files: list[File],
 ) -> ProjectUpdate:
+    await _require_reporter(session, actor, project)
     if project.status not in (P.PLANNED, P.IN_PROGRESS):
         raise refuse(
             CoBuildingErrorCode.ILLEGAL_TRANSITION,
             "project",
             "只有计划中或实施中的项目可以报告进展。",
         )
-    if not 0 <= spent_cents <= MAX_CENTS - project.spent_cents:
-        raise refuse(
-            CoBuildingErrorCode.OUT_OF_RANGE, "spent", "支出须为非负金额，累计不超过 2147 万元。"
-        )
+    spent_cents = cents(spent_yuan, "spent", "支出", room=MAX_CENTS - project.spent_cents)
     photos = checked_files(files, "photos")
     report = ProjectUpdate(
         project_id=key(project),
         note=TEXT.required(note, "note", 2000),
         spent_cents=spent_cents,
-        author_id=context.principal.user_id,
+        author_id=actor.principal.user_id,
     )
     session.add(report)
     await session.flush()
@@ -229,7 +266,7 @@ async def report_progress(
         project.status = P.IN_PROGRESS
     record(
         session,
-        context,
+        actor,
         "projectReport",
         object_type="Project",
         object_id=project.id,

@@ -5,7 +5,6 @@ community staff) and linked to the agreement commitment it fulfils."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +12,7 @@ from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
 from backend.cobuilding.needs import TEXT
+from backend.core.actor import Actor
 from backend.core.models import key
 from backend.units.models import AgreementCommitment, CoBuildingAgreement, ResidentUnit
 
@@ -52,7 +52,7 @@ def _capacity(value: int | None) -> int | None:
 
 async def publish_resource(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     unit: ResidentUnit,
     draft: ResourceDraft,
     commitment: AgreementCommitment | None = None,
@@ -77,7 +77,7 @@ async def publish_resource(
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "resourcePublish",
         object_type="Resource",
         object_id=resource.id,
@@ -88,7 +88,7 @@ async def publish_resource(
 
 
 async def update_resource(
-    session: AsyncSession, context: Any, resource: Resource, draft: ResourceDraft
+    session: AsyncSession, actor: Actor, resource: Resource, draft: ResourceDraft
 ) -> Resource:
     """Changes only the fields given (None: leave as is)."""
     before = snapshot(resource, RESOURCE_FIELDS)
@@ -110,7 +110,7 @@ async def update_resource(
         resource.status = draft.status
     record(
         session,
-        context,
+        actor,
         "resourceUpdate",
         object_type="Resource",
         object_id=resource.id,

@@ -4,7 +4,6 @@ exactly one claim wins, however many arrive at once — fulfilled with evidence,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +13,8 @@ from backend.audit.services import record
 from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import MicroWish, MicroWishStatus
 from backend.cobuilding.needs import TEXT, checked_files
+from backend.cobuilding.permissions import is_claimant
+from backend.core.actor import Actor
 from backend.core.db import rows_changed
 from backend.core.models import utcnow
 from backend.meetings.files import File, add_attachments
@@ -31,7 +32,7 @@ class WishDraft:
     grid: Grid | None = None
 
 
-async def publish_wish(session: AsyncSession, context: Any, draft: WishDraft) -> MicroWish:
+async def publish_wish(session: AsyncSession, actor: Actor, draft: WishDraft) -> MicroWish:
     if draft.grid is not None and draft.grid.community_id != draft.community_id:
         raise refuse(CoBuildingErrorCode.OUTSIDE_COMMUNITY, "grid", "网格不属于该社区。")
     wish = MicroWish(
@@ -47,7 +48,7 @@ async def publish_wish(session: AsyncSession, context: Any, draft: WishDraft) ->
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "microWishPublish",
         object_type="MicroWish",
         object_id=wish.id,
@@ -66,7 +67,7 @@ class Claimant:
 
 
 async def claim_wish(
-    session: AsyncSession, context: Any, wish: MicroWish, claimant: Claimant
+    session: AsyncSession, actor: Actor, wish: MicroWish, claimant: Claimant
 ) -> MicroWish:
     if claimant.person_id is None and claimant.unit_id is None:
         raise refuse(CoBuildingErrorCode.NOT_OWNER, "wish", "您的账号未关联人员信息，无法认领。")
@@ -88,7 +89,7 @@ async def claim_wish(
         raise refuse(CoBuildingErrorCode.ALREADY_CLAIMED, "wish")
     record(
         session,
-        context,
+        actor,
         "microWishClaim",
         object_type="MicroWish",
         object_id=wish.id,
@@ -99,15 +100,9 @@ async def claim_wish(
     return wish
 
 
-def _is_claimant(wish: MicroWish, claimant: Claimant) -> bool:
-    return (
-        wish.claimed_by_person_id is not None and wish.claimed_by_person_id == claimant.person_id
-    ) or (wish.claimed_by_unit_id is not None and wish.claimed_by_unit_id == claimant.unit_id)
-
-
 async def fulfil_wish(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     wish: MicroWish,
     claimant: Claimant,
     note: str | None,
@@ -117,7 +112,7 @@ async def fulfil_wish(
         raise refuse(
             CoBuildingErrorCode.ILLEGAL_TRANSITION, "wish", f"微心愿当前为“{wish.status.label}”。"
         )
-    if not _is_claimant(wish, claimant):
+    if not is_claimant(wish, person_id=claimant.person_id, unit_id=claimant.unit_id):
         raise refuse(CoBuildingErrorCode.NOT_OWNER, "wish", "只有认领人可以登记实现情况。")
     if not files:
         raise refuse(CoBuildingErrorCode.REQUIRED, "evidence", "请上传照片或文件作为实现的佐证。")
@@ -128,7 +123,7 @@ async def fulfil_wish(
     add_attachments(session, evidence, micro_wish_id=wish.id)
     record(
         session,
-        context,
+        actor,
         "microWishFulfil",
         object_type="MicroWish",
         object_id=wish.id,
@@ -138,7 +133,7 @@ async def fulfil_wish(
     return wish
 
 
-async def confirm_wish(session: AsyncSession, context: Any, wish: MicroWish) -> MicroWish:
+async def confirm_wish(session: AsyncSession, actor: Actor, wish: MicroWish) -> MicroWish:
     if wish.status is not W.FULFILLED:
         raise refuse(
             CoBuildingErrorCode.ILLEGAL_TRANSITION,
@@ -149,7 +144,7 @@ async def confirm_wish(session: AsyncSession, context: Any, wish: MicroWish) -> 
     wish.confirmed_at = utcnow()
     record(
         session,
-        context,
+        actor,
         "microWishConfirm",
         object_type="MicroWish",
         object_id=wish.id,

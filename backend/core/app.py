@@ -20,9 +20,9 @@ from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from backend.accounts.auth import authenticate, client_ip
-from backend.core.context import Context, RequestDb
+from backend.core.context import Context
 from backend.core.crypto import DEMO_KEY, configure_keyring
-from backend.core.db import Database
+from backend.core.db import Database, RequestDb
 from backend.core.schema import schema
 from backend.core.settings import Settings
 from backend.meetings.http import routes as meeting_routes

@@ -1,54 +1,25 @@
-"""Per-request context: a database handle and the request's dataloaders."""
+"""Per-request context: a database handle, the request's actor and its dataloaders. Only the
+GraphQL layer and the HTTP handlers see it; services take the `Actor`."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Executable
-from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.dataloader import DataLoader
 
+from backend.core.actor import Actor
+from backend.core.db import RequestDb
 from backend.core.errors import PublicError
-from backend.core.principal import ANONYMOUS, Principal
+from backend.core.principal import ANONYMOUS, Principal, Role
 from backend.core.scope import Scope
 from backend.core.settings import Settings
 
 LoaderT = TypeVar("LoaderT", bound=DataLoader[Any, Any])
-
-
-class RequestDb:
-    """The request's session. Dataloader batches of one request may run concurrently, but an
-    AsyncSession allows one operation at a time, so every statement goes through a lock."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-        self._lock = asyncio.Lock()
-
-    async def scalars(self, statement: Executable) -> Sequence[Any]:
-        async with self._lock:
-            result = await self.session.execute(statement)
-            return result.scalars().all()
-
-    async def add_and_commit(self, rows: Sequence[Any]) -> None:
-        async with self._lock:
-            self.session.add_all(rows)
-            await self.session.commit()
-
-    async def rows(self, statement: Executable) -> Sequence[Any]:
-        async with self._lock:
-            result = await self.session.execute(statement)
-            return result.all()
-
-    async def scalar(self, statement: Executable) -> Any:
-        async with self._lock:
-            result = await self.session.execute(statement)
-            return result.scalar()
 
 
 @dataclass
@@ -67,30 +38,33 @@ class Context:
     client_ip: str | None = None
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
     _loaders: dict[type[Any], Any] = field(default_factory=dict)
-    _scope: Scope | None = None
+    _actor: Actor | None = None
 
     def _loader_extras(self, loader_cls: type[Any]) -> tuple[Any, ...]:
-        # Loaders that write (the audit of full personal-data reads) need the whole context.
-        return (self,) if getattr(loader_cls, "needs_context", False) else ()
+        # Loaders that write (the audit of full personal-data reads) need the actor.
+        return (self.actor,) if getattr(loader_cls, "needs_actor", False) else ()
 
     def reset_scope(self) -> None:
-        self._scope = None
+        """After signing in, the rest of the request acts as the new principal."""
+        self._actor = None
         self._loaders.clear()
 
-    def scope_for(self, roles: Any) -> Scope:
+    @property
+    def actor(self) -> Actor:
+        """Who acts in this request, built once from the authenticated principal."""
+        if self._actor is None:
+            self._actor = Actor(
+                principal=self.principal, request_id=self.request_id, client_ip=self.client_ip
+            )
+        return self._actor
+
+    def scope_for(self, roles: Iterable[Role]) -> Scope:
         """The scope of only the caller's grants of `roles` (API tokens keep theirs)."""
-        if self.principal.is_token:
-            return self.scope
-        grants = tuple(g for g in self.principal.grants if g.role in roles)
-        # Acting in a role, the caller's own rows (their notifications, their own service
-        # records) do not count: a coordinator may not correct their own hours elsewhere.
-        return replace(Scope.of(replace(self.principal, grants=grants)), user_id=None)
+        return self.actor.acting_in(roles).scope
 
     @property
     def scope(self) -> Scope:
-        if self._scope is None:
-            self._scope = Scope.of(self.principal)
-        return self._scope
+        return self.actor.scope
 
     def loader(self, loader_cls: type[LoaderT]) -> LoaderT:
         """The request's instance of a loader class, built on first use (never shared)."""

@@ -8,7 +8,8 @@ generator are batch jobs outside the event loop and use a plain synchronous engi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, cast
 
@@ -80,3 +81,32 @@ async def rows_changed(session: AsyncSession, statement: Executable) -> int:
     exactly the one row it names still matched."""
     result = cast("CursorResult[Any]", await session.execute(statement))
     return int(result.rowcount or 0)
+
+
+class RequestDb:
+    """The request's session. Dataloader batches of one request may run concurrently, but an
+    AsyncSession allows one operation at a time, so every statement goes through a lock."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self._lock = asyncio.Lock()
+
+    async def scalars(self, statement: Executable) -> Sequence[Any]:
+        async with self._lock:
+            result = await self.session.execute(statement)
+            return result.scalars().all()
+
+    async def add_and_commit(self, rows: Sequence[Any]) -> None:
+        async with self._lock:
+            self.session.add_all(rows)
+            await self.session.commit()
+
+    async def rows(self, statement: Executable) -> Sequence[Any]:
+        async with self._lock:
+            result = await self.session.execute(statement)
+            return result.all()
+
+    async def scalar(self, statement: Executable) -> Any:
+        async with self._lock:
+            result = await self.session.execute(statement)
+            return result.scalar()

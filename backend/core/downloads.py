@@ -12,7 +12,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from backend.accounts.auth import authenticate, client_ip
-from backend.core.context import Context, RequestDb
+from backend.core.context import Context
+from backend.core.db import RequestDb
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.permissions import Rule
 

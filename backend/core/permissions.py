@@ -14,10 +14,11 @@ from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types import Info
 
 from backend.core.errors import ErrorCode, PublicError
-from backend.core.principal import Role
+from backend.core.principal import Principal, Role
+from backend.core.scope import ANY_TOKEN_SCOPE
 
 # A rule's token_scope that any valid API token satisfies (rows are then limited by its scopes).
-ANY_TOKEN = "*"
+ANY_TOKEN = ANY_TOKEN_SCOPE
 ALL_ROLES = frozenset(Role)
 STAFF_ROLES = frozenset({Role.STREET_ADMIN, Role.CONVENER, Role.VOLUNTEER_COORDINATOR})
 
@@ -72,6 +73,15 @@ class Rule(BasePermission):
 
     def __repr__(self) -> str:
         return f"Rule({self.name})"
+
+
+def holds_grant_over(principal: Principal, roles: frozenset[Role], organisation_path: str) -> bool:
+    """The one subtree predicate: a grant of one of `roles` whose subtree holds the organisation
+    with this path (a community, a grid's community). API tokens hold no grants."""
+    return any(
+        grant.role in roles and organisation_path.startswith(grant.organisation_path)
+        for grant in principal.grants
+    )
 
 
 def allow(rule: Rule) -> list[FieldExtension]:

@@ -27,6 +27,8 @@ class Grant:
 @dataclass(frozen=True)
 class Principal:
     user_id: int | None = None
+    # The person behind the signed-in user (a liaison, member or volunteer), if any.
+    person_id: int | None = None
     token_id: int | None = None
     grants: tuple[Grant, ...] = ()
     scopes: frozenset[str] = field(default_factory=frozenset)

@@ -12,6 +12,6 @@ EVALUATION_ROLES = ALL_ROLES - {Role.COMMITTEE_MEMBER}
 READ_EVALUATIONS = Rule("evaluations", EVALUATION_ROLES, token_scope="read:evaluations")
 
 
-@visibility(Evaluation, token_scope="read:evaluations")
+@visibility(Evaluation, read=READ_EVALUATIONS)
 def _evaluations(scope: Scope) -> ColumnElement[bool]:
     return or_(scope.in_subtrees(Evaluation.community_id), scope.in_units(Evaluation.unit_id))

@@ -9,12 +9,12 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
+from backend.core.actor import Actor
 from backend.core.models import utcnow
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.lifecycle import check_transition, check_version, notify_invitees
@@ -57,7 +57,7 @@ def quorum(statuses: list[AttendanceStatus]) -> Quorum:
 
 
 async def start_meeting(
-    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+    session: AsyncSession, actor: Actor, meeting: JointMeeting, expected_version: int
 ) -> JointMeeting:
     check_version(meeting, expected_version)
     check_transition(meeting, MeetingStatus.IN_SESSION)
@@ -67,7 +67,7 @@ async def start_meeting(
     meeting.version += 1
     record(
         session,
-        context,
+        actor,
         "jointMeetingStart",
         object_type="JointMeeting",
         object_id=meeting.id,
@@ -94,7 +94,7 @@ async def _attendance(
 
 
 async def self_sign_in(
-    session: AsyncSession, context: Any, meeting: JointMeeting, person_id: int | None, code: str
+    session: AsyncSession, actor: Actor, meeting: JointMeeting, person_id: int | None, code: str
 ) -> MeetingAttendance:
     now = utcnow()
     if not _in_sign_in_window(meeting, now):
@@ -114,7 +114,7 @@ async def self_sign_in(
     attendance.signed_in_at = now
     record(
         session,
-        context,
+        actor,
         "attendanceSignIn",
         object_type="MeetingAttendance",
         object_id=attendance.id,
@@ -126,7 +126,7 @@ async def self_sign_in(
 
 async def record_attendance(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     meeting: JointMeeting,
     person: Person,
     status: AttendanceStatus,
@@ -156,7 +156,7 @@ async def record_attendance(
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "attendanceRecord",
         object_type="MeetingAttendance",
         object_id=attendance.id,
@@ -196,7 +196,7 @@ def _check_votes(draft: DecisionDraft) -> None:
 
 async def record_decision(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     meeting: JointMeeting,
     item: AgendaItem,
     draft: DecisionDraft,
@@ -230,7 +230,7 @@ async def record_decision(
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "decisionRecord",
         object_type="Decision",
         object_id=decision.id,
@@ -285,7 +285,7 @@ async def _check_owner(session: AsyncSession, meeting: JointMeeting, draft: Acti
 
 async def assign_action(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     meeting: JointMeeting,
     decision: Decision,
     draft: ActionDraft,
@@ -314,7 +314,7 @@ async def assign_action(
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "actionItemCreate",
         object_type="ActionItem",
         object_id=action.id,
@@ -325,7 +325,7 @@ async def assign_action(
 
 
 async def close_meeting(
-    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+    session: AsyncSession, actor: Actor, meeting: JointMeeting, expected_version: int
 ) -> JointMeeting:
     check_version(meeting, expected_version)
     check_transition(meeting, MeetingStatus.CLOSED)
@@ -342,7 +342,7 @@ async def close_meeting(
     meeting.version += 1
     record(
         session,
-        context,
+        actor,
         "jointMeetingClose",
         object_type="JointMeeting",
         object_id=meeting.id,
@@ -353,7 +353,7 @@ async def close_meeting(
 
 
 async def publish_minutes(
-    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+    session: AsyncSession, actor: Actor, meeting: JointMeeting, expected_version: int
 ) -> JointMeeting:
     check_version(meeting, expected_version)
     check_transition(meeting, MeetingStatus.MINUTES_PUBLISHED)
@@ -374,7 +374,7 @@ async def publish_minutes(
     )
     record(
         session,
-        context,
+        actor,
         "jointMeetingMinutesPublish",
         object_type="JointMeeting",
         object_id=meeting.id,
@@ -385,7 +385,7 @@ async def publish_minutes(
 
 
 async def correct_minutes(
-    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int, text: str
+    session: AsyncSession, actor: Actor, meeting: JointMeeting, expected_version: int, text: str
 ) -> JointMeeting:
     """The convener's own words for the minutes (a summary, corrections); the .docx and PDF
     are rebuilt from the record and this text on the next download."""
@@ -408,7 +408,7 @@ async def correct_minutes(
         )
     record(
         session,
-        context,
+        actor,
         "jointMeetingMinutesUpdate",
         object_type="JointMeeting",
         object_id=meeting.id,

@@ -15,10 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
+from backend.core.actor import Actor
+from backend.core.db import RequestDb
 from backend.core.ids import spa_path
 from backend.core.models import utcnow
 from backend.core.text import TextRules
-from backend.meetings.candidates import agenda_candidates
+from backend.meetings.candidates import Candidate, agenda_candidates
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.files import File, add_attachments, check_files
 from backend.meetings.models import (
@@ -122,7 +124,7 @@ async def default_invitees(session: AsyncSession, community_id: int) -> dict[int
     return invited
 
 
-async def create_meeting(session: AsyncSession, context: Any, draft: MeetingDraft) -> JointMeeting:
+async def create_meeting(session: AsyncSession, actor: Actor, draft: MeetingDraft) -> JointMeeting:
     _check_times(draft.starts_at, draft.ends_at)
     meeting = JointMeeting(
         organisation_id=draft.organisation_id,
@@ -153,7 +155,7 @@ async def create_meeting(session: AsyncSession, context: Any, draft: MeetingDraf
     )
     record(
         session,
-        context,
+        actor,
         "jointMeetingCreate",
         object_type="JointMeeting",
         object_id=meeting.id,
@@ -183,12 +185,16 @@ def _check_minutes(minutes: int) -> None:
         )
 
 
-async def _candidate(db: Any, scope: Any, meeting: JointMeeting, key: str) -> Any:
+async def _candidate(
+    session: AsyncSession, actor: Actor, meeting: JointMeeting, key: str
+) -> Candidate:
     source_name, _, raw_id = key.partition(":")
     if source_name not in AgendaSource.__members__ or not raw_id.isdigit():
         raise refuse(MeetingErrorCode.UNKNOWN_CANDIDATE, "candidateKey")
     source, source_id = AgendaSource[source_name], int(raw_id)
-    found = await agenda_candidates(db, scope, meeting.organisation_id, meeting.starts_at)
+    found = await agenda_candidates(
+        RequestDb(session), actor.scope, meeting.organisation_id, meeting.starts_at
+    )
     for candidate in found:
         if candidate.source is source and candidate.source_id == source_id:
             return candidate
@@ -197,7 +203,7 @@ async def _candidate(db: Any, scope: Any, meeting: JointMeeting, key: str) -> An
 
 async def add_agenda_item(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     meeting: JointMeeting,
     expected_version: int,
     draft: AgendaItemDraft,
@@ -206,8 +212,9 @@ async def add_agenda_item(
     _check_editable(meeting)
     _check_minutes(draft.minutes_allotted)
     documents = check_files(list(draft.documents), "documents")
+    description: str | None
     if draft.candidate_key:
-        candidate = await _candidate(context.db, context.scope, meeting, draft.candidate_key)
+        candidate = await _candidate(session, actor, meeting, draft.candidate_key)
         source, source_id = candidate.source, candidate.source_id
         title = TEXT.optional(draft.title, "title", 200) or candidate.title
         description = TEXT.optional(draft.description, "description", 2000) or candidate.reason
@@ -234,7 +241,7 @@ async def add_agenda_item(
     add_attachments(session, documents, agenda_item_id=item.id)
     record(
         session,
-        context,
+        actor,
         "agendaItemCreate",
         object_type="AgendaItem",
         object_id=item.id,
@@ -262,7 +269,7 @@ ITEM_FIELDS = ["title", "description", "presenter_id", "minutes_allotted"]
 
 async def update_agenda_item(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     meeting: JointMeeting,
     expected_version: int,
     item: AgendaItem,
@@ -283,7 +290,7 @@ async def update_agenda_item(
     meeting.version += 1
     record(
         session,
-        context,
+        actor,
         "agendaItemUpdate",
         object_type="AgendaItem",
         object_id=item.id,
@@ -302,7 +309,7 @@ async def current_items(session: AsyncSession, meeting_id: int) -> list[AgendaIt
 
 async def reorder_agenda(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     meeting: JointMeeting,
     expected_version: int,
     item_ids: list[int],
@@ -325,7 +332,7 @@ async def reorder_agenda(
     meeting.version += 1
     record(
         session,
-        context,
+        actor,
         "agendaReorder",
         object_type="JointMeeting",
         object_id=meeting.id,
@@ -337,7 +344,7 @@ async def reorder_agenda(
 
 async def remove_agenda_item(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     meeting: JointMeeting,
     expected_version: int,
     item: AgendaItem,
@@ -352,7 +359,7 @@ async def remove_agenda_item(
     meeting.version += 1
     record(
         session,
-        context,
+        actor,
         "agendaItemDelete",
         object_type="AgendaItem",
         object_id=item.id,
@@ -413,7 +420,7 @@ def _changes(previous: list[dict[str, Any]] | None, current: list[dict[str, Any]
 
 
 async def publish_agenda(
-    session: AsyncSession, context: Any, meeting: JointMeeting, expected_version: int
+    session: AsyncSession, actor: Actor, meeting: JointMeeting, expected_version: int
 ) -> AgendaVersion:
     check_version(meeting, expected_version)
     check_transition(meeting, MeetingStatus.PUBLISHED)
@@ -438,7 +445,7 @@ async def publish_agenda(
         meeting_id=meeting.id,
         number=(previous.number + 1) if previous else 1,
         published_at=utcnow(),
-        published_by_id=context.principal.user_id,
+        published_by_id=actor.principal.user_id,
         items=current,
         changes=_changes(previous.items if previous else None, current),
     )
@@ -467,7 +474,7 @@ async def publish_agenda(
     )
     record(
         session,
-        context,
+        actor,
         "jointMeetingPublish",
         object_type="JointMeeting",
         object_id=meeting.id,

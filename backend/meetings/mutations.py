@@ -8,7 +8,6 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
-from backend.accounts.services import caller_person_id
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, decode_optional_id, load_in_scope
 from backend.core.payloads import attempt
@@ -118,7 +117,7 @@ class MeetingMutations:
         )
         created, errors = await attempt(
             info.context.db.session,
-            proposals.submit_proposal(info.context.db.session, info.context, draft, files),
+            proposals.submit_proposal(info.context.db.session, info.context.actor, draft, files),
             MeetingError,
         )
         return ProposalPayload(proposal=ProposalType.from_optional(created), errors=errors)
@@ -137,7 +136,7 @@ class MeetingMutations:
             info.context.db.session,
             proposals.triage_proposal(
                 info.context.db.session,
-                info.context,
+                info.context.actor,
                 proposal,
                 status=TRIAGE_STATUS[input.action],
                 merge_into=target,
@@ -257,7 +256,7 @@ class MeetingPreparationMutations:
         )
         session = info.context.db.session
         meeting, errors = await attempt(
-            session, lifecycle.create_meeting(session, info.context, draft), MeetingError
+            session, lifecycle.create_meeting(session, info.context.actor, draft), MeetingError
         )
         return await _payload(info, meeting) if meeting else JointMeetingPayload(errors=errors)
 
@@ -284,7 +283,8 @@ class MeetingPreparationMutations:
         )
         session = info.context.db.session
         refused = await _run(
-            info, lifecycle.add_agenda_item(session, info.context, meeting, input.version, draft)
+            info,
+            lifecycle.add_agenda_item(session, info.context.actor, meeting, input.version, draft),
         )
         return refused or await _payload(info, meeting)
 
@@ -296,7 +296,8 @@ class MeetingPreparationMutations:
         item_ids = [decode_id(item, "AgendaItem", "items") for item in input.items]
         session = info.context.db.session
         refused = await _run(
-            info, lifecycle.reorder_agenda(session, info.context, meeting, input.version, item_ids)
+            info,
+            lifecycle.reorder_agenda(session, info.context.actor, meeting, input.version, item_ids),
         )
         return refused or await _payload(info, meeting)
 
@@ -326,7 +327,7 @@ class MeetingPreparationMutations:
         )
         session = info.context.db.session
         change = lifecycle.update_agenda_item(
-            session, info.context, meeting, input.version, item, changes
+            session, info.context.actor, meeting, input.version, item, changes
         )
         refused = await _run(info, change)
         return refused or await _payload(info, meeting)
@@ -343,7 +344,8 @@ class MeetingPreparationMutations:
             raise NotFound(input.item)
         session = info.context.db.session
         refused = await _run(
-            info, lifecycle.remove_agenda_item(session, info.context, meeting, input.version, item)
+            info,
+            lifecycle.remove_agenda_item(session, info.context.actor, meeting, input.version, item),
         )
         return refused or await _payload(info, meeting)
 
@@ -356,7 +358,7 @@ class MeetingPreparationMutations:
         )
         session = info.context.db.session
         refused = await _run(
-            info, lifecycle.publish_agenda(session, info.context, meeting, input.version)
+            info, lifecycle.publish_agenda(session, info.context.actor, meeting, input.version)
         )
         return refused or await _payload(info, meeting)
 
@@ -456,7 +458,7 @@ class DeliberationMutations:
             info, input.meeting, JointMeeting, "meeting", acting_as=RUN_MEETING
         )
         change = deliberation.correct_minutes(
-            info.context.db.session, info.context, meeting, input.version, input.minutes_text
+            info.context.db.session, info.context.actor, meeting, input.version, input.minutes_text
         )
         refused = await _run(info, change)
         return refused or await _payload(info, meeting)
@@ -471,7 +473,7 @@ class DeliberationMutations:
         person = await load_in_scope(info, input.person, Person, "person", acting_as=RUN_MEETING)
         session = info.context.db.session
         change = deliberation.record_attendance(
-            session, info.context, meeting, person, input.status, input.proxy_name
+            session, info.context.actor, meeting, person, input.status, input.proxy_name
         )
         refused = await _run(info, change)
         return refused or await _payload(info, meeting)
@@ -483,7 +485,7 @@ class DeliberationMutations:
         meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
         session = info.context.db.session
         change = deliberation.self_sign_in(
-            session, info.context, meeting, await caller_person_id(info.context), input.code
+            session, info.context.actor, meeting, info.context.actor.person_id, input.code
         )
         refused = await _run(info, change)
         return refused or await _payload(info, meeting)
@@ -503,7 +505,7 @@ class DeliberationMutations:
         session = info.context.db.session
         decision, errors = await attempt(
             info.context.db.session,
-            deliberation.record_decision(session, info.context, meeting, item, draft),
+            deliberation.record_decision(session, info.context.actor, meeting, item, draft),
             MeetingError,
         )
         return DecisionPayload(decision=DecisionType.from_optional(decision), errors=errors)
@@ -527,7 +529,7 @@ class DeliberationMutations:
         )
         action, errors = await attempt(
             info.context.db.session,
-            deliberation.assign_action(session, info.context, meeting, decision, draft),
+            deliberation.assign_action(session, info.context.actor, meeting, decision, draft),
             MeetingError,
         )
         return ActionItemPayload(action_item=ActionItemType.from_optional(action), errors=errors)
@@ -540,7 +542,7 @@ async def _transition(
         info, input.meeting, JointMeeting, "meeting", acting_as=RUN_MEETING
     )
     refused = await _run(
-        info, change(info.context.db.session, info.context, meeting, input.version)
+        info, change(info.context.db.session, info.context.actor, meeting, input.version)
     )
     return refused or await _payload(info, meeting)
 
@@ -576,9 +578,9 @@ class TrackingMutations:
         session = info.context.db.session
         change = tracking.report_progress(
             session,
-            info.context,
+            info.context.actor,
             action,
-            person_id=await caller_person_id(info.context),
+            person_id=info.context.actor.person_id,
             status=input.status,
             note=input.note,
             files=files,
@@ -597,7 +599,7 @@ class TrackingMutations:
         )
         session = info.context.db.session
         change = tracking.verify(
-            session, info.context, action, accept=input.accept, note=input.note
+            session, info.context.actor, action, accept=input.accept, note=input.note
         )
         _, errors = await attempt(session, change, MeetingError)
         return ActionItemPayload(

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_, select
 
-from backend.core.permissions import ALL_ROLES, Rule
+from backend.core.actor import Actor
+from backend.core.permissions import ALL_ROLES, ANY_TOKEN, Rule
 from backend.core.principal import Role
 from backend.core.scope import Scope, visibility, visible
 from backend.meetings.models import (
@@ -25,19 +26,19 @@ def _visible_meetings(scope: Scope) -> object:
     return select(JointMeeting.id).where(visible(JointMeeting, scope))
 
 
-@visibility(JointMeeting, token_scope="read:meetings")
+@visibility(JointMeeting, read=READ_MEETINGS)
 def _meetings(scope: Scope) -> ColumnElement[bool]:
     # A unit liaison sees the meetings its unit was invited to.
     invited = select(MeetingAttendance.meeting_id).where(scope.in_units(MeetingAttendance.unit_id))
     return or_(scope.in_subtrees(JointMeeting.organisation_id), JointMeeting.id.in_(invited))
 
 
-@visibility(MeetingAttendance, token_scope="read:meetings")
+@visibility(MeetingAttendance, read=READ_MEETINGS)
 def _attendance(scope: Scope) -> ColumnElement[bool]:
     return MeetingAttendance.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
 
 
-@visibility(AgendaItem, token_scope="read:meetings")
+@visibility(AgendaItem, read=READ_MEETINGS)
 def _agenda(scope: Scope) -> ColumnElement[bool]:
     return AgendaItem.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
 
@@ -47,12 +48,12 @@ def _visible_decisions(scope: Scope) -> object:
     return select(Decision.id).where(Decision.agenda_item_id.in_(items))
 
 
-@visibility(Decision, token_scope="read:meetings")
+@visibility(Decision, read=READ_MEETINGS)
 def _decisions(scope: Scope) -> ColumnElement[bool]:
     return Decision.id.in_(_visible_decisions(scope))  # type: ignore[no-any-return]
 
 
-@visibility(ActionItem, token_scope="read:meetings")
+@visibility(ActionItem, read=READ_ACTION_ITEMS)
 def _actions(scope: Scope) -> ColumnElement[bool]:
     return or_(
         ActionItem.decision_id.in_(_visible_decisions(scope)),
@@ -70,7 +71,7 @@ TRIAGE_PROPOSAL = Rule("proposalTriage", CONVENERS)
 READ_AGENDA_CANDIDATES = Rule("agendaCandidates", CONVENERS, token_scope="read:meetings")
 
 
-@visibility(Proposal, token_scope="read:meetings")
+@visibility(Proposal, read=READ_PROPOSALS)
 def _proposals(scope: Scope) -> ColumnElement[bool]:
     # A unit liaison sees what its own unit submitted.
     return or_(scope.in_subtrees(Proposal.community_id), scope.in_units(Proposal.unit_id))
@@ -79,12 +80,22 @@ def _proposals(scope: Scope) -> ColumnElement[bool]:
 PREPARE_MEETING = Rule("prepareMeeting", CONVENERS)
 
 
-@visibility(AgendaVersion, token_scope="read:meetings")
+@visibility(AgendaVersion, read=READ_MEETINGS)
 def _agenda_versions(scope: Scope) -> ColumnElement[bool]:
     return AgendaVersion.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
 
 
 RUN_MEETING = Rule("runMeeting", CONVENERS)
+
+
+def owns_action(actor: Actor, action: ActionItem, *, person_id: int | None) -> bool:
+    """The owner unit's liaison or the owner person reports an action item's progress."""
+    liaison_units = {g.unit_id for g in actor.principal.grants if g.role is Role.UNIT_LIAISON}
+    return (action.owner_unit_id is not None and action.owner_unit_id in liaison_units) or (
+        person_id is not None and action.owner_person_id == person_id
+    )
+
+
 SIGN_IN_TO_MEETING = Rule("attendanceSignIn", ALL_ROLES, any_user=True)
 
 TRACK_ACTIONS = Rule("actionItemProgress", ALL_ROLES)
@@ -95,12 +106,17 @@ def _visible_actions(scope: Scope) -> object:
     return select(ActionItem.id).where(visible(ActionItem, scope))
 
 
-@visibility(ActionProgress, token_scope="read:meetings")
+@visibility(ActionProgress, read=READ_ACTION_ITEMS)
 def _progress(scope: Scope) -> ColumnElement[bool]:
     return ActionProgress.action_item_id.in_(_visible_actions(scope))  # type: ignore[no-any-return]
 
 
-@visibility(Attachment, token_scope="read:meetings")
+# Files are as readable as what they are attached to, for tokens too: a photo of a need needs
+# `read:cobuilding`, a document of an agenda item `read:meetings`.
+READ_ATTACHMENTS = Rule("attachments", ALL_ROLES, token_scope=ANY_TOKEN)
+
+
+@visibility(Attachment, read=READ_ATTACHMENTS)
 def _attachments(scope: Scope) -> ColumnElement[bool]:
     """As visible as what it is attached to."""
     from backend.cobuilding.models import MicroWish, Need, ProjectUpdate

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import diff, record, snapshot
+from backend.core.actor import Actor
 from backend.core.models import utcnow
 from backend.core.text import TextRules
 from backend.meetings.errors import MeetingErrorCode, refuse
@@ -34,7 +34,7 @@ class ProposalDraft:
 
 async def submit_proposal(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     draft: ProposalDraft,
     files: list[File] = [],  # noqa: B006
 ) -> Proposal:
@@ -48,7 +48,7 @@ async def submit_proposal(
         description=TEXT.required(draft.description, "description", 2000),
         source_note=TEXT.optional(draft.source_note, "sourceNote", 200),
         unit_id=draft.unit_id,
-        submitted_by_id=context.principal.user_id,
+        submitted_by_id=actor.principal.user_id,
         status=ProposalStatus.SUBMITTED,
     )
     session.add(proposal)
@@ -56,7 +56,7 @@ async def submit_proposal(
     add_attachments(session, checked, proposal_id=proposal.id)
     record(
         session,
-        context,
+        actor,
         "proposalSubmit",
         object_type="Proposal",
         object_id=proposal.id,
@@ -68,7 +68,7 @@ async def submit_proposal(
 
 async def triage_proposal(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     proposal: Proposal,
     *,
     status: ProposalStatus,
@@ -89,11 +89,11 @@ async def triage_proposal(
     if status is ProposalStatus.DECLINED:
         proposal.decline_reason = TEXT.required(reason, "reason", 500)
     proposal.status = status
-    proposal.triaged_by_id = context.principal.user_id
+    proposal.triaged_by_id = actor.principal.user_id
     proposal.triaged_at = utcnow()
     record(
         session,
-        context,
+        actor,
         "proposalTriage",
         object_type="Proposal",
         object_id=proposal.id,

@@ -4,16 +4,15 @@ photo or file evidence; the convener verifies, or sends the item back."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import record
+from backend.core.actor import Actor
 from backend.core.models import utcnow
-from backend.core.principal import Principal, Role
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.files import File, add_attachments, check_files
 from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress
+from backend.meetings.permissions import owns_action
 from backend.notifications.services import notify
 from backend.units.models import ResidentUnit
 
@@ -28,16 +27,9 @@ OWNER_MOVES = {
 }
 
 
-def owns(principal: Principal, person_id: int | None, action: ActionItem) -> bool:
-    liaison_units = {g.unit_id for g in principal.grants if g.role is Role.UNIT_LIAISON}
-    return (action.owner_unit_id is not None and action.owner_unit_id in liaison_units) or (
-        person_id is not None and action.owner_person_id == person_id
-    )
-
-
 async def report_progress(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     action: ActionItem,
     *,
     person_id: int | None,
@@ -45,7 +37,7 @@ async def report_progress(
     note: str,
     files: list[File],
 ) -> ActionProgress:
-    if not owns(context.principal, person_id, action):
+    if not owns_action(actor, action, person_id=person_id):
         raise refuse(MeetingErrorCode.NOT_OWNER, None)
     if status not in OWNER_MOVES[action.status]:
         raise refuse(
@@ -61,11 +53,11 @@ async def report_progress(
     if status is S.DONE and not files:
         raise refuse(MeetingErrorCode.REQUIRED, "evidence", "办结时请上传照片或文件作为佐证。")
     checked = check_files(files, "evidence")
-    return await _record(session, context, action, status, text, checked)
+    return await _record(session, actor, action, status, text, checked)
 
 
 async def verify(
-    session: AsyncSession, context: Any, action: ActionItem, *, accept: bool, note: str | None
+    session: AsyncSession, actor: Actor, action: ActionItem, *, accept: bool, note: str | None
 ) -> ActionProgress:
     if action.status is not S.DONE:
         raise refuse(
@@ -78,7 +70,7 @@ async def verify(
         raise refuse(MeetingErrorCode.REQUIRED, "note", "退回时请说明原因。")
     await _notify_owners(session, action, accept=accept, note=text)
     return await _record(
-        session, context, action, S.VERIFIED if accept else S.IN_PROGRESS, text[:2000], []
+        session, actor, action, S.VERIFIED if accept else S.IN_PROGRESS, text[:2000], []
     )
 
 
@@ -104,7 +96,7 @@ async def _notify_owners(
 
 async def _record(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     action: ActionItem,
     status: ActionItemStatus,
     note: str,
@@ -113,7 +105,7 @@ async def _record(
     now = utcnow()
     progress = ActionProgress(
         action_item_id=action.id,  # type: ignore[arg-type]
-        author_id=context.principal.user_id,
+        author_id=actor.principal.user_id,
         status_before=action.status,
         status_after=status,
         note=note,
@@ -127,7 +119,7 @@ async def _record(
     action.verified_at = now if status is S.VERIFIED else None
     record(
         session,
-        context,
+        actor,
         "actionItemProgress",
         object_type="ActionItem",
         object_id=action.id,

@@ -61,7 +61,7 @@ class WebhookMutations:
         await session.flush()
         record(
             session,
-            info.context,
+            info.context.actor,
             "webhookEndpointCreate",
             object_type="WebhookEndpoint",
             object_id=endpoint.id,

@@ -12,7 +12,7 @@ from backend.notifications.models import Notification, WebhookEndpoint
 MANAGE_WEBHOOKS = Rule("webhookEndpoints", frozenset({Role.STREET_ADMIN}))
 
 
-@visibility(WebhookEndpoint, token_scope="admin")
+@visibility(WebhookEndpoint, read=MANAGE_WEBHOOKS)
 def _endpoints(scope: Scope) -> ColumnElement[bool]:
     return scope.in_administered_subtrees(WebhookEndpoint.organisation_id)
 
@@ -21,11 +21,8 @@ def _endpoints(scope: Scope) -> ColumnElement[bool]:
 READ_OWN_NOTIFICATIONS = Rule("myNotifications", frozenset(), any_user=True)
 MARK_NOTIFICATIONS_READ = Rule("notificationsMarkRead", frozenset(), any_user=True)
 
-# No API token is ever given this scope: notifications are for people, not systems.
-_PEOPLE_ONLY = "people-only"
 
-
-@visibility(Notification, token_scope=_PEOPLE_ONLY)
+@visibility(Notification, read=READ_OWN_NOTIFICATIONS)
 def _notifications(scope: Scope) -> ColumnElement[bool]:
     if scope.user_id is None:
         return false()

@@ -11,7 +11,7 @@ from backend.core.scope import Scope, visible
 from backend.notifications.models import Notification, WebhookEvent, WebhookStatus
 
 if TYPE_CHECKING:
-    from backend.core.context import RequestDb
+    from backend.core.db import RequestDb
 
 
 def notify(

@@ -14,12 +14,12 @@ READ_ORGANISATIONS = Rule("organisations", TREE_ROLES, token_scope="read:organis
 READ_GRIDS = Rule("grids", TREE_ROLES, token_scope="read:organisations")
 
 
-@visibility(Organisation, token_scope="read:organisations")
+@visibility(Organisation, read=READ_ORGANISATIONS)
 def _organisations(scope: Scope) -> ColumnElement[bool]:
     own_community = Organisation.id.in_(sorted(scope.organisation_ids))
     return or_(scope.in_subtrees(Organisation.id), own_community)
 
 
-@visibility(Grid, token_scope="read:organisations")
+@visibility(Grid, read=READ_GRIDS)
 def _grids(scope: Scope) -> ColumnElement[bool]:
     return scope.in_subtrees(Grid.community_id)

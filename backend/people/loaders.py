@@ -7,6 +7,7 @@ from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from backend.audit.models import AuditLogEntry
+from backend.core.actor import Actor
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
 from backend.core.scope import visible
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, Person
@@ -49,18 +50,18 @@ class PersonalDataReadLogger(DataLoader[tuple[int, str], bool]):
     """Writes one audit entry per full read of a person's data, committed in one batch before
     any of the values is returned. Built per request by the context, like every loader."""
 
-    needs_context = True
+    needs_actor = True
 
-    def __init__(self, db: Any, scope: Any, context: Any) -> None:
+    def __init__(self, db: Any, scope: Any, actor: Actor) -> None:
         super().__init__(load_fn=self._write)
         self.db = db
-        self.context = context
+        self.actor = actor
 
     async def _write(self, keys: Sequence[tuple[int, str]]) -> list[bool]:
         """True for each person the caller may unmask: one inside the subtrees where the
         caller holds a role entitled to personal data (a person reached through a link from
         elsewhere is not enough)."""
-        scope = personal_data_scope(self.context.principal)
+        scope = personal_data_scope(self.actor.principal)
         person_ids = sorted({person_id for person_id, _ in keys})
         allowed = set(
             await self.db.scalars(
@@ -68,7 +69,7 @@ class PersonalDataReadLogger(DataLoader[tuple[int, str], bool]):
             )
         )
         entries = [
-            personal_data_entry(self.context, "personalData.read", person_id, field)
+            personal_data_entry(self.actor, "personalData.read", person_id, field)
             for person_id, field in keys
             if person_id in allowed
         ]
@@ -78,14 +79,13 @@ class PersonalDataReadLogger(DataLoader[tuple[int, str], bool]):
 
 
 def personal_data_entry(
-    context: Any, action: str, person_id: int | None, field: str
+    actor: Actor, action: str, person_id: int | None, field: str
 ) -> AuditLogEntry:
-    principal = context.principal
     return AuditLogEntry(
-        user_id=principal.user_id,
-        token_id=principal.token_id,
-        ip=context.client_ip,
-        request_id=context.request_id,
+        user_id=actor.user_id,
+        token_id=actor.token_id,
+        ip=actor.client_ip,
+        request_id=actor.request_id,
         action=action,
         object_type="Person",
         object_id=person_id,

@@ -29,7 +29,7 @@ def may_read_personal_data(principal: Principal) -> bool:
     return any(READ_PERSONAL_DATA.allows(role=grant.role) for grant in principal.grants)
 
 
-@visibility(Person, token_scope="read:people")
+@visibility(Person, read=READ_PEOPLE)
 def _people(scope: Scope) -> ColumnElement[bool]:
     units = visible_unit_ids(scope)
     return or_(
@@ -42,7 +42,7 @@ def _people(scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@visibility(CommitteeMembership, token_scope="read:members")
+@visibility(CommitteeMembership, read=READ_COMMITTEE_MEMBERS)
 def _memberships(scope: Scope) -> ColumnElement[bool]:
     return or_(
         scope.in_subtrees(CommitteeMembership.community_id),
@@ -50,7 +50,7 @@ def _memberships(scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@visibility(CommitteeMembershipRole, token_scope="read:members")
+@visibility(CommitteeMembershipRole, read=READ_COMMITTEE_MEMBERS)
 def _roles(scope: Scope) -> ColumnElement[bool]:
     memberships = select(CommitteeMembership.id).where(visible(CommitteeMembership, scope))
     return CommitteeMembershipRole.membership_id.in_(memberships)  # type: ignore[no-any-return]

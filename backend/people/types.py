@@ -118,7 +118,7 @@ async def audit_personal_data_search(info: Info, field: str) -> None:
     if not may_read_personal_data(info.context.principal):
         raise _refuse_personal_data()
     await info.context.db.add_and_commit(
-        [personal_data_entry(info.context, "personalData.search", None, field)]
+        [personal_data_entry(info.context.actor, "personalData.search", None, field)]
     )
 
 

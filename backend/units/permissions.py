@@ -19,17 +19,17 @@ def visible_unit_ids(scope: Scope) -> ColumnElement[bool]:
     return select(ResidentUnit.id).where(visible(ResidentUnit, scope))  # type: ignore[no-any-return]
 
 
-@visibility(ResidentUnit, token_scope="read:units")
+@visibility(ResidentUnit, read=READ_UNITS)
 def _units(scope: Scope) -> ColumnElement[bool]:
     return or_(scope.in_subtrees(ResidentUnit.community_id), scope.in_units(ResidentUnit.id))
 
 
-@visibility(UnitStaff, token_scope="read:units")
+@visibility(UnitStaff, read=READ_UNITS)
 def _staff(scope: Scope) -> ColumnElement[bool]:
     return UnitStaff.unit_id.in_(visible_unit_ids(scope))  # type: ignore[no-any-return]
 
 
-@visibility(CoBuildingAgreement, token_scope="read:units")
+@visibility(CoBuildingAgreement, read=READ_UNITS)
 def _agreements(scope: Scope) -> ColumnElement[bool]:
     return or_(
         scope.in_subtrees(CoBuildingAgreement.community_id),
@@ -37,12 +37,12 @@ def _agreements(scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@visibility(AgreementCommitment, token_scope="read:units")
+@visibility(AgreementCommitment, read=READ_UNITS)
 def _commitments(scope: Scope) -> ColumnElement[bool]:
     agreements = select(CoBuildingAgreement.id).where(visible(CoBuildingAgreement, scope))
     return AgreementCommitment.agreement_id.in_(agreements)  # type: ignore[no-any-return]
 
 
-@visibility(Registration, token_scope="read:units")
+@visibility(Registration, read=READ_UNITS)
 def _registrations(scope: Scope) -> ColumnElement[bool]:
     return or_(scope.in_subtrees(Registration.community_id), scope.in_units(Registration.unit_id))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +16,7 @@ from sqlmodel import col
 
 from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.models import MicroWish, Need, Project
+from backend.core.actor import Actor
 from backend.core.db import rows_changed
 from backend.core.models import key, utcnow
 from backend.core.text import TextRules
@@ -73,7 +73,7 @@ def _check_sources(draft: ActivityDraft) -> None:
 
 
 async def create_activity(
-    session: AsyncSession, context: Any, draft: ActivityDraft
+    session: AsyncSession, actor: Actor, draft: ActivityDraft
 ) -> VolunteerActivity:
     if draft.ends_at <= draft.starts_at:
         raise refuse(E.TIME_ORDER, "endsAt")
@@ -95,13 +95,13 @@ async def create_activity(
         project_id=draft.project.id if draft.project else None,
         status=ActivityStatus.OPEN,
         checkin_code=secrets.token_urlsafe(12),
-        created_by_id=context.principal.user_id,
+        created_by_id=actor.principal.user_id,
     )
     session.add(activity)
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "volunteerActivityCreate",
         object_type="VolunteerActivity",
         object_id=activity.id,
@@ -122,7 +122,7 @@ async def _lock_activity(session: AsyncSession, activity: VolunteerActivity) -> 
 
 
 async def sign_up(
-    session: AsyncSession, context: Any, activity: VolunteerActivity, person_id: int
+    session: AsyncSession, actor: Actor, activity: VolunteerActivity, person_id: int
 ) -> ActivitySignup:
     if activity.status is not ActivityStatus.OPEN:
         raise refuse(E.NOT_OPEN, "activity")
@@ -155,7 +155,7 @@ async def sign_up(
         raise refuse(E.ACTIVITY_FULL, "activity", "名额刚被别人报走，请刷新后重试。") from None
     record(
         session,
-        context,
+        actor,
         "activitySignUp",
         object_type="VolunteerActivity",
         object_id=activity.id,
@@ -165,13 +165,13 @@ async def sign_up(
     return signup
 
 
-async def cancel_sign_up(session: AsyncSession, context: Any, signup: ActivitySignup) -> None:
+async def cancel_sign_up(session: AsyncSession, actor: Actor, signup: ActivitySignup) -> None:
     if signup.checked_in_at is not None:
         raise refuse(E.ALREADY_CHECKED_IN, "signup", "已签到的报名不能取消。")
     await session.delete(signup)
     record(
         session,
-        context,
+        actor,
         "activitySignUpCancel",
         object_type="VolunteerActivity",
         object_id=signup.activity_id,
@@ -206,7 +206,7 @@ def _not_in_future(at: datetime) -> None:
 
 async def check_in(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     activity: VolunteerActivity,
     signup: ActivitySignup,
     at: datetime,
@@ -220,7 +220,7 @@ async def check_in(
     signup.checked_in_at = at
     record(
         session,
-        context,
+        actor,
         "activityCheckIn",
         object_type="VolunteerActivity",
         object_id=activity.id,
@@ -232,7 +232,7 @@ async def check_in(
 
 async def check_out(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     activity: VolunteerActivity,
     signup: ActivitySignup,
     at: datetime,
@@ -261,7 +261,7 @@ async def check_out(
         raise refuse(E.ALREADY_CHECKED_OUT, "person")
     service = await _add_service(
         session,
-        context,
+        actor,
         ServiceDraft(
             person_id=signup.person_id,
             community_id=activity.community_id,
@@ -334,7 +334,7 @@ async def _refuse_overlap(
         )
 
 
-async def _add_service(session: AsyncSession, context: Any, draft: ServiceDraft) -> ServiceRecord:
+async def _add_service(session: AsyncSession, actor: Actor, draft: ServiceDraft) -> ServiceRecord:
     minutes = service_minutes(draft.started_at, draft.ended_at)
     await ledger.lock_person(session, draft.person_id)
     await _refuse_overlap(session, draft.person_id, draft.started_at, draft.ended_at, "startedAt")
@@ -357,7 +357,7 @@ async def _add_service(session: AsyncSession, context: Any, draft: ServiceDraft)
     if service.points:
         await ledger.append(
             session,
-            context,
+            actor,
             draft.person_id,
             PointsEntryKind.EARNED,
             service.points,
@@ -366,7 +366,7 @@ async def _add_service(session: AsyncSession, context: Any, draft: ServiceDraft)
         )
     record(
         session,
-        context,
+        actor,
         "serviceRecordCreate",
         object_type="ServiceRecord",
         object_id=service.id,
@@ -375,9 +375,9 @@ async def _add_service(session: AsyncSession, context: Any, draft: ServiceDraft)
     return service
 
 
-async def add_service(session: AsyncSession, context: Any, draft: ServiceDraft) -> ServiceRecord:
+async def add_service(session: AsyncSession, actor: Actor, draft: ServiceDraft) -> ServiceRecord:
     _not_in_future(draft.ended_at)
-    service = await _add_service(session, context, draft)
+    service = await _add_service(session, actor, draft)
     await session.commit()
     return service
 
@@ -387,7 +387,7 @@ CORRECTED_FIELDS = ["started_at", "ended_at", "minutes", "points", "corrected_re
 
 async def correct_service(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     service: ServiceRecord,
     community_id: int,
     *,
@@ -415,7 +415,7 @@ async def correct_service(
     if service.points:
         await ledger.append(
             session,
-            context,
+            actor,
             service.person_id,
             PointsEntryKind.EARNED,
             service.points,
@@ -423,10 +423,10 @@ async def correct_service(
             service_record_id=service.id,
         )
     for entry in standing:
-        await ledger.reverse(session, context, entry, f"更正服务时长：{cleaned}")
+        await ledger.reverse(session, actor, entry, f"更正服务时长：{cleaned}")
     record(
         session,
-        context,
+        actor,
         "serviceRecordCorrect",
         object_type="ServiceRecord",
         object_id=service.id,
@@ -452,7 +452,7 @@ async def _standing_earnings(session: AsyncSession, service: ServiceRecord) -> l
 
 async def redeem(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     person_id: int,
     merchant: PartnerMerchant,
     points: int,
@@ -462,7 +462,7 @@ async def redeem(
         raise refuse(E.INVALID, "points", "兑换积分须为正数。")
     entry = await ledger.append(
         session,
-        context,
+        actor,
         person_id,
         PointsEntryKind.REDEEMED,
         -points,
@@ -471,7 +471,7 @@ async def redeem(
     )
     record(
         session,
-        context,
+        actor,
         "pointsRedeem",
         object_type="PointsEntry",
         object_id=entry.id,

@@ -13,7 +13,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from backend.accounts.services import caller_person_id
 from backend.core.context import Context
 from backend.core.downloads import download, refusal, request_context, require
 from backend.core.errors import ErrorCode, PublicError
@@ -29,7 +28,7 @@ from backend.volunteering.permissions import READ_LEDGER, VOLUNTEER_SELF
 async def _person(request: Request, context: Context) -> Person:
     raw = request.path_params["person"]
     key = decode_id(raw, "Person", "person")
-    own = await caller_person_id(context)
+    own = context.actor.person_id
     statement = select(Person).where(col(Person.id) == key)
     if own != key:
         # Someone else's certificate: whoever may read that volunteer's ledger.

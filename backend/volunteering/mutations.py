@@ -12,7 +12,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 from strawberry.types import Info
 
-from backend.accounts.services import caller_person_id
 from backend.audit.services import record
 from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.errors import InvalidArgument, NotFound
@@ -33,7 +32,7 @@ from backend.volunteering.models import (
     VolunteerActivity,
     VolunteerTeam,
 )
-from backend.volunteering.permissions import COORDINATORS, MANAGE_VOLUNTEERING, VOLUNTEER_SELF
+from backend.volunteering.permissions import MANAGE_VOLUNTEERING, VOLUNTEER_SELF
 from backend.volunteering.types import (
     ActivitySignupType,
     PartnerMerchantType,
@@ -41,7 +40,7 @@ from backend.volunteering.types import (
     ServiceRecordType,
     VolunteerActivityType,
     VolunteerTeamType,
-    manages,
+    coordinates_community,
 )
 
 
@@ -187,11 +186,11 @@ async def _volunteer(info: Info, person: strawberry.ID | None, community_id: int
     """Whom a sign-up or check-in is for: the caller, or — for a coordinator of the
     activity's community — the person named."""
     if person is None:
-        own = await caller_person_id(info.context)
+        own: int | None = info.context.actor.person_id
         if own is None:
             raise refuse(VolunteeringErrorCode.NO_PERSON, "person")
         return own
-    if not await manages(info, COORDINATORS, community_id):
+    if not await coordinates_community(info, community_id):
         raise refuse(VolunteeringErrorCode.INVALID, "person", "只有本社区的协调员可以代他人操作。")
     row = await load_in_scope(info, person, Person, "person", acting_as=MANAGE_VOLUNTEERING)
     return int(row.id)
@@ -221,14 +220,16 @@ async def _check(info: Info, input: ActivityCheckInput, *, out: bool) -> Activit
 
     async def change() -> tuple[ActivitySignup, ServiceRecord | None]:
         activity = await _activity_for_check(info, input)
-        if input.code is None and not await manages(info, COORDINATORS, activity.community_id):
+        if input.code is None and not await coordinates_community(info, activity.community_id):
             raise refuse(VolunteeringErrorCode.WRONG_CODE, "code", "请扫描活动二维码签到。")
         person_id = await _volunteer(info, input.person, activity.community_id)
         signup = await activities.find_signup(session, activity, person_id)
         when = at or utcnow()
         if out:
-            return signup, await activities.check_out(session, info.context, activity, signup, when)
-        return await activities.check_in(session, info.context, activity, signup, when), None
+            return signup, await activities.check_out(
+                session, info.context.actor, activity, signup, when
+            )
+        return await activities.check_in(session, info.context.actor, activity, signup, when), None
 
     done, errors = await attempt(session, change(), VolunteeringError)
     signup, service = done if done else (None, None)
@@ -266,7 +267,9 @@ class VolunteeringMutations:
         )
         session = info.context.db.session
         created, errors = await attempt(
-            session, activities.create_activity(session, info.context, draft), VolunteeringError
+            session,
+            activities.create_activity(session, info.context.actor, draft),
+            VolunteeringError,
         )
         return VolunteerActivityPayload(
             activity=VolunteerActivityType.from_optional(created), errors=errors
@@ -283,7 +286,7 @@ class VolunteeringMutations:
 
         async def change() -> ActivitySignup:
             person_id = await _volunteer(info, input.person, activity.community_id)
-            return await activities.sign_up(session, info.context, activity, person_id)
+            return await activities.sign_up(session, info.context.actor, activity, person_id)
 
         signup, errors = await attempt(session, change(), VolunteeringError)
         return ActivitySignupPayload(signup=ActivitySignupType.from_optional(signup), errors=errors)
@@ -298,7 +301,7 @@ class VolunteeringMutations:
         async def change() -> None:
             person_id = await _volunteer(info, input.person, activity.community_id)
             signup = await activities.find_signup(session, activity, person_id)
-            await activities.cancel_sign_up(session, info.context, signup)
+            await activities.cancel_sign_up(session, info.context.actor, signup)
 
         _, errors = await attempt(session, change(), VolunteeringError)
         return ActivitySignupPayload(errors=errors)
@@ -340,7 +343,7 @@ class VolunteeringMutations:
         )
         session = info.context.db.session
         created, errors = await attempt(
-            session, activities.add_service(session, info.context, draft), VolunteeringError
+            session, activities.add_service(session, info.context.actor, draft), VolunteeringError
         )
         return ServiceRecordPayload(
             service_record=ServiceRecordType.from_optional(created), errors=errors
@@ -363,7 +366,7 @@ class VolunteeringMutations:
         session = info.context.db.session
         change = activities.correct_service(
             session,
-            info.context,
+            info.context.actor,
             service,
             community_id,
             started_at=_aware(input.started_at, "input.startedAt"),
@@ -385,7 +388,7 @@ class VolunteeringMutations:
         )
         session = info.context.db.session
         change = activities.redeem(
-            session, info.context, person.id, merchant, input.points, input.note
+            session, info.context.actor, person.id, merchant, input.points, input.note
         )
         entry, errors = await attempt(session, change, VolunteeringError)
         return PointsRedeemPayload(entry=PointsEntryType.from_optional(entry), errors=errors)
@@ -419,7 +422,7 @@ class VolunteeringMutations:
                 ) from None
             record(
                 session,
-                info.context,
+                info.context.actor,
                 "partnerMerchantCreate",
                 object_type="PartnerMerchant",
                 object_id=merchant.id,
@@ -460,7 +463,7 @@ class VolunteeringMutations:
             await session.flush()
             record(
                 session,
-                info.context,
+                info.context.actor,
                 "pointsRuleSet",
                 object_type="Organisation",
                 object_id=organisation.id,
@@ -545,7 +548,7 @@ class TeamMutations:
         )
         session = info.context.db.session
         team, errors = await attempt(
-            session, teams.create_team(session, info.context, draft), VolunteeringError
+            session, teams.create_team(session, info.context.actor, draft), VolunteeringError
         )
         return VolunteerTeamPayload(team=VolunteerTeamType.from_optional(team), errors=errors)
 
@@ -561,7 +564,9 @@ class TeamMutations:
         )
         session = info.context.db.session
         added, errors = await attempt(
-            session, teams.add_member(session, info.context, team, person.id), VolunteeringError
+            session,
+            teams.add_member(session, info.context.actor, team, person.id),
+            VolunteeringError,
         )
         return VolunteerTeamPayload(
             team=VolunteerTeamType.from_model(team) if added else None, errors=errors
@@ -580,7 +585,7 @@ class TeamMutations:
         session = info.context.db.session
 
         async def change() -> VolunteerTeam:
-            await teams.remove_member(session, info.context, team, person.id)
+            await teams.remove_member(session, info.context.actor, team, person.id)
             return team
 
         removed, errors = await attempt(session, change(), VolunteeringError)

@@ -4,7 +4,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
 
-from backend.core.permissions import ALL_ROLES, Rule
+from backend.core.actor import Actor
+from backend.core.permissions import ALL_ROLES, Rule, holds_grant_over
 from backend.core.principal import Role
 from backend.core.scope import Scope, visibility, visible
 from backend.volunteering.models import (
@@ -28,17 +29,17 @@ def _visible_teams(scope: Scope) -> object:
     return select(VolunteerTeam.id).where(visible(VolunteerTeam, scope))
 
 
-@visibility(VolunteerTeam, token_scope="read:volunteering")
+@visibility(VolunteerTeam, read=READ_VOLUNTEER_TEAMS)
 def _teams(scope: Scope) -> ColumnElement[bool]:
     return scope.in_subtrees(VolunteerTeam.community_id)
 
 
-@visibility(VolunteerTeamMember, token_scope="read:volunteering")
+@visibility(VolunteerTeamMember, read=READ_VOLUNTEER_TEAMS)
 def _members(scope: Scope) -> ColumnElement[bool]:
     return VolunteerTeamMember.team_id.in_(_visible_teams(scope))  # type: ignore[no-any-return]
 
 
-@visibility(ServiceRecord, token_scope="read:volunteering")
+@visibility(ServiceRecord, read=READ_SERVICE_RECORDS)
 def _records(scope: Scope) -> ColumnElement[bool]:
     from backend.cobuilding.models import MicroWish, Need, Project
     from backend.people.models import Person
@@ -72,13 +73,19 @@ READ_LEDGER = Rule("pointsLedger", VOLUNTEERING_ROLES, token_scope="read:volunte
 READ_MERCHANTS = Rule("partnerMerchants", ALL_ROLES, token_scope="read:volunteering")
 
 
+def coordinates(actor: Actor, community_path: str) -> bool:
+    """A coordinator (or street administrator) over the community: sees an activity's check-in
+    code, checks others in and out, and signs them up."""
+    return holds_grant_over(actor.principal, COORDINATORS, community_path)
+
+
 def own_person(scope: Scope) -> Any:
     from backend.accounts.models import User
 
     return select(User.person_id).where(User.id == scope.user_id)
 
 
-@visibility(VolunteerActivity, token_scope="read:volunteering")
+@visibility(VolunteerActivity, read=READ_ACTIVITIES)
 def _activities(scope: Scope) -> ColumnElement[bool]:
     signed_up = select(ActivitySignup.activity_id).where(
         ActivitySignup.person_id.in_(own_person(scope))
@@ -88,7 +95,7 @@ def _activities(scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@visibility(ActivitySignup, token_scope="read:volunteering")
+@visibility(ActivitySignup, read=READ_ACTIVITIES)
 def _signups(scope: Scope) -> ColumnElement[bool]:
     in_scope = select(VolunteerActivity.id).where(scope.in_subtrees(VolunteerActivity.community_id))
     return or_(
@@ -96,7 +103,7 @@ def _signups(scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@visibility(PointsEntry, token_scope="read:volunteering")
+@visibility(PointsEntry, read=READ_LEDGER)
 def _ledger(scope: Scope) -> ColumnElement[bool]:
     from backend.people.models import Person
 
@@ -106,12 +113,12 @@ def _ledger(scope: Scope) -> ColumnElement[bool]:
     )
 
 
-@visibility(PointsRule, token_scope="read:volunteering")
+@visibility(PointsRule, read=READ_ACTIVITIES)
 def _rules(scope: Scope) -> ColumnElement[bool]:
     return scope.in_subtrees(PointsRule.organisation_id)
 
 
-@visibility(PartnerMerchant, token_scope="read:volunteering")
+@visibility(PartnerMerchant, read=READ_MERCHANTS)
 def _merchants(scope: Scope) -> ColumnElement[bool]:
     return or_(
         scope.in_subtrees(PartnerMerchant.community_id),

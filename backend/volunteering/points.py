@@ -4,12 +4,11 @@ balance after it, which may never go below zero."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.core.actor import Actor
 from backend.organisations.models import Organisation
 from backend.people.models import Person
 from backend.volunteering.errors import VolunteeringErrorCode, refuse
@@ -61,7 +60,7 @@ async def _last_entry(session: AsyncSession, person_id: int) -> PointsEntry | No
 
 async def append(
     session: AsyncSession,
-    context: Any,
+    actor: Actor,
     person_id: int,
     kind: PointsEntryKind,
     points: int,
@@ -92,7 +91,7 @@ async def append(
         service_record_id=service_record_id,
         merchant_id=merchant_id,
         reverses_id=reverses_id,
-        created_by_id=context.principal.user_id,
+        created_by_id=actor.principal.user_id,
     )
     session.add(entry)
     await session.flush()
@@ -100,7 +99,7 @@ async def append(
 
 
 async def reverse(
-    session: AsyncSession, context: Any, entry: PointsEntry, note: str
+    session: AsyncSession, actor: Actor, entry: PointsEntry, note: str
 ) -> PointsEntry:
     already = await session.scalar(
         select(col(PointsEntry.id)).where(col(PointsEntry.reverses_id) == entry.id)
@@ -109,7 +108,7 @@ async def reverse(
         raise refuse(VolunteeringErrorCode.ALREADY_REVERSED, "entry")
     return await append(
         session,
-        context,
+        actor,
         entry.person_id,
         PointsEntryKind.REVERSAL,
         -entry.points,

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlmodel import col
 from strawberry.types import Info
 
-from backend.accounts.services import caller_person_id
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
@@ -241,7 +240,7 @@ class ActivityQueries:
 
     @strawberry.field(description="我的积分账户", extensions=allow(VOLUNTEER_SELF))
     async def my_points_ledger(self, info: Info) -> PointsLedgerType | None:
-        person_id = await caller_person_id(info.context)
+        person_id = info.context.actor.person_id
         return None if person_id is None else await _ledger(info, person_id)
 
     @strawberry.field(

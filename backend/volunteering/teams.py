@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from backend.audit.services import record
+from backend.core.actor import Actor
 from backend.core.models import key, utcnow
 from backend.units.models import ResidentUnit
 from backend.volunteering.activities import TEXT
@@ -29,7 +29,7 @@ class TeamDraft:
     sponsor_unit: ResidentUnit | None = None
 
 
-async def create_team(session: AsyncSession, context: Any, draft: TeamDraft) -> VolunteerTeam:
+async def create_team(session: AsyncSession, actor: Actor, draft: TeamDraft) -> VolunteerTeam:
     if draft.sponsor_unit is not None and draft.sponsor_unit.community_id != draft.community_id:
         raise refuse(VolunteeringErrorCode.OUTSIDE_COMMUNITY, "sponsorUnit")
     skills = "、".join(s.strip() for s in draft.skills if s.strip())
@@ -59,7 +59,7 @@ async def create_team(session: AsyncSession, context: Any, draft: TeamDraft) -> 
         )
     record(
         session,
-        context,
+        actor,
         "volunteerTeamCreate",
         object_type="VolunteerTeam",
         object_id=team.id,
@@ -70,7 +70,7 @@ async def create_team(session: AsyncSession, context: Any, draft: TeamDraft) -> 
 
 
 async def add_member(
-    session: AsyncSession, context: Any, team: VolunteerTeam, person_id: int
+    session: AsyncSession, actor: Actor, team: VolunteerTeam, person_id: int
 ) -> VolunteerTeamMember:
     existing = await session.scalar(
         select(VolunteerTeamMember).where(
@@ -94,7 +94,7 @@ async def add_member(
     await session.flush()
     record(
         session,
-        context,
+        actor,
         "volunteerTeamMemberAdd",
         object_type="VolunteerTeam",
         object_id=team.id,
@@ -105,7 +105,7 @@ async def add_member(
 
 
 async def remove_member(
-    session: AsyncSession, context: Any, team: VolunteerTeam, person_id: int
+    session: AsyncSession, actor: Actor, team: VolunteerTeam, person_id: int
 ) -> None:
     """Members leave the roster but stay in the history (their service records remain)."""
     member = await session.scalar(
@@ -120,7 +120,7 @@ async def remove_member(
     member.archived_at = utcnow()
     record(
         session,
-        context,
+        actor,
         "volunteerTeamMemberRemove",
         object_type="VolunteerTeam",
         object_id=team.id,

@@ -7,7 +7,6 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.core.principal import Role
 from backend.core.types import ModelNode, ModelType, required
 from backend.volunteering.loaders import (
     PartnerMerchantByIdLoader,
@@ -235,9 +234,7 @@ class VolunteerActivityType(ModelNode):
         description="签到码（二维码内容），只有本社区的协调员可见；志愿者扫码签到签退"
     )
     async def checkin_code(self, info: Info) -> str | None:
-        from backend.volunteering.permissions import COORDINATORS
-
-        allowed = await manages(info, COORDINATORS, self.community_id)
+        allowed = await coordinates_community(info, self.community_id)
         return self.checkin_code_value if allowed else None
 
     @strawberry.field(description="所在社区")
@@ -277,15 +274,13 @@ class VolunteerActivityType(ModelNode):
         return max(0, self.slots - len(rows))
 
 
-async def manages(info: Info, roles: frozenset[Role], community_id: int) -> bool:
-    """The caller holds one of `roles` over a subtree that contains the community."""
+async def coordinates_community(info: Info, community_id: int) -> bool:
+    """The caller coordinates volunteering in the community (the rule: `coordinates`)."""
     from backend.organisations.loaders import OrganisationByIdLoader
+    from backend.volunteering.permissions import coordinates
 
     community = await info.context.loader(OrganisationByIdLoader).load(community_id)
-    return community is not None and any(
-        grant.role in roles and community.path.startswith(grant.organisation_path)
-        for grant in info.context.principal.grants
-    )
+    return community is not None and coordinates(info.context.actor, community.path)
 
 
 @strawberry.type(name="ActivitySignup", description="活动报名：名额序号、签到签退时间")

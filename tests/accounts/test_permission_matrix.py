@@ -53,7 +53,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "people": (frozenset({ADMIN, CONVENER, COORDINATOR}), "read:people"),
     "volunteerTeams": (EVERYONE - {LIAISON}, "read:volunteering"),
     "serviceRecords": (EVERYONE - {LIAISON}, "read:volunteering"),
-    "needs": (EVERYONE - {LIAISON}, "read:cobuilding"),
+    "needs": (EVERYONE, "read:cobuilding"),
     "resources": (EVERYONE, "read:cobuilding"),
     "projects": (EVERYONE, "read:cobuilding"),
     "microWishes": (EVERYONE, "read:cobuilding"),

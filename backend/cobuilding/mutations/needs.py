@@ -171,7 +171,7 @@ class NeedMutations:
         )
         session = info.context.db.session
         created, errors = await attempt(
-            session, needs.submit_need(session, info.context, draft, files), CoBuildingError
+            session, needs.submit_need(session, info.context.actor, draft, files), CoBuildingError
         )
         return NeedPayload(need=NeedType.from_optional(created), errors=errors)
 
@@ -182,7 +182,7 @@ class NeedMutations:
         session = info.context.db.session
         change = needs.triage_need(
             session,
-            info.context,
+            info.context.actor,
             need,
             status=TRIAGE_STATUS[input.action],
             merge_into=target,
@@ -207,7 +207,13 @@ class NeedMutations:
         )
         session = info.context.db.session
         change = needs.dispatch_need(
-            session, info.context, need, unit, resource=resource, project=project, note=input.note
+            session,
+            info.context.actor,
+            need,
+            unit,
+            resource=resource,
+            project=project,
+            note=input.note,
         )
         dispatch, errors = await attempt(session, change, CoBuildingError)
         return NeedDispatchPayload(
@@ -231,7 +237,7 @@ class NeedMutations:
         if not input.accept:
             declined, errors = await attempt(
                 session,
-                needs.decline_dispatch(session, info.context, dispatch, need, input.reason),
+                needs.decline_dispatch(session, info.context.actor, dispatch, need, input.reason),
                 CoBuildingError,
             )
             return NeedDispatchPayload(
@@ -241,7 +247,7 @@ class NeedMutations:
             )
         project, errors = await attempt(
             session,
-            needs.accept_dispatch(session, info.context, dispatch, need, input.project_title),
+            needs.accept_dispatch(session, info.context.actor, dispatch, need, input.project_title),
             CoBuildingError,
         )
         return NeedDispatchPayload(
@@ -262,7 +268,9 @@ class NeedMutations:
         need = await session.get(Need, row.need_id)
         assert need is not None
         withdrawn, errors = await attempt(
-            session, needs.withdraw_dispatch(session, info.context, row, need), CoBuildingError
+            session,
+            needs.withdraw_dispatch(session, info.context.actor, row, need),
+            CoBuildingError,
         )
         return NeedDispatchPayload(
             dispatch=NeedDispatchType.from_optional(withdrawn),
@@ -275,7 +283,7 @@ class NeedMutations:
         row = await _need(info, need)
         session = info.context.db.session
         solved, errors = await attempt(
-            session, needs.solve_need(session, info.context, row), CoBuildingError
+            session, needs.solve_need(session, info.context.actor, row), CoBuildingError
         )
         return NeedPayload(need=NeedType.from_optional(solved), errors=errors)
 
@@ -286,7 +294,11 @@ class NeedMutations:
         row = await _need(info, input.need)
         session = info.context.db.session
         change = needs.close_need(
-            session, info.context, row, satisfaction=input.satisfaction, feedback=input.feedback
+            session,
+            info.context.actor,
+            row,
+            satisfaction=input.satisfaction,
+            feedback=input.feedback,
         )
         closed, errors = await attempt(session, change, CoBuildingError)
         return NeedPayload(need=NeedType.from_optional(closed), errors=errors)

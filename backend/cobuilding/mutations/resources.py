@@ -76,7 +76,7 @@ class ResourceMutations:
             conditions=input.conditions,
         )
         session = info.context.db.session
-        change = resources.publish_resource(session, info.context, unit, draft, commitment)
+        change = resources.publish_resource(session, info.context.actor, unit, draft, commitment)
         created, errors = await attempt(session, change, CoBuildingError)
         return ResourcePayload(resource=ResourceType.from_optional(created), errors=errors)
 
@@ -96,6 +96,6 @@ class ResourceMutations:
             status=input.status,
         )
         session = info.context.db.session
-        change = resources.update_resource(session, info.context, resource, draft)
+        change = resources.update_resource(session, info.context.actor, resource, draft)
         updated, errors = await attempt(session, change, CoBuildingError)
         return ResourcePayload(resource=ResourceType.from_optional(updated), errors=errors)

@@ -6,7 +6,6 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
-from backend.accounts.services import caller_person_id
 from backend.cobuilding import wishes
 from backend.cobuilding.models import MicroWish
 from backend.cobuilding.mutations.common import CoBuildingError
@@ -59,7 +58,7 @@ async def _claimant(info: Info, wish: MicroWish, for_unit: bool) -> wishes.Claim
             if unit is not None and unit.community_id == wish.community_id:
                 return wishes.Claimant(unit_id=unit_id)
         return wishes.Claimant()
-    return wishes.Claimant(person_id=await caller_person_id(info.context))
+    return wishes.Claimant(person_id=info.context.actor.person_id)
 
 
 @strawberry.type
@@ -82,7 +81,7 @@ class MicroWishMutations:
         )
         session = info.context.db.session
         wish, errors = await attempt(
-            session, wishes.publish_wish(session, info.context, draft), CoBuildingError
+            session, wishes.publish_wish(session, info.context.actor, draft), CoBuildingError
         )
         return MicroWishPayload(wish=MicroWishType.from_optional(wish), errors=errors)
 
@@ -94,7 +93,7 @@ class MicroWishMutations:
         claimant = await _claimant(info, wish, input.for_unit)
         session = info.context.db.session
         claimed, errors = await attempt(
-            session, wishes.claim_wish(session, info.context, wish, claimant), CoBuildingError
+            session, wishes.claim_wish(session, info.context.actor, wish, claimant), CoBuildingError
         )
         return MicroWishPayload(wish=MicroWishType.from_optional(claimed), errors=errors)
 
@@ -104,7 +103,7 @@ class MicroWishMutations:
         wish = await load_in_scope(info, input.wish, MicroWish, "wish")
         claimant = await _claimant(info, wish, wish.claimed_by_unit_id is not None)
         session = info.context.db.session
-        change = wishes.fulfil_wish(session, info.context, wish, claimant, input.note, files)
+        change = wishes.fulfil_wish(session, info.context.actor, wish, claimant, input.note, files)
         fulfilled, errors = await attempt(session, change, CoBuildingError)
         return MicroWishPayload(wish=MicroWishType.from_optional(fulfilled), errors=errors)
 
@@ -115,6 +114,6 @@ class MicroWishMutations:
         row = await load_in_scope(info, wish, MicroWish, "wish", acting_as=HANDLE_NEEDS)
         session = info.context.db.session
         confirmed, errors = await attempt(
-            session, wishes.confirm_wish(session, info.context, row), CoBuildingError
+            session, wishes.confirm_wish(session, info.context.actor, row), CoBuildingError
         )
         return MicroWishPayload(wish=MicroWishType.from_optional(confirmed), errors=errors)
