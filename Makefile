@@ -16,7 +16,7 @@ help: ## list the targets
 run: $(VENV)/.installed frontend/dist/index.html ## serve the SPA and /graphql on http://127.0.0.1:8000 (SQLite, demo data)
 	$(PY) -m backend serve
 
-test: $(VENV)/.installed-dev frontend/dist/index.html ## run every test: backend on SQLite and PostgreSQL, frontend checks, browser
+test: $(VENV)/.installed-dev frontend/node_modules/.installed frontend/dist/index.html ## run every test: lint, backend on SQLite and PostgreSQL, browser
 	scripts/test.sh
 
 test-backend: $(VENV)/.installed-dev ## backend tests only (both databases)
@@ -28,11 +28,11 @@ test-frontend: frontend/node_modules/.installed ## type-check and lint the SPA
 test-e2e: $(VENV)/.installed frontend/dist/index.html ## browser tests in Debian's chromium
 	scripts/e2e.sh
 
-lint: $(VENV)/.installed-dev frontend/node_modules/.installed ## ruff, ruff format --check, mypy, SPA lint
+lint: $(VENV)/.installed-dev frontend/node_modules/.installed ## ruff, ruff format --check, mypy strict, SPA lint, generated documents current
 	$(VENV)/bin/ruff check backend tests bench
 	$(VENV)/bin/ruff format --check backend tests bench
 	$(VENV)/bin/mypy
-	cd frontend && npm run lint
+	cd frontend && npm run lint && npm run check:generated
 
 fmt: $(VENV)/.installed-dev ## format the Python code
 	$(VENV)/bin/ruff check --fix backend tests bench

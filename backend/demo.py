@@ -16,6 +16,7 @@ import random
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from backend.accounts.passwords import hash_password
 from backend.cobuilding.models import (
@@ -26,6 +27,7 @@ from backend.cobuilding.models import (
     ResourceKind,
     Urgency,
 )
+from backend.core.models import key
 from backend.core.principal import Role
 from backend.evaluations.models import EvaluationGrade, EvaluationSubject
 from backend.meetings.models import ActionItemStatus, AttendanceStatus, DecisionOutcome
@@ -591,7 +593,7 @@ class _Builder:
 
         f, rng = self.f, self.workflow_rng
         needs = f.session.scalars(
-            select(Need).where(Need.community_id == community.id).order_by(Need.id)
+            select(Need).where(col(Need.community_id) == community.id).order_by(col(Need.id))
         ).all()
         for need in needs:
             if need.status is NeedStatus.DISPATCHED:
@@ -650,12 +652,16 @@ class _Builder:
             f.session.add(activity)
             f.session.flush()
             members = f.session.scalars(
-                select(VolunteerTeamMember.person_id).where(VolunteerTeamMember.team_id == team.id)
+                select(col(VolunteerTeamMember.person_id)).where(
+                    col(VolunteerTeamMember.team_id) == team.id
+                )
             ).all()
             for place, person_id in enumerate(sorted(members)[:5], start=1):
                 assert f.session.get(Person, person_id) is not None
                 f.session.add(
-                    ActivitySignup(activity_id=activity.id, person_id=person_id, place_number=place)
+                    ActivitySignup(
+                        activity_id=key(activity), person_id=person_id, place_number=place
+                    )
                 )
         f.session.flush()
 
@@ -686,10 +692,12 @@ class _Builder:
         f, rng = self.f, self.workflow_rng
         merchants = {
             m.community_id: m
-            for m in f.session.scalars(select(PartnerMerchant).order_by(PartnerMerchant.id))
+            for m in f.session.scalars(select(PartnerMerchant).order_by(col(PartnerMerchant.id)))
         }
         records = f.session.scalars(
-            select(ServiceRecord).order_by(ServiceRecord.person_id, ServiceRecord.started_at)
+            select(ServiceRecord).order_by(
+                col(ServiceRecord.person_id), col(ServiceRecord.started_at)
+            )
         ).all()
         ledgers: dict[int, tuple[int, int]] = {}
         for record in records:
@@ -734,13 +742,15 @@ class _Builder:
     def build_demo_users(self, street: Any) -> None:
         f = self.f
         west = f.session.scalars(
-            select(Organisation).where(Organisation.name == DEMO_COMMUNITY)
+            select(Organisation).where(col(Organisation.name) == DEMO_COMMUNITY)
         ).one()
-        unit = f.session.scalars(select(ResidentUnit).where(ResidentUnit.name == DEMO_UNIT)).one()
+        unit = f.session.scalars(
+            select(ResidentUnit).where(col(ResidentUnit.name) == DEMO_UNIT)
+        ).one()
         membership = f.session.scalars(
             select(CommitteeMembership)
-            .where(CommitteeMembership.community_id == west.id)
-            .order_by(CommitteeMembership.id)
+            .where(col(CommitteeMembership.community_id) == west.id)
+            .order_by(col(CommitteeMembership.id))
         ).first()
         for username, display_name, role in DEMO_USERS:
             user = f.UserFactory(
@@ -886,7 +896,7 @@ def _has_role(f: Any, membership: Any, role: CommitteeRole) -> bool:
     found = f.session.scalars(
         select(CommitteeMembershipRole).where(
             CommitteeMembershipRole.membership_id == membership.id,
-            CommitteeMembershipRole.role == role,
+            col(CommitteeMembershipRole.role) == role,
         )
     ).first()
     return found is not None

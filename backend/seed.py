@@ -6,6 +6,7 @@ import logging
 import sys
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from backend.core.db import create_sync_engine
 from backend.core.settings import ROOT, Settings
@@ -64,7 +65,7 @@ def disable_demo_users(settings: Settings) -> int:
         with engine.begin() as connection:
             result = connection.execute(
                 update(User)
-                .where(User.is_demo.is_(True), User.is_active.is_(True))
+                .where(col(User.is_demo).is_(True), col(User.is_active).is_(True))
                 .values(is_active=False)
             )
             return int(result.rowcount or 0)

@@ -18,6 +18,7 @@ from backend.accounts.services import (
 )
 from backend.core.context import Context
 from backend.core.errors import ErrorCode, PublicError
+from backend.core.models import key
 
 SESSION_COOKIE = "gj_session"
 CSRF_HEADER = "x-csrf-token"
@@ -83,7 +84,7 @@ async def _authenticate_cookie(request: Request, cookie: str, context: Context) 
 
 async def adopt_session(context: Context, signed_in: SignedIn) -> None:
     """After signing in, the rest of the request acts as the new user."""
-    context.principal = await principal_for_user(context.db.session, signed_in.user.id)  # type: ignore[arg-type]
+    context.principal = await principal_for_user(context.db.session, key(signed_in.user))
     context.csrf_token = signed_in.csrf_token
     context.auth_error = None
     context.reset_scope()

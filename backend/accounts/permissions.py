@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement
+from sqlmodel import col
 
 from backend.accounts.models import ApiToken, User
 from backend.core.permissions import ALL_ROLES, ANY_TOKEN, Rule
@@ -30,7 +31,7 @@ def _users(scope: Scope) -> ColumnElement[bool]:
 
     from backend.accounts.models import RoleGrant
 
-    granted = select(RoleGrant.user_id).where(
-        scope.in_administered_subtrees(RoleGrant.organisation_id)
+    granted = select(col(RoleGrant.user_id)).where(
+        scope.in_administered_subtrees(col(RoleGrant.organisation_id))
     )
-    return User.id.in_(granted)  # type: ignore[no-any-return]
+    return col(User.id).in_(granted)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import strawberry
 from sqlalchemy import select
+from sqlmodel import col
 from strawberry import relay
 from strawberry.types import Info
 
@@ -54,8 +55,8 @@ class AccountQueries:
     ) -> Connection[ApiTokenType]:
         statement = select(ApiToken)
         if not include_revoked:
-            statement = statement.where(ApiToken.revoked_at.is_(None))  # type: ignore[union-attr]
-        statement = statement.order_by(ApiToken.created_at.desc(), ApiToken.id.desc())  # type: ignore[attr-defined, union-attr]
+            statement = statement.where(col(ApiToken.revoked_at).is_(None))
+        statement = statement.order_by(col(ApiToken.created_at).desc(), col(ApiToken.id).desc())
         return await paginate(
             info, statement, PageArgs(first, after, last, before), ApiTokenType.from_model
         )

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 import anyio
 from sqlalchemy import case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from backend.accounts import passwords, tokens
 from backend.accounts.errors import MESSAGES, AccountErrorCode
@@ -21,7 +22,7 @@ from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.crypto import keyring
 from backend.core.errors import DomainError, ErrorCode, PublicError
-from backend.core.models import utcnow
+from backend.core.models import key, utcnow
 from backend.core.principal import Grant, Principal
 from backend.organisations.models import Organisation
 
@@ -50,7 +51,7 @@ class SignedIn:
 async def _find_user(session: AsyncSession, identifier: str) -> User | None:
     mobile_hash = keyring().search_hash(identifier)
     statement = select(User).where(
-        or_(User.username == identifier, User.mobile_hash == mobile_hash)
+        or_(col(User.username) == identifier, col(User.mobile_hash) == mobile_hash)
     )
     return (await session.execute(statement)).scalars().first()
 
@@ -66,14 +67,14 @@ async def _claim_attempt(session: AsyncSession, user_id: int, now: datetime) -> 
     """Count an attempt as failed before the password is checked, in one statement, so that
     parallel attempts cannot outrun the counter; False when the account must wait or is
     locked. A correct password then clears the count."""
-    count = User.failed_logins + 1
+    count = col(User.failed_logins) + 1
     locks = count >= LOCK_AFTER
     statement = (
         update(User)
         .where(
-            User.id == user_id,
-            or_(User.locked_until.is_(None), User.locked_until <= now),  # type: ignore[operator]
-            or_(User.next_attempt_at.is_(None), User.next_attempt_at <= now),  # type: ignore[operator]
+            col(User.id) == user_id,
+            or_(col(User.locked_until).is_(None), col(User.locked_until) <= now),
+            or_(col(User.next_attempt_at).is_(None), col(User.next_attempt_at) <= now),
         )
         .values(
             failed_logins=case((locks, 0), else_=count),
@@ -83,7 +84,7 @@ async def _claim_attempt(session: AsyncSession, user_id: int, now: datetime) -> 
                 else_=None,
             ),
         )
-        .returning(User.id)
+        .returning(col(User.id))
         .execution_options(synchronize_session=False)
     )
     claimed = (await session.execute(statement)).first() is not None
@@ -112,7 +113,7 @@ async def _password_attempt(
 ) -> None:
     """Check a user's password under the attempt limits; raises unless it is right."""
     now = utcnow()
-    if not await _claim_attempt(session, user.id, now):
+    if not await _claim_attempt(session, key(user), now):
         await _verify(None, password)  # the same time as any other refusal
         await session.refresh(user)
         raise _throttled(user, now)
@@ -163,7 +164,7 @@ async def sign_in(
     user.last_login_at = now
     secret, csrf = tokens.new_secret(), secrets.token_urlsafe(24)
     login = LoginSession(
-        user_id=user.id,
+        user_id=key(user),
         secret_hash=tokens.secret_hash(secret),
         csrf_token=csrf,
         expires_at=now + SESSION_LIFETIME,
@@ -211,9 +212,9 @@ async def change_password(
     user.password_changed_at = utcnow()
     # Every other signed-in browser must sign in again with the new password.
     others = select(LoginSession).where(
-        LoginSession.user_id == user_id,
-        LoginSession.ended_at.is_(None),
-        LoginSession.id != keep_session_id,
+        col(LoginSession.user_id) == user_id,
+        col(LoginSession.ended_at).is_(None),
+        col(LoginSession.id) != keep_session_id,
     )
     for other in (await session.execute(others)).scalars():
         other.ended_at = user.password_changed_at
@@ -239,16 +240,18 @@ class Authenticated:
 
 
 async def principal_for_user(session: AsyncSession, user_id: int) -> Principal:
-    person_id = (await session.execute(select(User.person_id).where(User.id == user_id))).scalar()
+    person_id = (
+        await session.execute(select(col(User.person_id)).where(col(User.id) == user_id))
+    ).scalar()
     return Principal(user_id=user_id, person_id=person_id, grants=await _grants(session, user_id))
 
 
 async def _grants(session: AsyncSession, user_id: int) -> tuple[Grant, ...]:
     statement = (
-        select(RoleGrant, Organisation.path)
-        .join(Organisation, Organisation.id == RoleGrant.organisation_id)
-        .where(RoleGrant.user_id == user_id)
-        .order_by(RoleGrant.id)
+        select(RoleGrant, col(Organisation.path))
+        .join(Organisation, col(Organisation.id) == col(RoleGrant.organisation_id))
+        .where(col(RoleGrant.user_id) == user_id)
+        .order_by(col(RoleGrant.id))
     )
     rows = (await session.execute(statement)).all()
     return tuple(
@@ -267,26 +270,26 @@ async def authenticate_session(session: AsyncSession, secret: str) -> Authentica
     now = utcnow()
     statement = (
         select(
-            LoginSession.id,
-            LoginSession.user_id,
-            User.person_id,
-            LoginSession.csrf_token,
-            LoginSession.last_seen_at,
-            RoleGrant.role,
-            RoleGrant.organisation_id,
-            RoleGrant.unit_id,
-            Organisation.path,
+            col(LoginSession.id),
+            col(LoginSession.user_id),
+            col(User.person_id),
+            col(LoginSession.csrf_token),
+            col(LoginSession.last_seen_at),
+            col(RoleGrant.role),
+            col(RoleGrant.organisation_id),
+            col(RoleGrant.unit_id),
+            col(Organisation.path),
         )
-        .join(User, User.id == LoginSession.user_id)
-        .outerjoin(RoleGrant, RoleGrant.user_id == User.id)
-        .outerjoin(Organisation, Organisation.id == RoleGrant.organisation_id)
+        .join(User, col(User.id) == col(LoginSession.user_id))
+        .outerjoin(RoleGrant, col(RoleGrant.user_id) == col(User.id))
+        .outerjoin(Organisation, col(Organisation.id) == col(RoleGrant.organisation_id))
         .where(
-            LoginSession.secret_hash == tokens.secret_hash(secret),
-            LoginSession.ended_at.is_(None),
-            LoginSession.expires_at > now,
-            User.is_active.is_(True),
+            col(LoginSession.secret_hash) == tokens.secret_hash(secret),
+            col(LoginSession.ended_at).is_(None),
+            col(LoginSession.expires_at) > now,
+            col(User.is_active).is_(True),
         )
-        .order_by(RoleGrant.id)
+        .order_by(col(RoleGrant.id))
     )
     rows = (await session.execute(statement)).all()
     if not rows:
@@ -319,9 +322,9 @@ async def authenticate_token(
         return None
     prefix, secret = parts
     statement = (
-        select(ApiToken, Organisation.path)
-        .join(Organisation, Organisation.id == ApiToken.organisation_id)
-        .where(ApiToken.prefix == prefix)
+        select(ApiToken, col(Organisation.path))
+        .join(Organisation, col(Organisation.id) == col(ApiToken.organisation_id))
+        .where(col(ApiToken.prefix) == prefix)
     )
     row = (await session.execute(statement)).first()
     if row is None:

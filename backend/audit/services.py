@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from backend.audit.models import AuditLogEntry
 from backend.core.actor import Actor
@@ -70,13 +71,13 @@ def audit_log_statement(
 ) -> Select[Any]:
     statement = select(AuditLogEntry)
     if action:
-        statement = statement.where(AuditLogEntry.action == action)
+        statement = statement.where(col(AuditLogEntry.action) == action)
     if object_type:
-        statement = statement.where(AuditLogEntry.object_type == object_type)
+        statement = statement.where(col(AuditLogEntry.object_type) == object_type)
     if user_id is not None:
-        statement = statement.where(AuditLogEntry.user_id == user_id)
+        statement = statement.where(col(AuditLogEntry.user_id) == user_id)
     if since is not None:
-        statement = statement.where(AuditLogEntry.occurred_at >= since)
+        statement = statement.where(col(AuditLogEntry.occurred_at) >= since)
     if until is not None:
-        statement = statement.where(AuditLogEntry.occurred_at < until)
-    return statement.order_by(AuditLogEntry.occurred_at.desc(), AuditLogEntry.id.desc())
+        statement = statement.where(col(AuditLogEntry.occurred_at) < until)
+    return statement.order_by(col(AuditLogEntry.occurred_at).desc(), col(AuditLogEntry.id).desc())

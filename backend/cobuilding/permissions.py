@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlmodel import col
 
 from backend.cobuilding.models import (
@@ -32,14 +34,16 @@ READ_MICRO_WISHES = Rule("microWishes", ALL_ROLES, token_scope="read:cobuilding"
 @visibility(Need, read=READ_NEEDS)
 def _needs(scope: Scope) -> ColumnElement[bool]:
     # A unit liaison sees the needs dispatched to its unit.
-    dispatched = select(NeedDispatch.need_id).where(scope.in_units(NeedDispatch.unit_id))
-    return or_(scope.in_subtrees(Need.community_id), Need.id.in_(dispatched))
+    dispatched = select(col(NeedDispatch.need_id)).where(scope.in_units(col(NeedDispatch.unit_id)))
+    return or_(scope.in_subtrees(col(Need.community_id)), col(Need.id).in_(dispatched))
 
 
 @visibility(NeedDispatch, read=READ_DISPATCHES)
 def _dispatches(scope: Scope) -> ColumnElement[bool]:
-    in_communities = select(Need.id).where(scope.in_subtrees(Need.community_id))
-    return or_(NeedDispatch.need_id.in_(in_communities), scope.in_units(NeedDispatch.unit_id))
+    in_communities = select(col(Need.id)).where(scope.in_subtrees(col(Need.community_id)))
+    return or_(
+        col(NeedDispatch.need_id).in_(in_communities), scope.in_units(col(NeedDispatch.unit_id))
+    )
 
 
 # --- residents order, the community dispatches, units accept -------------------------------
@@ -58,21 +62,23 @@ def _resources(scope: Scope) -> ColumnElement[bool]:
 
 @visibility(Project, read=READ_PROJECTS)
 def _projects(scope: Scope) -> ColumnElement[bool]:
-    partnered = select(ProjectPartner.project_id).where(scope.in_units(ProjectPartner.unit_id))
+    partnered = select(col(ProjectPartner.project_id)).where(
+        scope.in_units(col(ProjectPartner.unit_id))
+    )
     return or_(
-        scope.in_subtrees(Project.community_id),
-        scope.in_units(Project.lead_unit_id),
-        Project.id.in_(partnered),
+        scope.in_subtrees(col(Project.community_id)),
+        scope.in_units(col(Project.lead_unit_id)),
+        col(Project.id).in_(partnered),
     )
 
 
-def _visible_projects(scope: Scope) -> object:
-    return select(Project.id).where(visible(Project, scope))
+def _visible_projects(scope: Scope) -> Select[Any]:
+    return select(col(Project.id)).where(visible(Project, scope))
 
 
 @visibility(ProjectMilestone, read=READ_PROJECTS)
 def _milestones(scope: Scope) -> ColumnElement[bool]:
-    return ProjectMilestone.project_id.in_(_visible_projects(scope))  # type: ignore[no-any-return]
+    return col(ProjectMilestone.project_id).in_(_visible_projects(scope))
 
 
 @visibility(ProjectUpdate, read=READ_PROJECTS)
@@ -82,14 +88,14 @@ def _updates(scope: Scope) -> ColumnElement[bool]:
 
 @visibility(ProjectPartner, read=READ_PROJECTS)
 def _partners(scope: Scope) -> ColumnElement[bool]:
-    return ProjectPartner.project_id.in_(_visible_projects(scope))  # type: ignore[no-any-return]
+    return col(ProjectPartner.project_id).in_(_visible_projects(scope))
 
 
 @visibility(MicroWish, read=READ_MICRO_WISHES)
 def _wishes(scope: Scope) -> ColumnElement[bool]:
     return or_(
         scope.in_subtrees(MicroWish.community_id),
-        MicroWish.community_id.in_(sorted(scope.organisation_ids)),
+        col(MicroWish.community_id).in_(sorted(scope.organisation_ids)),
     )
 
 

@@ -28,6 +28,7 @@ from graphql import (
     value_from_ast_untyped,
 )
 from sqlalchemy import case, or_, select, update
+from sqlmodel import col
 from strawberry.extensions import SchemaExtension
 
 from backend.core.errors import ErrorCode
@@ -188,18 +189,18 @@ async def _charge(context: Any, token_id: int, points: int) -> GraphQLError | No
     session = context.db.session
     now = utcnow()
     expired = or_(
-        ApiToken.budget_window_start.is_(None),
-        ApiToken.budget_window_start <= now - BUDGET_WINDOW,  # type: ignore[operator]
+        col(ApiToken.budget_window_start).is_(None),
+        col(ApiToken.budget_window_start) <= now - BUDGET_WINDOW,
     )
-    spent = case((expired, 0), else_=ApiToken.budget_used) + points
+    spent = case((expired, 0), else_=col(ApiToken.budget_used)) + points
     charged = await session.execute(
         update(ApiToken)
-        .where(ApiToken.id == token_id, spent <= TOKEN_POINTS_PER_HOUR)
+        .where(col(ApiToken.id) == token_id, spent <= TOKEN_POINTS_PER_HOUR)
         .values(
             budget_used=spent,
-            budget_window_start=case((expired, now), else_=ApiToken.budget_window_start),
+            budget_window_start=case((expired, now), else_=col(ApiToken.budget_window_start)),
         )
-        .returning(ApiToken.id)
+        .returning(col(ApiToken.id))
         .execution_options(synchronize_session=False)
     )
     found = charged.first() is not None
@@ -207,7 +208,7 @@ async def _charge(context: Any, token_id: int, points: int) -> GraphQLError | No
     if found:
         return None
     window_start = await session.scalar(
-        select(ApiToken.budget_window_start).where(ApiToken.id == token_id)
+        select(col(ApiToken.budget_window_start)).where(col(ApiToken.id) == token_id)
     )
     reset_at: datetime = (window_start or now) + BUDGET_WINDOW
     seconds = max(1, int((reset_at - now).total_seconds()) + 1)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, false, or_, select
+from sqlmodel import col
 
 from backend.core.principal import Grant, Principal, Role
 
@@ -118,8 +119,8 @@ def _in_paths(column: Any, paths: tuple[str, ...]) -> ColumnElement[bool]:
 
     if not paths:
         return false()
-    inside = or_(*(Organisation.path.startswith(path) for path in paths))
-    condition: ColumnElement[bool] = column.in_(select(Organisation.id).where(inside))
+    inside = or_(*(col(Organisation.path).startswith(path) for path in paths))
+    condition: ColumnElement[bool] = column.in_(select(col(Organisation.id)).where(inside))
     return condition
 
 

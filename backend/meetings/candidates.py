@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import aliased
+from sqlmodel import col
 
 from backend.cobuilding.models import Need, NeedStatus, Project, ProjectMilestone, ProjectStatus
 from backend.core.scope import Scope, visible
@@ -112,31 +113,33 @@ async def agenda_candidates(
 
 def _scheduled(community_id: int) -> Any:
     return (
-        select(AgendaItem.source, AgendaItem.source_id)
-        .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
+        select(col(AgendaItem.source), col(AgendaItem.source_id))
+        .join(JointMeeting, col(JointMeeting.id) == col(AgendaItem.meeting_id))
         .where(
-            JointMeeting.organisation_id == community_id,
-            JointMeeting.status.in_(OPEN_MEETING),
-            AgendaItem.source_id.is_not(None),
+            col(JointMeeting.organisation_id) == community_id,
+            col(JointMeeting.status).in_(OPEN_MEETING),
+            col(AgendaItem.source_id).is_not(None),
         )
     )
 
 
 def _accepted_proposals(community_id: int) -> Any:
-    return select(Proposal.id, Proposal.title, Proposal.triaged_at, Proposal.created_at).where(
-        Proposal.community_id == community_id,
-        Proposal.status == ProposalStatus.ACCEPTED,
-        Proposal.archived_at.is_(None),
+    return select(
+        col(Proposal.id), col(Proposal.title), col(Proposal.triaged_at), col(Proposal.created_at)
+    ).where(
+        col(Proposal.community_id) == community_id,
+        col(Proposal.status) == ProposalStatus.ACCEPTED,
+        col(Proposal.archived_at).is_(None),
     )
 
 
 def _unmatched_needs(community_id: int, before: datetime, days: int) -> Any:
-    return select(Need.id, Need.title, Need.raised_at).where(
-        Need.community_id == community_id,
-        Need.status.in_([NeedStatus.SUBMITTED, NeedStatus.ACCEPTED]),
-        Need.project_id.is_(None),
-        Need.archived_at.is_(None),
-        Need.raised_at <= before - timedelta(days=days),
+    return select(col(Need.id), col(Need.title), col(Need.raised_at)).where(
+        col(Need.community_id) == community_id,
+        col(Need.status).in_([NeedStatus.SUBMITTED, NeedStatus.ACCEPTED]),
+        col(Need.project_id).is_(None),
+        col(Need.archived_at).is_(None),
+        col(Need.raised_at) <= before - timedelta(days=days),
     )
 
 
@@ -144,55 +147,60 @@ def _late_or_undecided_projects(community_id: int, day: date) -> Any:
     late_milestone = (
         select(func.min(ProjectMilestone.due_on))
         .where(
-            ProjectMilestone.project_id == Project.id,
-            ProjectMilestone.done_on.is_(None),
-            ProjectMilestone.due_on < day,
+            col(ProjectMilestone.project_id) == col(Project.id),
+            col(ProjectMilestone.done_on).is_(None),
+            col(ProjectMilestone.due_on) < day,
         )
         .scalar_subquery()
     )
     return select(
-        Project.id,
-        Project.title,
-        Project.status,
-        Project.starts_on,
+        col(Project.id),
+        col(Project.title),
+        col(Project.status),
+        col(Project.starts_on),
         late_milestone.label("late_since"),
     ).where(
-        Project.community_id == community_id,
-        Project.archived_at.is_(None),
-        Project.status.in_([ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS]),
+        col(Project.community_id) == community_id,
+        col(Project.archived_at).is_(None),
+        col(Project.status).in_([ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS]),
         (late_milestone.is_not(None)) | (Project.status == ProjectStatus.PLANNED),
     )
 
 
 def _open_actions(community_id: int, day: date) -> Any:
     return (
-        select(ActionItem.id, ActionItem.title, ActionItem.due_on, ActionItem.status)
-        .join(Decision, Decision.id == ActionItem.decision_id)
-        .join(AgendaItem, AgendaItem.id == Decision.agenda_item_id)
-        .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
+        select(
+            col(ActionItem.id),
+            col(ActionItem.title),
+            col(ActionItem.due_on),
+            col(ActionItem.status),
+        )
+        .join(Decision, col(Decision.id) == col(ActionItem.decision_id))
+        .join(AgendaItem, col(AgendaItem.id) == col(Decision.agenda_item_id))
+        .join(JointMeeting, col(JointMeeting.id) == col(AgendaItem.meeting_id))
         .where(
-            JointMeeting.organisation_id == community_id,
-            ActionItem.status.in_(OPEN_ACTION_STATUSES),
-            ActionItem.archived_at.is_(None),
-            ActionItem.due_on <= day,
+            col(JointMeeting.organisation_id) == community_id,
+            col(ActionItem.status).in_(OPEN_ACTION_STATUSES),
+            col(ActionItem.archived_at).is_(None),
+            col(ActionItem.due_on) <= day,
         )
     )
 
 
 def _deferred_items(community_id: int) -> Any:
     later_item = aliased(AgendaItem)
-    later = select(later_item.id).where(
-        later_item.source == AgendaSource.DEFERRED_ITEM,
-        later_item.source_id == Decision.agenda_item_id,
+    later = select(col(later_item.id)).where(
+        col(later_item.source) == AgendaSource.DEFERRED_ITEM,
+        col(later_item.source_id) == col(Decision.agenda_item_id),
     )
     return (
-        select(AgendaItem.id, AgendaItem.title, JointMeeting.starts_at)
-        .join(Decision, Decision.agenda_item_id == AgendaItem.id)
-        .join(JointMeeting, JointMeeting.id == AgendaItem.meeting_id)
+        select(col(AgendaItem.id), col(AgendaItem.title), col(JointMeeting.starts_at))
+        .join(Decision, col(Decision.agenda_item_id) == col(AgendaItem.id))
+        .join(JointMeeting, col(JointMeeting.id) == col(AgendaItem.meeting_id))
         .where(
-            JointMeeting.organisation_id == community_id,
-            JointMeeting.status.in_(CLOSED_MEETING),
-            Decision.outcome == DecisionOutcome.DEFERRED,
+            col(JointMeeting.organisation_id) == community_id,
+            col(JointMeeting.status).in_(CLOSED_MEETING),
+            col(Decision.outcome) == DecisionOutcome.DEFERRED,
             # once taken up again at a later meeting, the deferral is dealt with there
             ~exists(later),
         )
@@ -203,20 +211,20 @@ def _new_registrations(community_id: int, before: datetime) -> Any:
     last_meeting = (
         select(func.max(JointMeeting.starts_at))
         .where(
-            JointMeeting.organisation_id == community_id,
-            JointMeeting.status.in_(CLOSED_MEETING),
-            JointMeeting.starts_at < before,
+            col(JointMeeting.organisation_id) == community_id,
+            col(JointMeeting.status).in_(CLOSED_MEETING),
+            col(JointMeeting.starts_at) < before,
         )
         .scalar_subquery()
     )
     return (
-        select(Registration.unit_id, ResidentUnit.name, Registration.registered_on)
-        .join(ResidentUnit, ResidentUnit.id == Registration.unit_id)
+        select(col(Registration.unit_id), col(ResidentUnit.name), col(Registration.registered_on))
+        .join(ResidentUnit, col(ResidentUnit.id) == col(Registration.unit_id))
         .where(
-            Registration.community_id == community_id,
-            Registration.kind == RegistrationKind.UNIT,
-            Registration.status == RegistrationStatus.CONFIRMED,
-            Registration.archived_at.is_(None),
+            col(Registration.community_id) == community_id,
+            col(Registration.kind) == RegistrationKind.UNIT,
+            col(Registration.status) == RegistrationStatus.CONFIRMED,
+            col(Registration.archived_at).is_(None),
             (last_meeting.is_(None)) | (Registration.registered_on >= func.date(last_meeting)),
         )
     )
@@ -224,12 +232,14 @@ def _new_registrations(community_id: int, before: datetime) -> Any:
 
 def _expiring_agreements(community_id: int, day: date) -> Any:
     return select(
-        CoBuildingAgreement.id, CoBuildingAgreement.title, CoBuildingAgreement.ends_on
+        col(CoBuildingAgreement.id),
+        col(CoBuildingAgreement.title),
+        col(CoBuildingAgreement.ends_on),
     ).where(
-        CoBuildingAgreement.community_id == community_id,
-        CoBuildingAgreement.status == AgreementStatus.ACTIVE,
-        CoBuildingAgreement.archived_at.is_(None),
-        CoBuildingAgreement.ends_on <= day + timedelta(days=AGREEMENT_EXPIRY_DAYS),
+        col(CoBuildingAgreement.community_id) == community_id,
+        col(CoBuildingAgreement.status) == AgreementStatus.ACTIVE,
+        col(CoBuildingAgreement.archived_at).is_(None),
+        col(CoBuildingAgreement.ends_on) <= day + timedelta(days=AGREEMENT_EXPIRY_DAYS),
     )
 
 

@@ -12,10 +12,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
-from backend.core.models import utcnow
+from backend.core.models import key, utcnow
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.lifecycle import check_transition, check_version, notify_invitees
 from backend.meetings.models import (
@@ -88,7 +89,8 @@ async def _attendance(
     session: AsyncSession, meeting_id: int, person_id: int
 ) -> MeetingAttendance | None:
     statement = select(MeetingAttendance).where(
-        MeetingAttendance.meeting_id == meeting_id, MeetingAttendance.person_id == person_id
+        col(MeetingAttendance.meeting_id) == meeting_id,
+        col(MeetingAttendance.person_id) == person_id,
     )
     return (await session.execute(statement)).scalars().first()
 
@@ -105,7 +107,7 @@ async def self_sign_in(
         )
     if not meeting.checkin_code or not secrets.compare_digest(code, meeting.checkin_code):
         raise refuse(MeetingErrorCode.WRONG_CODE, "code")
-    attendance = await _attendance(session, meeting.id, person_id) if person_id else None
+    attendance = await _attendance(session, key(meeting), person_id) if person_id else None
     if attendance is None:
         raise refuse(MeetingErrorCode.NOT_INVITED, None)
     if attendance.status in ATTENDED_STATUSES:
@@ -140,12 +142,12 @@ async def record_attendance(
     proxy = (proxy_name or "").strip() or None
     if status is AttendanceStatus.PROXY and proxy is None:
         raise refuse(MeetingErrorCode.REQUIRED, "proxyName", "委托出席须填写受托人姓名。")
-    attendance = await _attendance(session, meeting.id, person.id)
+    attendance = await _attendance(session, key(meeting), key(person))
     if attendance is None:
         # Someone not on the list came: they are added as they are recorded.
         attendance = MeetingAttendance(
-            meeting_id=meeting.id,
-            person_id=person.id,
+            meeting_id=key(meeting),
+            person_id=key(person),
             status=AttendanceStatus.INVITED,
         )
         session.add(attendance)
@@ -209,11 +211,11 @@ async def record_decision(
     if len(text) > 2000:
         raise refuse(MeetingErrorCode.TOO_LONG, "text", "最多 2000 个字。")
     existing = (
-        (await session.execute(select(Decision).where(Decision.agenda_item_id == item.id)))
+        (await session.execute(select(Decision).where(col(Decision.agenda_item_id) == item.id)))
         .scalars()
         .first()
     )
-    decision = existing or Decision(agenda_item_id=item.id, outcome=draft.outcome, text=text)
+    decision = existing or Decision(agenda_item_id=key(item), outcome=draft.outcome, text=text)
     before = (
         snapshot(decision, ["outcome", "text", "votes_for", "votes_against", "votes_abstain"])
         if existing
@@ -262,14 +264,14 @@ async def _check_owner(session: AsyncSession, meeting: JointMeeting, draft: Acti
                 MeetingErrorCode.OUTSIDE_COMMUNITY, "ownerUnit", "承办单位须是本社区的驻区单位。"
             )
     if draft.owner_person_id is not None:
-        invited = await _attendance(session, meeting.id, draft.owner_person_id)
+        invited = await _attendance(session, key(meeting), draft.owner_person_id)
         staff = (
             await session.execute(
-                select(UnitStaff.id)
-                .join(ResidentUnit, ResidentUnit.id == UnitStaff.unit_id)
+                select(col(UnitStaff.id))
+                .join(ResidentUnit, col(ResidentUnit.id) == col(UnitStaff.unit_id))
                 .where(
-                    UnitStaff.person_id == draft.owner_person_id,
-                    ResidentUnit.community_id == meeting.organisation_id,
+                    col(UnitStaff.person_id) == draft.owner_person_id,
+                    col(ResidentUnit.community_id) == meeting.organisation_id,
                 )
             )
         ).first()
@@ -302,7 +304,7 @@ async def assign_action(
         raise refuse(MeetingErrorCode.INVALID, "decision", "只有通过的决议才能分派督办事项。")
     await _check_owner(session, meeting, draft)
     action = ActionItem(
-        decision_id=decision.id,
+        decision_id=key(decision),
         title=title,
         expected_result=(draft.expected_result or "").strip()[:500] or None,
         owner_unit_id=draft.owner_unit_id,
@@ -334,8 +336,8 @@ async def close_meeting(
     meeting.checkin_code = None
     # Whoever never signed in and sent no word was absent.
     invited = select(MeetingAttendance).where(
-        MeetingAttendance.meeting_id == meeting.id,
-        MeetingAttendance.status == AttendanceStatus.INVITED,
+        col(MeetingAttendance.meeting_id) == meeting.id,
+        col(MeetingAttendance.status) == AttendanceStatus.INVITED,
     )
     for attendance in (await session.execute(invited)).scalars():
         attendance.status = AttendanceStatus.ABSENT

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -37,7 +38,9 @@ async def _meeting(request: Request, context: Context) -> JointMeeting:
     raw = request.path_params["meeting"]
     key = decode_id(raw, "JointMeeting", "meeting")
     rows = await context.db.scalars(
-        select(JointMeeting).where(JointMeeting.id == key, visible(JointMeeting, context.scope))
+        select(JointMeeting).where(
+            col(JointMeeting.id) == key, visible(JointMeeting, context.scope)
+        )
     )
     if not rows:
         raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)
@@ -82,9 +85,9 @@ async def _pdf(_request: Request, context: Context, meeting: JointMeeting) -> Re
 
 async def _ics(request: Request, context: Context, meeting: JointMeeting) -> Response:
     titles = await context.db.scalars(
-        select(AgendaItem.title)
-        .where(AgendaItem.meeting_id == meeting.id)
-        .order_by(AgendaItem.position)
+        select(col(AgendaItem.title))
+        .where(col(AgendaItem.meeting_id) == meeting.id)
+        .order_by(col(AgendaItem.position))
     )
     body = minutes.invitation_ics(meeting, list(titles), request.url.hostname or "localhost")
     return download(body, "text/calendar; charset=utf-8", f"{meeting.title}.ics")
@@ -94,7 +97,7 @@ async def _attachment(request: Request, context: Context) -> Response:
     raw = request.path_params["attachment"]
     key = decode_id(raw, "Attachment", "attachment")
     rows = await context.db.scalars(
-        select(Attachment).where(Attachment.id == key, visible(Attachment, context.scope))
+        select(Attachment).where(col(Attachment.id) == key, visible(Attachment, context.scope))
     )
     if not rows:
         raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)

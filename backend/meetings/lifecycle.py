@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.db import RequestDb
 from backend.core.ids import spa_path
-from backend.core.models import utcnow
+from backend.core.models import key, utcnow
 from backend.core.text import TextRules
 from backend.meetings.candidates import Candidate, agenda_candidates
 from backend.meetings.errors import MeetingErrorCode, refuse
@@ -105,22 +106,23 @@ async def default_invitees(session: AsyncSession, community_id: int) -> dict[int
     """{person: unit}: the community's part-time members in office and its units' liaisons."""
     today = utcnow().date()
     invited: dict[int, int | None] = {}
-    members = select(CommitteeMembership.person_id, CommitteeMembership.unit_id).where(
-        CommitteeMembership.community_id == community_id,
-        CommitteeMembership.archived_at.is_(None),
-        CommitteeMembership.term_start <= today,
-        CommitteeMembership.term_end >= today,
+    members = select(col(CommitteeMembership.person_id), col(CommitteeMembership.unit_id)).where(
+        col(CommitteeMembership.community_id) == community_id,
+        col(CommitteeMembership.archived_at).is_(None),
+        col(CommitteeMembership.term_start) <= today,
+        col(CommitteeMembership.term_end) >= today,
     )
-    liaisons = select(ResidentUnit.liaison_id, ResidentUnit.id).where(
-        ResidentUnit.community_id == community_id,
-        ResidentUnit.archived_at.is_(None),
-        ResidentUnit.liaison_id.is_not(None),
+    liaisons = select(col(ResidentUnit.liaison_id), col(ResidentUnit.id)).where(
+        col(ResidentUnit.community_id) == community_id,
+        col(ResidentUnit.archived_at).is_(None),
+        col(ResidentUnit.liaison_id).is_not(None),
     )
     for person_id, unit_id in [
         *(await session.execute(members)).all(),
         *(await session.execute(liaisons)).all(),
     ]:
-        invited.setdefault(person_id, unit_id)
+        if person_id is not None:
+            invited.setdefault(person_id, unit_id)
     return invited
 
 
@@ -146,7 +148,7 @@ async def create_meeting(session: AsyncSession, actor: Actor, draft: MeetingDraf
         invitees.setdefault(draft.chair_id, None)
     session.add_all(
         MeetingAttendance(
-            meeting_id=meeting.id,
+            meeting_id=key(meeting),
             person_id=person_id,
             unit_id=unit_id,
             status=AttendanceStatus.INVITED,
@@ -223,10 +225,10 @@ async def add_agenda_item(
         title = TEXT.required(draft.title, "title", 200)
         description = TEXT.optional(draft.description, "description", 2000)
     last = await session.scalar(
-        select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting.id)
+        select(func.max(col(AgendaItem.position))).where(col(AgendaItem.meeting_id) == meeting.id)
     )
     item = AgendaItem(
-        meeting_id=meeting.id,
+        meeting_id=key(meeting),
         position=(last or 0) + 1,
         title=title,
         description=description,
@@ -302,7 +304,9 @@ async def update_agenda_item(
 
 async def current_items(session: AsyncSession, meeting_id: int) -> list[AgendaItem]:
     statement = (
-        select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+        select(AgendaItem)
+        .where(col(AgendaItem.meeting_id) == meeting_id)
+        .order_by(col(AgendaItem.position))
     )
     return list((await session.execute(statement)).scalars())
 
@@ -316,8 +320,8 @@ async def reorder_agenda(
 ) -> list[AgendaItem]:
     check_version(meeting, expected_version)
     _check_editable(meeting)
-    items = await current_items(session, meeting.id)
-    if sorted(item_ids) != sorted(i.id for i in items):  # type: ignore[type-var]
+    items = await current_items(session, key(meeting))
+    if sorted(item_ids) != sorted(key(i) for i in items):
         raise refuse(
             MeetingErrorCode.INVALID, "itemIds", "须按新顺序列出本会议的全部议题，且不重复。"
         )
@@ -354,7 +358,7 @@ async def remove_agenda_item(
     removed = snapshot(item, ["position", "title", "source", "source_id"])
     await session.delete(item)
     await session.flush()
-    for position, remaining in enumerate(await current_items(session, meeting.id), start=1):
+    for position, remaining in enumerate(await current_items(session, key(meeting)), start=1):
         remaining.position = position
     meeting.version += 1
     record(
@@ -372,7 +376,9 @@ async def notify_invitees(
     session: AsyncSession, meeting: JointMeeting, *, kind: str, title: str, body: str
 ) -> None:
     invitees = await session.scalars(
-        select(MeetingAttendance.person_id).where(MeetingAttendance.meeting_id == meeting.id)
+        select(col(MeetingAttendance.person_id)).where(
+            col(MeetingAttendance.meeting_id) == meeting.id
+        )
     )
     notify(
         session,
@@ -424,15 +430,15 @@ async def publish_agenda(
 ) -> AgendaVersion:
     check_version(meeting, expected_version)
     check_transition(meeting, MeetingStatus.PUBLISHED)
-    items = await current_items(session, meeting.id)
+    items = await current_items(session, key(meeting))
     if not items:
         raise refuse(MeetingErrorCode.EMPTY_AGENDA, None)
     previous = (
         (
             await session.execute(
                 select(AgendaVersion)
-                .where(AgendaVersion.meeting_id == meeting.id)
-                .order_by(AgendaVersion.number.desc())
+                .where(col(AgendaVersion.meeting_id) == meeting.id)
+                .order_by(col(AgendaVersion.number).desc())
             )
         )
         .scalars()
@@ -442,7 +448,7 @@ async def publish_agenda(
     if previous is not None and previous.items == current:
         raise refuse(MeetingErrorCode.UNCHANGED, None)
     version = AgendaVersion(
-        meeting_id=meeting.id,
+        meeting_id=key(meeting),
         number=(previous.number + 1) if previous else 1,
         published_at=utcnow(),
         published_by_id=actor.principal.user_id,

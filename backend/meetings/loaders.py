@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
 from backend.core.scope import visible
@@ -86,14 +87,14 @@ class _AttachmentsLoader(ListByKeyLoader[Attachment]):
         column = getattr(Attachment, self.key)
         return (
             select(
-                Attachment.id,
+                col(Attachment.id),
                 column.label("owner"),
-                Attachment.filename,
-                Attachment.content_type,
-                Attachment.size,
+                col(Attachment.filename),
+                col(Attachment.content_type),
+                col(Attachment.size),
             )
             .where(column.in_(keys), visible(Attachment, self.scope))
-            .order_by(Attachment.id)
+            .order_by(col(Attachment.id))
         )
 
     async def _load(self, keys: Sequence[int]) -> list[list[Any]]:

@@ -25,7 +25,9 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
+from backend.core.models import key
 from backend.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -92,23 +94,23 @@ async def load_minutes(session: AsyncSession, meeting: JointMeeting) -> MinutesD
     attendance = (
         await session.execute(
             select(
-                MeetingAttendance.status,
-                MeetingAttendance.proxy_name,
-                Person.name,
-                ResidentUnit.name,
+                col(MeetingAttendance.status),
+                col(MeetingAttendance.proxy_name),
+                col(Person.name),
+                col(ResidentUnit.name),
             )
-            .join(Person, Person.id == MeetingAttendance.person_id)
-            .outerjoin(ResidentUnit, ResidentUnit.id == MeetingAttendance.unit_id)
-            .where(MeetingAttendance.meeting_id == meeting.id)
-            .order_by(MeetingAttendance.id)
+            .join(Person, col(Person.id) == col(MeetingAttendance.person_id))
+            .outerjoin(ResidentUnit, col(ResidentUnit.id) == col(MeetingAttendance.unit_id))
+            .where(col(MeetingAttendance.meeting_id) == meeting.id)
+            .order_by(col(MeetingAttendance.id))
         )
     ).all()
     items = list(
         (
             await session.execute(
                 select(AgendaItem)
-                .where(AgendaItem.meeting_id == meeting.id)
-                .order_by(AgendaItem.position)
+                .where(col(AgendaItem.meeting_id) == meeting.id)
+                .order_by(col(AgendaItem.position))
             )
         ).scalars()
     )
@@ -116,17 +118,17 @@ async def load_minutes(session: AsyncSession, meeting: JointMeeting) -> MinutesD
         d.agenda_item_id: d
         for d in (
             await session.execute(
-                select(Decision).where(Decision.agenda_item_id.in_([i.id for i in items]))
+                select(Decision).where(col(Decision.agenda_item_id).in_([i.id for i in items]))
             )
         ).scalars()
     }
     actions = (
         await session.execute(
-            select(ActionItem, ResidentUnit.name, Person.name)
-            .outerjoin(ResidentUnit, ResidentUnit.id == ActionItem.owner_unit_id)
-            .outerjoin(Person, Person.id == ActionItem.owner_person_id)
-            .where(ActionItem.decision_id.in_([d.id for d in decisions.values()]))
-            .order_by(ActionItem.id)
+            select(ActionItem, col(ResidentUnit.name), col(Person.name))
+            .outerjoin(ResidentUnit, col(ResidentUnit.id) == col(ActionItem.owner_unit_id))
+            .outerjoin(Person, col(Person.id) == col(ActionItem.owner_person_id))
+            .where(col(ActionItem.decision_id).in_([d.id for d in decisions.values()]))
+            .order_by(col(ActionItem.id))
         )
     ).all()
     by_decision: dict[int, list[tuple[str, str, str, str]]] = {}
@@ -162,7 +164,9 @@ async def load_minutes(session: AsyncSession, meeting: JointMeeting) -> MinutesD
                 title=item.title,
                 notes=item.discussion_notes,
                 decision=_decision_text(decisions[item.id]) if item.id in decisions else None,
-                actions=by_decision.get(decisions[item.id].id, []) if item.id in decisions else [],
+                actions=by_decision.get(key(decisions[key(item)]), [])
+                if key(item) in decisions
+                else [],
             )
             for item in items
         ],

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, decode_optional_id, load_in_scope
+from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import deliberation, lifecycle, proposals, tracking
@@ -219,7 +220,7 @@ class JointMeetingPublishInput:
 
 
 async def _payload(info: Info, meeting: JointMeeting) -> JointMeetingPayload:
-    items = await lifecycle.current_items(info.context.db.session, meeting.id)  # type: ignore[arg-type]
+    items = await lifecycle.current_items(info.context.db.session, key(meeting))
     warning = lifecycle.over_time_warning(meeting, items)
     return JointMeetingPayload(
         meeting=JointMeetingType.from_model(meeting), warnings=[warning] if warning else []

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlmodel import col
 
 from backend.core.actor import Actor
 from backend.core.permissions import ALL_ROLES, ANY_TOKEN, Rule
@@ -22,42 +25,48 @@ READ_MEETINGS = Rule("jointMeetings", ALL_ROLES, token_scope="read:meetings")
 READ_ACTION_ITEMS = Rule("actionItems", ALL_ROLES, token_scope="read:meetings")
 
 
-def _visible_meetings(scope: Scope) -> object:
-    return select(JointMeeting.id).where(visible(JointMeeting, scope))
+def _visible_meetings(scope: Scope) -> Select[Any]:
+    return select(col(JointMeeting.id)).where(visible(JointMeeting, scope))
 
 
 @visibility(JointMeeting, read=READ_MEETINGS)
 def _meetings(scope: Scope) -> ColumnElement[bool]:
     # A unit liaison sees the meetings its unit was invited to.
-    invited = select(MeetingAttendance.meeting_id).where(scope.in_units(MeetingAttendance.unit_id))
-    return or_(scope.in_subtrees(JointMeeting.organisation_id), JointMeeting.id.in_(invited))
+    invited = select(col(MeetingAttendance.meeting_id)).where(
+        scope.in_units(col(MeetingAttendance.unit_id))
+    )
+    return or_(
+        scope.in_subtrees(col(JointMeeting.organisation_id)), col(JointMeeting.id).in_(invited)
+    )
 
 
 @visibility(MeetingAttendance, read=READ_MEETINGS)
 def _attendance(scope: Scope) -> ColumnElement[bool]:
-    return MeetingAttendance.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
+    return col(MeetingAttendance.meeting_id).in_(_visible_meetings(scope))
 
 
 @visibility(AgendaItem, read=READ_MEETINGS)
 def _agenda(scope: Scope) -> ColumnElement[bool]:
-    return AgendaItem.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
+    return col(AgendaItem.meeting_id).in_(_visible_meetings(scope))
 
 
-def _visible_decisions(scope: Scope) -> object:
-    items = select(AgendaItem.id).where(AgendaItem.meeting_id.in_(_visible_meetings(scope)))
-    return select(Decision.id).where(Decision.agenda_item_id.in_(items))
+def _visible_decisions(scope: Scope) -> Select[Any]:
+    items = select(col(AgendaItem.id)).where(
+        col(AgendaItem.meeting_id).in_(_visible_meetings(scope))
+    )
+    return select(col(Decision.id)).where(col(Decision.agenda_item_id).in_(items))
 
 
 @visibility(Decision, read=READ_MEETINGS)
 def _decisions(scope: Scope) -> ColumnElement[bool]:
-    return Decision.id.in_(_visible_decisions(scope))  # type: ignore[no-any-return]
+    return col(Decision.id).in_(_visible_decisions(scope))
 
 
 @visibility(ActionItem, read=READ_ACTION_ITEMS)
 def _actions(scope: Scope) -> ColumnElement[bool]:
     return or_(
-        ActionItem.decision_id.in_(_visible_decisions(scope)),
-        scope.in_units(ActionItem.owner_unit_id),
+        col(ActionItem.decision_id).in_(_visible_decisions(scope)),
+        scope.in_units(col(ActionItem.owner_unit_id)),
     )
 
 
@@ -82,7 +91,7 @@ PREPARE_MEETING = Rule("prepareMeeting", CONVENERS)
 
 @visibility(AgendaVersion, read=READ_MEETINGS)
 def _agenda_versions(scope: Scope) -> ColumnElement[bool]:
-    return AgendaVersion.meeting_id.in_(_visible_meetings(scope))  # type: ignore[no-any-return]
+    return col(AgendaVersion.meeting_id).in_(_visible_meetings(scope))
 
 
 RUN_MEETING = Rule("runMeeting", CONVENERS)
@@ -102,13 +111,13 @@ TRACK_ACTIONS = Rule("actionItemProgress", ALL_ROLES)
 MY_ACTIONS = Rule("myActionItems", ALL_ROLES)
 
 
-def _visible_actions(scope: Scope) -> object:
-    return select(ActionItem.id).where(visible(ActionItem, scope))
+def _visible_actions(scope: Scope) -> Select[Any]:
+    return select(col(ActionItem.id)).where(visible(ActionItem, scope))
 
 
 @visibility(ActionProgress, read=READ_ACTION_ITEMS)
 def _progress(scope: Scope) -> ColumnElement[bool]:
-    return ActionProgress.action_item_id.in_(_visible_actions(scope))  # type: ignore[no-any-return]
+    return col(ActionProgress.action_item_id).in_(_visible_actions(scope))
 
 
 # Files are as readable as what they are attached to, for tokens too: a photo of a need needs
@@ -121,16 +130,20 @@ def _attachments(scope: Scope) -> ColumnElement[bool]:
     """As visible as what it is attached to."""
     from backend.cobuilding.models import MicroWish, Need, ProjectUpdate
 
-    progress = select(ActionProgress.id).where(
-        ActionProgress.action_item_id.in_(_visible_actions(scope))
+    progress = select(col(ActionProgress.id)).where(
+        col(ActionProgress.action_item_id).in_(_visible_actions(scope))
     )
     return or_(
-        Attachment.progress_id.in_(progress),
-        Attachment.proposal_id.in_(select(Proposal.id).where(visible(Proposal, scope))),
-        Attachment.agenda_item_id.in_(select(AgendaItem.id).where(visible(AgendaItem, scope))),
-        Attachment.need_id.in_(select(Need.id).where(visible(Need, scope))),
-        Attachment.micro_wish_id.in_(select(MicroWish.id).where(visible(MicroWish, scope))),
-        Attachment.project_update_id.in_(
-            select(ProjectUpdate.id).where(visible(ProjectUpdate, scope))
+        col(Attachment.progress_id).in_(progress),
+        col(Attachment.proposal_id).in_(select(col(Proposal.id)).where(visible(Proposal, scope))),
+        col(Attachment.agenda_item_id).in_(
+            select(col(AgendaItem.id)).where(visible(AgendaItem, scope))
+        ),
+        col(Attachment.need_id).in_(select(col(Need.id)).where(visible(Need, scope))),
+        col(Attachment.micro_wish_id).in_(
+            select(col(MicroWish.id)).where(visible(MicroWish, scope))
+        ),
+        col(Attachment.project_update_id).in_(
+            select(col(ProjectUpdate.id)).where(visible(ProjectUpdate, scope))
         ),
     )

@@ -120,28 +120,28 @@ def proposals_statement(
     kind: ProposalKind | None = None,
     search: str | None = None,
 ) -> Select[Any]:
-    statement = select(Proposal).where(Proposal.archived_at.is_(None))
+    statement = select(Proposal).where(col(Proposal.archived_at).is_(None))
     if root_id is not None:
-        statement = statement.where(in_subtree(Proposal.community_id, root_id))
+        statement = statement.where(in_subtree(col(Proposal.community_id), root_id))
     if status is not None:
-        statement = statement.where(Proposal.status == status)
+        statement = statement.where(col(Proposal.status) == status)
     if kind is not None:
-        statement = statement.where(Proposal.kind == kind)
-    condition = text_search([Proposal.title, Proposal.description], search)
+        statement = statement.where(col(Proposal.kind) == kind)
+    condition = text_search([col(Proposal.title), col(Proposal.description)], search)
     if condition is not None:
         statement = statement.where(condition)
-    return statement.order_by(Proposal.created_at.desc(), Proposal.id.desc())
+    return statement.order_by(col(Proposal.created_at).desc(), col(Proposal.id).desc())
 
 
 def my_action_items_statement(
     *, unit_ids: list[int], person_id: int | None, include_verified: bool
 ) -> Select[Any]:
-    mine = []
+    mine: list[ColumnElement[bool]] = []
     if unit_ids:
-        mine.append(ActionItem.owner_unit_id.in_(unit_ids))
+        mine.append(col(ActionItem.owner_unit_id).in_(unit_ids))
     if person_id is not None:
-        mine.append(ActionItem.owner_person_id == person_id)
+        mine.append(col(ActionItem.owner_person_id) == person_id)
     statement = select(ActionItem).where(or_(*mine) if mine else false())
     if not include_verified:
-        statement = statement.where(ActionItem.status != ActionItemStatus.VERIFIED)
-    return statement.order_by(ActionItem.due_on, ActionItem.id)
+        statement = statement.where(col(ActionItem.status) != ActionItemStatus.VERIFIED)
+    return statement.order_by(col(ActionItem.due_on), col(ActionItem.id))

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.audit.services import record
 from backend.core.actor import Actor
-from backend.core.models import utcnow
+from backend.core.models import key, utcnow
 from backend.meetings.errors import MeetingErrorCode, refuse
 from backend.meetings.files import File, add_attachments, check_files
 from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress
@@ -104,7 +104,7 @@ async def _record(
 ) -> ActionProgress:
     now = utcnow()
     progress = ActionProgress(
-        action_item_id=action.id,  # type: ignore[arg-type]
+        action_item_id=key(action),
         author_id=actor.principal.user_id,
         status_before=action.status,
         status_after=status,

@@ -39,12 +39,14 @@ def _wants(endpoint: WebhookEndpoint, event: str) -> bool:
 
 async def _endpoints_for(session: AsyncSession, organisation_id: int) -> list[WebhookEndpoint]:
     """Endpoints registered on the event's organisation or any of its ancestors."""
-    path = await session.scalar(select(Organisation.path).where(Organisation.id == organisation_id))
+    path = await session.scalar(
+        select(col(Organisation.path)).where(col(Organisation.id) == organisation_id)
+    )
     if path is None:
         return []
     ancestors = [int(part) for part in path.strip("/").split("/") if part]
     statement = select(WebhookEndpoint).where(
-        WebhookEndpoint.organisation_id.in_(ancestors), WebhookEndpoint.active.is_(True)
+        col(WebhookEndpoint.organisation_id).in_(ancestors), col(WebhookEndpoint.active).is_(True)
     )
     return list((await session.execute(statement)).scalars())
 
@@ -85,13 +87,13 @@ async def deliver_pending(session: AsyncSession, client: httpx.AsyncClient) -> i
     pending = (
         select(WebhookEvent)
         .where(
-            WebhookEvent.status == WebhookStatus.PENDING,
+            col(WebhookEvent.status) == WebhookStatus.PENDING,
             or_(
                 col(WebhookEvent.next_attempt_at).is_(None),
                 col(WebhookEvent.next_attempt_at) <= now,
             ),
         )
-        .order_by(WebhookEvent.id)
+        .order_by(col(WebhookEvent.id))
         .limit(BATCH)
     )
     delivered = 0

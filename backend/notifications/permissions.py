@@ -26,5 +26,5 @@ MARK_NOTIFICATIONS_READ = Rule("notificationsMarkRead", frozenset(), any_user=Tr
 def _notifications(scope: Scope) -> ColumnElement[bool]:
     if scope.user_id is None:
         return false()
-    own_person = select(User.person_id).where(User.id == scope.user_id)
+    own_person = select(col(User.person_id)).where(col(User.id) == scope.user_id)
     return col(Notification.person_id).in_(own_person)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_
+from sqlmodel import col
 
 from backend.core.permissions import ALL_ROLES, Rule
 from backend.core.principal import Role
@@ -16,7 +17,7 @@ READ_GRIDS = Rule("grids", TREE_ROLES, token_scope="read:organisations")
 
 @visibility(Organisation, read=READ_ORGANISATIONS)
 def _organisations(scope: Scope) -> ColumnElement[bool]:
-    own_community = Organisation.id.in_(sorted(scope.organisation_ids))
+    own_community = col(Organisation.id).in_(sorted(scope.organisation_ids))
     return or_(scope.in_subtrees(Organisation.id), own_community)
 
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
+from sqlmodel import col
 
 from backend.core.filters import ordering, text_search
 from backend.core.pagination import OrderDirection
 from backend.organisations.models import Grid, Organisation, OrganisationKind
 
 
-def subtree_ids(root_id: int) -> Select[tuple[int]]:
+def subtree_ids(root_id: int) -> Select[Any]:
     """Ids of an organisation and all its descendants (one indexed prefix match on `path`)."""
-    root_path = select(Organisation.path).where(Organisation.id == root_id).scalar_subquery()
-    return select(Organisation.id).where(Organisation.path.startswith(root_path))  # type: ignore[no-any-return]
+    root_path = (
+        select(col(Organisation.path)).where(col(Organisation.id) == root_id).scalar_subquery()
+    )
+    return select(col(Organisation.id)).where(col(Organisation.path).startswith(root_path))
 
 
 def in_subtree(column: Any, root_id: int) -> ColumnElement[bool]:
@@ -41,16 +44,16 @@ def organisations_statement(
     if root_id is not None:
         statement = statement.where(in_subtree(Organisation.id, root_id))
     if parent_id is not None:
-        statement = statement.where(Organisation.parent_id == parent_id)
+        statement = statement.where(col(Organisation.parent_id) == parent_id)
     if kind is not None:
-        statement = statement.where(Organisation.kind == kind)
-    condition = text_search([Organisation.name], search)
+        statement = statement.where(col(Organisation.kind) == kind)
+    condition = text_search([col(Organisation.name)], search)
     if condition is not None:
         statement = statement.where(condition)
     if not include_archived:
-        statement = statement.where(Organisation.archived_at.is_(None))
+        statement = statement.where(col(Organisation.archived_at).is_(None))
     column = getattr(Organisation, order_column)
-    return statement.order_by(*ordering(column, direction, Organisation.id))
+    return statement.order_by(*ordering(column, direction, col(Organisation.id)))
 
 
 def grids_statement(
@@ -59,10 +62,10 @@ def grids_statement(
     search: str | None = None,
     direction: OrderDirection = OrderDirection.ASC,
 ) -> Select[Any]:
-    statement = select(Grid).where(Grid.archived_at.is_(None))
+    statement = select(Grid).where(col(Grid.archived_at).is_(None))
     if root_id is not None:
-        statement = statement.where(in_subtree(Grid.community_id, root_id))
-    condition = text_search([Grid.name], search)
+        statement = statement.where(in_subtree(col(Grid.community_id), root_id))
+    condition = text_search([col(Grid.name)], search)
     if condition is not None:
         statement = statement.where(condition)
     return statement.order_by(*ordering(Grid.name, direction, Grid.id))

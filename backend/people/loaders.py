@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 from strawberry.dataloader import DataLoader
 
 from backend.audit.models import AuditLogEntry
@@ -65,7 +66,7 @@ class PersonalDataReadLogger(DataLoader[tuple[int, str], bool]):
         person_ids = sorted({person_id for person_id, _ in keys})
         allowed = set(
             await self.db.scalars(
-                select(Person.id).where(Person.id.in_(person_ids), visible(Person, scope))
+                select(col(Person.id)).where(col(Person.id).in_(person_ids), visible(Person, scope))
             )
         )
         entries = [
@@ -101,6 +102,8 @@ class PersonNameByIdLoader(DataLoader[int, str | None]):
         self.db = db
 
     async def _load(self, keys: Sequence[int]) -> list[str | None]:
-        rows = await self.db.rows(select(Person.id, Person.name).where(Person.id.in_(keys)))
+        rows = await self.db.rows(
+            select(col(Person.id), col(Person.name)).where(col(Person.id).in_(keys))
+        )
         names = {person_id: name for person_id, name in rows}
         return [names.get(key) for key in keys]

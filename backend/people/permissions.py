@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, or_, select
+from sqlmodel import col
 
 from backend.core.permissions import ALL_ROLES, STAFF_ROLES, Rule
 from backend.core.principal import Principal
@@ -34,10 +35,14 @@ def _people(scope: Scope) -> ColumnElement[bool]:
     units = visible_unit_ids(scope)
     return or_(
         scope.in_subtrees(Person.community_id),
-        Person.id.in_(select(UnitStaff.person_id).where(UnitStaff.unit_id.in_(units))),
-        Person.id.in_(select(ResidentUnit.liaison_id).where(ResidentUnit.id.in_(units))),
-        Person.id.in_(
-            select(CommitteeMembership.person_id).where(visible(CommitteeMembership, scope))
+        col(Person.id).in_(
+            select(col(UnitStaff.person_id)).where(col(UnitStaff.unit_id).in_(units))
+        ),
+        col(Person.id).in_(
+            select(col(ResidentUnit.liaison_id)).where(col(ResidentUnit.id).in_(units))
+        ),
+        col(Person.id).in_(
+            select(col(CommitteeMembership.person_id)).where(visible(CommitteeMembership, scope))
         ),
     )
 
@@ -52,5 +57,5 @@ def _memberships(scope: Scope) -> ColumnElement[bool]:
 
 @visibility(CommitteeMembershipRole, read=READ_COMMITTEE_MEMBERS)
 def _roles(scope: Scope) -> ColumnElement[bool]:
-    memberships = select(CommitteeMembership.id).where(visible(CommitteeMembership, scope))
-    return CommitteeMembershipRole.membership_id.in_(memberships)  # type: ignore[no-any-return]
+    memberships = select(col(CommitteeMembership.id)).where(visible(CommitteeMembership, scope))
+    return col(CommitteeMembershipRole.membership_id).in_(memberships)

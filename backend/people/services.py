@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, or_, select
+from sqlmodel import col
 
 from backend.core.crypto import keyring
 from backend.core.filters import ordering, text_search
@@ -30,38 +31,41 @@ def committee_memberships_statement(
     order_column: str = "term_start",
     direction: OrderDirection = OrderDirection.ASC,
 ) -> Select[Any]:
-    statement = select(CommitteeMembership).where(CommitteeMembership.archived_at.is_(None))
+    statement = select(CommitteeMembership).where(col(CommitteeMembership.archived_at).is_(None))
     if root_id is not None:
-        statement = statement.where(in_subtree(CommitteeMembership.community_id, root_id))
+        statement = statement.where(in_subtree(col(CommitteeMembership.community_id), root_id))
     if unit_id is not None:
-        statement = statement.where(CommitteeMembership.unit_id == unit_id)
+        statement = statement.where(col(CommitteeMembership.unit_id) == unit_id)
     if role is not None:
         statement = statement.where(
-            CommitteeMembership.id.in_(
-                select(CommitteeMembershipRole.membership_id).where(
-                    CommitteeMembershipRole.role == role
+            col(CommitteeMembership.id).in_(
+                select(col(CommitteeMembershipRole.membership_id)).where(
+                    col(CommitteeMembershipRole.role) == role
                 )
             )
         )
     person_match = text_search([Person.name], search)
-    if person_match is not None:
-        unit_match = text_search([ResidentUnit.name], search)
+    unit_match = text_search([ResidentUnit.name], search)
+    if person_match is not None and unit_match is not None:
         statement = statement.where(
             or_(
-                CommitteeMembership.person_id.in_(select(Person.id).where(person_match)),
-                CommitteeMembership.unit_id.in_(select(ResidentUnit.id).where(unit_match)),
+                col(CommitteeMembership.person_id).in_(select(col(Person.id)).where(person_match)),
+                col(CommitteeMembership.unit_id).in_(
+                    select(col(ResidentUnit.id)).where(unit_match)
+                ),
             )
         )
     if active_on is not None:
         statement = statement.where(
-            CommitteeMembership.term_start <= active_on, CommitteeMembership.term_end >= active_on
+            col(CommitteeMembership.term_start) <= active_on,
+            col(CommitteeMembership.term_end) >= active_on,
         )
     if order_column == "person_name":
-        statement = statement.join(Person, Person.id == CommitteeMembership.person_id)
-        column: Any = Person.name
+        statement = statement.join(Person, col(Person.id) == col(CommitteeMembership.person_id))
+        column: Any = col(Person.name)
     else:
         column = getattr(CommitteeMembership, order_column)
-    return statement.order_by(*ordering(column, direction, CommitteeMembership.id))
+    return statement.order_by(*ordering(column, direction, col(CommitteeMembership.id)))
 
 
 def people_statement(
@@ -72,17 +76,17 @@ def people_statement(
     id_number: str | None = None,
     party_members_only: bool = False,
 ) -> Select[Any]:
-    statement = select(Person).where(Person.archived_at.is_(None))
+    statement = select(Person).where(col(Person.archived_at).is_(None))
     # Stored encrypted: exact matches go through the keyed hashes.
     if mobile is not None:
-        statement = statement.where(Person.mobile_hash == keyring().search_hash(mobile))
+        statement = statement.where(col(Person.mobile_hash) == keyring().search_hash(mobile))
     if id_number is not None:
-        statement = statement.where(Person.id_number_hash == keyring().search_hash(id_number))
+        statement = statement.where(col(Person.id_number_hash) == keyring().search_hash(id_number))
     if root_id is not None:
-        statement = statement.where(in_subtree(Person.community_id, root_id))
-    condition = text_search([Person.name], search)
+        statement = statement.where(in_subtree(col(Person.community_id), root_id))
+    condition = text_search([col(Person.name)], search)
     if condition is not None:
         statement = statement.where(condition)
     if party_members_only:
-        statement = statement.where(Person.is_party_member.is_(True))
-    return statement.order_by(Person.name, Person.id)
+        statement = statement.where(col(Person.is_party_member).is_(True))
+    return statement.order_by(col(Person.name), col(Person.id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlmodel import col
 
 from backend.core.filters import ordering, text_search
 from backend.core.pagination import OrderDirection
@@ -25,13 +26,18 @@ def resident_units_statement(
     if root_id is not None:
         statement = statement.where(in_subtree(ResidentUnit.community_id, root_id))
     if kind is not None:
-        statement = statement.where(ResidentUnit.kind == kind)
+        statement = statement.where(col(ResidentUnit.kind) == kind)
     condition = text_search(
-        [ResidentUnit.name, ResidentUnit.address, ResidentUnit.party_organisation_name], search
+        [
+            col(ResidentUnit.name),
+            col(ResidentUnit.address),
+            col(ResidentUnit.party_organisation_name),
+        ],
+        search,
     )
     if condition is not None:
         statement = statement.where(condition)
     if not include_archived:
-        statement = statement.where(ResidentUnit.archived_at.is_(None))
+        statement = statement.where(col(ResidentUnit.archived_at).is_(None))
     column = getattr(ResidentUnit, order_column)
-    return statement.order_by(*ordering(column, direction, ResidentUnit.id))
+    return statement.order_by(*ordering(column, direction, col(ResidentUnit.id)))

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlmodel import col
 
 from backend.core.actor import Actor
 from backend.core.permissions import ALL_ROLES, Rule, holds_grant_over
@@ -25,18 +26,18 @@ READ_VOLUNTEER_TEAMS = Rule("volunteerTeams", VOLUNTEERING_ROLES, token_scope="r
 READ_SERVICE_RECORDS = Rule("serviceRecords", VOLUNTEERING_ROLES, token_scope="read:volunteering")
 
 
-def _visible_teams(scope: Scope) -> object:
-    return select(VolunteerTeam.id).where(visible(VolunteerTeam, scope))
+def _visible_teams(scope: Scope) -> Select[Any]:
+    return select(col(VolunteerTeam.id)).where(visible(VolunteerTeam, scope))
 
 
 @visibility(VolunteerTeam, read=READ_VOLUNTEER_TEAMS)
 def _teams(scope: Scope) -> ColumnElement[bool]:
-    return scope.in_subtrees(VolunteerTeam.community_id)
+    return scope.in_subtrees(col(VolunteerTeam.community_id))
 
 
 @visibility(VolunteerTeamMember, read=READ_VOLUNTEER_TEAMS)
 def _members(scope: Scope) -> ColumnElement[bool]:
-    return VolunteerTeamMember.team_id.in_(_visible_teams(scope))  # type: ignore[no-any-return]
+    return col(VolunteerTeamMember.team_id).in_(_visible_teams(scope))
 
 
 @visibility(ServiceRecord, read=READ_SERVICE_RECORDS)
@@ -46,18 +47,22 @@ def _records(scope: Scope) -> ColumnElement[bool]:
 
     # A record belongs where its team, or the need, wish or project it served, belongs.
     return or_(
-        ServiceRecord.team_id.in_(_visible_teams(scope)),
-        ServiceRecord.need_id.in_(select(Need.id).where(visible(Need, scope))),
-        ServiceRecord.micro_wish_id.in_(select(MicroWish.id).where(visible(MicroWish, scope))),
-        ServiceRecord.project_id.in_(select(Project.id).where(visible(Project, scope))),
-        ServiceRecord.activity_id.in_(
-            select(VolunteerActivity.id).where(scope.in_subtrees(VolunteerActivity.community_id))
+        col(ServiceRecord.team_id).in_(_visible_teams(scope)),
+        col(ServiceRecord.need_id).in_(select(col(Need.id)).where(visible(Need, scope))),
+        col(ServiceRecord.micro_wish_id).in_(
+            select(col(MicroWish.id)).where(visible(MicroWish, scope))
+        ),
+        col(ServiceRecord.project_id).in_(select(col(Project.id)).where(visible(Project, scope))),
+        col(ServiceRecord.activity_id).in_(
+            select(col(VolunteerActivity.id)).where(
+                scope.in_subtrees(col(VolunteerActivity.community_id))
+            )
         ),
         # Records of the subtree's own residents, also those a coordinator added by hand.
-        ServiceRecord.person_id.in_(
-            select(Person.id).where(scope.in_subtrees(Person.community_id))
+        col(ServiceRecord.person_id).in_(
+            select(col(Person.id)).where(scope.in_subtrees(col(Person.community_id)))
         ),
-        ServiceRecord.person_id.in_(own_person(scope)),
+        col(ServiceRecord.person_id).in_(own_person(scope)),
     )
 
 
@@ -82,24 +87,27 @@ def coordinates(actor: Actor, community_path: str) -> bool:
 def own_person(scope: Scope) -> Any:
     from backend.accounts.models import User
 
-    return select(User.person_id).where(User.id == scope.user_id)
+    return select(col(User.person_id)).where(col(User.id) == scope.user_id)
 
 
 @visibility(VolunteerActivity, read=READ_ACTIVITIES)
 def _activities(scope: Scope) -> ColumnElement[bool]:
-    signed_up = select(ActivitySignup.activity_id).where(
-        ActivitySignup.person_id.in_(own_person(scope))
+    signed_up = select(col(ActivitySignup.activity_id)).where(
+        col(ActivitySignup.person_id).in_(own_person(scope))
     )
     return or_(
-        scope.in_subtrees(VolunteerActivity.community_id), VolunteerActivity.id.in_(signed_up)
+        scope.in_subtrees(VolunteerActivity.community_id), col(VolunteerActivity.id).in_(signed_up)
     )
 
 
 @visibility(ActivitySignup, read=READ_ACTIVITIES)
 def _signups(scope: Scope) -> ColumnElement[bool]:
-    in_scope = select(VolunteerActivity.id).where(scope.in_subtrees(VolunteerActivity.community_id))
+    in_scope = select(col(VolunteerActivity.id)).where(
+        scope.in_subtrees(col(VolunteerActivity.community_id))
+    )
     return or_(
-        ActivitySignup.activity_id.in_(in_scope), ActivitySignup.person_id.in_(own_person(scope))
+        col(ActivitySignup.activity_id).in_(in_scope),
+        col(ActivitySignup.person_id).in_(own_person(scope)),
     )
 
 
@@ -108,8 +116,8 @@ def _ledger(scope: Scope) -> ColumnElement[bool]:
     from backend.people.models import Person
 
     return or_(
-        PointsEntry.person_id.in_(select(Person.id).where(visible(Person, scope))),
-        PointsEntry.person_id.in_(own_person(scope)),
+        col(PointsEntry.person_id).in_(select(col(Person.id)).where(visible(Person, scope))),
+        col(PointsEntry.person_id).in_(own_person(scope)),
     )
 
 
@@ -122,5 +130,5 @@ def _rules(scope: Scope) -> ColumnElement[bool]:
 def _merchants(scope: Scope) -> ColumnElement[bool]:
     return or_(
         scope.in_subtrees(PartnerMerchant.community_id),
-        PartnerMerchant.community_id.in_(sorted(scope.organisation_ids)),
+        col(PartnerMerchant.community_id).in_(sorted(scope.organisation_ids)),
     )
