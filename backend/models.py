@@ -1,6 +1,7 @@
 """Every table, imported once so that SQLModel.metadata is complete (Alembic, tests, seed)."""
 
 from backend.accounts.models import ApiToken, LoginSession, RoleGrant, User
+from backend.attachments.models import Attachment
 from backend.audit.models import AuditLogEntry
 from backend.cobuilding.models import (
     MicroWish,
@@ -17,7 +18,6 @@ from backend.meetings.models import (
     ActionProgress,
     AgendaItem,
     AgendaVersion,
-    Attachment,
     Decision,
     JointMeeting,
     MeetingAttendance,

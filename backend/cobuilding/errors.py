@@ -4,6 +4,7 @@ import enum
 
 import strawberry
 
+from backend.attachments.uploads import UploadCodes
 from backend.core.errors import DomainError
 
 
@@ -38,3 +39,10 @@ MESSAGES = {
 def refuse(code: CoBuildingErrorCode, field: str | None, message: str | None = None) -> DomainError:
     """The error a co-building service raises: the code's standard text unless told otherwise."""
     return DomainError(field, code, message or MESSAGES[code])
+
+
+UPLOADS = UploadCodes(
+    too_many=CoBuildingErrorCode.INVALID,
+    too_large=CoBuildingErrorCode.FILE_TOO_LARGE,
+    file_type=CoBuildingErrorCode.FILE_TYPE,
+)

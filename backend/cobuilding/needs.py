@@ -16,8 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import diff, record, snapshot
-from backend.cobuilding.errors import CoBuildingErrorCode, refuse
+from backend.cobuilding.errors import UPLOADS, CoBuildingErrorCode, refuse
 from backend.cobuilding.models import (
     DispatchStatus,
     Need,
@@ -33,10 +34,8 @@ from backend.cobuilding.models import (
 from backend.cobuilding.permissions import answers_for
 from backend.core.actor import Actor
 from backend.core.db import rows_changed
-from backend.core.errors import DomainError
 from backend.core.models import key, utcnow
 from backend.core.text import TextRules
-from backend.meetings.files import File, add_attachments, check_files
 from backend.notifications.services import notify
 from backend.organisations.models import Grid
 from backend.units.models import ResidentUnit
@@ -45,16 +44,6 @@ TRIAGE_FIELDS = ["status", "merged_into_id", "reject_reason"]
 
 
 TEXT = TextRules(refuse, CoBuildingErrorCode.REQUIRED, CoBuildingErrorCode.TOO_LONG)
-
-
-def checked_files(files: list[File], field: str) -> list[tuple[File, str]]:
-    """The shared upload checks, with this area's error codes."""
-    try:
-        return check_files(files, field)
-    except DomainError as refused:
-        raise DomainError(
-            refused.field, CoBuildingErrorCode[refused.code.name], refused.message
-        ) from None
 
 
 def _require_status(need: Need, *allowed: NeedStatus, field: str = "need") -> None:
@@ -83,7 +72,7 @@ async def submit_need(
 ) -> Need:
     if draft.grid is not None and draft.grid.community_id != draft.community_id:
         raise refuse(CoBuildingErrorCode.OUTSIDE_COMMUNITY, "grid", "网格不属于该社区。")
-    photos = checked_files(files, "photos")
+    photos = check_files(files, "photos", UPLOADS)
     need = Need(
         community_id=draft.community_id,
         grid_id=draft.grid.id if draft.grid else None,

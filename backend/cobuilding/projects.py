@@ -13,8 +13,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import diff, record, snapshot
-from backend.cobuilding.errors import CoBuildingErrorCode, refuse
+from backend.cobuilding.errors import UPLOADS, CoBuildingErrorCode, refuse
 from backend.cobuilding.models import (
     Project,
     ProjectMilestone,
@@ -22,11 +23,10 @@ from backend.cobuilding.models import (
     ProjectStatus,
     ProjectUpdate,
 )
-from backend.cobuilding.needs import TEXT, checked_files
+from backend.cobuilding.needs import TEXT
 from backend.cobuilding.permissions import may_report_on
 from backend.core.actor import Actor
 from backend.core.models import key
-from backend.meetings.files import File, add_attachments
 from backend.organisations.models import Organisation
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole
 from backend.units.models import ResidentUnit
@@ -243,7 +243,7 @@ async def report_progress(
             "只有计划中或实施中的项目可以报告进展。",
         )
     spent_cents = cents(spent_yuan, "spent", "支出", room=MAX_CENTS - project.spent_cents)
-    photos = checked_files(files, "photos")
+    photos = check_files(files, "photos", UPLOADS)
     report = ProjectUpdate(
         project_id=key(project),
         note=TEXT.required(note, "note", 2000),

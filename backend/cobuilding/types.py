@@ -42,7 +42,7 @@ from backend.core.types import ModelNode, ModelType, required
 from backend.people.loaders import PersonNameByIdLoader
 
 if TYPE_CHECKING:
-    from backend.meetings.types import AttachmentType
+    from backend.attachments.types import AttachmentType
     from backend.organisations.types import GridType, OrganisationType
     from backend.people.types import CommitteeMembershipType, PersonType
     from backend.units.types import ResidentUnitType
@@ -61,7 +61,7 @@ GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
 PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
 MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
 ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
-AttachmentRef = Annotated["AttachmentType", strawberry.lazy("backend.meetings.types")]
+AttachmentRef = Annotated["AttachmentType", strawberry.lazy("backend.attachments.types")]
 
 
 async def load_community_ref(info: Info, community_id: int) -> OrganisationRef:
@@ -150,10 +150,10 @@ class NeedType(ModelNode):
 
     @strawberry.field(description="现场照片")
     async def photos(self, info: Info) -> list[AttachmentRef]:
-        from backend.meetings.loaders import AttachmentsByNeedLoader
-        from backend.meetings.types import attachments
+        from backend.attachments.loaders import AttachmentsByNeedLoader
+        from backend.attachments.types import load_attachments
 
-        return await attachments(info, AttachmentsByNeedLoader, self.id)
+        return await load_attachments(info, AttachmentsByNeedLoader, self.id)
 
     @strawberry.field(description="派单记录（最早在前）")
     async def dispatches(self, info: Info) -> list[NeedDispatchType]:
@@ -369,10 +369,10 @@ class ProjectUpdateType(ModelType):
 
     @strawberry.field(description="现场照片")
     async def photos(self, info: Info) -> list[AttachmentRef]:
-        from backend.meetings.loaders import AttachmentsByProjectUpdateLoader
-        from backend.meetings.types import attachments
+        from backend.attachments.loaders import AttachmentsByProjectUpdateLoader
+        from backend.attachments.types import load_attachments
 
-        return await attachments(info, AttachmentsByProjectUpdateLoader, self.id)
+        return await load_attachments(info, AttachmentsByProjectUpdateLoader, self.id)
 
 
 async def load_project(info: Info, project_id: int | None) -> ProjectType | None:
@@ -430,10 +430,10 @@ class MicroWishType(ModelNode):
 
     @strawberry.field(description="实现的佐证照片或文件")
     async def evidence(self, info: Info) -> list[AttachmentRef]:
-        from backend.meetings.loaders import AttachmentsByMicroWishLoader
-        from backend.meetings.types import attachments
+        from backend.attachments.loaders import AttachmentsByMicroWishLoader
+        from backend.attachments.types import load_attachments
 
-        return await attachments(info, AttachmentsByMicroWishLoader, self.id)
+        return await load_attachments(info, AttachmentsByMicroWishLoader, self.id)
 
 
 async def load_micro_wish(info: Info, micro_wish_id: int | None) -> MicroWishType | None:

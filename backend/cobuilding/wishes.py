@@ -9,15 +9,15 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import record
-from backend.cobuilding.errors import CoBuildingErrorCode, refuse
+from backend.cobuilding.errors import UPLOADS, CoBuildingErrorCode, refuse
 from backend.cobuilding.models import MicroWish, MicroWishStatus
-from backend.cobuilding.needs import TEXT, checked_files
+from backend.cobuilding.needs import TEXT
 from backend.cobuilding.permissions import is_claimant
 from backend.core.actor import Actor
 from backend.core.db import rows_changed
 from backend.core.models import utcnow
-from backend.meetings.files import File, add_attachments
 from backend.organisations.models import Grid
 
 W = MicroWishStatus
@@ -116,7 +116,7 @@ async def fulfil_wish(
         raise refuse(CoBuildingErrorCode.NOT_OWNER, "wish", "只有认领人可以登记实现情况。")
     if not files:
         raise refuse(CoBuildingErrorCode.REQUIRED, "evidence", "请上传照片或文件作为实现的佐证。")
-    evidence = checked_files(files, "evidence")
+    evidence = check_files(files, "evidence", UPLOADS)
     wish.fulfilment_note = TEXT.optional(note, "note", 500)
     wish.status = W.FULFILLED
     wish.fulfilled_at = utcnow()

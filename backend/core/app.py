@@ -20,6 +20,7 @@ from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from backend.accounts.auth import authenticate, client_ip
+from backend.attachments.http import routes as attachment_routes
 from backend.core.context import Context
 from backend.core.crypto import DEMO_KEY, configure_keyring
 from backend.core.db import Database, RequestDb
@@ -200,6 +201,7 @@ def create_app(
         Route("/graphql", graphql_app, methods=["GET", "POST"]),
         Route("/healthz", _health),
         *meeting_routes(database, settings),
+        *attachment_routes(database, settings),
         *volunteering_routes(database, settings),
         *_spa_routes(settings.frontend_dist),
     ]

@@ -4,6 +4,7 @@ import enum
 
 import strawberry
 
+from backend.attachments.uploads import FILE_TYPE_MESSAGE, UploadCodes
 from backend.core.errors import DomainError
 
 
@@ -48,10 +49,17 @@ MESSAGES = {
     MeetingErrorCode.DATE_IN_PAST: "期限不能早于今天。",
     MeetingErrorCode.NOT_OWNER: "只有承办单位联络员或承办人可以报告进展。",
     MeetingErrorCode.UNCHANGED: "议程自上次发布后没有变化，无需重新发布。",
-    MeetingErrorCode.FILE_TYPE: "只能上传图片（JPEG、PNG）或文档（PDF、Word、Excel）。",
+    MeetingErrorCode.FILE_TYPE: FILE_TYPE_MESSAGE,
 }
 
 
 def refuse(code: MeetingErrorCode, field: str | None, message: str | None = None) -> DomainError:
     """The error a meeting service raises: the code's standard text unless told otherwise."""
     return DomainError(field, code, message or MESSAGES[code])
+
+
+UPLOADS = UploadCodes(
+    too_many=MeetingErrorCode.INVALID,
+    too_large=MeetingErrorCode.FILE_TOO_LARGE,
+    file_type=MeetingErrorCode.FILE_TYPE,
+)

@@ -21,7 +21,7 @@ from backend.core.errors import ErrorCode, PublicError
 from backend.core.ids import decode_id
 from backend.core.scope import visible
 from backend.meetings import minutes
-from backend.meetings.models import AgendaItem, Attachment, JointMeeting, MeetingStatus
+from backend.meetings.models import AgendaItem, JointMeeting, MeetingStatus
 from backend.meetings.permissions import READ_MEETINGS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -93,34 +93,9 @@ async def _ics(request: Request, context: Context, meeting: JointMeeting) -> Res
     return download(body, "text/calendar; charset=utf-8", f"{meeting.title}.ics")
 
 
-async def _attachment(request: Request, context: Context) -> Response:
-    raw = request.path_params["attachment"]
-    key = decode_id(raw, "Attachment", "attachment")
-    rows = await context.db.scalars(
-        select(Attachment).where(col(Attachment.id) == key, visible(Attachment, context.scope))
-    )
-    if not rows:
-        raise PublicError(f"找不到 ID 为“{raw}”的对象。", ErrorCode.NOT_FOUND)
-    attachment: Attachment = rows[0]
-    return download(attachment.content, attachment.content_type, attachment.filename)
-
-
-def _attachment_endpoint(database: Any, settings: Any) -> Callable[[Request], Awaitable[Response]]:
-    async def endpoint(request: Request) -> Response:
-        async with request_context(database, settings, request) as context:
-            try:
-                await _signed_in_reader(request, context)
-                return await _attachment(request, context)
-            except PublicError as refused:
-                return refusal(refused)
-
-    return endpoint
-
-
 def routes(database: Any, settings: Any) -> list[Route]:
     return [
         Route("/meetings/{meeting}/minutes.docx", _endpoint(database, settings, _docx)),
         Route("/meetings/{meeting}/minutes.pdf", _endpoint(database, settings, _pdf)),
         Route("/meetings/{meeting}/invitation.ics", _endpoint(database, settings, _ics)),
-        Route("/attachments/{attachment}", _attachment_endpoint(database, settings)),
     ]

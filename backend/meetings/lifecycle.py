@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.db import RequestDb
@@ -22,8 +23,7 @@ from backend.core.ids import spa_path
 from backend.core.models import key, utcnow
 from backend.core.text import TextRules
 from backend.meetings.candidates import Candidate, agenda_candidates
-from backend.meetings.errors import MeetingErrorCode, refuse
-from backend.meetings.files import File, add_attachments, check_files
+from backend.meetings.errors import UPLOADS, MeetingErrorCode, refuse
 from backend.meetings.models import (
     AgendaItem,
     AgendaSource,
@@ -213,7 +213,7 @@ async def add_agenda_item(
     check_version(meeting, expected_version)
     _check_editable(meeting)
     _check_minutes(draft.minutes_allotted)
-    documents = check_files(list(draft.documents), "documents")
+    documents = check_files(list(draft.documents), "documents", UPLOADS)
     description: str | None
     if draft.candidate_key:
         candidate = await _candidate(session, actor, meeting, draft.candidate_key)

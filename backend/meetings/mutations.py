@@ -8,6 +8,7 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
+from backend.attachments.uploads import read_uploads
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, decode_optional_id, load_in_scope
 from backend.core.models import key
@@ -15,7 +16,6 @@ from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import deliberation, lifecycle, proposals, tracking
 from backend.meetings.errors import MeetingErrorCode
-from backend.meetings.files import read_uploads
 from backend.meetings.models import (
     ActionItem,
     ActionItemStatus,

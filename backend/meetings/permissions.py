@@ -6,7 +6,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlmodel import col
 
 from backend.core.actor import Actor
-from backend.core.permissions import ALL_ROLES, ANY_TOKEN, Rule
+from backend.core.permissions import ALL_ROLES, Rule
 from backend.core.principal import Role
 from backend.core.scope import Scope, visibility, visible
 from backend.meetings.models import (
@@ -14,7 +14,6 @@ from backend.meetings.models import (
     ActionProgress,
     AgendaItem,
     AgendaVersion,
-    Attachment,
     Decision,
     JointMeeting,
     MeetingAttendance,
@@ -118,32 +117,3 @@ def _visible_actions(scope: Scope) -> Select[Any]:
 @visibility(ActionProgress, read=READ_ACTION_ITEMS)
 def _progress(scope: Scope) -> ColumnElement[bool]:
     return col(ActionProgress.action_item_id).in_(_visible_actions(scope))
-
-
-# Files are as readable as what they are attached to, for tokens too: a photo of a need needs
-# `read:cobuilding`, a document of an agenda item `read:meetings`.
-READ_ATTACHMENTS = Rule("attachments", ALL_ROLES, token_scope=ANY_TOKEN)
-
-
-@visibility(Attachment, read=READ_ATTACHMENTS)
-def _attachments(scope: Scope) -> ColumnElement[bool]:
-    """As visible as what it is attached to."""
-    from backend.cobuilding.models import MicroWish, Need, ProjectUpdate
-
-    progress = select(col(ActionProgress.id)).where(
-        col(ActionProgress.action_item_id).in_(_visible_actions(scope))
-    )
-    return or_(
-        col(Attachment.progress_id).in_(progress),
-        col(Attachment.proposal_id).in_(select(col(Proposal.id)).where(visible(Proposal, scope))),
-        col(Attachment.agenda_item_id).in_(
-            select(col(AgendaItem.id)).where(visible(AgendaItem, scope))
-        ),
-        col(Attachment.need_id).in_(select(col(Need.id)).where(visible(Need, scope))),
-        col(Attachment.micro_wish_id).in_(
-            select(col(MicroWish.id)).where(visible(MicroWish, scope))
-        ),
-        col(Attachment.project_update_id).in_(
-            select(col(ProjectUpdate.id)).where(visible(ProjectUpdate, scope))
-        ),
-    )

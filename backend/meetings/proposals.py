@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.models import utcnow
 from backend.core.text import TextRules
-from backend.meetings.errors import MeetingErrorCode, refuse
-from backend.meetings.files import File, add_attachments, check_files
+from backend.meetings.errors import UPLOADS, MeetingErrorCode, refuse
 from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, ProposalStatus
 
 TRIAGE_FIELDS = ["status", "merged_into_id", "decline_reason", "triaged_by_id"]
@@ -38,7 +38,7 @@ async def submit_proposal(
     draft: ProposalDraft,
     files: list[File] = [],  # noqa: B006
 ) -> Proposal:
-    checked = check_files(files, "attachments")
+    checked = check_files(files, "attachments", UPLOADS)
     proposal = Proposal(
         community_id=draft.community_id,
         kind=draft.kind,

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import record
 from backend.core.actor import Actor
 from backend.core.models import key, utcnow
-from backend.meetings.errors import MeetingErrorCode, refuse
-from backend.meetings.files import File, add_attachments, check_files
+from backend.meetings.errors import UPLOADS, MeetingErrorCode, refuse
 from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress
 from backend.meetings.permissions import owns_action
 from backend.notifications.services import notify
@@ -52,7 +52,7 @@ async def report_progress(
         raise refuse(MeetingErrorCode.TOO_LONG, "note", "最多 2000 个字。")
     if status is S.DONE and not files:
         raise refuse(MeetingErrorCode.REQUIRED, "evidence", "办结时请上传照片或文件作为佐证。")
-    checked = check_files(files, "evidence")
+    checked = check_files(files, "evidence", UPLOADS)
     return await _record(session, actor, action, status, text, checked)
 
 

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from backend.attachments.loaders import (
+    AttachmentsByAgendaItemLoader,
+    AttachmentsByProgressLoader,
+    AttachmentsByProposalLoader,
+)
+from backend.attachments.types import AttachmentType, load_attachments
 from backend.core.principal import Role
 from backend.core.types import ModelNode, ModelType, required
 from backend.meetings.deliberation import quorum
@@ -17,9 +23,6 @@ from backend.meetings.loaders import (
     AgendaItemByIdLoader,
     AgendaItemsByMeetingLoader,
     AgendaVersionsByMeetingLoader,
-    AttachmentsByAgendaItemLoader,
-    AttachmentsByProgressLoader,
-    AttachmentsByProposalLoader,
     AttendancesByMeetingLoader,
     DecisionByIdLoader,
     DecisionsByAgendaItemLoader,
@@ -206,7 +209,7 @@ class AgendaItemType(ModelNode):
 
     @strawberry.field(description="议题材料")
     async def documents(self, info: Info) -> list[AttachmentType]:
-        return await attachments(info, AttachmentsByAgendaItemLoader, self.id)
+        return await load_attachments(info, AttachmentsByAgendaItemLoader, self.id)
 
     @strawberry.field(description="议题来源的中文名")
     def source_label(self) -> str:
@@ -362,7 +365,7 @@ class ProposalType(ModelNode):
 
     @strawberry.field(description="附件")
     async def attachments(self, info: Info) -> list[AttachmentType]:
-        return await attachments(info, AttachmentsByProposalLoader, self.id)
+        return await load_attachments(info, AttachmentsByProposalLoader, self.id)
 
     @strawberry.field(description="合并到的建议")
     async def merged_into(self, info: Info) -> ProposalType | None:
@@ -422,18 +425,6 @@ async def agenda_versions(info: Info, meeting_id: int) -> list[AgendaVersionType
     return [AgendaVersionType.from_model(row) for row in rows]
 
 
-@strawberry.type(name="Attachment", description="照片或文件（进展佐证、建议附件、议题材料）")
-class AttachmentType:
-    id: strawberry.Private[int]
-    filename: str
-    content_type: str
-    size: int
-
-    @strawberry.field(description="下载地址（需登录）")
-    def url(self) -> str:
-        return f"/attachments/{relay.GlobalID('Attachment', str(self.id))}"
-
-
 @strawberry.type(name="ActionProgress", description="督办事项的一次进展报告或核验")
 class ActionProgressType(ModelType):
     id: strawberry.Private[int]
@@ -454,12 +445,4 @@ class ActionProgressType(ModelType):
 
     @strawberry.field(description="佐证材料")
     async def evidence(self, info: Info) -> list[AttachmentType]:
-        return await attachments(info, AttachmentsByProgressLoader, self.id)
-
-
-async def attachments(info: Info, loader: Any, owner_id: int) -> list[AttachmentType]:
-    rows = await info.context.loader(loader).load(owner_id)
-    return [
-        AttachmentType(id=r.id, filename=r.filename, content_type=r.content_type, size=r.size)
-        for r in rows
-    ]
+        return await load_attachments(info, AttachmentsByProgressLoader, self.id)

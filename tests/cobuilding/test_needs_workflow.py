@@ -8,6 +8,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from backend.attachments.models import Attachment
 from backend.cobuilding.models import (
     DispatchStatus,
     Need,
@@ -17,7 +18,6 @@ from backend.cobuilding.models import (
     ResourceKind,
 )
 from backend.core.principal import Role
-from backend.meetings.models import Attachment
 from backend.notifications.models import Notification
 from tests.factories import (
     ApiTokenFactory,

@@ -7,8 +7,9 @@ import json
 
 from sqlalchemy import func, select
 
+from backend.attachments.models import Attachment
 from backend.core.principal import Role
-from backend.meetings.models import ActionItemStatus, ActionProgress, Attachment, MeetingStatus
+from backend.meetings.models import ActionItemStatus, ActionProgress, MeetingStatus
 from backend.notifications.models import Notification
 from tests.factories import (
     ActionItemFactory,

@@ -10,6 +10,7 @@ from sqlmodel import col
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
+from backend.attachments.uploads import read_uploads
 from backend.cobuilding import needs
 from backend.cobuilding.models import (
     Need,
@@ -28,7 +29,6 @@ from backend.core.ids import decode_id, load_in_scope
 from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
-from backend.meetings.files import read_uploads
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import Person
 from backend.units.models import ResidentUnit

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
+from backend.attachments.uploads import read_uploads
 from backend.cobuilding import projects
 from backend.cobuilding.loaders import ProjectByIdLoader
 from backend.cobuilding.models import Project, ProjectMilestone, ProjectStatus
@@ -18,7 +19,6 @@ from backend.cobuilding.types import ProjectType
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
-from backend.meetings.files import read_uploads
 from backend.people.models import CommitteeMembership
 from backend.units.models import ResidentUnit
 

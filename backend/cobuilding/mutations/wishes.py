@@ -6,6 +6,7 @@ import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
+from backend.attachments.uploads import read_uploads
 from backend.cobuilding import wishes
 from backend.cobuilding.models import MicroWish
 from backend.cobuilding.mutations.common import CoBuildingError
@@ -14,7 +15,6 @@ from backend.cobuilding.types import MicroWishType
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
-from backend.meetings.files import read_uploads
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import Person
 

@@ -1,15 +1,17 @@
 """Uploaded photos and documents: size and count limits, and their type, recognised by the
-first bytes of the file rather than by what the client claims."""
+first bytes of the file rather than by what the client claims. Each area refuses with its own
+error codes (`UploadCodes`), so a client branches on the codes of the mutation it called."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backend.meetings.errors import MESSAGES, MeetingErrorCode, refuse
-from backend.meetings.models import Attachment
+from backend.attachments.models import Attachment
+from backend.core.errors import DomainError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 5
@@ -22,6 +24,7 @@ OFFICE = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+FILE_TYPE_MESSAGE = "只能上传图片（JPEG、PNG）或文档（PDF、Word、Excel）。"
 
 
 @dataclass(frozen=True)
@@ -30,32 +33,38 @@ class File:
     content: bytes
 
 
-def file_type(file: File, field: str) -> str:
+@dataclass(frozen=True)
+class UploadCodes:
+    """The owning area's error codes for the three ways an upload is refused."""
+
+    too_many: enum.Enum
+    too_large: enum.Enum
+    file_type: enum.Enum
+
+
+def file_type(file: File, field: str, codes: UploadCodes) -> str:
     for signature, content_type in SIGNATURES:
         if file.content.startswith(signature):
             return content_type
     suffix = file.filename.lower()[file.filename.rfind(".") :]
     if suffix in OFFICE and file.content.startswith(b"PK\x03\x04"):
         return OFFICE[suffix]
-    raise refuse(
-        MeetingErrorCode.FILE_TYPE,
-        field,
-        f"“{file.filename[:60]}”：{MESSAGES[MeetingErrorCode.FILE_TYPE]}",
-    )
+    raise DomainError(field, codes.file_type, f"“{file.filename[:60]}”：{FILE_TYPE_MESSAGE}")
 
 
-def check_files(files: list[File], field: str) -> list[tuple[File, str]]:
+def check_files(files: list[File], field: str, codes: UploadCodes) -> list[tuple[File, str]]:
+    """Each file with its recognised type, or the area's error for the first one refused."""
     if len(files) > MAX_FILES:
-        raise refuse(MeetingErrorCode.INVALID, field, f"每次最多上传 {MAX_FILES} 个文件。")
+        raise DomainError(field, codes.too_many, f"每次最多上传 {MAX_FILES} 个文件。")
     checked = []
     for file in files:
         if len(file.content) > MAX_FILE_BYTES:
-            raise refuse(
-                MeetingErrorCode.FILE_TOO_LARGE,
+            raise DomainError(
                 field,
+                codes.too_large,
                 f"“{file.filename[:60]}”超过 {MAX_FILE_BYTES // 1024 // 1024} MB。",
             )
-        checked.append((file, file_type(file, field)))
+        checked.append((file, file_type(file, field, codes)))
     return checked
 
 
