@@ -6,28 +6,21 @@ minutes text shows in the next download.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import cast
-from xml.sax.saxutils import escape
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 from icalendar import Calendar, Event
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from backend.core.models import key
+from backend.documents.pdf import build_pdf, plain_paragraph, ruled_table, styles
+from backend.documents.word import document_bytes, new_document
 from backend.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -42,7 +35,6 @@ from backend.units.models import ResidentUnit
 
 BEIJING = timezone(timedelta(hours=8))
 NUMERALS = "一二三四五六七八九十"
-CJK_FONT = "STSong-Light"  # a CID font every PDF reader has; nothing to embed
 
 
 @dataclass
@@ -192,11 +184,7 @@ ACTION_HEADER = ("督办事项", "承办单位/人", "期限", "预期结果")
 
 
 def minutes_docx(data: MinutesData) -> bytes:
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "SimSun"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    style.font.size = Pt(12)
+    document = new_document()
     heading = document.add_heading(data.title, level=1)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for label, value in _header_lines(data):
@@ -218,23 +206,12 @@ def minutes_docx(data: MinutesData) -> bytes:
         for cell, text in zip(table.add_row().cells, action, strict=True):
             cell.text = text
     document.add_paragraph(data.organisation).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of the user's text as text: reportlab reads markup (and would load images
-    named in it), so it is escaped; line breaks are kept."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return document_bytes(document)
 
 
 def minutes_pdf(data: MinutesData) -> bytes:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    body = ParagraphStyle("body", fontName=CJK_FONT, fontSize=11, leading=17, wordWrap="CJK")
-    title = ParagraphStyle("title", parent=body, fontSize=18, leading=26, alignment=1)
-    section = ParagraphStyle("section", parent=body, fontSize=13, leading=22, spaceBefore=8)
+    house = styles()
+    body, title, section = house.body, house.title, house.section
     story: list[object] = [plain_paragraph(data.title, title), Spacer(1, 6 * mm)]
     story += [plain_paragraph(f"{label}：{value}", body) for label, value in _header_lines(data)]
     if data.text:
@@ -245,17 +222,9 @@ def minutes_pdf(data: MinutesData) -> bytes:
             story.append(plain_paragraph(f"讨论情况：{item.notes}", body))
         story.append(plain_paragraph(f"决议：{item.decision or '未作决议'}", body))
     story.append(plain_paragraph("督办事项", section))
-    rows = [[plain_paragraph(t, body) for t in row] for row in [ACTION_HEADER, *all_actions(data)]]
-    table = Table(rows, colWidths=[60 * mm, 45 * mm, 25 * mm, 45 * mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [("GRID", (0, 0), (-1, -1), 0.5, "#888888"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-        )
-    )
-    story.append(table)
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title=data.title).build(story)
-    return buffer.getvalue()
+    rows = [ACTION_HEADER, *all_actions(data)]
+    story.append(ruled_table(rows, body, [60 * mm, 45 * mm, 25 * mm, 45 * mm]))
+    return build_pdf(story, data.title)
 
 
 def invitation_ics(meeting: JointMeeting, agenda: list[str], host: str) -> bytes:

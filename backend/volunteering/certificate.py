@@ -1,21 +1,16 @@
 """The hours certificate (志愿服务时长证明): a volunteer's service records and total hours, as
-a PDF with the same built-in CJK font as the minutes."""
+a PDF in the house style of every document (backend/documents)."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
-from backend.meetings.minutes import CJK_FONT, plain_paragraph
+from backend.documents.pdf import build_pdf, plain_paragraph, ruled_table, styles
 from backend.volunteering.services import minutes_to_hours
 
 LOCAL = ZoneInfo("Asia/Shanghai")
@@ -47,11 +42,8 @@ class Certificate:
 
 
 def certificate_pdf(data: Certificate) -> bytes:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    body = ParagraphStyle("body", fontName=CJK_FONT, fontSize=11, leading=18, wordWrap="CJK")
-    title = ParagraphStyle("title", parent=body, fontSize=20, leading=30, alignment=1)
-    right = ParagraphStyle("right", parent=body, alignment=2)
+    house = styles(leading=18, title_size=20)
+    body, title, right = house.body, house.title, house.right
     hours = minutes_to_hours(data.total_minutes)
     story: list[object] = [
         plain_paragraph("志愿服务时长证明", title),
@@ -72,22 +64,10 @@ def certificate_pdf(data: Certificate) -> bytes:
         ]
         for line in data.lines
     ]
-    table = Table(
-        [[plain_paragraph(cell, body) for cell in row] for row in rows],
-        colWidths=[30 * mm, 90 * mm, 28 * mm, 22 * mm],
-        repeatRows=1,
-    )
-    table.setStyle(
-        TableStyle(
-            [("GRID", (0, 0), (-1, -1), 0.5, "#888888"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-        )
-    )
     story += [
-        table,
+        ruled_table(rows, body, [30 * mm, 90 * mm, 28 * mm, 22 * mm]),
         Spacer(1, 12 * mm),
         plain_paragraph(data.issuer, right),
         plain_paragraph(data.issued_on.strftime("%Y年%m月%d日"), right),
     ]
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title="志愿服务时长证明").build(story)
-    return buffer.getvalue()
+    return build_pdf(story, "志愿服务时长证明")
