@@ -13,7 +13,6 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
 WORKDIR /app
 COPY pyproject.toml constraints.txt alembic.ini ./
 COPY backend/ backend/
-COPY tests/__init__.py tests/factories.py tests/
 RUN pip install --no-cache-dir -c constraints.txt . && useradd --system --uid 10001 app
 COPY --from=spa /app/frontend/dist /app/frontend/dist
 USER app

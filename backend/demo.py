@@ -262,7 +262,7 @@ def build_demo_street() -> None:
     """Build the whole demo data set through the factories (bound by the caller)."""
     from factory.random import randgen
 
-    from tests import factories as f
+    from backend import factories as f
 
     builder = _Builder(f, randgen)
     builder.build()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 from sqlalchemy import func, select
 from sqlmodel import col
 
 from backend.core.db import create_sync_engine
-from backend.core.settings import ROOT, Settings
+from backend.core.settings import Settings
 from backend.organisations.models import Organisation
 
 logger = logging.getLogger("backend.seed")
@@ -33,13 +32,11 @@ def seed_if_empty(settings: Settings) -> bool:
 
 
 def seed(settings: Settings) -> None:
-    # The factories live with the tests (one source of fake data for both).
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
+    # The same factories build the tests' data: one source of fake but well-formed data.
     import factory.random
 
+    from backend import factories
     from backend.demo import RANDOM_SEED, build_demo_street
-    from tests import factories
 
     factory.random.reseed_random(RANDOM_SEED)
     factories.reset_sequences()
@@ -51,6 +48,8 @@ def seed(settings: Settings) -> None:
         factories.session.commit()
     finally:
         factories.session.remove()
+        # The factories' session must not stay bound to the engine disposed here.
+        factories.session.configure(bind=None)
         engine.dispose()
     logger.info("demo street loaded")
 

@@ -177,9 +177,9 @@ def add_units(settings: Settings, community_id: int, count: int) -> None:
     import sys
 
     sys.path.insert(0, str(ROOT))
+    from backend import factories
     from backend.organisations.models import Organisation
     from backend.people.models import CommitteeRole
-    from tests import factories
 
     engine = create_sync_engine(settings)
     factories.session.configure(bind=engine)

@@ -88,9 +88,9 @@ def candidates_by_sql(engine: Engine, community_id: int) -> str:
 def add_records(settings: Settings, community_id: int, count: int) -> None:
     """More needs and accepted proposals: the candidate lists grow, the statements must not."""
     sys.path.insert(0, str(ROOT))
+    from backend import factories
     from backend.meetings.models import ProposalStatus
     from backend.organisations.models import Organisation
-    from tests import factories
 
     engine = create_sync_engine(settings)
     factories.session.configure(bind=engine)

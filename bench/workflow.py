@@ -161,11 +161,11 @@ def busiest_volunteer(engine: Engine, community_id: int) -> int:
 def add_records(settings: Settings, community_id: int, person_id: int, count: int) -> None:
     """More needs in every status, and a longer ledger for the volunteer."""
     sys.path.insert(0, str(ROOT))
+    from backend import factories
     from backend.cobuilding.models import NeedStatus
     from backend.organisations.models import Organisation
     from backend.people.models import Person
     from backend.volunteering.models import PointsEntry, PointsEntryKind
-    from tests import factories
 
     engine = create_sync_engine(settings)
     factories.session.configure(bind=engine)

@@ -5,12 +5,14 @@ import { ADMIN_STATE } from './e2e/artifacts';
 // demo data (E2E_BASE_URL, default http://127.0.0.1:8765). Playwright never downloads a browser
 // here: it drives Debian's chromium. The `setup` project signs in as the street administrator
 // once; the tests start from that session unless they sign in themselves.
+// scripts/e2e.sh runs shards side by side (E2E_SHARD), each with its own server and outputs.
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8765';
+const shard = process.env.E2E_SHARD ?? '1';
 const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: '../test-artifacts/playwright',
+  outputDir: `../test-artifacts/playwright/shard-${shard}`,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -17,6 +17,7 @@ from sqlmodel import SQLModel
 from starlette.applications import Starlette
 
 import backend.models  # noqa: F401
+from backend import factories
 from backend.accounts.auth import SESSION_COOKIE
 from backend.core.app import create_app
 from backend.core.crypto import DEMO_KEY, configure_keyring
@@ -25,7 +26,7 @@ from backend.core.migrate import upgrade_database
 from backend.core.principal import Role
 from backend.core.settings import Settings
 from backend.organisations.models import Organisation
-from tests import databases, factories
+from tests import databases
 
 throwaway_postgresql_proc = pg_factories.postgresql_proc(
     executable=databases.find_pg_ctl(), port=None

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from backend.accounts.models import ApiToken
 from backend.audit.models import AuditLogEntry
 from backend.core.principal import Role
-from tests.factories import (
+from backend.factories import (
     ApiTokenFactory,
     CommunityFactory,
     MeetingFactory,

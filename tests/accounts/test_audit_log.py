@@ -9,7 +9,13 @@ from sqlalchemy import select
 
 from backend.audit.models import AuditLogEntry
 from backend.core.principal import Role
-from tests.factories import CommunityFactory, RoleGrantFactory, StreetFactory, UserFactory, session
+from backend.factories import (
+    CommunityFactory,
+    RoleGrantFactory,
+    StreetFactory,
+    UserFactory,
+    session,
+)
 
 LOG = """
 query L($filter: AuditLogFilter) {

@@ -27,7 +27,7 @@ from backend.accounts.tokens import API_SCOPES
 from backend.core.permissions import rule_of
 from backend.core.principal import Role
 from backend.core.schema import schema
-from tests.factories import ApiTokenFactory, CommunityFactory, ResidentUnitFactory, raw_token
+from backend.factories import ApiTokenFactory, CommunityFactory, ResidentUnitFactory, raw_token
 
 ADMIN, CONVENER, COORDINATOR, LIAISON, MEMBER = (
     Role.STREET_ADMIN,

@@ -8,7 +8,7 @@ from sqlalchemy import select, text
 from backend.audit.models import AuditLogEntry
 from backend.core.crypto import keyring
 from backend.core.principal import Role
-from tests.factories import (
+from backend.factories import (
     ApiTokenFactory,
     CommunityFactory,
     PersonFactory,

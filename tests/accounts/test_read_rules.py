@@ -15,6 +15,7 @@ from graphql import GraphQLNonNull, GraphQLObjectType, get_named_type
 from sqlalchemy import Engine, select
 from strawberry.types.base import StrawberryObjectDefinition
 
+from backend import factories
 from backend.accounts.models import RoleGrant, User
 from backend.core.permissions import rule_of
 from backend.core.principal import Grant, Role
@@ -25,7 +26,6 @@ from backend.core.settings import Settings
 from backend.core.types import ModelNode
 from backend.organisations.models import Organisation
 from backend.seed import seed
-from tests import factories
 from tests.helpers import gid
 
 DEMO_USERS = {

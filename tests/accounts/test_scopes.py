@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.core.principal import Role
-from tests.factories import (
+from backend.factories import (
     AgreementFactory,
     CommunityFactory,
     MembershipFactory,

@@ -12,7 +12,7 @@ from backend.accounts.models import LoginSession, User
 from backend.audit.models import AuditLogEntry
 from backend.core.crypto import keyring
 from backend.core.principal import Role
-from tests.factories import (
+from backend.factories import (
     DEFAULT_PASSWORD,
     CommunityFactory,
     PersonFactory,

@@ -18,8 +18,7 @@ from backend.cobuilding.models import (
     ResourceKind,
 )
 from backend.core.principal import Role
-from backend.notifications.models import Notification
-from tests.factories import (
+from backend.factories import (
     ApiTokenFactory,
     CommunityFactory,
     GridFactory,
@@ -31,6 +30,7 @@ from tests.factories import (
     raw_token,
     session,
 )
+from backend.notifications.models import Notification
 from tests.helpers import gid
 
 ERRORS = "errors { field code message }"

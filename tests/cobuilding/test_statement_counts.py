@@ -4,8 +4,7 @@ statement count does not grow with the data."""
 from __future__ import annotations
 
 from backend.cobuilding.models import DispatchStatus, NeedDispatch, NeedStatus
-from backend.volunteering.models import ActivitySignup
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     GridFactory,
     NeedFactory,
@@ -15,6 +14,7 @@ from tests.factories import (
     VolunteerActivityFactory,
     session,
 )
+from backend.volunteering.models import ActivitySignup
 
 NEEDS = """{ needs(first: 100) { totalCount nodes {
   title grid { name } project { title } photos { filename }

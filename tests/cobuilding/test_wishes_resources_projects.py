@@ -11,8 +11,7 @@ from sqlalchemy import func, select
 
 from backend.cobuilding.models import MicroWish, MicroWishStatus, ProjectStatus, ProjectUpdate
 from backend.core.principal import Role
-from backend.people.models import CommitteeMembershipRole, CommitteeRole
-from tests.factories import (
+from backend.factories import (
     AgreementFactory,
     CommitmentFactory,
     CommunityFactory,
@@ -24,6 +23,7 @@ from tests.factories import (
     ResidentUnitFactory,
     session,
 )
+from backend.people.models import CommitteeMembershipRole, CommitteeRole
 from tests.helpers import gid
 
 ERRORS = "errors { field code message }"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import ResidentUnitFactory
+from backend.factories import ResidentUnitFactory
 from tests.helpers import gid
 
 NODE = "query Node($id: ID!) { node(id: $id) { id } }"
@@ -117,8 +117,8 @@ async def test_malformed_json_and_syntax_errors_never_give_a_500(gql) -> None:
 
 
 async def test_unexpected_failures_are_masked_with_a_request_id(gql, monkeypatch, caplog) -> None:
+    from backend.factories import CommunityFactory
     from backend.units.loaders import ResidentUnitsByCommunityLoader
-    from tests.factories import CommunityFactory
 
     async def broken(self, keys):
         raise RuntimeError("secret connection string postgres://admin:pw@db")

@@ -10,7 +10,7 @@ from backend.core.app import create_app
 from backend.core.crypto import DEMO_KEY
 from backend.core.migrate import prepare
 from backend.core.settings import Settings
-from tests.factories import UserFactory, session
+from backend.factories import UserFactory, session
 
 STRONG_KEY = "k" * 40
 

@@ -9,8 +9,8 @@ from graphql import parse
 from backend.accounts.models import ApiToken
 from backend.core.cost import TOKEN_POINTS_PER_HOUR, query_cost
 from backend.core.schema import schema
+from backend.factories import ApiTokenFactory, CommunityFactory, raw_token, session
 from tests.conftest import AUTH_STATEMENTS
-from tests.factories import ApiTokenFactory, CommunityFactory, raw_token, session
 
 SCHEMA = schema._schema
 

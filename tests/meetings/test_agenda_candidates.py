@@ -6,14 +6,7 @@ import datetime as dt
 
 from backend.cobuilding.models import NeedStatus, ProjectStatus
 from backend.core.principal import Role
-from backend.meetings.models import (
-    ActionItemStatus,
-    AgendaSource,
-    DecisionOutcome,
-    MeetingStatus,
-    ProposalStatus,
-)
-from tests.factories import (
+from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     AgreementFactory,
@@ -27,6 +20,13 @@ from tests.factories import (
     RegistrationFactory,
     ResidentUnitFactory,
     StreetFactory,
+)
+from backend.meetings.models import (
+    ActionItemStatus,
+    AgendaSource,
+    DecisionOutcome,
+    MeetingStatus,
+    ProposalStatus,
 )
 from tests.helpers import gid
 
@@ -153,7 +153,7 @@ async def test_what_is_on_an_open_agenda_is_left_out_until_that_meeting_closes(g
 
     while_scheduled = await candidates(gql, record["west"])
     upcoming.status = MeetingStatus.CLOSED
-    from tests.factories import session
+    from backend.factories import session
 
     session.commit()
     after_closing = await candidates(gql, record["west"], MEETING_DAY + dt.timedelta(days=90))

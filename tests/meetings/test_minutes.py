@@ -10,8 +10,7 @@ from docx import Document
 from icalendar import Calendar
 
 from backend.core.principal import Role
-from backend.meetings.models import AttendanceStatus, DecisionOutcome, MeetingStatus
-from tests.factories import (
+from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     AttendanceFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     PersonFactory,
     ResidentUnitFactory,
 )
+from backend.meetings.models import AttendanceStatus, DecisionOutcome, MeetingStatus
 from tests.helpers import gid
 
 

@@ -8,9 +8,7 @@ from urllib.parse import quote
 from sqlalchemy import func, select
 
 from backend.core.principal import Role
-from backend.meetings.models import ActionItemStatus, AgendaItem, MeetingStatus
-from backend.notifications.models import Notification, WebhookEvent
-from tests.factories import (
+from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     CommunityFactory,
@@ -21,6 +19,8 @@ from tests.factories import (
     ResidentUnitFactory,
     session,
 )
+from backend.meetings.models import ActionItemStatus, AgendaItem, MeetingStatus
+from backend.notifications.models import Notification, WebhookEvent
 from tests.helpers import gid
 
 MEETING_FIELDS = "meeting { id version status statusLabel allottedMinutes lengthMinutes agendaItems { id position title source } attendances { person { name } status } agendaVersions { number changes } } warnings errors { field code message }"

@@ -7,15 +7,7 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from backend.core.principal import Role
-from backend.meetings.models import (
-    ActionItem,
-    AttendanceStatus,
-    Decision,
-    MeetingAttendance,
-    MeetingStatus,
-)
-from backend.notifications.models import Notification
-from tests.factories import (
+from backend.factories import (
     AgendaItemFactory,
     AttendanceFactory,
     CommunityFactory,
@@ -24,6 +16,14 @@ from tests.factories import (
     ResidentUnitFactory,
     session,
 )
+from backend.meetings.models import (
+    ActionItem,
+    AttendanceStatus,
+    Decision,
+    MeetingAttendance,
+    MeetingStatus,
+)
+from backend.notifications.models import Notification
 from tests.helpers import gid
 
 MEETING = "meeting { id version status checkinCode quorum { invited present required reached } attendances { person { name } status proxyName } }"

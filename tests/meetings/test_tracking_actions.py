@@ -9,9 +9,7 @@ from sqlalchemy import func, select
 
 from backend.attachments.models import Attachment
 from backend.core.principal import Role
-from backend.meetings.models import ActionItemStatus, ActionProgress, MeetingStatus
-from backend.notifications.models import Notification
-from tests.factories import (
+from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     CommunityFactory,
@@ -21,6 +19,8 @@ from tests.factories import (
     ResidentUnitFactory,
     session,
 )
+from backend.meetings.models import ActionItemStatus, ActionProgress, MeetingStatus
+from backend.notifications.models import Notification
 from tests.helpers import gid
 
 PROGRESS = """

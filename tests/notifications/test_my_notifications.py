@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from backend.core.principal import Role
-from backend.notifications.models import Notification
-from tests.factories import (
+from backend.factories import (
     ApiTokenFactory,
     CommunityFactory,
     NotificationFactory,
@@ -14,6 +13,7 @@ from tests.factories import (
     raw_token,
     session,
 )
+from backend.notifications.models import Notification
 from tests.helpers import gid
 
 MINE = """query M($unread: Boolean) {

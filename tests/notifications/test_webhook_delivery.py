@@ -17,9 +17,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from backend.factories import CommunityFactory, StreetFactory, session
 from backend.notifications.delivery import MAX_ATTEMPTS, deliver_pending, signature
 from backend.notifications.models import WebhookEvent, WebhookStatus
-from tests.factories import CommunityFactory, StreetFactory, session
 from tests.helpers import gid
 
 CREATE = """

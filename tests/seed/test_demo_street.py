@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from backend.core.settings import Settings
+from backend.factories import id_check_digit
 from backend.models import (
     ActionItem,
     CommitteeMembership,
@@ -21,7 +22,6 @@ from backend.models import (
 from backend.organisations.models import OrganisationKind
 from backend.seed import seed, seed_if_empty
 from tests.conftest import empty_all_tables
-from tests.factories import id_check_digit
 
 MOBILE = re.compile(r"^1(3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$")
 

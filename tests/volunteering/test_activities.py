@@ -10,20 +10,20 @@ from sqlalchemy import func, select
 
 from backend.audit.models import AuditLogEntry
 from backend.core.principal import Role
-from backend.volunteering.models import (
-    ActivitySignup,
-    PartnerMerchant,
-    PointsEntry,
-    PointsRule,
-    ServiceRecord,
-)
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     PersonFactory,
     ProjectFactory,
     ServiceRecordFactory,
     VolunteerActivityFactory,
     session,
+)
+from backend.volunteering.models import (
+    ActivitySignup,
+    PartnerMerchant,
+    PointsEntry,
+    PointsRule,
+    ServiceRecord,
 )
 from tests.helpers import gid
 

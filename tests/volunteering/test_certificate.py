@@ -6,8 +6,8 @@ import datetime as dt
 from urllib.parse import unquote
 
 from backend.core.principal import Role
+from backend.factories import CommunityFactory, PersonFactory, ServiceRecordFactory, session
 from backend.volunteering.certificate import Certificate, ServiceLine
-from tests.factories import CommunityFactory, PersonFactory, ServiceRecordFactory, session
 from tests.helpers import gid
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backend.core.principal import Role
-from tests.factories import CommunityFactory, PersonFactory, ResidentUnitFactory
+from backend.factories import CommunityFactory, PersonFactory, ResidentUnitFactory
 from tests.helpers import gid
 
 ERRORS = "errors { field code message }"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from backend.cobuilding.models import MicroWishStatus
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     MicroWishFactory,
     PersonFactory,

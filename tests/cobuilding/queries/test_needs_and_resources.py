@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from backend.cobuilding.models import NeedStatus, ResourceKind, ResourceStatus, Urgency
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     GridFactory,
     NeedFactory,

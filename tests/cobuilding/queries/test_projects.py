@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from backend.cobuilding.models import ProjectStatus
-from tests.factories import (
+from backend.factories import (
     MembershipFactory,
     MilestoneFactory,
     NeedFactory,

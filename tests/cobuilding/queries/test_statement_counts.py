@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from backend.cobuilding.models import MicroWishStatus
-from tests.conftest import AUTH_STATEMENTS
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     GridFactory,
     MembershipFactory,
@@ -18,6 +17,7 @@ from tests.factories import (
     ProjectPartnerFactory,
     ResidentUnitFactory,
 )
+from tests.conftest import AUTH_STATEMENTS
 
 PROJECTS = """
 {

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from backend.evaluations.models import EvaluationGrade, EvaluationSubject
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     EvaluationFactory,
     MembershipFactory,

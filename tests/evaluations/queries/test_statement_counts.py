@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from backend.evaluations.models import EvaluationSubject
-from tests.conftest import AUTH_STATEMENTS
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     EvaluationFactory,
     MembershipFactory,
     ResidentUnitFactory,
 )
+from tests.conftest import AUTH_STATEMENTS
 
 EVALUATIONS = """
 {

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backend.meetings.models import ActionItemStatus
-from tests.factories import (
+from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     CommunityFactory,
@@ -13,6 +12,7 @@ from tests.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
+from backend.meetings.models import ActionItemStatus
 from tests.helpers import gid
 
 ACTIONS = """

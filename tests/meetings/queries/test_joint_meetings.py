@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backend.meetings.models import AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus
-from tests.factories import (
+from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     AttendanceFactory,
@@ -14,6 +13,7 @@ from tests.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
+from backend.meetings.models import AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus
 from tests.helpers import gid
 
 MEETINGS = """

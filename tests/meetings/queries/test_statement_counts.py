@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backend.meetings.models import AttendanceStatus
-from tests.conftest import AUTH_STATEMENTS
-from tests.factories import (
+from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     AttendanceFactory,
@@ -16,6 +14,8 @@ from tests.factories import (
     PersonFactory,
     ResidentUnitFactory,
 )
+from backend.meetings.models import AttendanceStatus
+from tests.conftest import AUTH_STATEMENTS
 
 MEETINGS = """
 {

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from backend.people.models import CommitteeRole
-from backend.units.models import ResidentUnitKind
-from tests.factories import (
+from backend.factories import (
     AgreementFactory,
     CommitmentFactory,
     CommunityFactory,
@@ -10,6 +8,8 @@ from tests.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
+from backend.people.models import CommitteeRole
+from backend.units.models import ResidentUnitKind
 from tests.helpers import gid
 
 UNITS = """

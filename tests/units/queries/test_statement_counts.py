@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from backend.factories import (
+    CommunityFactory,
+    MembershipFactory,
+    ResidentUnitFactory,
+    StreetFactory,
+)
 from backend.people.models import CommitteeRole
 from tests.conftest import AUTH_STATEMENTS
-from tests.factories import CommunityFactory, MembershipFactory, ResidentUnitFactory, StreetFactory
 
 DIRECTORY = """
 {

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     MicroWishFactory,
     NeedFactory,

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from backend.volunteering.models import TeamRole
-from tests.conftest import AUTH_STATEMENTS
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     NeedFactory,
     PersonFactory,
@@ -12,6 +10,8 @@ from tests.factories import (
     TeamMemberFactory,
     VolunteerTeamFactory,
 )
+from backend.volunteering.models import TeamRole
+from tests.conftest import AUTH_STATEMENTS
 
 TEAMS = """
 {

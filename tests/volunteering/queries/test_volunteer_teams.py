@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backend.volunteering.models import TeamRole
-from tests.factories import (
+from backend.factories import (
     CommunityFactory,
     PersonFactory,
     ServiceRecordFactory,
@@ -11,6 +10,7 @@ from tests.factories import (
     TeamMemberFactory,
     VolunteerTeamFactory,
 )
+from backend.volunteering.models import TeamRole
 from tests.helpers import gid
 
 TEAMS = """

@@ -36,6 +36,7 @@ from backend.cobuilding.models import (
     ResourceStatus,
     Urgency,
 )
+from backend.core.models import key
 from backend.core.principal import Role
 from backend.evaluations.models import Evaluation, EvaluationGrade, EvaluationSubject
 from backend.meetings.models import (
@@ -140,9 +141,10 @@ class OrganisationFactory(BaseFactory):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda n: f"第{n + 1}社区党委")
+    # Declarations, so that subclasses may give plain values or other declarations.
+    name: Any = factory.Sequence(lambda n: f"第{n + 1}社区党委")
     kind = OrganisationKind.COMMUNITY_COMMITTEE
-    parent_id = None
+    parent_id: Any = None
     secretary_name = zh("name")
     address = factory.LazyFunction(lambda: HULIAO)
 
@@ -301,7 +303,7 @@ class MembershipFactory(BaseFactory):
     def with_roles(obj: CommitteeMembership, create: bool, extracted: Any, **kwargs: Any) -> None:
         roles = extracted if extracted is not None else (CommitteeRole.POLICY_PUBLICIST,)
         for role in roles:
-            session.add(CommitteeMembershipRole(membership_id=obj.id, role=role))
+            session.add(CommitteeMembershipRole(membership_id=key(obj), role=role))
         persist(MembershipFactory)
 
 
