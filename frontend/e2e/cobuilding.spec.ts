@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
+import { chooseOption } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -19,9 +20,7 @@ async function typeDate(input: Locator, value: string) {
 }
 
 async function choose(page: Page, select: Locator, text: string) {
-  await select.click();
-  await select.locator('input').fill(text);
-  await page.locator('.ant-select-dropdown:visible').getByText(text, { exact: true }).first().click();
+  await chooseOption(page, select, text, { search: text });
 }
 
 test("a grid worker's need is dispatched, accepted as a project, served by a volunteer activity", async ({

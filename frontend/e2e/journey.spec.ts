@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
+import { chooseOption } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -44,8 +45,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await page.goto('/meetings');
   await page.getByTestId('meeting-create-button').click();
   const form = page.getByRole('dialog', { name: '新建联席会议' });
-  await form.getByLabel('会议类型').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('季度联席会议', { exact: true }).click();
+  await chooseOption(page, form.getByLabel('会议类型'), '季度联席会议');
   await pick(form.getByLabel('开始时间'), startsAt);
   await pick(form.getByLabel('结束时间'), endsAt);
   await form.getByLabel('会议名称').fill(title);
@@ -151,9 +151,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
 
   const actionForm = page.getByTestId('action-item-form');
   await actionForm.getByLabel('事项名称').fill(action);
-  await actionForm.getByLabel('责任单位').click();
-  await actionForm.getByLabel('责任单位').fill(UNIT);
-  await page.locator('.ant-select-dropdown:visible').getByText(UNIT, { exact: true }).click();
+  await chooseOption(page, actionForm.getByLabel('责任单位'), UNIT, { search: UNIT });
   await actionForm.getByLabel('预期结果').fill('消防通道标识清晰、无占用。');
   const due = actionForm.getByLabel('办理期限');
   await due.click();

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
+import { chooseOption } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -111,8 +112,7 @@ test('a unit liaison publishes a resource and sees it in the catalogue', async (
   await expect(row.getByTestId('resource-status')).toHaveText('可认领');
 
   // The kind filter keeps it; searching finds it.
-  await page.getByRole('combobox', { name: '按资源类型筛选' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('场地', { exact: true }).click();
+  await chooseOption(page, page.getByRole('combobox', { name: '按资源类型筛选' }), '场地');
   await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('VENUE');
   await expect(row).toHaveCount(1);
   await expect

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
+import { chooseOption } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -54,8 +55,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   const form = page.getByRole('dialog', { name: '新建联席会议' });
   await expect(form).toBeVisible();
   await expect(form.getByTestId('meeting-organisation')).toContainText(COMMUNITY);
-  await form.getByLabel('会议类型').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('季度联席会议', { exact: true }).click();
+  await chooseOption(page, form.getByLabel('会议类型'), '季度联席会议');
   await pickDateTime(form.getByLabel('开始时间'), '2026-12-17 09:30');
   await pickDateTime(form.getByLabel('结束时间'), '2026-12-17 11:30');
   await expect(form.getByLabel('会议名称')).toHaveValue(TITLE);
@@ -245,8 +245,7 @@ test('committee members submit proposals and the convener accepts, merges and de
   // Merge into the accepted one.
   await rowOf(titles.merged).getByTestId('proposal-merge').click();
   const merge = page.getByRole('dialog', { name: '合并建议' });
-  await merge.getByLabel('合并到').click();
-  await page.locator('.ant-select-dropdown:visible').getByText(titles.accepted).click();
+  await chooseOption(page, merge.getByLabel('合并到'), titles.accepted, { exact: false });
   await merge.getByRole('button', { name: /合\s*并/ }).click();
   await expect(merge).toBeHidden();
   await expect(rowOf(titles.merged).getByTestId('proposal-status')).toHaveText('已合并');
@@ -264,8 +263,7 @@ test('committee members submit proposals and the convener accepts, merges and de
   await expect(rowOf(titles.declined)).toContainText('理由：不属于社区大党委议事范围');
 
   // The status filter.
-  await page.getByRole('combobox', { name: '按状态筛选' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('已采纳', { exact: true }).click();
+  await chooseOption(page, page.getByRole('combobox', { name: '按状态筛选' }), '已采纳');
   await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('ACCEPTED');
   await expect(rowOf(titles.accepted)).toHaveCount(1);
   await expect(rowOf(titles.merged)).toHaveCount(0);

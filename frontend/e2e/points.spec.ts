@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
+import { chooseOption } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -36,8 +37,7 @@ test('a coordinator sets the points rule, registers a merchant and redeems point
   expect(balance).toBeGreaterThan(0);
   await page.getByTestId('ledger-redeem').click();
   const redeem = page.getByRole('dialog', { name: /兑换积分/ });
-  await redeem.getByLabel('合作商家').click();
-  await page.locator('.ant-select-dropdown:visible').getByText(merchant, { exact: false }).click();
+  await chooseOption(page, redeem.getByLabel('合作商家'), merchant, { exact: false });
   await redeem.getByLabel('兑换积分').fill('1');
   await redeem.getByRole('button', { name: /确\s*定/ }).click();
   await expect(redeem).toBeHidden();

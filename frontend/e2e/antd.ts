@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Choose `text` in an antd Select and wait until its dropdown has closed. On a busy machine a
+ * click can land while the dropdown is still sliding in and miss; the dropdown then stays open
+ * over the next field. So the choice is retried until the dropdown is gone.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  text: string,
+  { search, exact = true }: { search?: string; exact?: boolean } = {},
+): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await dropdown.count()) === 0) {
+      await select.click();
+      if (search !== undefined) {
+        // The locator is the Select (a wrapper holding its input) or, by its label, the input.
+        const inner = select.locator('input');
+        await ((await inner.count()) > 0 ? inner : select).fill(search);
+      }
+    }
+    await dropdown.getByText(text, { exact }).first().click({ timeout: 5_000 });
+    await expect(dropdown).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
