@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -37,7 +37,7 @@ from backend.core.db import rows_changed
 from backend.core.models import key, utcnow
 from backend.core.text import TextRules
 from backend.notifications.services import notify
-from backend.organisations.models import Grid
+from backend.organisations.models import Grid, Organisation
 from backend.units.models import ResidentUnit
 
 TRIAGE_FIELDS = ["status", "merged_into_id", "reject_reason"]
@@ -53,6 +53,27 @@ def _require_status(need: Need, *allowed: NeedStatus, field: str = "need") -> No
             field,
             f"需求当前为“{need.status.label}”，不能进行此操作。",
         )
+
+
+async def community_for_need(
+    session: AsyncSession, actor: Actor, community_id: int
+) -> Organisation | None:
+    """The community a need is raised in, inside the actor's subtrees. Found by subtree rather
+    than by table visibility, so that a district platform's token needs only `write:needs`,
+    not `read:organisations`."""
+    found: Organisation | None = await session.scalar(
+        select(Organisation).where(
+            col(Organisation.id) == community_id, actor.scope.in_subtrees(Organisation.id)
+        )
+    )
+    return found
+
+
+async def grid_of(session: AsyncSession, community_id: int, grid_id: int) -> Grid | None:
+    grid: Grid | None = await session.scalar(
+        select(Grid).where(col(Grid.id) == grid_id, col(Grid.community_id) == community_id)
+    )
+    return grid
 
 
 @dataclass(frozen=True)

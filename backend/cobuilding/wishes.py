@@ -19,6 +19,7 @@ from backend.core.actor import Actor
 from backend.core.db import rows_changed
 from backend.core.models import utcnow
 from backend.organisations.models import Grid
+from backend.units.models import ResidentUnit
 
 W = MicroWishStatus
 
@@ -64,6 +65,20 @@ class Claimant:
 
     person_id: int | None = None
     unit_id: int | None = None
+
+
+async def claimant(
+    session: AsyncSession, actor: Actor, wish: MicroWish, *, for_unit: bool
+) -> Claimant:
+    """Who the actor claims as: themself, or the one unit they are liaison for in the
+    wish's community."""
+    if not for_unit:
+        return Claimant(person_id=actor.person_id)
+    for unit_id in sorted(actor.scope.unit_ids):
+        unit = await session.get(ResidentUnit, unit_id)
+        if unit is not None and unit.community_id == wish.community_id:
+            return Claimant(unit_id=unit_id)
+    return Claimant()
 
 
 async def claim_wish(

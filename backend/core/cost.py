@@ -28,6 +28,7 @@ from graphql import (
     value_from_ast_untyped,
 )
 from sqlalchemy import case, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 from strawberry.extensions import SchemaExtension
 
@@ -178,15 +179,14 @@ class QueryGuard(SchemaExtension):
             return None
         if context.settings.production and _uses_introspection(document):
             return _error("生产环境不向 API 令牌开放内省查询。", ErrorCode.FORBIDDEN)
-        return await _charge(context, principal.token_id, points_for(cost))
+        return await _charge(context.db.session, principal.token_id, points_for(cost))
 
 
-async def _charge(context: Any, token_id: int, points: int) -> GraphQLError | None:
+async def _charge(session: AsyncSession, token_id: int, points: int) -> GraphQLError | None:
     """Spend `points` from the token's hour in one statement, so parallel queries cannot
     overspend; an hour after the window opened, a new one starts."""
     from backend.accounts.models import ApiToken
 
-    session = context.db.session
     now = utcnow()
     expired = or_(
         col(ApiToken.budget_window_start).is_(None),

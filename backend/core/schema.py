@@ -35,7 +35,7 @@ from backend.notifications.queries import NotificationQueries, WebhookQueries
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
-from backend.volunteering.mutations import TeamMutations, VolunteeringMutations
+from backend.volunteering.mutations import VOLUNTEERING_MUTATIONS
 from backend.volunteering.queries import ActivityQueries, VolunteeringQueries
 
 logger = logging.getLogger("backend.graphql")
@@ -149,8 +149,7 @@ Mutation = merge_types(
     (
         AccountMutations,
         *COBUILDING_MUTATIONS,
-        VolunteeringMutations,
-        TeamMutations,
+        *VOLUNTEERING_MUTATIONS,
         MeetingMutations,
         MeetingPreparationMutations,
         DeliberationMutations,

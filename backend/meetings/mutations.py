@@ -14,8 +14,10 @@ from backend.core.ids import decode_id, decode_optional_id, load_in_scope
 from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
+from backend.core.types import required
 from backend.meetings import deliberation, lifecycle, proposals, tracking
 from backend.meetings.errors import MeetingErrorCode
+from backend.meetings.loaders import AgendaItemByIdLoader, JointMeetingByIdLoader
 from backend.meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -428,7 +430,11 @@ class ActionItemPayload:
 
 
 async def _meeting_of_item(info: Info, item: AgendaItem) -> JointMeeting:
-    return await info.context.db.session.get(JointMeeting, item.meeting_id)  # type: ignore[no-any-return]
+    """The meeting of an agenda item the caller may see (the item names it, so it exists)."""
+    meeting: JointMeeting | None = await info.context.loader(JointMeetingByIdLoader).load(
+        item.meeting_id
+    )
+    return required(meeting, "会议")
 
 
 @strawberry.type
@@ -519,8 +525,8 @@ class DeliberationMutations:
             info, input.decision, Decision, "decision", acting_as=RUN_MEETING
         )
         session = info.context.db.session
-        item = await session.get(AgendaItem, decision.agenda_item_id)
-        meeting = await _meeting_of_item(info, item)
+        item = await info.context.loader(AgendaItemByIdLoader).load(decision.agenda_item_id)
+        meeting = await _meeting_of_item(info, required(item, "议题"))
         draft = deliberation.ActionDraft(
             title=input.title,
             due_on=input.due_on,

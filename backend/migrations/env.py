@@ -15,7 +15,7 @@ from backend.core.settings import Settings
 target_metadata = SQLModel.metadata
 
 
-def _render_item(kind: str, item: Any, autogen_context: Any) -> str | Literal[False]:
+def _render_item(kind: str, item: Any, autogen: Any) -> str | Literal[False]:
     # Column types of our own render as the plain SQLAlchemy type they store.
     if kind == "type" and isinstance(item, AwareDateTime):
         return "sa.DateTime(timezone=True)"

@@ -389,7 +389,6 @@ async def correct_service(
     session: AsyncSession,
     actor: Actor,
     service: ServiceRecord,
-    community_id: int,
     *,
     started_at: datetime,
     ended_at: datetime,
@@ -406,7 +405,7 @@ async def correct_service(
     )
     before = snapshot(service, CORRECTED_FIELDS)
     standing = await _standing_earnings(session, service)
-    rate = await ledger.points_per_hour(session, community_id)
+    rate = await ledger.points_per_hour(session, await ledger.service_community(session, service))
     service.started_at, service.ended_at, service.minutes = started_at, ended_at, minutes
     service.points = ledger.points_for(minutes, rate)
     service.corrected_reason = cleaned

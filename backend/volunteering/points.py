@@ -4,15 +4,25 @@ balance after it, which may never go below zero."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.actor import Actor
 from backend.organisations.models import Organisation
 from backend.people.models import Person
 from backend.volunteering.errors import VolunteeringErrorCode, refuse
-from backend.volunteering.models import PointsEntry, PointsEntryKind, PointsRule
+from backend.volunteering.models import (
+    PointsEntry,
+    PointsEntryKind,
+    PointsRule,
+    ServiceRecord,
+    VolunteerActivity,
+    VolunteerTeam,
+)
 
 DEFAULT_POINTS_PER_HOUR = 10
 
@@ -117,3 +127,24 @@ async def reverse(
         merchant_id=entry.merchant_id,
         reverses_id=entry.id,
     )
+
+
+async def service_community(session: AsyncSession, service: ServiceRecord) -> int:
+    """The community whose points rule applies to a record: its activity's, team's, or the
+    served need's, wish's or project's; else the volunteer's own."""
+    sources: list[tuple[Any, int | None]] = [
+        (VolunteerActivity, service.activity_id),
+        (VolunteerTeam, service.team_id),
+        (Need, service.need_id),
+        (MicroWish, service.micro_wish_id),
+        (Project, service.project_id),
+    ]
+    for model, source_id in sources:
+        if source_id is not None:
+            row = await session.get(model, source_id)
+            if row is not None:
+                return int(row.community_id)
+    person = await session.get(Person, service.person_id)
+    if person is None or person.community_id is None:
+        raise refuse(VolunteeringErrorCode.INVALID, "serviceRecord", "服务记录缺少所属社区。")
+    return int(person.community_id)

@@ -106,7 +106,7 @@ async def add_member(
 
 async def remove_member(
     session: AsyncSession, actor: Actor, team: VolunteerTeam, person_id: int
-) -> None:
+) -> VolunteerTeam:
     """Members leave the roster but stay in the history (their service records remain)."""
     member = await session.scalar(
         select(VolunteerTeamMember).where(
@@ -127,3 +127,4 @@ async def remove_member(
         changes={"person": [person_id, None]},
     )
     await session.commit()
+    return team

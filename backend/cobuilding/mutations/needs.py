@@ -5,13 +5,12 @@ from __future__ import annotations
 import enum
 
 import strawberry
-from sqlalchemy import select
-from sqlmodel import col
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from backend.attachments.uploads import read_uploads
 from backend.cobuilding import needs
+from backend.cobuilding.loaders import NeedByIdLoader
 from backend.cobuilding.models import (
     Need,
     NeedDispatch,
@@ -29,6 +28,7 @@ from backend.core.ids import decode_id, load_in_scope
 from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
+from backend.core.types import required
 from backend.organisations.models import Grid, Organisation
 from backend.people.models import Person
 from backend.units.models import ResidentUnit
@@ -123,24 +123,19 @@ async def _community_and_grid(
     """The community a need is raised in, inside the caller's subtrees. Looked up by subtree
     rather than by table visibility, so that a district platform's token needs only
     `write:needs`, not `read:organisations`."""
-    key = decode_id(community, "Organisation", "community")
-    scope = info.context.scope_for(SUBMIT_NEED.roles)
-    rows = await info.context.db.scalars(
-        select(Organisation).where(col(Organisation.id) == key, scope.in_subtrees(Organisation.id))
+    session = info.context.db.session
+    actor = info.context.actor.acting_in(SUBMIT_NEED.roles)
+    found = await needs.community_for_need(
+        session, actor, decode_id(community, "Organisation", "community")
     )
-    if not rows:
+    if found is None:
         raise NotFound(community)
-    found_grid = None
-    if grid is not None:
-        grid_rows = await info.context.db.scalars(
-            select(Grid).where(
-                col(Grid.id) == decode_id(grid, "Grid", "grid"), col(Grid.community_id) == key
-            )
-        )
-        if not grid_rows:
-            raise NotFound(grid)
-        found_grid = grid_rows[0]
-    return rows[0], found_grid
+    if grid is None:
+        return found, None
+    found_grid = await needs.grid_of(session, key(found), decode_id(grid, "Grid", "grid"))
+    if found_grid is None:
+        raise NotFound(grid)
+    return found, found_grid
 
 
 async def _need(info: Info, value: strawberry.ID, argument: str = "need") -> Need:
@@ -232,8 +227,7 @@ class NeedMutations:
             info, input.dispatch, NeedDispatch, "dispatch", acting_as=ANSWER_DISPATCH
         )
         session = info.context.db.session
-        need = await session.get(Need, dispatch.need_id)
-        assert need is not None
+        need = required(await info.context.loader(NeedByIdLoader).load(dispatch.need_id), "需求")
         if not input.accept:
             declined, errors = await attempt(
                 session,
@@ -265,8 +259,7 @@ class NeedMutations:
     ) -> NeedDispatchPayload:
         row = await load_in_scope(info, dispatch, NeedDispatch, "dispatch", acting_as=HANDLE_NEEDS)
         session = info.context.db.session
-        need = await session.get(Need, row.need_id)
-        assert need is not None
+        need = required(await info.context.loader(NeedByIdLoader).load(row.need_id), "需求")
         withdrawn, errors = await attempt(
             session,
             needs.withdraw_dispatch(session, info.context.actor, row, need),

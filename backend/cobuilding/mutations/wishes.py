@@ -48,17 +48,9 @@ class MicroWishFulfilInput:
 
 
 async def _claimant(info: Info, wish: MicroWish, for_unit: bool) -> wishes.Claimant:
-    """Who the caller claims as: themself, or the one unit they are liaison for in the
-    wish's community."""
-    if for_unit:
-        from backend.units.models import ResidentUnit
-
-        for unit_id in sorted(info.context.scope.unit_ids):
-            unit = await info.context.db.session.get(ResidentUnit, unit_id)
-            if unit is not None and unit.community_id == wish.community_id:
-                return wishes.Claimant(unit_id=unit_id)
-        return wishes.Claimant()
-    return wishes.Claimant(person_id=info.context.actor.person_id)
+    return await wishes.claimant(
+        info.context.db.session, info.context.actor, wish, for_unit=for_unit
+    )
 
 
 @strawberry.type
