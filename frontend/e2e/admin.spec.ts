@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
+import { confirmPopover } from './antd';
 
 /** YYYY-MM-DD in the browser's time zone (playwright.config.ts: Asia/Shanghai). */
 const shanghaiDay = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -60,7 +61,7 @@ test('create an API token, see its secret once, then revoke it', async ({ page }
   await row.getByTestId('token-revoke').click();
   const confirm = page.locator('.ant-popconfirm:visible');
   await expect(confirm).toContainText(`确定吊销令牌“${name}”？`);
-  await confirm.getByRole('button', { name: /吊\s*销/ }).click();
+  await confirmPopover(page, /吊\s*销/);
   await expect(page.getByText('令牌已吊销')).toBeVisible();
   await expect(row).toHaveCount(0);
 

@@ -25,3 +25,21 @@ export async function chooseOption(
     await expect(dropdown).toHaveCount(0, { timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Press the OK button (确定 unless named) of the open Popconfirm and wait until it has closed. A click during its opening
+ * animation can miss on a busy machine; only while the popover is still open (and its button
+ * not busy with the request) is the click tried again, so the action runs once.
+ */
+export async function confirmPopover(page: Page, button: RegExp = /确\s*定/): Promise<void> {
+  const popover = page.locator('.ant-popconfirm:visible');
+  await expect(async () => {
+    if ((await popover.count()) > 0) {
+      const ok = popover.getByRole('button', { name: button });
+      if (!(await ok.evaluate((button) => button.classList.contains('ant-btn-loading')))) {
+        await ok.click({ timeout: 5_000 });
+      }
+    }
+    await expect(popover).toHaveCount(0, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+}

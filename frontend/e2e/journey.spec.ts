@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
-import { chooseOption } from './antd';
+import { chooseOption, confirmPopover } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -64,20 +64,14 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await overdue.getByTestId('candidate-add').click();
   await expect(page.getByTestId('agenda-item')).toHaveCount(1);
   await page.getByTestId('agenda-publish').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByTestId('meeting-status')).toHaveText('已发布议程');
 
   // The run screen: start the meeting.
   await page.getByTestId('meeting-run-link').click();
   await expect(page).toHaveURL(/\/meetings\/[^/]+\/run$/);
   await page.getByTestId('meeting-start').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByTestId('meeting-status')).toHaveText('会议中');
   await expect(page.getByTestId('meeting-qr')).toBeVisible();
   await expect(page.getByTestId('meeting-checkin-code')).toContainText('签到码');
@@ -164,10 +158,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
 
   // Close the meeting and download the minutes.
   await page.getByTestId('meeting-close').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByTestId('meeting-status')).toHaveText('已结束');
   await page.goto(meetingUrl);
   await expect(page.getByTestId('minutes-card')).toBeVisible();
@@ -189,10 +180,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await page.getByTestId('minutes-save').click();
   await expect(page.getByText('纪要已保存')).toBeVisible();
   await page.getByTestId('minutes-publish').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByTestId('meeting-status')).toHaveText('纪要已发布');
   await expect(page.getByTestId('minutes-view')).toContainText('会后各单位按决议落实。');
   await expect(page.getByTestId('meeting-ics')).toHaveAttribute('href', /invitation\.ics$/);

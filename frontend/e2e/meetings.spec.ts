@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
-import { chooseOption } from './antd';
+import { chooseOption, confirmPopover } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -116,10 +116,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   await expect(agenda.getByText(deferredTitle, { exact: true })).toBeVisible();
   const added = items.filter({ hasText: deferredTitle });
   await added.getByTestId('agenda-item-delete').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /删\s*除/ })
-    .click();
+  await confirmPopover(page, /删\s*除/);
   await expect(items).toHaveCount(2);
   await expect(candidates.getByText(deferredTitle, { exact: true })).toBeVisible();
 
@@ -132,10 +129,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
 
   // Publish: the invitees are told; the agenda is at version 1.
   await page.getByTestId('agenda-publish').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByTestId('meeting-status')).toHaveText('已发布议程');
   await expect(page.getByTestId('meeting-agenda-version')).toHaveText('议程第 1 版');
   const versions = page.getByTestId('agenda-versions');
@@ -175,10 +169,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   // Publishing again makes agenda version 2, listing what changed.
   await expect(page.getByTestId('agenda-publish')).toHaveText(/发布议程更新/);
   await page.getByTestId('agenda-publish').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByTestId('meeting-agenda-version')).toHaveText('议程第 2 版');
   await expect(versions.locator('[data-testid="agenda-version"][data-number="2"]')).toContainText(
     '新增议题：其他人添加的议题',
@@ -236,10 +227,7 @@ test('committee members submit proposals and the convener accepts, merges and de
 
   // Accept.
   await rowOf(titles.accepted).getByTestId('proposal-accept').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /采\s*纳/ })
-    .click();
+  await confirmPopover(page, /采\s*纳/);
   await expect(rowOf(titles.accepted).getByTestId('proposal-status')).toHaveText('已采纳');
 
   // Merge into the accepted one.

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { artifact } from './artifacts';
+import { confirmPopover } from './antd';
 
 test('the organisation tree shows the street and its communities', async ({ page }) => {
   await page.goto('/');
@@ -64,10 +65,7 @@ test('the needs board shows the demo needs in their columns', async ({ page }) =
   const title = (await dispatched.first().getByTestId('need-card-title').innerText()).trim();
   await dispatched.first().click();
   await page.getByTestId('need-drawer').getByTestId('need-withdraw').click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  await confirmPopover(page);
   await expect(page.getByTestId('need-drawer').getByTestId('need-drawer-status')).toHaveText('已受理');
   await expect(page.getByTestId('need-drawer').getByTestId('need-dispatch-entry').last()).toContainText(
     '已撤回',
