@@ -61,7 +61,7 @@ test('create an API token, see its secret once, then revoke it', async ({ page }
   await row.getByTestId('token-revoke').click();
   const confirm = page.locator('.ant-popconfirm:visible');
   await expect(confirm).toContainText(`确定吊销令牌“${name}”？`);
-  await confirmPopover(page, /吊\s*销/);
+  await confirmPopover(page, row.getByTestId('token-revoke'), /吊\s*销/);
   await expect(page.getByText('令牌已吊销')).toBeVisible();
   await expect(row).toHaveCount(0);
 

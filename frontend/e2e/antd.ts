@@ -27,18 +27,27 @@ export async function chooseOption(
 }
 
 /**
- * Press the OK button (确定 unless named) of the open Popconfirm and wait until it has closed. A click during its opening
- * animation can miss on a busy machine; only while the popover is still open (and its button
- * not busy with the request) is the click tried again, so the action runs once.
+ * Open a Popconfirm with `trigger`, press its OK button (确定 unless named) and wait until it
+ * has closed. On a busy machine a click during the popover's animation can miss, so the
+ * trigger is clicked again while no popover has opened, and OK again while the popover is
+ * still open and its button not busy with the request: the action runs once.
  */
-export async function confirmPopover(page: Page, button: RegExp = /确\s*定/): Promise<void> {
+export async function confirmPopover(
+  page: Page,
+  trigger: Locator,
+  button: RegExp = /确\s*定/,
+): Promise<void> {
   const popover = page.locator('.ant-popconfirm:visible');
+  let pressed = false;
   await expect(async () => {
-    if ((await popover.count()) > 0) {
-      const ok = popover.getByRole('button', { name: button });
-      if (!(await ok.evaluate((button) => button.classList.contains('ant-btn-loading')))) {
-        await ok.click({ timeout: 5_000 });
-      }
+    if ((await popover.count()) === 0) {
+      if (pressed) return;
+      await trigger.click({ timeout: 5_000 });
+    }
+    const ok = popover.getByRole('button', { name: button });
+    if (!(await ok.evaluate((element) => element.classList.contains('ant-btn-loading')))) {
+      await ok.click({ timeout: 5_000 });
+      pressed = true;
     }
     await expect(popover).toHaveCount(0, { timeout: 5_000 });
   }).toPass({ timeout: 30_000 });

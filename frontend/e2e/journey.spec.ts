@@ -63,15 +63,13 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   const itemTitle = (await overdue.getByTestId('candidate-title').innerText()).trim();
   await overdue.getByTestId('candidate-add').click();
   await expect(page.getByTestId('agenda-item')).toHaveCount(1);
-  await page.getByTestId('agenda-publish').click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByTestId('agenda-publish'));
   await expect(page.getByTestId('meeting-status')).toHaveText('已发布议程');
 
   // The run screen: start the meeting.
   await page.getByTestId('meeting-run-link').click();
   await expect(page).toHaveURL(/\/meetings\/[^/]+\/run$/);
-  await page.getByTestId('meeting-start').click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByTestId('meeting-start'));
   await expect(page.getByTestId('meeting-status')).toHaveText('会议中');
   await expect(page.getByTestId('meeting-qr')).toBeVisible();
   await expect(page.getByTestId('meeting-checkin-code')).toContainText('签到码');
@@ -157,8 +155,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await page.screenshot({ path: artifact('meeting-run.png'), fullPage: true });
 
   // Close the meeting and download the minutes.
-  await page.getByTestId('meeting-close').click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByTestId('meeting-close'));
   await expect(page.getByTestId('meeting-status')).toHaveText('已结束');
   await page.goto(meetingUrl);
   await expect(page.getByTestId('minutes-card')).toBeVisible();
@@ -179,8 +176,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await minutes.fill(`${await minutes.inputValue()}\n会后各单位按决议落实。`);
   await page.getByTestId('minutes-save').click();
   await expect(page.getByText('纪要已保存')).toBeVisible();
-  await page.getByTestId('minutes-publish').click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByTestId('minutes-publish'));
   await expect(page.getByTestId('meeting-status')).toHaveText('纪要已发布');
   await expect(page.getByTestId('minutes-view')).toContainText('会后各单位按决议落实。');
   await expect(page.getByTestId('meeting-ics')).toHaveAttribute('href', /invitation\.ics$/);

@@ -115,8 +115,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   await expect(items).toHaveCount(3);
   await expect(agenda.getByText(deferredTitle, { exact: true })).toBeVisible();
   const added = items.filter({ hasText: deferredTitle });
-  await added.getByTestId('agenda-item-delete').click();
-  await confirmPopover(page, /删\s*除/);
+  await confirmPopover(page, added.getByTestId('agenda-item-delete'), /删\s*除/);
   await expect(items).toHaveCount(2);
   await expect(candidates.getByText(deferredTitle, { exact: true })).toBeVisible();
 
@@ -128,8 +127,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   await expect(page.getByTestId('meeting-version')).toHaveText(`版本 ${versionBefore + 1}`);
 
   // Publish: the invitees are told; the agenda is at version 1.
-  await page.getByTestId('agenda-publish').click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByTestId('agenda-publish'));
   await expect(page.getByTestId('meeting-status')).toHaveText('已发布议程');
   await expect(page.getByTestId('meeting-agenda-version')).toHaveText('议程第 1 版');
   const versions = page.getByTestId('agenda-versions');
@@ -168,8 +166,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
 
   // Publishing again makes agenda version 2, listing what changed.
   await expect(page.getByTestId('agenda-publish')).toHaveText(/发布议程更新/);
-  await page.getByTestId('agenda-publish').click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByTestId('agenda-publish'));
   await expect(page.getByTestId('meeting-agenda-version')).toHaveText('议程第 2 版');
   await expect(versions.locator('[data-testid="agenda-version"][data-number="2"]')).toContainText(
     '新增议题：其他人添加的议题',
@@ -226,8 +223,7 @@ test('committee members submit proposals and the convener accepts, merges and de
   const rowOf = (title: string) => table.locator('tbody tr[data-row-key]', { hasText: title });
 
   // Accept.
-  await rowOf(titles.accepted).getByTestId('proposal-accept').click();
-  await confirmPopover(page, /采\s*纳/);
+  await confirmPopover(page, rowOf(titles.accepted).getByTestId('proposal-accept'), /采\s*纳/);
   await expect(rowOf(titles.accepted).getByTestId('proposal-status')).toHaveText('已采纳');
 
   // Merge into the accepted one.

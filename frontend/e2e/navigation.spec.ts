@@ -64,8 +64,7 @@ test('the needs board shows the demo needs in their columns', async ({ page }) =
     .getByTestId('need-card');
   const title = (await dispatched.first().getByTestId('need-card-title').innerText()).trim();
   await dispatched.first().click();
-  await page.getByTestId('need-drawer').getByTestId('need-withdraw').click();
-  await confirmPopover(page);
+  await confirmPopover(page, page.getByTestId('need-drawer').getByTestId('need-withdraw'));
   await expect(page.getByTestId('need-drawer').getByTestId('need-drawer-status')).toHaveText('已受理');
   await expect(page.getByTestId('need-drawer').getByTestId('need-dispatch-entry').last()).toContainText(
     '已撤回',
