@@ -27,7 +27,6 @@ test("a grid worker's need is dispatched, accepted as a project, served by a vol
   page,
   context,
 }) => {
-  test.setTimeout(180_000);
   const suffix = String(Date.now()).slice(-5);
   const need = `3 号楼楼道灯不亮（${suffix}）`;
   const now = Date.now();

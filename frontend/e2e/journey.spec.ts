@@ -31,7 +31,6 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   context,
   browser,
 }) => {
-  test.setTimeout(180_000);
   const suffix = String(Date.now()).slice(-5);
   const title = `城西社区季度联席会议（流程 ${suffix}）`;
   const action = `完善小区消防通道标识（${suffix}）`;
