@@ -18,7 +18,7 @@ from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.models import key, utcnow
 from backend.meetings.errors import MeetingErrorCode, refuse
-from backend.meetings.lifecycle import check_transition, check_version, notify_invitees
+from backend.meetings.lifecycle import TEXT, check_transition, check_version, notify_invitees
 from backend.meetings.models import (
     ActionItem,
     ActionItemStatus,
@@ -139,8 +139,10 @@ async def record_attendance(
         raise refuse(MeetingErrorCode.NOT_IN_SESSION, None, "会议未开始或已结束，不能登记出席。")
     if status is AttendanceStatus.INVITED:
         raise refuse(MeetingErrorCode.INVALID, "status", "请选择出席、请假、缺席或委托。")
-    proxy = (proxy_name or "").strip() or None
-    if status is AttendanceStatus.PROXY and proxy is None:
+    # MeetingAttendance.proxy_name holds 50 characters; other statuses keep no proxy name.
+    by_proxy = status is AttendanceStatus.PROXY
+    proxy = TEXT.optional(proxy_name, "proxyName", 50) if by_proxy else None
+    if by_proxy and proxy is None:
         raise refuse(MeetingErrorCode.REQUIRED, "proxyName", "委托出席须填写受托人姓名。")
     attendance = await _attendance(session, key(meeting), key(person))
     if attendance is None:
@@ -153,7 +155,7 @@ async def record_attendance(
         session.add(attendance)
     before = snapshot(attendance, ["status", "proxy_name"])
     attendance.status = status
-    attendance.proxy_name = proxy if status is AttendanceStatus.PROXY else None
+    attendance.proxy_name = proxy
     attendance.signed_in_at = utcnow() if status in ATTENDED_STATUSES else None
     await session.flush()
     record(
@@ -205,11 +207,9 @@ async def record_decision(
 ) -> Decision:
     _check_in_session(meeting)
     _check_votes(draft)
-    text = (draft.text or "").strip()
-    if not text:
-        raise refuse(MeetingErrorCode.REQUIRED, "text")
-    if len(text) > 2000:
-        raise refuse(MeetingErrorCode.TOO_LONG, "text", "最多 2000 个字。")
+    text = TEXT.required(draft.text, "text", 2000)
+    # AgendaItem.discussion_notes is an unbounded Text column; this keeps one entry readable.
+    notes = TEXT.optional(draft.discussion_notes, "discussionNotes", 10_000)
     existing = (
         (await session.execute(select(Decision).where(col(Decision.agenda_item_id) == item.id)))
         .scalars()
@@ -227,7 +227,7 @@ async def record_decision(
         draft.votes_against,
         draft.votes_abstain,
     )
-    item.discussion_notes = (draft.discussion_notes or "").strip()[:10_000] or item.discussion_notes
+    item.discussion_notes = notes or item.discussion_notes
     session.add(decision)
     await session.flush()
     record(
@@ -293,11 +293,8 @@ async def assign_action(
     draft: ActionDraft,
 ) -> ActionItem:
     _check_in_session(meeting)
-    title = (draft.title or "").strip()
-    if not title:
-        raise refuse(MeetingErrorCode.REQUIRED, "title")
-    if len(title) > 200:
-        raise refuse(MeetingErrorCode.TOO_LONG, "title", "最多 200 个字。")
+    title = TEXT.required(draft.title, "title", 200)
+    expected_result = TEXT.optional(draft.expected_result, "expectedResult", 500)
     if draft.due_on < utcnow().date():
         raise refuse(MeetingErrorCode.DATE_IN_PAST, "dueOn")
     if decision.outcome not in (DecisionOutcome.ADOPTED, DecisionOutcome.ADOPTED_WITH_CHANGES):
@@ -306,7 +303,7 @@ async def assign_action(
     action = ActionItem(
         decision_id=key(decision),
         title=title,
-        expected_result=(draft.expected_result or "").strip()[:500] or None,
+        expected_result=expected_result,
         owner_unit_id=draft.owner_unit_id,
         owner_person_id=draft.owner_person_id,
         due_on=draft.due_on,

@@ -11,6 +11,7 @@ from backend.audit.services import record
 from backend.core.actor import Actor
 from backend.core.models import key, utcnow
 from backend.meetings.errors import UPLOADS, MeetingErrorCode, refuse
+from backend.meetings.lifecycle import TEXT
 from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress
 from backend.meetings.permissions import owns_action
 from backend.notifications.services import notify
@@ -25,6 +26,8 @@ OWNER_MOVES = {
     S.DONE: set(),
     S.VERIFIED: set(),
 }
+# ActionProgress.note holds this many characters; the notification body as many.
+NOTE_LIMIT = 2000
 
 
 async def report_progress(
@@ -45,11 +48,9 @@ async def report_progress(
             "status",
             f"督办事项当前为“{action.status.label}”，不能改为“{status.label}”。",
         )
-    text = (note or "").strip()
-    if not text:
+    text = TEXT.optional(note, "note", NOTE_LIMIT)
+    if text is None:
         raise refuse(MeetingErrorCode.REQUIRED, "note", "请说明办理进展。")
-    if len(text) > 2000:
-        raise refuse(MeetingErrorCode.TOO_LONG, "note", "最多 2000 个字。")
     if status is S.DONE and not files:
         raise refuse(MeetingErrorCode.REQUIRED, "evidence", "办结时请上传照片或文件作为佐证。")
     checked = check_files(files, "evidence", UPLOADS)
@@ -65,13 +66,11 @@ async def verify(
             "actionItem",
             f"督办事项当前为“{action.status.label}”，办结后才能核验。",
         )
-    text = (note or "").strip() or ("核验通过。" if accept else "")
-    if not text:
+    text = TEXT.optional(note, "note", NOTE_LIMIT) or ("核验通过。" if accept else None)
+    if text is None:
         raise refuse(MeetingErrorCode.REQUIRED, "note", "退回时请说明原因。")
     await _notify_owners(session, action, accept=accept, note=text)
-    return await _record(
-        session, actor, action, S.VERIFIED if accept else S.IN_PROGRESS, text[:2000], []
-    )
+    return await _record(session, actor, action, S.VERIFIED if accept else S.IN_PROGRESS, text, [])
 
 
 async def _notify_owners(

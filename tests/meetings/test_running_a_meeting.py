@@ -18,6 +18,7 @@ from backend.factories import (
 )
 from backend.meetings.models import (
     ActionItem,
+    AgendaItem,
     AttendanceStatus,
     Decision,
     MeetingAttendance,
@@ -238,3 +239,88 @@ async def test_decisions_and_actions_are_checked_and_leave_nothing_half_written(
     assert after_close["errors"][0]["code"] == "NOT_IN_SESSION"
     assert session.scalar(select(func.count()).select_from(ActionItem)) == 0
     assert [d.text for d in session.scalars(select(Decision))] == ["同意"]
+
+
+async def test_over_long_texts_are_refused_field_by_field_and_nothing_is_cut(gql) -> None:
+    community, unit, meeting, people, item = published_meeting()
+    gql.sign_in(Role.CONVENER, community)
+    await gql.data(START, {"i": ids(meeting) | {"version": 3}})
+    item_id = gid("AgendaItem", item.id)
+    proxy = {"person": gid("Person", people[0].id), "status": "PROXY"}
+
+    long_proxy = (await gql.data(RECORD, {"i": ids(meeting) | proxy | {"proxyName": "李" * 51}}))[
+        "attendanceRecord"
+    ]
+    long_notes = (
+        await gql.data(
+            DECIDE,
+            {
+                "i": {
+                    "item": item_id,
+                    "outcome": "ADOPTED",
+                    "text": "同意",
+                    "discussionNotes": "议" * 10_001,
+                }
+            },
+        )
+    )["decisionRecord"]
+    long_text = (
+        await gql.data(DECIDE, {"i": {"item": item_id, "outcome": "ADOPTED", "text": "决" * 2001}})
+    )["decisionRecord"]
+
+    assert long_proxy["errors"] == [
+        {"field": "proxyName", "code": "TOO_LONG", "message": "最多 50 个字。"}
+    ]
+    assert long_notes == {
+        "decision": None,
+        "errors": [
+            {"field": "discussionNotes", "code": "TOO_LONG", "message": "最多 10000 个字。"}
+        ],
+    }
+    assert long_text["errors"] == [
+        {"field": "text", "code": "TOO_LONG", "message": "最多 2000 个字。"}
+    ]
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(Decision)) == 0
+    assert session.get(AgendaItem, item.id).discussion_notes is None
+    assert {(a.status, a.proxy_name) for a in session.scalars(select(MeetingAttendance))} == {
+        (AttendanceStatus.INVITED, None)
+    }
+
+    decision = (
+        await gql.data(
+            DECIDE,
+            {
+                "i": {
+                    "item": item_id,
+                    "outcome": "ADOPTED",
+                    "text": "同意",
+                    "discussionNotes": "议" * 10_000,
+                }
+            },
+        )
+    )["decisionRecord"]["decision"]
+    action = {
+        "decision": decision["id"],
+        "title": "完成划线",
+        "dueOn": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+        "ownerUnit": gid("ResidentUnit", unit.id),
+    }
+    long_result = (await gql.data(ASSIGN, {"i": action | {"expectedResult": "果" * 501}}))[
+        "actionItemCreate"
+    ]
+
+    assert long_result == {
+        "actionItem": None,
+        "errors": [{"field": "expectedResult", "code": "TOO_LONG", "message": "最多 500 个字。"}],
+    }
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(ActionItem)) == 0
+    assert session.get(AgendaItem, item.id).discussion_notes == "议" * 10_000
+
+    full = (await gql.data(ASSIGN, {"i": action | {"expectedResult": "果" * 500}}))[
+        "actionItemCreate"
+    ]
+
+    assert full["errors"] == []
+    assert [a.expected_result for a in session.scalars(select(ActionItem))] == ["果" * 500]

@@ -19,7 +19,7 @@ from backend.factories import (
     ResidentUnitFactory,
     session,
 )
-from backend.meetings.models import ActionItemStatus, ActionProgress, MeetingStatus
+from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress, MeetingStatus
 from backend.notifications.models import Notification
 from tests.helpers import gid
 
@@ -271,3 +271,43 @@ async def test_a_sent_back_item_returns_to_work_and_its_liaison_is_told_why(gql)
             "照片看不清划线，请补拍。",
         )
     ]
+
+
+async def test_an_over_long_verdict_is_refused_whole_and_a_full_length_one_is_kept_whole(
+    gql,
+) -> None:
+    community, unit, _, action = assigned_action()
+    unit.liaison_id = PersonFactory(name="龙山物业联络员").id
+    action.status = ActionItemStatus.DONE
+    session.commit()
+    gql.sign_in(Role.CONVENER, community)
+    action_id = gid("ActionItem", action.id)
+
+    sent_back = (
+        await gql.data(
+            VERIFY, {"i": {"actionItem": action_id, "accept": False, "note": "补" * 2001}}
+        )
+    )["actionItemVerify"]
+    accepted = (
+        await gql.data(
+            VERIFY, {"i": {"actionItem": action_id, "accept": True, "note": "好" * 2001}}
+        )
+    )["actionItemVerify"]
+
+    too_long = {"field": "note", "code": "TOO_LONG", "message": "最多 2000 个字。"}
+    assert sent_back == {"actionItem": None, "errors": [too_long]}
+    assert accepted == {"actionItem": None, "errors": [too_long]}
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(ActionProgress)) == 0
+    assert session.scalar(select(func.count()).select_from(Notification)) == 0
+    assert session.get(ActionItem, action.id).status is ActionItemStatus.DONE
+
+    full = (
+        await gql.data(
+            VERIFY, {"i": {"actionItem": action_id, "accept": False, "note": "补" * 2000}}
+        )
+    )["actionItemVerify"]
+
+    assert full == {"actionItem": {"status": "IN_PROGRESS"}, "errors": []}
+    assert [p.note for p in session.scalars(select(ActionProgress))] == ["补" * 2000]
+    assert [n.body for n in session.scalars(select(Notification))] == ["补" * 2000]
