@@ -1,21 +1,25 @@
 from __future__ import annotations
 
-import secrets
-from urllib.parse import urlparse
-
 import strawberry
 from strawberry.types import Info
 
-from backend.audit.services import record
 from backend.core.errors import InvalidArgument
 from backend.core.ids import decode_id, load_in_scope
-from backend.core.models import utcnow
+from backend.core.models import key, utcnow
+from backend.core.payloads import attempt
 from backend.core.permissions import allow
-from backend.notifications.models import WebhookEndpoint
+from backend.notifications.errors import NotificationErrorCode
 from backend.notifications.permissions import MANAGE_WEBHOOKS, MARK_NOTIFICATIONS_READ
-from backend.notifications.services import mark_read, unread_count
+from backend.notifications.services import mark_read, register_webhook, unread_count
 from backend.notifications.types import WebhookEndpointType
 from backend.organisations.models import Organisation
+
+
+@strawberry.type(description="通知与事件推送相关操作的错误")
+class NotificationError:
+    field: str | None
+    code: NotificationErrorCode
+    message: str
 
 
 @strawberry.input(description="登记事件推送地址")
@@ -27,15 +31,9 @@ class WebhookEndpointCreateInput:
 
 @strawberry.type
 class WebhookEndpointCreatePayload:
-    endpoint: WebhookEndpointType
-    secret: str = strawberry.field(description="签名密钥，只显示这一次")
-
-
-def _check_url(url: str) -> str:
-    parsed = urlparse(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or len(url) > 500:
-        raise InvalidArgument("input.url", "推送地址须是 http:// 或 https:// 开头的完整网址。")
-    return url.strip()
+    endpoint: WebhookEndpointType | None = None
+    secret: str | None = strawberry.field(default=None, description="签名密钥，只显示这一次")
+    errors: list[NotificationError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
@@ -49,27 +47,15 @@ class WebhookMutations:
         organisation = await load_in_scope(
             info, input.organisation, Organisation, "organisation", acting_as=MANAGE_WEBHOOKS
         )
-        secret = secrets.token_urlsafe(32)
-        endpoint = WebhookEndpoint(
-            organisation_id=organisation.id,
-            url=_check_url(input.url),
-            secret=secret,
-            events=" ".join(input.events.split())[:500] or "*",
-        )
         session = info.context.db.session
-        session.add(endpoint)
-        await session.flush()
-        record(
-            session,
-            info.context.actor,
-            "webhookEndpointCreate",
-            object_type="WebhookEndpoint",
-            object_id=endpoint.id,
-            changes={"url": [None, endpoint.url]},
+        change = register_webhook(
+            session, info.context.actor, key(organisation), url=input.url, events=input.events
         )
-        await session.commit()
+        endpoint, errors = await attempt(session, change, NotificationError)
+        if endpoint is None:
+            return WebhookEndpointCreatePayload(errors=errors)
         return WebhookEndpointCreatePayload(
-            endpoint=WebhookEndpointType.from_model(endpoint), secret=secret
+            endpoint=WebhookEndpointType.from_model(endpoint), secret=endpoint.secret
         )
 
 

@@ -1,14 +1,24 @@
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
 
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.audit.services import record
+from backend.core.actor import Actor
 from backend.core.scope import Scope, visible
-from backend.notifications.models import Notification, WebhookEvent, WebhookStatus
+from backend.notifications.errors import TEXT, NotificationErrorCode, refuse
+from backend.notifications.models import (
+    Notification,
+    WebhookEndpoint,
+    WebhookEvent,
+    WebhookStatus,
+)
 
 if TYPE_CHECKING:
     from backend.core.db import RequestDb
@@ -42,6 +52,40 @@ def publish_event(
             status=WebhookStatus.PENDING,
         )
     )
+
+
+async def register_webhook(
+    session: AsyncSession, actor: Actor, organisation_id: int, *, url: str, events: str | None
+) -> WebhookEndpoint:
+    """A new endpoint with a fresh signing secret: the returned row carries it in plain text to
+    be shown once; the column keeps it encrypted. Events are space-separated names, or "*"."""
+    address = TEXT.required(url, "url", 500)
+    parsed = urlparse(address)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise refuse(
+            NotificationErrorCode.INVALID,
+            "url",
+            "推送地址须是 http:// 或 https:// 开头的完整网址。",
+        )
+    subscribed = TEXT.optional(" ".join((events or "").split()), "events", 500) or "*"
+    endpoint = WebhookEndpoint(
+        organisation_id=organisation_id,
+        url=address,
+        secret=secrets.token_urlsafe(32),
+        events=subscribed,
+    )
+    session.add(endpoint)
+    await session.flush()
+    record(
+        session,
+        actor,
+        "webhookEndpointCreate",
+        object_type="WebhookEndpoint",
+        object_id=endpoint.id,
+        changes={"url": [None, endpoint.url]},
+    )
+    await session.commit()
+    return endpoint
 
 
 def notifications_statement(*, unread_only: bool) -> Select[Any]:

@@ -17,14 +17,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from backend.audit.models import AuditLogEntry
 from backend.factories import CommunityFactory, StreetFactory, session
 from backend.notifications.delivery import MAX_ATTEMPTS, deliver_pending, signature
-from backend.notifications.models import WebhookEvent, WebhookStatus
+from backend.notifications.models import WebhookEndpoint, WebhookEvent, WebhookStatus
 from tests.helpers import gid
 
 CREATE = """
 mutation W($input: WebhookEndpointCreateInput!) {
-  webhookEndpointCreate(input: $input) { endpoint { url events } secret }
+  webhookEndpointCreate(input: $input) {
+    endpoint { url events } secret errors { field code message }
+  }
 }
 """
 
@@ -124,11 +127,67 @@ async def test_a_failing_receiver_is_retried_then_given_up(gql, app, receiver) -
 
 async def test_endpoint_urls_must_be_web_addresses(gql) -> None:
     street = StreetFactory()
+    organisation = gid("Organisation", street.id)
 
-    body = await gql.execute(
-        CREATE,
-        {"input": {"organisation": gid("Organisation", street.id), "url": "file:///etc/passwd"}},
-    )
+    not_web = (
+        await gql.data(
+            CREATE, {"input": {"organisation": organisation, "url": "file:///etc/passwd"}}
+        )
+    )["webhookEndpointCreate"]
+    too_long = (
+        await gql.data(
+            CREATE,
+            {"input": {"organisation": organisation, "url": "https://example.org/" + "a" * 481}},
+        )
+    )["webhookEndpointCreate"]
 
-    assert body["errors"][0]["extensions"]["code"] == "INVALID_ARGUMENT"
+    assert not_web == {
+        "endpoint": None,
+        "secret": None,
+        "errors": [
+            {
+                "field": "url",
+                "code": "INVALID",
+                "message": "推送地址须是 http:// 或 https:// 开头的完整网址。",
+            }
+        ],
+    }
+    assert too_long["errors"] == [
+        {"field": "url", "code": "TOO_LONG", "message": "最多 500 个字。"}
+    ]
+    assert session.scalars(select(WebhookEndpoint)).all() == []
     assert session.scalars(select(WebhookEvent)).all() == []
+
+
+async def test_over_long_event_lists_are_refused_not_cut(gql) -> None:
+    street = StreetFactory()
+    organisation = gid("Organisation", street.id)
+    url = "https://example.org/hook"
+    # 63 names of 7 characters and their spaces make 503 characters once spaces are collapsed.
+    events = "  ".join(f"event.{n % 10}" for n in range(63))
+
+    refused = (
+        await gql.data(
+            CREATE, {"input": {"organisation": organisation, "url": url, "events": events}}
+        )
+    )["webhookEndpointCreate"]
+
+    assert refused == {
+        "endpoint": None,
+        "secret": None,
+        "errors": [{"field": "events", "code": "TOO_LONG", "message": "最多 500 个字。"}],
+    }
+    assert session.scalars(select(WebhookEndpoint)).all() == []
+    assert session.scalars(select(AuditLogEntry)).all() == []
+
+    kept = " ".join(events.split()[:62])  # 495 characters
+    created = (
+        await gql.data(
+            CREATE,
+            {"input": {"organisation": organisation, "url": url, "events": f" {kept}\n"}},
+        )
+    )["webhookEndpointCreate"]
+
+    assert created["errors"] == [] and created["secret"]
+    assert created["endpoint"] == {"url": url, "events": kept}
+    assert [e.events for e in session.scalars(select(WebhookEndpoint))] == [kept]
