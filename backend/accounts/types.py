@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry import relay
@@ -11,15 +11,10 @@ from backend.accounts.errors import AccountErrorCode
 from backend.accounts.loaders import ApiTokenByIdLoader
 from backend.core.principal import Role
 from backend.core.types import ModelNode
-
-if TYPE_CHECKING:
-    from backend.organisations.types import OrganisationType
-    from backend.units.types import ResidentUnitType
+from backend.organisations.refs import OrganisationRef, load_organisation
+from backend.units.refs import ResidentUnitRef, load_unit
 
 RoleEnum = strawberry.enum(Role, name="Role", description="用户角色")
-
-OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
-ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
 
 
 @strawberry.type(description="账户操作的错误")
@@ -41,16 +36,10 @@ class RoleGrantType:
 
     @strawberry.field(description="角色所覆盖的组织（含下级）")
     async def organisation(self, info: Info) -> OrganisationRef | None:
-        from backend.organisations.loaders import OrganisationByIdLoader
-        from backend.organisations.types import OrganisationType
-
-        row = await info.context.loader(OrganisationByIdLoader).load(self.organisation_id)
-        return OrganisationType.from_optional(row)
+        return await load_organisation(info, self.organisation_id)
 
     @strawberry.field(description="联络员负责的单位")
     async def unit(self, info: Info) -> ResidentUnitRef | None:
-        from backend.units.types import load_unit
-
         return await load_unit(info, self.unit_id)
 
 
@@ -101,8 +90,4 @@ class ApiTokenType(ModelNode):
 
     @strawberry.field(description="可访问的组织范围（含下级）")
     async def organisation(self, info: Info) -> OrganisationRef | None:
-        from backend.organisations.loaders import OrganisationByIdLoader
-        from backend.organisations.types import OrganisationType
-
-        row = await info.context.loader(OrganisationByIdLoader).load(self.organisation_id)
-        return OrganisationType.from_optional(row)
+        return await load_organisation(info, self.organisation_id)

@@ -7,6 +7,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from backend.accounts.loaders import ApiTokenByIdLoader, UserByIdLoader
 from backend.audit.loaders import AuditLogEntryByIdLoader
 from backend.core.types import ModelNode
 
@@ -28,8 +29,6 @@ class AuditLogEntryType(ModelNode):
 
     @strawberry.field(description="操作人")
     async def actor(self, info: Info) -> str:
-        from backend.accounts.loaders import ApiTokenByIdLoader, UserByIdLoader
-
         if self.user_id is not None:
             user = await info.context.loader(UserByIdLoader).load(self.user_id)
             return user.display_name if user else f"用户#{self.user_id}"

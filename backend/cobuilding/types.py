@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.attachments.loaders import (
+    AttachmentsByMicroWishLoader,
+    AttachmentsByNeedLoader,
+    AttachmentsByProjectUpdateLoader,
+)
+from backend.attachments.types import AttachmentType, load_attachments
 from backend.cobuilding.loaders import (
     DispatchesByNeedLoader,
     MicroWishByIdLoader,
@@ -31,6 +36,7 @@ from backend.cobuilding.models import (
     ResourceStatus,
     Urgency,
 )
+from backend.cobuilding.refs import load_need, load_project
 from backend.cobuilding.services import (
     cents_to_yuan,
     is_milestone_overdue,
@@ -38,14 +44,12 @@ from backend.cobuilding.services import (
     project_status_label,
 )
 from backend.core.personal_data import mask_name
-from backend.core.types import ModelNode, ModelType, required
+from backend.core.types import ModelNode, ModelType, present, required
+from backend.organisations.refs import GridRef, OrganisationRef, load_community, load_grid
 from backend.people.loaders import PersonNameByIdLoader
-
-if TYPE_CHECKING:
-    from backend.attachments.types import AttachmentType
-    from backend.organisations.types import GridType, OrganisationType
-    from backend.people.types import CommitteeMembershipType, PersonType
-    from backend.units.types import ResidentUnitType
+from backend.people.refs import MembershipRef, PersonRef, load_membership, load_person
+from backend.units.loaders import ResidentUnitByIdLoader
+from backend.units.refs import ResidentUnitRef, load_unit
 
 NeedStatusEnum = strawberry.enum(NeedStatus, name="NeedStatus")
 NeedSourceEnum = strawberry.enum(NeedSource, name="NeedSource")
@@ -55,40 +59,6 @@ ResourceStatusEnum = strawberry.enum(ResourceStatus, name="ResourceStatus")
 ProjectStatusEnum = strawberry.enum(ProjectStatus, name="ProjectStatus")
 DispatchStatusEnum = strawberry.enum(DispatchStatus, name="DispatchStatus")
 MicroWishStatusEnum = strawberry.enum(MicroWishStatus, name="MicroWishStatus")
-
-OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
-GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
-PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
-MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
-ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
-AttachmentRef = Annotated["AttachmentType", strawberry.lazy("backend.attachments.types")]
-
-
-async def load_community_ref(info: Info, community_id: int) -> OrganisationRef:
-    from backend.units.types import load_community
-
-    return await load_community(info, community_id)
-
-
-async def load_grid_ref(info: Info, grid_id: int | None) -> GridRef | None:
-    from backend.organisations.loaders import GridByIdLoader
-    from backend.organisations.types import GridType
-
-    if grid_id is None:
-        return None
-    return GridType.from_optional(await info.context.loader(GridByIdLoader).load(grid_id))
-
-
-async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
-    from backend.people.types import load_person
-
-    return await load_person(info, person_id)
-
-
-async def load_unit_ref(info: Info, unit_id: int | None) -> ResidentUnitRef | None:
-    from backend.units.types import load_unit
-
-    return await load_unit(info, unit_id)
 
 
 @strawberry.type(name="Need", description="需求清单条目：居民、网格员或社情民意收集员提出的需求")
@@ -130,15 +100,15 @@ class NeedType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        return await load_community_ref(info, self.community_id)
+        return await load_community(info, self.community_id)
 
     @strawberry.field(description="所在网格")
     async def grid(self, info: Info) -> GridRef | None:
-        return await load_grid_ref(info, self.grid_id)
+        return await load_grid(info, self.grid_id)
 
     @strawberry.field(description="提出人")
     async def raised_by(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.raised_by_id)
+        return await load_person(info, self.raised_by_id)
 
     @strawberry.field(description="承接此需求的共建项目")
     async def project(self, info: Info) -> ProjectType | None:
@@ -149,10 +119,7 @@ class NeedType(ModelNode):
         return await load_need(info, self.merged_into_id)
 
     @strawberry.field(description="现场照片")
-    async def photos(self, info: Info) -> list[AttachmentRef]:
-        from backend.attachments.loaders import AttachmentsByNeedLoader
-        from backend.attachments.types import load_attachments
-
+    async def photos(self, info: Info) -> list[AttachmentType]:
         return await load_attachments(info, AttachmentsByNeedLoader, self.id)
 
     @strawberry.field(description="派单记录（最早在前）")
@@ -186,7 +153,7 @@ class NeedDispatchType(ModelNode):
 
     @strawberry.field(description="接单单位")
     async def unit(self, info: Info) -> ResidentUnitRef:
-        return required(await load_unit_ref(info, self.unit_id), "单位")
+        return required(await load_unit(info, self.unit_id), "单位")
 
     @strawberry.field(description="接单后加入的项目（派单时指定）；空表示接单单位新建项目")
     async def project(self, info: Info) -> ProjectType | None:
@@ -206,12 +173,6 @@ class ResourceSuggestionType:
     score: int = strawberry.field(description="匹配分：类别、距离、剩余数量综合")
     remaining: int | None = strawberry.field(description="尚可提供的数量；空表示不限")
     reasons: list[str] = strawberry.field(description="排序理由")
-
-
-async def load_need(info: Info, need_id: int | None) -> NeedType | None:
-    if need_id is None:
-        return None
-    return NeedType.from_optional(await info.context.loader(NeedByIdLoader).load(need_id))
 
 
 @strawberry.type(name="Resource", description="资源清单条目：驻区单位提供的场地、资金、技能、人力")
@@ -242,11 +203,11 @@ class ResourceType(ModelNode):
 
     @strawberry.field(description="提供资源的单位")
     async def unit(self, info: Info) -> ResidentUnitRef:
-        return required(await load_unit_ref(info, self.unit_id), "单位")
+        return required(await load_unit(info, self.unit_id), "单位")
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        return await load_community_ref(info, self.community_id)
+        return await load_community(info, self.community_id)
 
 
 @strawberry.type(name="ProjectMilestone", description="共建项目的节点")
@@ -308,32 +269,23 @@ class ProjectType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        return await load_community_ref(info, self.community_id)
+        return await load_community(info, self.community_id)
 
     @strawberry.field(description="牵头单位")
     async def lead_unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit_ref(info, self.lead_unit_id)
+        return await load_unit(info, self.lead_unit_id)
 
     @strawberry.field(description="参与单位")
     async def partners(self, info: Info) -> list[ResidentUnitRef]:
-        from backend.units.loaders import ResidentUnitByIdLoader
-        from backend.units.types import ResidentUnitType
-
         links = await info.context.loader(PartnersByProjectLoader).load(self.id)
         units = await info.context.loader(ResidentUnitByIdLoader).load_many(
             [link.unit_id for link in links]
         )
-        return [ResidentUnitType.from_model(unit) for unit in units if unit is not None]
+        return [present(unit) for unit in units if unit is not None]
 
     @strawberry.field(description="项目跟办员（兼职委员）")
     async def follow_up_officer(self, info: Info) -> MembershipRef | None:
-        from backend.people.loaders import CommitteeMembershipByIdLoader
-        from backend.people.types import CommitteeMembershipType
-
-        if self.follow_up_officer_id is None:
-            return None
-        loader = info.context.loader(CommitteeMembershipByIdLoader)
-        return CommitteeMembershipType.from_optional(await loader.load(self.follow_up_officer_id))
+        return await load_membership(info, self.follow_up_officer_id)
 
     @strawberry.field(description="项目节点")
     async def milestones(self, info: Info) -> list[ProjectMilestoneType]:
@@ -368,17 +320,8 @@ class ProjectUpdateType(ModelType):
         return cents_to_yuan(self.spent_cents)
 
     @strawberry.field(description="现场照片")
-    async def photos(self, info: Info) -> list[AttachmentRef]:
-        from backend.attachments.loaders import AttachmentsByProjectUpdateLoader
-        from backend.attachments.types import load_attachments
-
+    async def photos(self, info: Info) -> list[AttachmentType]:
         return await load_attachments(info, AttachmentsByProjectUpdateLoader, self.id)
-
-
-async def load_project(info: Info, project_id: int | None) -> ProjectType | None:
-    if project_id is None:
-        return None
-    return ProjectType.from_optional(await info.context.loader(ProjectByIdLoader).load(project_id))
 
 
 @strawberry.type(name="MicroWish", description="微心愿：居民的小心愿，由党员、志愿者或单位认领实现")
@@ -414,30 +357,20 @@ class MicroWishType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        return await load_community_ref(info, self.community_id)
+        return await load_community(info, self.community_id)
 
     @strawberry.field(description="所在网格")
     async def grid(self, info: Info) -> GridRef | None:
-        return await load_grid_ref(info, self.grid_id)
+        return await load_grid(info, self.grid_id)
 
     @strawberry.field(description="认领人")
     async def claimed_by_person(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.claimed_by_person_id)
+        return await load_person(info, self.claimed_by_person_id)
 
     @strawberry.field(description="认领单位")
     async def claimed_by_unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit_ref(info, self.claimed_by_unit_id)
+        return await load_unit(info, self.claimed_by_unit_id)
 
     @strawberry.field(description="实现的佐证照片或文件")
-    async def evidence(self, info: Info) -> list[AttachmentRef]:
-        from backend.attachments.loaders import AttachmentsByMicroWishLoader
-        from backend.attachments.types import load_attachments
-
+    async def evidence(self, info: Info) -> list[AttachmentType]:
         return await load_attachments(info, AttachmentsByMicroWishLoader, self.id)
-
-
-async def load_micro_wish(info: Info, micro_wish_id: int | None) -> MicroWishType | None:
-    if micro_wish_id is None:
-        return None
-    row = await info.context.loader(MicroWishByIdLoader).load(micro_wish_id)
-    return MicroWishType.from_optional(row)

@@ -1,4 +1,10 @@
-"""Base of every GraphQL object type backed by a table row."""
+"""Base of every GraphQL object type backed by a table row, and the registry that lets one
+area's type present another area's rows without importing its module.
+
+Each `ModelNode` registers itself for its table when its module is imported (the schema
+imports them all). A field that returns another area's type names it in its annotation with
+`strawberry.lazy` (the `…Ref` aliases in each area's `refs.py`) and builds it with
+`load_related` / `present`, so the `types.py` modules never import each other."""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from sqlalchemy import select
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.core.dataloaders import ByIdLoader
+from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.scope import visible
 
@@ -46,6 +52,11 @@ class ModelNode(ModelType, relay.Node):
 
     by_id_loader: ClassVar[type[ByIdLoader[Any]]]
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "by_id_loader" in cls.__dict__:
+            _register(cls.by_id_loader.model, cls)
+
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
         cls,
@@ -60,6 +71,37 @@ class ModelNode(ModelType, relay.Node):
         statement = select(model).where(model.id.in_(keys), visible(model, info.context.scope))
         by_id = {row.id: row for row in await info.context.db.scalars(statement)}
         return [cls.from_optional(by_id.get(key)) for key in keys]
+
+
+# The node type that presents each table's rows.
+_TYPE_OF_MODEL: dict[type[Any], type[ModelNode]] = {}
+
+
+def _register(model: type[Any], node_type: type[ModelNode]) -> None:
+    known = _TYPE_OF_MODEL.setdefault(model, node_type)
+    if known is not node_type:
+        raise TypeError(f"{model.__name__} is presented by {known.__name__} already")
+
+
+def present(row: Any) -> Any:
+    """The GraphQL object of a row, built by the node type registered for its table."""
+    return _TYPE_OF_MODEL[type(row)].from_model(row)
+
+
+async def load_related(info: Info[Any, Any], loader: type[ByIdLoader[Any]], key: int | None) -> Any:
+    """A to-one relation through the request's loader; None when there is none or the caller
+    may not read its table. Typed by the area's `refs.py` wrapper."""
+    if key is None:
+        return None
+    row = await info.context.loader(loader).load(key)
+    return None if row is None else present(row)
+
+
+async def load_related_list(
+    info: Info[Any, Any], loader: type[ListByKeyLoader[Any]], key: int
+) -> list[Any]:
+    """A to-many relation through the request's loader, each row as its node type."""
+    return [present(row) for row in await info.context.loader(loader).load(key)]
 
 
 def required(related: RelatedT | None, what: str) -> RelatedT:

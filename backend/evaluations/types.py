@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -10,18 +9,12 @@ from strawberry.types import Info
 from backend.core.types import ModelNode
 from backend.evaluations.loaders import EvaluationByIdLoader
 from backend.evaluations.models import EvaluationGrade, EvaluationSubject
-
-if TYPE_CHECKING:
-    from backend.organisations.types import OrganisationType
-    from backend.people.types import CommitteeMembershipType
-    from backend.units.types import ResidentUnitType
+from backend.organisations.refs import OrganisationRef, load_community
+from backend.people.refs import MembershipRef, load_membership
+from backend.units.refs import ResidentUnitRef, load_unit
 
 EvaluationSubjectEnum = strawberry.enum(EvaluationSubject, name="EvaluationSubject")
 EvaluationGradeEnum = strawberry.enum(EvaluationGrade, name="EvaluationGrade")
-
-OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
-MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
-ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
 
 
 @strawberry.type(name="Evaluation", description="考核评议：按期对驻区单位或兼职委员逐项评分")
@@ -56,22 +49,12 @@ class EvaluationType(ModelNode):
 
     @strawberry.field(description="考核社区")
     async def community(self, info: Info) -> OrganisationRef:
-        from backend.units.types import load_community
-
         return await load_community(info, self.community_id)
 
     @strawberry.field(description="被考核的驻区单位")
     async def unit(self, info: Info) -> ResidentUnitRef | None:
-        from backend.units.types import load_unit
-
         return await load_unit(info, self.unit_id)
 
     @strawberry.field(description="被考核的兼职委员")
     async def membership(self, info: Info) -> MembershipRef | None:
-        from backend.people.loaders import CommitteeMembershipByIdLoader
-        from backend.people.types import CommitteeMembershipType
-
-        if self.membership_id is None:
-            return None
-        row = await info.context.loader(CommitteeMembershipByIdLoader).load(self.membership_id)
-        return CommitteeMembershipType.from_optional(row)
+        return await load_membership(info, self.membership_id)

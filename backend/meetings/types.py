@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, ClassVar
+from typing import ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from backend.accounts.loaders import UserByIdLoader
 from backend.attachments.loaders import (
     AttachmentsByAgendaItemLoader,
     AttachmentsByProgressLoader,
@@ -42,11 +43,9 @@ from backend.meetings.models import (
     ProposalStatus,
 )
 from backend.meetings.services import OPEN_ACTION_STATUSES, is_action_overdue, present_count
-
-if TYPE_CHECKING:
-    from backend.organisations.types import OrganisationType
-    from backend.people.types import PersonType
-    from backend.units.types import ResidentUnitType
+from backend.organisations.refs import OrganisationRef, load_community
+from backend.people.refs import PersonRef, load_person
+from backend.units.refs import ResidentUnitRef, load_unit
 
 MeetingKindEnum = strawberry.enum(MeetingKind, name="MeetingKind")
 MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
@@ -54,22 +53,6 @@ AttendanceStatusEnum = strawberry.enum(AttendanceStatus, name="AttendanceStatus"
 AgendaSourceEnum = strawberry.enum(AgendaSource, name="AgendaSource")
 DecisionOutcomeEnum = strawberry.enum(DecisionOutcome, name="DecisionOutcome")
 ActionItemStatusEnum = strawberry.enum(ActionItemStatus, name="ActionItemStatus")
-
-OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
-PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
-ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
-
-
-async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
-    from backend.people.types import load_person
-
-    return await load_person(info, person_id)
-
-
-async def load_unit_ref(info: Info, unit_id: int | None) -> ResidentUnitRef | None:
-    from backend.units.types import load_unit
-
-    return await load_unit(info, unit_id)
 
 
 @strawberry.type(name="Quorum", description="法定人数")
@@ -111,13 +94,11 @@ class JointMeetingType(ModelNode):
 
     @strawberry.field(description="召集组织")
     async def organisation(self, info: Info) -> OrganisationRef:
-        from backend.units.types import load_community
-
         return await load_community(info, self.organisation_id)
 
     @strawberry.field(description="主持人")
     async def chair(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.chair_id)
+        return await load_person(info, self.chair_id)
 
     @strawberry.field(description="议题（按顺序）")
     async def agenda_items(self, info: Info) -> list[AgendaItemType]:
@@ -184,11 +165,11 @@ class MeetingAttendanceType(ModelType):
 
     @strawberry.field(description="参会人")
     async def person(self, info: Info) -> PersonRef:
-        return required(await load_person_ref(info, self.person_id), "人员")
+        return required(await load_person(info, self.person_id), "人员")
 
     @strawberry.field(description="代表的驻区单位")
     async def unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit_ref(info, self.unit_id)
+        return await load_unit(info, self.unit_id)
 
 
 @strawberry.type(name="AgendaItem", description="议题：来自需求、项目、逾期督办事项或议题建议")
@@ -217,7 +198,7 @@ class AgendaItemType(ModelNode):
 
     @strawberry.field(description="汇报人")
     async def presenter(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.presenter_id)
+        return await load_person(info, self.presenter_id)
 
     @strawberry.field(description="所属会议")
     async def meeting(self, info: Info) -> JointMeetingType:
@@ -310,11 +291,11 @@ class ActionItemType(ModelNode):
 
     @strawberry.field(description="责任单位")
     async def owner_unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit_ref(info, self.owner_unit_id)
+        return await load_unit(info, self.owner_unit_id)
 
     @strawberry.field(description="责任人")
     async def owner_person(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.owner_person_id)
+        return await load_person(info, self.owner_person_id)
 
 
 ProposalKindEnum = strawberry.enum(ProposalKind, name="ProposalKind")
@@ -355,13 +336,11 @@ class ProposalType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        from backend.units.types import load_community
-
         return await load_community(info, self.community_id)
 
     @strawberry.field(description="提出建议的单位")
     async def unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit_ref(info, self.unit_id)
+        return await load_unit(info, self.unit_id)
 
     @strawberry.field(description="附件")
     async def attachments(self, info: Info) -> list[AttachmentType]:
@@ -436,8 +415,6 @@ class ActionProgressType(ModelType):
 
     @strawberry.field(description="报告人")
     async def author(self, info: Info) -> str | None:
-        from backend.accounts.loaders import UserByIdLoader
-
         if self.author_id is None:
             return None
         user = await info.context.loader(UserByIdLoader).load(self.author_id)

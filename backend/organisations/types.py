@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from backend.core.pagination import Connection, PageArgs, connection_from_list
-from backend.core.types import ModelNode, required
+from backend.core.types import ModelNode, present
 from backend.organisations.loaders import (
     GridByIdLoader,
     GridsByCommunityLoader,
@@ -16,16 +15,13 @@ from backend.organisations.loaders import (
     OrganisationsByParentLoader,
 )
 from backend.organisations.models import OrganisationKind
-
-if TYPE_CHECKING:
-    from backend.people.types import CommitteeMembershipType, PersonType
-    from backend.units.types import ResidentUnitType
+from backend.organisations.refs import load_community, load_organisation
+from backend.people.loaders import CommitteeMembershipsByCommunityLoader
+from backend.people.refs import MembershipRef, PersonRef, load_person
+from backend.units.loaders import ResidentUnitsByCommunityLoader
+from backend.units.refs import ResidentUnitRef
 
 OrganisationKindEnum = strawberry.enum(OrganisationKind, name="OrganisationKind")
-
-ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
-MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
-PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
 
 
 @strawberry.type(
@@ -52,10 +48,7 @@ class OrganisationType(ModelNode):
 
     @strawberry.field(description="上级组织")
     async def parent(self, info: Info) -> OrganisationType | None:
-        if self.parent_id is None:
-            return None
-        row = await info.context.loader(OrganisationByIdLoader).load(self.parent_id)
-        return OrganisationType.from_optional(row)
+        return await load_organisation(info, self.parent_id)
 
     @strawberry.field(description="下级组织（未归档）")
     async def children(self, info: Info) -> list[OrganisationType]:
@@ -83,13 +76,8 @@ class OrganisationType(ModelNode):
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[ResidentUnitRef]:
-        from backend.units.loaders import ResidentUnitsByCommunityLoader
-        from backend.units.types import ResidentUnitType
-
         rows = await info.context.loader(ResidentUnitsByCommunityLoader).load(self.id)
-        return connection_from_list(
-            rows, PageArgs(first, after, last, before), ResidentUnitType.from_model
-        )
+        return connection_from_list(rows, PageArgs(first, after, last, before), present)
 
     @strawberry.field(description="本社区的兼职委员")
     async def committee_members(
@@ -100,18 +88,11 @@ class OrganisationType(ModelNode):
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[MembershipRef]:
-        from backend.people.loaders import CommitteeMembershipsByCommunityLoader
-        from backend.people.types import CommitteeMembershipType
-
         rows = await info.context.loader(CommitteeMembershipsByCommunityLoader).load(self.id)
-        return connection_from_list(
-            rows, PageArgs(first, after, last, before), CommitteeMembershipType.from_model
-        )
+        return connection_from_list(rows, PageArgs(first, after, last, before), present)
 
     @strawberry.field(description="驻本社区的单位数")
     async def unit_count(self, info: Info) -> int:
-        from backend.units.loaders import ResidentUnitsByCommunityLoader
-
         return len(await info.context.loader(ResidentUnitsByCommunityLoader).load(self.id))
 
     @strawberry.field(description="本社区的网格数")
@@ -135,24 +116,16 @@ class GridType(ModelNode):
 
     @strawberry.field(description="所属社区")
     async def community(self, info: Info) -> OrganisationType:
-        row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
-        return required(OrganisationType.from_optional(row), "社区")
+        return await load_community(info, self.community_id)
 
     @strawberry.field(description="网格党支部")
     async def branch(self, info: Info) -> OrganisationType | None:
-        if self.branch_id is None:
-            return None
-        row = await info.context.loader(OrganisationByIdLoader).load(self.branch_id)
-        return OrganisationType.from_optional(row)
+        return await load_organisation(info, self.branch_id)
 
     @strawberry.field(description="网格长")
     async def leader(self, info: Info) -> PersonRef | None:
-        from backend.people.types import load_person
-
         return await load_person(info, self.leader_id)
 
     @strawberry.field(description="网格员")
     async def worker(self, info: Info) -> PersonRef | None:
-        from backend.people.types import load_person
-
         return await load_person(info, self.worker_id)

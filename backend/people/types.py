@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry import relay
@@ -10,6 +10,7 @@ from strawberry.types import Info
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.personal_data import mask_address, mask_id_number, mask_mobile
 from backend.core.types import ModelNode, required
+from backend.organisations.refs import OrganisationRef, load_community, load_organisation
 from backend.people.loaders import (
     CommitteeMembershipByIdLoader,
     CommitteeRolesByMembershipLoader,
@@ -19,10 +20,8 @@ from backend.people.loaders import (
 )
 from backend.people.models import CommitteeRole, Gender
 from backend.people.permissions import may_read_personal_data
-
-if TYPE_CHECKING:
-    from backend.organisations.types import OrganisationType
-    from backend.units.types import ResidentUnitType
+from backend.people.refs import load_person
+from backend.units.refs import ResidentUnitRef, load_unit
 
 GenderEnum = strawberry.enum(Gender, name="Gender")
 CommitteeRoleEnum = strawberry.enum(
@@ -30,9 +29,6 @@ CommitteeRoleEnum = strawberry.enum(
 )
 
 ROLE_ORDER = list(CommitteeRole)
-
-OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
-ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
 
 
 @strawberry.type(name="Person", description="人员：居民、党员、单位职工、志愿者；个人信息默认脱敏")
@@ -91,13 +87,7 @@ class PersonType(ModelNode):
 
     @strawberry.field(description="居住社区")
     async def community(self, info: Info) -> OrganisationRef | None:
-        from backend.organisations.loaders import OrganisationByIdLoader
-        from backend.organisations.types import OrganisationType
-
-        if self.community_id is None:
-            return None
-        row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
-        return OrganisationType.from_optional(row)
+        return await load_organisation(info, self.community_id)
 
 
 def _refuse_personal_data() -> PublicError:
@@ -120,12 +110,6 @@ async def audit_personal_data_search(info: Info, field: str) -> None:
     await info.context.db.add_and_commit(
         [personal_data_entry(info.context.actor, "personalData.search", None, field)]
     )
-
-
-async def load_person(info: Info, person_id: int | None) -> PersonType | None:
-    if person_id is None:
-        return None
-    return PersonType.from_optional(await info.context.loader(PersonByIdLoader).load(person_id))
 
 
 @strawberry.type(
@@ -155,16 +139,10 @@ class CommitteeMembershipType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        from backend.organisations.loaders import OrganisationByIdLoader
-        from backend.organisations.types import OrganisationType
-
-        row = await info.context.loader(OrganisationByIdLoader).load(self.community_id)
-        return required(OrganisationType.from_optional(row), "社区")
+        return await load_community(info, self.community_id)
 
     @strawberry.field(description="来自的驻区单位")
     async def unit(self, info: Info) -> ResidentUnitRef | None:
-        from backend.units.types import load_unit
-
         return await load_unit(info, self.unit_id)
 
     @strawberry.field(description="担任的角色")

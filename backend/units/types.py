@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.core.types import ModelNode, ModelType, required
+from backend.cobuilding.loaders import ResourcesByCommitmentLoader
+from backend.cobuilding.refs import ResourceRef
+from backend.core.types import ModelNode, ModelType, load_related_list, required
+from backend.organisations.refs import GridRef, OrganisationRef, load_community, load_grid
+from backend.people.loaders import CommitteeMembershipsByUnitLoader
+from backend.people.refs import MembershipRef, PersonRef, load_person
 from backend.units.loaders import (
     AgreementCommitmentByIdLoader,
     CoBuildingAgreementByIdLoader,
@@ -24,36 +28,12 @@ from backend.units.models import (
     RegistrationStatus,
     ResidentUnitKind,
 )
-
-if TYPE_CHECKING:
-    from backend.cobuilding.types import ResourceType
-    from backend.organisations.types import GridType, OrganisationType
-    from backend.people.types import CommitteeMembershipType, PersonType
+from backend.units.refs import load_unit
 
 ResidentUnitKindEnum = strawberry.enum(ResidentUnitKind, name="ResidentUnitKind")
 AgreementStatusEnum = strawberry.enum(AgreementStatus, name="AgreementStatus")
 RegistrationKindEnum = strawberry.enum(RegistrationKind, name="RegistrationKind")
 RegistrationStatusEnum = strawberry.enum(RegistrationStatus, name="RegistrationStatus")
-
-OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
-GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
-PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
-MembershipRef = Annotated["CommitteeMembershipType", strawberry.lazy("backend.people.types")]
-ResourceRef = Annotated["ResourceType", strawberry.lazy("backend.cobuilding.types")]
-
-
-async def load_community(info: Info, community_id: int) -> OrganisationRef:
-    from backend.organisations.loaders import OrganisationByIdLoader
-    from backend.organisations.types import OrganisationType
-
-    row = await info.context.loader(OrganisationByIdLoader).load(community_id)
-    return required(OrganisationType.from_optional(row), "社区")
-
-
-async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
-    from backend.people.types import load_person
-
-    return await load_person(info, person_id)
 
 
 @strawberry.type(
@@ -86,16 +66,11 @@ class ResidentUnitType(ModelNode):
 
     @strawberry.field(description="所在网格")
     async def grid(self, info: Info) -> GridRef | None:
-        from backend.organisations.loaders import GridByIdLoader
-        from backend.organisations.types import GridType
-
-        if self.grid_id is None:
-            return None
-        return GridType.from_optional(await info.context.loader(GridByIdLoader).load(self.grid_id))
+        return await load_grid(info, self.grid_id)
 
     @strawberry.field(description="联络员")
     async def liaison(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.liaison_id)
+        return await load_person(info, self.liaison_id)
 
     @strawberry.field(description="共建协议")
     async def agreements(self, info: Info) -> list[CoBuildingAgreementType]:
@@ -114,18 +89,7 @@ class ResidentUnitType(ModelNode):
 
     @strawberry.field(description="来自本单位的兼职委员")
     async def committee_members(self, info: Info) -> list[MembershipRef]:
-        from backend.people.loaders import CommitteeMembershipsByUnitLoader
-        from backend.people.types import CommitteeMembershipType
-
-        rows = await info.context.loader(CommitteeMembershipsByUnitLoader).load(self.id)
-        return [CommitteeMembershipType.from_model(row) for row in rows]
-
-
-async def load_unit(info: Info, unit_id: int | None) -> ResidentUnitType | None:
-    if unit_id is None:
-        return None
-    row = await info.context.loader(ResidentUnitByIdLoader).load(unit_id)
-    return ResidentUnitType.from_optional(row)
+        return await load_related_list(info, CommitteeMembershipsByUnitLoader, self.id)
 
 
 @strawberry.type(name="UnitStaff", description="单位工作人员")
@@ -135,7 +99,7 @@ class UnitStaffType(ModelType):
 
     @strawberry.field(description="人员")
     async def person(self, info: Info) -> PersonRef:
-        return required(await load_person_ref(info, self.person_id), "人员")
+        return required(await load_person(info, self.person_id), "人员")
 
 
 @strawberry.type(name="AgreementCommitment", description="共建协议中的一项承诺")
@@ -151,11 +115,7 @@ class AgreementCommitmentType(ModelNode):
 
     @strawberry.field(description="履行这项承诺的资源")
     async def resources(self, info: Info) -> list[ResourceRef]:
-        from backend.cobuilding.loaders import ResourcesByCommitmentLoader
-        from backend.cobuilding.types import ResourceType
-
-        rows = await info.context.loader(ResourcesByCommitmentLoader).load(self.id)
-        return [ResourceType.from_model(row) for row in rows]
+        return await load_related_list(info, ResourcesByCommitmentLoader, self.id)
 
 
 @strawberry.type(name="CoBuildingAgreement", description="共建协议：社区与驻区单位签订")
@@ -224,4 +184,4 @@ class RegistrationType(ModelNode):
 
     @strawberry.field(description="报到党员")
     async def person(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.person_id)
+        return await load_person(info, self.person_id)

@@ -15,6 +15,7 @@ from backend.core.types import ModelType, required
 from backend.organisations.models import Organisation
 from backend.organisations.services import in_subtree
 from backend.people.models import Person
+from backend.people.refs import PersonRef, load_person
 from backend.volunteering.models import ActivityStatus, PartnerMerchant, VolunteerActivity
 from backend.volunteering.permissions import (
     READ_ACTIVITIES,
@@ -35,12 +36,10 @@ from backend.volunteering.services import (
 )
 from backend.volunteering.types import (
     PartnerMerchantType,
-    PersonRef,
     PointsEntryType,
     ServiceRecordType,
     VolunteerActivityType,
     VolunteerTeamType,
-    load_person_ref,
 )
 
 
@@ -171,7 +170,7 @@ class PointsLedgerType:
 
     @strawberry.field(description="志愿者")
     async def person(self, info: Info) -> PersonRef:
-        return required(await load_person_ref(info, self.person_id), "人员")
+        return required(await load_person(info, self.person_id), "人员")
 
     @strawberry.field(description="积分明细（最新在前）")
     async def entries(

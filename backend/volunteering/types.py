@@ -1,13 +1,25 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import Any, ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.cobuilding.refs import (
+    MicroWishRef,
+    NeedRef,
+    ProjectRef,
+    load_micro_wish,
+    load_need,
+    load_project,
+)
 from backend.core.types import ModelNode, ModelType, required
+from backend.organisations.loaders import OrganisationByIdLoader
+from backend.organisations.refs import OrganisationRef, load_community, load_organisation
+from backend.people.refs import PersonRef, load_person
+from backend.units.refs import ResidentUnitRef, load_unit
 from backend.volunteering.loaders import (
     PartnerMerchantByIdLoader,
     PointsEntryByIdLoader,
@@ -20,36 +32,10 @@ from backend.volunteering.loaders import (
     VolunteerTeamMembersByTeamLoader,
 )
 from backend.volunteering.models import ActivityStatus, PointsEntryKind, TeamRole
+from backend.volunteering.permissions import coordinates
 from backend.volunteering.services import minutes_to_hours, split_skills
 
-if TYPE_CHECKING:
-    from backend.cobuilding.types import MicroWishType, NeedType, ProjectType
-    from backend.organisations.types import OrganisationType
-    from backend.people.types import PersonType
-    from backend.units.types import ResidentUnitType
-
 TeamRoleEnum = strawberry.enum(TeamRole, name="TeamRole")
-
-OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
-PersonRef = Annotated["PersonType", strawberry.lazy("backend.people.types")]
-ResidentUnitRef = Annotated["ResidentUnitType", strawberry.lazy("backend.units.types")]
-NeedRef = Annotated["NeedType", strawberry.lazy("backend.cobuilding.types")]
-MicroWishRef = Annotated["MicroWishType", strawberry.lazy("backend.cobuilding.types")]
-ProjectRef = Annotated["ProjectType", strawberry.lazy("backend.cobuilding.types")]
-
-
-async def load_organisation_ref(info: Info, organisation_id: int | None) -> OrganisationRef | None:
-    from backend.units.types import load_community
-
-    if organisation_id is None:
-        return None
-    return await load_community(info, organisation_id)
-
-
-async def load_person_ref(info: Info, person_id: int | None) -> PersonRef | None:
-    from backend.people.types import load_person
-
-    return await load_person(info, person_id)
 
 
 @strawberry.type(name="VolunteerTeam", description="志愿服务队：有队长、特长、发起组织或单位和队员")
@@ -92,20 +78,18 @@ class VolunteerTeamType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        return required(await load_organisation_ref(info, self.community_id), "社区")
+        return await load_community(info, self.community_id)
 
     @strawberry.field(description="队长")
     async def leader(self, info: Info) -> PersonRef | None:
-        return await load_person_ref(info, self.leader_id)
+        return await load_person(info, self.leader_id)
 
     @strawberry.field(description="发起组织")
     async def sponsor_organisation(self, info: Info) -> OrganisationRef | None:
-        return await load_organisation_ref(info, self.sponsor_organisation_id)
+        return await load_organisation(info, self.sponsor_organisation_id)
 
     @strawberry.field(description="发起单位")
     async def sponsor_unit(self, info: Info) -> ResidentUnitRef | None:
-        from backend.units.types import load_unit
-
         return await load_unit(info, self.sponsor_unit_id)
 
     @strawberry.field(description="队员（未退出）")
@@ -142,7 +126,7 @@ class VolunteerTeamMemberType(ModelType):
 
     @strawberry.field(description="队员本人")
     async def person(self, info: Info) -> PersonRef:
-        return required(await load_person_ref(info, self.person_id), "人员")
+        return required(await load_person(info, self.person_id), "人员")
 
 
 @strawberry.type(name="ServiceRecord", description="服务记录：志愿者一次服务的时长与积分")
@@ -168,7 +152,7 @@ class ServiceRecordType(ModelNode):
 
     @strawberry.field(description="服务的志愿者")
     async def person(self, info: Info) -> PersonRef:
-        return required(await load_person_ref(info, self.person_id), "人员")
+        return required(await load_person(info, self.person_id), "人员")
 
     @strawberry.field(description="所属服务队")
     async def team(self, info: Info) -> VolunteerTeamType | None:
@@ -176,20 +160,14 @@ class ServiceRecordType(ModelNode):
 
     @strawberry.field(description="服务的需求")
     async def need(self, info: Info) -> NeedRef | None:
-        from backend.cobuilding.types import load_need
-
         return await load_need(info, self.need_id)
 
     @strawberry.field(description="服务的微心愿")
     async def micro_wish(self, info: Info) -> MicroWishRef | None:
-        from backend.cobuilding.types import load_micro_wish
-
         return await load_micro_wish(info, self.micro_wish_id)
 
     @strawberry.field(description="服务的共建项目")
     async def project(self, info: Info) -> ProjectRef | None:
-        from backend.cobuilding.types import load_project
-
         return await load_project(info, self.project_id)
 
 
@@ -239,7 +217,7 @@ class VolunteerActivityType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        return required(await load_organisation_ref(info, self.community_id), "社区")
+        return await load_community(info, self.community_id)
 
     @strawberry.field(description="组织的服务队")
     async def team(self, info: Info) -> VolunteerTeamType | None:
@@ -247,20 +225,14 @@ class VolunteerActivityType(ModelNode):
 
     @strawberry.field(description="服务的需求")
     async def need(self, info: Info) -> NeedRef | None:
-        from backend.cobuilding.types import load_need
-
         return await load_need(info, self.need_id)
 
     @strawberry.field(description="服务的微心愿")
     async def micro_wish(self, info: Info) -> MicroWishRef | None:
-        from backend.cobuilding.types import load_micro_wish
-
         return await load_micro_wish(info, self.micro_wish_id)
 
     @strawberry.field(description="服务的共建项目")
     async def project(self, info: Info) -> ProjectRef | None:
-        from backend.cobuilding.types import load_project
-
         return await load_project(info, self.project_id)
 
     @strawberry.field(description="报名名单（按报名先后）")
@@ -276,9 +248,6 @@ class VolunteerActivityType(ModelNode):
 
 async def coordinates_community(info: Info, community_id: int) -> bool:
     """The caller coordinates volunteering in the community (the rule: `coordinates`)."""
-    from backend.organisations.loaders import OrganisationByIdLoader
-    from backend.volunteering.permissions import coordinates
-
     community = await info.context.loader(OrganisationByIdLoader).load(community_id)
     return community is not None and coordinates(info.context.actor, community.path)
 
@@ -298,7 +267,7 @@ class ActivitySignupType(ModelNode):
 
     @strawberry.field(description="报名的志愿者")
     async def person(self, info: Info) -> PersonRef:
-        return required(await load_person_ref(info, self.person_id), "人员")
+        return required(await load_person(info, self.person_id), "人员")
 
     @strawberry.field(description="报名的活动")
     async def activity(self, info: Info) -> VolunteerActivityType:
@@ -325,7 +294,7 @@ class PartnerMerchantType(ModelNode):
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
-        return required(await load_organisation_ref(info, self.community_id), "社区")
+        return await load_community(info, self.community_id)
 
 
 @strawberry.type(name="PointsEntry", description="积分明细：获得、兑换或冲正；只增不改")

@@ -1,0 +1,33 @@
+"""How other areas name and load this area's types (see backend/core/types.py): lazy
+annotations for their fields and typed loaders that build the objects through the type
+registry, so their `types.py` never imports ours."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, cast
+
+import strawberry
+from strawberry.types import Info
+
+from backend.core.types import load_related, required
+from backend.organisations.loaders import GridByIdLoader, OrganisationByIdLoader
+
+if TYPE_CHECKING:
+    from backend.organisations.types import GridType, OrganisationType
+
+OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
+GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
+
+
+async def load_organisation(info: Info, organisation_id: int | None) -> OrganisationRef | None:
+    related = await load_related(info, OrganisationByIdLoader, organisation_id)
+    return cast("OrganisationType | None", related)
+
+
+async def load_community(info: Info, community_id: int) -> OrganisationRef:
+    """The community a row belongs to: it always exists, but may lie outside the scope."""
+    return required(await load_organisation(info, community_id), "社区")
+
+
+async def load_grid(info: Info, grid_id: int | None) -> GridRef | None:
+    return cast("GridType | None", await load_related(info, GridByIdLoader, grid_id))
