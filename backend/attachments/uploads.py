@@ -15,6 +15,8 @@ from backend.core.errors import DomainError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 5
+# Attachment.filename holds this many characters.
+MAX_FILENAME = 200
 SIGNATURES = [
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -35,11 +37,12 @@ class File:
 
 @dataclass(frozen=True)
 class UploadCodes:
-    """The owning area's error codes for the three ways an upload is refused."""
+    """The owning area's error codes for the ways an upload is refused."""
 
     too_many: enum.Enum
     too_large: enum.Enum
     file_type: enum.Enum
+    name_too_long: enum.Enum
 
 
 def file_type(file: File, field: str, codes: UploadCodes) -> str:
@@ -58,6 +61,12 @@ def check_files(files: list[File], field: str, codes: UploadCodes) -> list[tuple
         raise DomainError(field, codes.too_many, f"每次最多上传 {MAX_FILES} 个文件。")
     checked = []
     for file in files:
+        if len(file.filename) > MAX_FILENAME:
+            raise DomainError(
+                field,
+                codes.name_too_long,
+                f"“{file.filename[:60]}…”：文件名最多 {MAX_FILENAME} 个字，请改短后再上传。",
+            )
         if len(file.content) > MAX_FILE_BYTES:
             raise DomainError(
                 field,
@@ -88,7 +97,7 @@ def add_attachments(
             need_id=need_id,
             micro_wish_id=micro_wish_id,
             project_update_id=project_update_id,
-            filename=file.filename[:200],
+            filename=file.filename,
             content_type=content_type,
             size=len(file.content),
             content=file.content,

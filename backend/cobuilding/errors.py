@@ -45,4 +45,5 @@ UPLOADS = UploadCodes(
     too_many=CoBuildingErrorCode.INVALID,
     too_large=CoBuildingErrorCode.FILE_TOO_LARGE,
     file_type=CoBuildingErrorCode.FILE_TYPE,
+    name_too_long=CoBuildingErrorCode.TOO_LONG,
 )

@@ -62,4 +62,5 @@ UPLOADS = UploadCodes(
     too_many=MeetingErrorCode.INVALID,
     too_large=MeetingErrorCode.FILE_TOO_LARGE,
     file_type=MeetingErrorCode.FILE_TYPE,
+    name_too_long=MeetingErrorCode.TOO_LONG,
 )

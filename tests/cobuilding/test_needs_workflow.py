@@ -351,7 +351,7 @@ async def test_a_district_platform_sends_needs_with_a_write_needs_token(gql) -> 
     assert session.scalar(select(func.count()).select_from(Need)) == 1
 
 
-async def test_photos_must_be_images_or_documents(gql) -> None:
+async def test_photos_must_be_images_or_documents_with_names_that_fit(gql) -> None:
     community, *_ = a_community_with_units()
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     operations = json.dumps(
@@ -369,14 +369,22 @@ async def test_photos_must_be_images_or_documents(gql) -> None:
             },
         }
     )
-    response = await gql.http.post(
-        "/graphql",
-        data={"operations": operations, "map": json.dumps({"0": ["variables.input.photos.0"]})},
-        files={"0": ("a.png", b"MZ\x90\x00", "image/png")},
-    )
+    refusals = []
+    for name, content in [("a.png", b"MZ\x90\x00"), ("现" * 197 + ".png", PNG)]:
+        response = await gql.http.post(
+            "/graphql",
+            data={
+                "operations": operations,
+                "map": json.dumps({"0": ["variables.input.photos.0"]}),
+            },
+            files={"0": (name, content, "image/png")},
+        )
+        refusals += response.json()["data"]["needSubmit"]["errors"]
 
-    errors = response.json()["data"]["needSubmit"]["errors"]
-    assert [(e["field"], e["code"]) for e in errors] == [("photos", "FILE_TYPE")]
+    assert [(e["field"], e["code"]) for e in refusals] == [
+        ("photos", "FILE_TYPE"),
+        ("photos", "TOO_LONG"),
+    ]
     assert session.scalar(select(func.count()).select_from(Need)) == 0
     assert session.scalar(select(func.count()).select_from(Attachment)) == 0
 

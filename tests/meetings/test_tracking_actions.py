@@ -142,6 +142,43 @@ async def test_evidence_must_be_a_small_image_or_document_and_nothing_is_half_wr
     assert action.status is ActionItemStatus.OPEN
 
 
+async def test_an_over_long_file_name_is_refused_by_name_and_a_full_length_one_is_kept_whole(
+    gql,
+) -> None:
+    community, unit, _, action = assigned_action()
+    gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
+    long_name = "现" * 197 + ".jpg"
+
+    refused = await upload(
+        gql,
+        action,
+        "DONE",
+        "完成了。",
+        [("a.jpg", JPEG, "image/jpeg"), (long_name, JPEG, "image/jpeg")],
+    )
+
+    assert refused == {
+        "actionItem": None,
+        "errors": [
+            {
+                "field": "evidence",
+                "code": "TOO_LONG",
+                "message": f"“{'现' * 60}…”：文件名最多 200 个字，请改短后再上传。",
+            }
+        ],
+    }
+    session.expire_all()
+    assert session.scalar(select(func.count()).select_from(ActionProgress)) == 0
+    assert session.scalar(select(func.count()).select_from(Attachment)) == 0
+    assert session.get(ActionItem, action.id).status is ActionItemStatus.OPEN
+
+    kept = await upload(gql, action, "DONE", "完成了。", [(long_name[1:], JPEG, "image/jpeg")])
+
+    assert kept["errors"] == []
+    assert kept["actionItem"]["progress"][-1]["evidence"][0]["filename"] == "现" * 196 + ".jpg"
+    assert [a.filename for a in session.scalars(select(Attachment))] == ["现" * 196 + ".jpg"]
+
+
 async def test_only_the_owner_reports_and_only_finished_items_are_verified(gql) -> None:
     community, _, other, action = assigned_action()
     gql.sign_in(Role.UNIT_LIAISON, community, unit=other)
