@@ -42,6 +42,7 @@ NEXT_STATUS = {
 MAX_CENTS = 2**31 - 1
 MAX_YUAN_SAID = "2147 万元"
 PROJECT_FIELDS = ["title", "status", "budget_cents", "follow_up_officer_id", "ends_on"]
+MAX_PARTNERS = 50
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ async def update_project(
 
 
 async def _set_partners(session: AsyncSession, project: Project, units: list[ResidentUnit]) -> None:
+    if len({key(unit) for unit in units}) > MAX_PARTNERS:
+        raise refuse(CoBuildingErrorCode.INVALID, "partners", f"参与单位最多 {MAX_PARTNERS} 个。")
     if any(unit.community_id != project.community_id for unit in units):
         raise refuse(
             CoBuildingErrorCode.OUTSIDE_COMMUNITY, "partners", "参与单位须是本社区的驻区单位。"

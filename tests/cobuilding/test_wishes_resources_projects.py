@@ -9,7 +9,13 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from backend.cobuilding.models import MicroWish, MicroWishStatus, ProjectStatus, ProjectUpdate
+from backend.cobuilding.models import (
+    MicroWish,
+    MicroWishStatus,
+    ProjectPartner,
+    ProjectStatus,
+    ProjectUpdate,
+)
 from backend.core.principal import Role
 from backend.factories import (
     AgreementFactory,
@@ -286,6 +292,33 @@ async def test_a_project_gets_an_officer_reports_spending_and_completes_mileston
     assert completed["projectMilestoneComplete"]["project"]["milestones"][0]["doneOn"] == (
         dt.date.today().isoformat()
     )
+
+
+async def test_more_than_fifty_partners_are_refused_not_cut(gql) -> None:
+    community = CommunityFactory()
+    project = ProjectFactory(
+        community=community, lead_unit_id=ResidentUnitFactory(community=community).id
+    )
+    units = [ResidentUnitFactory(community=community, name=f"单位{n}") for n in range(51)]
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+
+    def update(some):
+        partners = [gid("ResidentUnit", u.id) for u in some]
+        return {"input": {"project": gid("Project", project.id), "partners": partners}}
+
+    refused = await gql.data(UPDATE_PROJECT, update(units))
+
+    assert refused["projectUpdate"] == {
+        "project": None,
+        "errors": [{"field": "partners", "code": "INVALID", "message": "参与单位最多 50 个。"}],
+    }
+    assert session.scalar(select(func.count()).select_from(ProjectPartner)) == 0
+
+    kept = await gql.data(UPDATE_PROJECT, update(units[:50] + units[:1]))
+
+    assert kept["projectUpdate"]["errors"] == []
+    assert len(kept["projectUpdate"]["project"]["partners"]) == 50
+    assert session.scalar(select(func.count()).select_from(ProjectPartner)) == 50
 
 
 async def test_only_the_projects_own_people_report_progress(gql) -> None:

@@ -76,10 +76,7 @@ class ProjectMutations:
             else None
         )
         partners = (
-            [
-                await load_in_scope(info, unit, ResidentUnit, "partners")
-                for unit in input.partners[:50]
-            ]
+            [await load_in_scope(info, unit, ResidentUnit, "partners") for unit in input.partners]
             if input.partners is not None
             else None
         )
