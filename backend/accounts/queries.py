@@ -6,9 +6,10 @@ from sqlmodel import col
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.accounts.access import viewer_access
 from backend.accounts.models import ApiToken, User
 from backend.accounts.permissions import MANAGE_TOKENS, NODE, VIEWER
-from backend.accounts.types import ApiTokenType, MeType, RoleGrantType
+from backend.accounts.types import ApiTokenType, MeType, RoleGrantType, ViewerAccessType
 from backend.core.ids import resolve_node
 from backend.core.pagination import Connection, PageArgs, paginate
 from backend.core.permissions import allow
@@ -29,6 +30,7 @@ async def load_me(info: Info) -> MeType | None:
             RoleGrantType(role=g.role, organisation_id=g.organisation_id, unit_id=g.unit_id)
             for g in principal.grants
         ],
+        access=ViewerAccessType(**viewer_access(principal)),
         csrf_token=info.context.csrf_token,
     )
 

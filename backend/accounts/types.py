@@ -43,12 +43,36 @@ class RoleGrantType:
         return await load_unit(info, self.unit_id)
 
 
+@strawberry.type(
+    name="ViewerAccess",
+    description="当前用户可用的功能，由服务器按权限规则计算（backend/accounts/access.py）",
+)
+class ViewerAccessType:
+    can_read_organisations: bool = strawberry.field(description="查看组织架构与网格")
+    can_read_units: bool = strawberry.field(description="查看驻区单位")
+    can_read_members: bool = strawberry.field(description="查看兼职委员")
+    can_read_volunteering: bool = strawberry.field(description="查看志愿服务队与服务记录")
+    can_read_cobuilding: bool = strawberry.field(description="查看资源、项目与微心愿")
+    can_read_needs: bool = strawberry.field(description="查看需求看板")
+    can_handle_needs: bool = strawberry.field(description="受理、派单、办结需求")
+    can_answer_dispatches: bool = strawberry.field(description="为本单位接单或拒单")
+    can_publish_resources: bool = strawberry.field(description="发布和修改资源")
+    can_manage_volunteering: bool = strawberry.field(description="管理志愿活动、服务队与积分")
+    can_read_meetings: bool = strawberry.field(description="查看联席会议、议题建议与督办事项")
+    can_manage_meetings: bool = strawberry.field(description="召集会议、设置议题、处理建议")
+    can_read_evaluations: bool = strawberry.field(description="查看考核评议")
+    can_admin: bool = strawberry.field(description="系统管理")
+    can_manage_tokens: bool = strawberry.field(description="管理 API 令牌")
+    can_read_audit_log: bool = strawberry.field(description="查看审计日志")
+
+
 @strawberry.type(name="Me", description="当前登录的用户")
 class MeType:
     id: strawberry.ID
     username: str
     display_name: str
     roles: list[RoleGrantType]
+    access: ViewerAccessType = strawberry.field(description="可用的功能（菜单与操作按钮据此显示）")
     csrf_token: str | None = strawberry.field(
         description="使用登录会话发送变更请求时，放在 X-CSRF-Token 请求头中"
     )

@@ -110,20 +110,26 @@ PUBLISH_RESOURCE = Rule("resourcePublish", STAFF_ROLES | {Role.UNIT_LIAISON})
 # --- object-level rules, called by the services ----------------------------------------------
 
 
+def handles_needs_in(actor: Actor, community_path: str) -> bool:
+    """Staff of a community (or above it) triage, dispatch and close its needs; the services
+    reach the same verdict by loading the need in the scope of these roles."""
+    return holds_grant_over(actor.principal, STAFF_ROLES, community_path)
+
+
 def may_report_on(
     actor: Actor,
-    project: Project,
     *,
+    lead_unit_id: int | None,
     community_path: str,
     partner_unit_ids: set[int],
     officer_person_id: int | None,
 ) -> bool:
     """Staff of the project's community, the lead or a partner unit's liaison, or the
     project's follow-up officer may report its progress and complete its milestones."""
-    if holds_grant_over(actor.principal, STAFF_ROLES, community_path):
+    if handles_needs_in(actor, community_path):
         return True
     units = actor.scope.unit_ids
-    if project.lead_unit_id in units or units & partner_unit_ids:
+    if lead_unit_id in units or units & partner_unit_ids:
         return True
     return officer_person_id is not None and officer_person_id == actor.person_id
 

@@ -80,7 +80,7 @@ async def _require_reporter(session: AsyncSession, actor: Actor, project: Projec
     )
     allowed = community is not None and may_report_on(
         actor,
-        project,
+        lead_unit_id=project.lead_unit_id,
         community_path=community.path,
         partner_unit_ids=set(partners.all()),
         officer_person_id=officer.person_id if officer else None,

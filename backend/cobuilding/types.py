@@ -36,6 +36,7 @@ from backend.cobuilding.models import (
     ResourceStatus,
     Urgency,
 )
+from backend.cobuilding.permissions import handles_needs_in, may_report_on
 from backend.cobuilding.refs import load_need, load_project
 from backend.cobuilding.services import (
     cents_to_yuan,
@@ -45,7 +46,13 @@ from backend.cobuilding.services import (
 )
 from backend.core.personal_data import mask_name
 from backend.core.types import ModelNode, ModelType, present, required
-from backend.organisations.refs import GridRef, OrganisationRef, load_community, load_grid
+from backend.organisations.refs import (
+    GridRef,
+    OrganisationRef,
+    load_community,
+    load_grid,
+    organisation_path,
+)
 from backend.people.loaders import PersonNameByIdLoader
 from backend.people.refs import MembershipRef, PersonRef, load_membership, load_person
 from backend.units.loaders import ResidentUnitByIdLoader
@@ -97,6 +104,11 @@ class NeedType(ModelNode):
     @strawberry.field(description="来源的中文名")
     def source_label(self) -> str:
         return self.source.label
+
+    @strawberry.field(description="当前用户能否受理、派单、办结此需求：本社区（或上级）的工作人员")
+    async def viewer_can_handle(self, info: Info) -> bool:
+        path = await organisation_path(info, self.community_id)
+        return path is not None and handles_needs_in(info.context.actor, path)
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
@@ -286,6 +298,23 @@ class ProjectType(ModelNode):
     @strawberry.field(description="项目跟办员（兼职委员）")
     async def follow_up_officer(self, info: Info) -> MembershipRef | None:
         return await load_membership(info, self.follow_up_officer_id)
+
+    @strawberry.field(
+        description="当前用户能否报告进展、完成节点：本社区工作人员、牵头或参与单位的联络员、跟办员"
+    )
+    async def viewer_can_report(self, info: Info) -> bool:
+        path = await organisation_path(info, self.community_id)
+        if path is None:
+            return False
+        links = await info.context.loader(PartnersByProjectLoader).load(self.id)
+        officer = await load_membership(info, self.follow_up_officer_id)
+        return may_report_on(
+            info.context.actor,
+            lead_unit_id=self.lead_unit_id,
+            community_path=path,
+            partner_unit_ids={link.unit_id for link in links},
+            officer_person_id=officer.person_id if officer else None,
+        )
 
     @strawberry.field(description="项目节点")
     async def milestones(self, info: Info) -> list[ProjectMilestoneType]:

@@ -51,6 +51,14 @@ class Rule(BasePermission):
             raise PublicError("请先登录。", ErrorCode.UNAUTHENTICATED)
         if info.operation.operation is OperationType.MUTATION and not context.csrf_ok:
             raise PublicError("请求缺少有效的 CSRF 令牌，请刷新页面后重试。", ErrorCode.CSRF_FAILED)
+        return self.permits(principal)
+
+    def permits(self, principal: Principal) -> bool:
+        """The rule's verdict on a caller, without the request (what the viewer may do)."""
+        if self.public:
+            return True
+        if not principal.is_authenticated:
+            return False
         if principal.is_token:
             return self._token_allowed(principal.scopes)
         return self.any_user or principal.has_role(*self.roles)

@@ -587,7 +587,6 @@ class TrackingMutations:
             session,
             info.context.actor,
             action,
-            person_id=info.context.actor.person_id,
             status=input.status,
             note=input.note,
             files=files,

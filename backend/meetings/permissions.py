@@ -6,7 +6,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlmodel import col
 
 from backend.core.actor import Actor
-from backend.core.permissions import ALL_ROLES, Rule
+from backend.core.permissions import ALL_ROLES, Rule, holds_grant_over
 from backend.core.principal import Role
 from backend.core.scope import Scope, visibility, visible
 from backend.meetings.models import (
@@ -96,11 +96,19 @@ def _agenda_versions(scope: Scope) -> ColumnElement[bool]:
 RUN_MEETING = Rule("runMeeting", CONVENERS)
 
 
-def owns_action(actor: Actor, action: ActionItem, *, person_id: int | None) -> bool:
+def manages_meeting(actor: Actor, organisation_path: str) -> bool:
+    """Conveners and the street's administrators manage the meetings of the organisations in
+    their subtrees: prepare and run them and verify their action items. The services reach the
+    same verdict by loading the meeting in the scope of these roles; the SPA reads it as the
+    meeting's `viewerCanManage`."""
+    return holds_grant_over(actor.principal, CONVENERS, organisation_path)
+
+
+def owns_action(actor: Actor, *, owner_unit_id: int | None, owner_person_id: int | None) -> bool:
     """The owner unit's liaison or the owner person reports an action item's progress."""
     liaison_units = {g.unit_id for g in actor.principal.grants if g.role is Role.UNIT_LIAISON}
-    return (action.owner_unit_id is not None and action.owner_unit_id in liaison_units) or (
-        person_id is not None and action.owner_person_id == person_id
+    return (owner_unit_id is not None and owner_unit_id in liaison_units) or (
+        actor.person_id is not None and owner_person_id == actor.person_id
     )
 
 

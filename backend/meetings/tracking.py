@@ -35,12 +35,12 @@ async def report_progress(
     actor: Actor,
     action: ActionItem,
     *,
-    person_id: int | None,
     status: ActionItemStatus,
     note: str,
     files: list[File],
 ) -> ActionProgress:
-    if not owns_action(actor, action, person_id=person_id):
+    owners = action.owner_unit_id, action.owner_person_id
+    if not owns_action(actor, owner_unit_id=owners[0], owner_person_id=owners[1]):
         raise refuse(MeetingErrorCode.NOT_OWNER, None)
     if status not in OWNER_MOVES[action.status]:
         raise refuse(

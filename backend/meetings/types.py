@@ -42,8 +42,10 @@ from backend.meetings.models import (
     ProposalOrigin,
     ProposalStatus,
 )
+from backend.meetings.permissions import manages_meeting, owns_action
 from backend.meetings.services import OPEN_ACTION_STATUSES, is_action_overdue, present_count
-from backend.organisations.refs import OrganisationRef, load_community
+from backend.meetings.tracking import OWNER_MOVES
+from backend.organisations.refs import OrganisationRef, load_community, organisation_path
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
@@ -96,6 +98,12 @@ class JointMeetingType(ModelNode):
     async def organisation(self, info: Info) -> OrganisationRef:
         return await load_community(info, self.organisation_id)
 
+    @strawberry.field(
+        description="当前用户能否管理本次会议：设置议题、发布、主持、记录决议、核验督办事项"
+    )
+    async def viewer_can_manage(self, info: Info) -> bool:
+        return await _manages_meeting_of(info, self.organisation_id)
+
     @strawberry.field(description="主持人")
     async def chair(self, info: Info) -> PersonRef | None:
         return await load_person(info, self.chair_id)
@@ -144,6 +152,18 @@ class JointMeetingType(ModelNode):
     async def present_count(self, info: Info) -> int:
         rows = await info.context.loader(AttendancesByMeetingLoader).load(self.id)
         return present_count(row.status for row in rows)
+
+
+async def _manages_meeting_of(info: Info, organisation_id: int) -> bool:
+    path = await organisation_path(info, organisation_id)
+    return path is not None and manages_meeting(info.context.actor, path)
+
+
+async def _meeting_of_decision(info: Info, decision_id: int) -> JointMeetingType:
+    # decision → agenda item → meeting: one batched statement per step, not per row.
+    decision = await info.context.loader(DecisionByIdLoader).load(decision_id)
+    item = await info.context.loader(AgendaItemByIdLoader).load(decision.agenda_item_id)
+    return await load_meeting(info, item.meeting_id)
 
 
 async def load_meeting(info: Info, meeting_id: int) -> JointMeetingType:
@@ -272,6 +292,22 @@ class ActionItemType(ModelNode):
         soon = today + timedelta(days=7)
         return self.status in OPEN_ACTION_STATUSES and today <= self.due_on <= soon
 
+    @strawberry.field(description="当前用户能否报告进展：责任单位的联络员或责任人，且事项未办结")
+    def viewer_can_report(self, info: Info) -> bool:
+        owner = owns_action(
+            info.context.actor,
+            owner_unit_id=self.owner_unit_id,
+            owner_person_id=self.owner_person_id,
+        )
+        return owner and bool(OWNER_MOVES[self.status])
+
+    @strawberry.field(description="当前用户能否核验：管理作出决议的会议，且事项已办结")
+    async def viewer_can_verify(self, info: Info) -> bool:
+        if self.status is not ActionItemStatus.DONE:
+            return False
+        meeting = await _meeting_of_decision(info, self.decision_id)
+        return await _manages_meeting_of(info, meeting.organisation_id)
+
     @strawberry.field(description="进展报告和核验记录（最早在前）")
     async def progress(self, info: Info) -> list[ActionProgressType]:
         rows = await info.context.loader(ProgressByActionItemLoader).load(self.id)
@@ -284,10 +320,7 @@ class ActionItemType(ModelNode):
 
     @strawberry.field(description="作出决议的会议")
     async def meeting(self, info: Info) -> JointMeetingType:
-        # decision → agenda item → meeting: one batched statement per step, not per row.
-        decision = await info.context.loader(DecisionByIdLoader).load(self.decision_id)
-        item = await info.context.loader(AgendaItemByIdLoader).load(decision.agenda_item_id)
-        return await load_meeting(info, item.meeting_id)
+        return await _meeting_of_decision(info, self.decision_id)
 
     @strawberry.field(description="责任单位")
     async def owner_unit(self, info: Info) -> ResidentUnitRef | None:

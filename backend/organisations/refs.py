@@ -31,3 +31,9 @@ async def load_community(info: Info, community_id: int) -> OrganisationRef:
 
 async def load_grid(info: Info, grid_id: int | None) -> GridRef | None:
     return cast("GridType | None", await load_related(info, GridByIdLoader, grid_id))
+
+
+async def organisation_path(info: Info, organisation_id: int) -> str | None:
+    """The tree path of an organisation (for the subtree rules), None when it is out of sight."""
+    row = await info.context.loader(OrganisationByIdLoader).load(organisation_id)
+    return None if row is None else row.path

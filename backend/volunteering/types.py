@@ -16,8 +16,12 @@ from backend.cobuilding.refs import (
     load_project,
 )
 from backend.core.types import ModelNode, ModelType, required
-from backend.organisations.loaders import OrganisationByIdLoader
-from backend.organisations.refs import OrganisationRef, load_community, load_organisation
+from backend.organisations.refs import (
+    OrganisationRef,
+    load_community,
+    load_organisation,
+    organisation_path,
+)
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 from backend.volunteering.loaders import (
@@ -91,6 +95,10 @@ class VolunteerTeamType(ModelNode):
     @strawberry.field(description="发起单位")
     async def sponsor_unit(self, info: Info) -> ResidentUnitRef | None:
         return await load_unit(info, self.sponsor_unit_id)
+
+    @strawberry.field(description="当前用户能否管理本队：本社区的志愿服务协调员")
+    async def viewer_can_manage(self, info: Info) -> bool:
+        return await coordinates_community(info, self.community_id)
 
     @strawberry.field(description="队员（未退出）")
     async def members(self, info: Info) -> list[VolunteerTeamMemberType]:
@@ -209,6 +217,12 @@ class VolunteerActivityType(ModelNode):
         return split_skills(self.required_skills_text)
 
     @strawberry.field(
+        description="当前用户能否管理本活动（代为签到、登记服务）：本社区的志愿服务协调员"
+    )
+    async def viewer_can_manage(self, info: Info) -> bool:
+        return await coordinates_community(info, self.community_id)
+
+    @strawberry.field(
         description="签到码（二维码内容），只有本社区的协调员可见；志愿者扫码签到签退"
     )
     async def checkin_code(self, info: Info) -> str | None:
@@ -248,8 +262,8 @@ class VolunteerActivityType(ModelNode):
 
 async def coordinates_community(info: Info, community_id: int) -> bool:
     """The caller coordinates volunteering in the community (the rule: `coordinates`)."""
-    community = await info.context.loader(OrganisationByIdLoader).load(community_id)
-    return community is not None and coordinates(info.context.actor, community.path)
+    path = await organisation_path(info, community_id)
+    return path is not None and coordinates(info.context.actor, path)
 
 
 @strawberry.type(name="ActivitySignup", description="活动报名：名额序号、签到签退时间")
