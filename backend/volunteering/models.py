@@ -229,7 +229,9 @@ class PointsEntry(SQLModel, table=True):
     reverses_id: int | None = Field(
         default=None, foreign_key="points_entry.id", ondelete="RESTRICT", unique=True
     )
-    note: str = Field(max_length=200)
+    # Room for the longest note the ledger builds: 志愿服务（更正后）： and a 500-character
+    # service description (see points.NOTE_LIMIT).
+    note: str = Field(max_length=520)
     created_by_id: int | None = Field(default=None, foreign_key="app_user.id", ondelete="RESTRICT")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime, nullable=False)
 

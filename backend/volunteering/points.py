@@ -25,6 +25,9 @@ from backend.volunteering.models import (
 )
 
 DEFAULT_POINTS_PER_HOUR = 10
+# PointsEntry.note holds this many characters: room for every note built from checked text,
+# the longest being 志愿服务（更正后）： and a 500-character service description.
+NOTE_LIMIT = 520
 
 
 def points_for(minutes: int, points_per_hour: int) -> int:
@@ -81,7 +84,10 @@ async def append(
     reverses_id: int | None = None,
 ) -> PointsEntry:
     """Add one entry. The person's row is locked first (PostgreSQL), so simultaneous writers
-    to one ledger take turns; (person, sequence) is unique as a second line of defence."""
+    to one ledger take turns; (person, sequence) is unique as a second line of defence.
+    The note is built by the caller from text already checked, and is stored whole."""
+    if len(note) > NOTE_LIMIT:
+        raise ValueError(f"a points entry's note holds {NOTE_LIMIT} characters, not {len(note)}")
     await lock_person(session, person_id)
     last = await _last_entry(session, person_id)
     balance = (last.balance if last else 0) + points
@@ -97,7 +103,7 @@ async def append(
         kind=kind,
         points=points,
         balance=balance,
-        note=note[:200],
+        note=note,
         service_record_id=service_record_id,
         merchant_id=merchant_id,
         reverses_id=reverses_id,

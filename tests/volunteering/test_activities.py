@@ -304,6 +304,58 @@ async def test_a_correction_is_audited_and_reversed_in_the_ledger(gql) -> None:
     assert audit.changes["corrected_reason"] == [None, "签退时间登记错误"]
 
 
+async def test_ledger_notes_keep_the_whole_description_and_reason(gql) -> None:
+    community = CommunityFactory()
+    volunteer = PersonFactory(community_id=community.id)
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    start = NOW - dt.timedelta(days=2)
+    description = "敬" * 499 + "末"
+    await gql.data(
+        RECORD,
+        {
+            "input": {
+                "person": gid("Person", volunteer.id),
+                "community": gid("Organisation", community.id),
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=3)),
+                "description": description,
+            }
+        },
+    )
+    service = session.scalars(select(ServiceRecord)).one()
+
+    def correct(reason: str) -> dict:
+        return {
+            "input": {
+                "serviceRecord": gid("ServiceRecord", service.id),
+                "startedAt": iso(start),
+                "endedAt": iso(start + dt.timedelta(hours=2)),
+                "reason": reason,
+            }
+        }
+
+    too_long = await gql.data(CORRECT, correct("误" * 201))
+
+    assert too_long["serviceRecordCorrect"] == {
+        "serviceRecord": None,
+        "errors": [{"field": "reason", "code": "TOO_LONG", "message": "最多 200 个字。"}],
+    }
+    session.expire_all()
+    assert session.get(ServiceRecord, service.id).minutes == 180
+    assert [e.note for e in session.scalars(select(PointsEntry))] == [f"志愿服务：{description}"]
+
+    reason = "误" * 199 + "尾"
+    corrected = await gql.data(CORRECT, correct(reason))
+    ledger = (await gql.data(LEDGER, {"person": gid("Person", volunteer.id)}))["pointsLedger"]
+
+    assert corrected["serviceRecordCorrect"]["errors"] == []
+    assert [(e["kind"], e["note"]) for e in ledger["entries"]["nodes"]] == [
+        ("REVERSAL", f"更正服务时长：{reason}"),
+        ("EARNED", f"志愿服务（更正后）：{description}"),
+        ("EARNED", f"志愿服务：{description}"),
+    ]
+
+
 async def test_points_are_redeemed_at_a_merchant_but_never_below_zero(gql) -> None:
     community = CommunityFactory()
     volunteer = PersonFactory(community_id=community.id)
