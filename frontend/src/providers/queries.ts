@@ -1,6 +1,7 @@
 import { graphql } from '../graphql';
 
-/** Who is signed in: name, roles (with the organisation or unit each covers) and the CSRF token. */
+/** Who is signed in: name, roles (with the organisation or unit each covers), what they may open
+ * and do (computed by the server) and the CSRF token. */
 export const CurrentUserFragment = graphql(`
   fragment CurrentUser on Me {
     id
@@ -18,6 +19,24 @@ export const CurrentUserFragment = graphql(`
         id
         name
       }
+    }
+    access {
+      canReadOrganisations
+      canReadUnits
+      canReadMembers
+      canReadVolunteering
+      canReadCobuilding
+      canReadNeeds
+      canHandleNeeds
+      canAnswerDispatches
+      canPublishResources
+      canManageVolunteering
+      canReadMeetings
+      canManageMeetings
+      canReadEvaluations
+      canAdmin
+      canManageTokens
+      canReadAuditLog
     }
   }
 `);

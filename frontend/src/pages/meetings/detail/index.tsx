@@ -33,7 +33,6 @@ import PageLoading from '../../../components/PageLoading';
 import QueryError from '../../../components/QueryError';
 import EmptyState from '../../../components/EmptyState';
 import type { MeetingDetailFragment, MeetingErrorCode } from '../../../graphql/graphql';
-import { useAuth } from '../../../providers/AuthProvider';
 import { describeError, isNotFound } from '../../../providers/errorHandler';
 import { t } from '../../../locales';
 import { orNone } from '../../../utils/format';
@@ -155,7 +154,6 @@ function AgendaBuilder({
   back: ReactNode;
 }) {
   const { message } = App.useApp();
-  const { me } = useAuth();
   const navigate = useNavigate();
 
   // The newest of what was fetched and what the last change answered (the API's version decides).
@@ -174,11 +172,7 @@ function AgendaBuilder({
   const [overAgenda, setOverAgenda] = useState(false);
   const manualForm = useRef<ManualItemFormHandle>(null);
 
-  const grants = me?.roles ?? [];
-  const mayManage = grants.some(
-    (g) =>
-      g.role === 'STREET_ADMIN' || (g.role === 'CONVENER' && g.organisation?.id === meeting.organisation.id),
-  );
+  const mayManage = meeting.viewerCanManage;
   const statusEditable = EDITABLE_STATUSES.includes(meeting.status);
   const canEdit = mayManage && statusEditable;
 

@@ -3,6 +3,7 @@ import { graphql } from '../../../graphql';
 /** What the agenda builder shows of a meeting; every agenda mutation answers with it. */
 export const MeetingDetailFragment = graphql(`
   fragment MeetingDetail on JointMeeting {
+    viewerCanManage
     id
     version
     title

@@ -34,7 +34,6 @@ import PageLoading from '../../../components/PageLoading';
 import QueryError from '../../../components/QueryError';
 import type { MeetingRunFragment } from '../../../graphql/graphql';
 import { t } from '../../../locales';
-import { useAuth } from '../../../providers/AuthProvider';
 import { describeError, isNotFound } from '../../../providers/errorHandler';
 import { formatDate, formatMeetingTime } from '../../../utils/format';
 import { ACTION_ITEM_STATUS_COLORS, MEETING_STATUS_COLORS } from '../labels';
@@ -112,15 +111,11 @@ function MeetingRun({
   back: ReactNode;
 }) {
   const { message } = App.useApp();
-  const { me } = useAuth();
   const [conflict, setConflict] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [current, setCurrent] = useState(0);
 
-  const mayManage = (me?.roles ?? []).some(
-    (g) =>
-      g.role === 'STREET_ADMIN' || (g.role === 'CONVENER' && g.organisation?.id === meeting.organisation.id),
-  );
+  const mayManage = meeting.viewerCanManage;
   const inSession = meeting.status === 'IN_SESSION';
   const items = [...meeting.agendaItems].sort((a, b) => a.position - b.position);
   const item = items[Math.min(current, items.length - 1)] ?? null;

@@ -3,6 +3,7 @@ import { graphql } from '../../../graphql';
 /** What the meeting run screen shows of a meeting; the run mutations answer with it. */
 export const MeetingRunFragment = graphql(`
   fragment MeetingRun on JointMeeting {
+    viewerCanManage
     id
     version
     title
