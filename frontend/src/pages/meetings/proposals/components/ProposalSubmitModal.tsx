@@ -165,7 +165,7 @@ export default function ProposalSubmitModal({
           label={t('pages.proposals.form.category')}
           rules={[
             { required: true, whitespace: true, message: t('pages.proposals.form.category.required') },
-            { max: 50 },
+            { max: 30 },
           ]}
         >
           <AutoComplete
@@ -180,10 +180,10 @@ export default function ProposalSubmitModal({
           label={t('pages.proposals.form.title')}
           rules={[
             { required: true, whitespace: true, message: t('pages.proposals.form.title.required') },
-            { max: 200 },
+            { max: 100 },
           ]}
         >
-          <Input maxLength={200} data-testid="proposal-title" />
+          <Input maxLength={100} data-testid="proposal-title" />
         </Form.Item>
         <Form.Item
           name="description"
@@ -194,7 +194,7 @@ export default function ProposalSubmitModal({
         >
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={4000}
+            maxLength={2000}
             data-testid="proposal-description"
           />
         </Form.Item>

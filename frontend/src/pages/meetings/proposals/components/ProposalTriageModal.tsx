@@ -137,7 +137,7 @@ export default function ProposalTriageModal({
         >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={1000}
+            maxLength={500}
             placeholder={t('pages.proposals.triage.reason.placeholder')}
             data-testid="proposal-triage-reason"
           />

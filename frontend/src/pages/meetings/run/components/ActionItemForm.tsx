@@ -75,7 +75,7 @@ export default function ActionItemForm({
       <Form.Item name="expectedResult" label={t('pages.meetingRun.action.expectedResult')}>
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 5 }}
-          maxLength={2000}
+          maxLength={500}
           data-testid="action-item-expected"
         />
       </Form.Item>

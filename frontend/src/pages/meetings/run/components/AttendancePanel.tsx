@@ -114,7 +114,7 @@ export default function AttendancePanel({
               },
             ]}
           >
-            <Input size="large" maxLength={100} data-testid="attendance-proxy-name" />
+            <Input size="large" maxLength={50} data-testid="attendance-proxy-name" />
           </Form.Item>
         </Form>
       </Modal>
