@@ -52,3 +52,16 @@ export async function confirmPopover(
     await expect(popover).toHaveCount(0, { timeout: 5_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Check the antd Radio labelled `label` inside `container` and wait until it is checked. A
+ * click that lands while a modal is still opening (and its form setting initial values) is
+ * lost, so it is clicked again until the choice holds.
+ */
+export async function checkRadio(container: Locator, label: string): Promise<void> {
+  const radio = container.getByRole('radio', { name: label, exact: true });
+  await expect(async () => {
+    await container.getByText(label, { exact: true }).click({ timeout: 5_000 });
+    await expect(radio).toBeChecked({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
-import { chooseOption, confirmPopover } from './antd';
+import { checkRadio, chooseOption, confirmPopover } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -195,7 +195,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await expect(mine).toBeVisible();
   await mine.getByTestId('my-action-report').click();
   const report = page.getByTestId('progress-form');
-  await report.getByText('已完成', { exact: true }).click();
+  await checkRadio(report, '已完成');
   await report.getByLabel('进展说明').fill('已重新喷涂消防通道标识并清理占用车辆。');
   // A program dressed up as a photo is refused by its content, next to the upload field.
   await report.locator('input[type="file"]').setInputFiles({
@@ -242,7 +242,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await page.getByTestId('notification').filter({ hasText: action }).first().click();
   await expect(page).toHaveURL(/\/meetings\/mine$/);
   await mine.getByTestId('my-action-report').click();
-  await report.getByText('已完成', { exact: true }).click();
+  await checkRadio(report, '已完成');
   await report.getByLabel('进展说明').fill('已清理遮挡物并补拍照片。');
   await report
     .locator('input[type="file"]')
