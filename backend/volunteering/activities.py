@@ -1,7 +1,6 @@
 """Volunteer activities: published with time, place, slots and required skills, signed up
-within the slots, checked in and out (by the activity's QR code or by the coordinator), and
-turned into service records whose hours earn points. Coordinators may add or correct service
-records by hand; every correction is audited and put right in the ledger by a reversal."""
+within the slots, and checked in and out (by the activity's QR code or by the coordinator).
+Check-out turns the attendance into a service record (see service_records)."""
 
 from __future__ import annotations
 
@@ -18,32 +17,21 @@ from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.actor import Actor
 from backend.core.db import rows_changed
-from backend.core.models import key, utcnow
-from backend.core.text import TextRules
-from backend.volunteering import points as ledger
-from backend.volunteering.errors import VolunteeringErrorCode, refuse
+from backend.core.models import key
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import (
     ActivitySignup,
     ActivityStatus,
-    PartnerMerchant,
-    PointsEntry,
-    PointsEntryKind,
     ServiceRecord,
     VolunteerActivity,
     VolunteerTeam,
 )
+from backend.volunteering.service_records import ServiceDraft, enter_service, not_in_future
 
 E = VolunteeringErrorCode
-MAX_SERVICE = timedelta(hours=24)
 CHECK_IN_OPENS = timedelta(minutes=30)
 CHECK_OUT_CLOSES = timedelta(hours=2)
 MAX_SLOTS = 1000
-
-
-TEXT = TextRules(refuse, E.REQUIRED, E.TOO_LONG)
-
-
-# --- activities ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -199,11 +187,6 @@ def _within_window(activity: VolunteerActivity, at: datetime) -> None:
         raise refuse(E.OUTSIDE_WINDOW, "at")
 
 
-def _not_in_future(at: datetime) -> None:
-    if at > utcnow() + timedelta(minutes=1):
-        raise refuse(E.IN_FUTURE, "at")
-
-
 async def check_in(
     session: AsyncSession,
     actor: Actor,
@@ -215,7 +198,7 @@ async def check_in(
         raise refuse(E.NOT_OPEN, "activity")
     if signup.checked_in_at is not None:
         raise refuse(E.ALREADY_CHECKED_IN, "person")
-    _not_in_future(at)
+    not_in_future(at)
     _within_window(activity, at)
     signup.checked_in_at = at
     record(
@@ -246,7 +229,7 @@ async def check_out(
         raise refuse(E.NOT_CHECKED_IN, "person")
     if signup.checked_out_at is not None:
         raise refuse(E.ALREADY_CHECKED_OUT, "person")
-    _not_in_future(at)
+    not_in_future(at)
     _within_window(activity, at)
     if at <= signup.checked_in_at:
         raise refuse(E.TIME_ORDER, "at", "签退时间必须晚于签到时间。")
@@ -259,7 +242,7 @@ async def check_out(
     )
     if claimed != 1:
         raise refuse(E.ALREADY_CHECKED_OUT, "person")
-    service = await _add_service(
+    service = await enter_service(
         session,
         actor,
         ServiceDraft(
@@ -279,202 +262,3 @@ async def check_out(
     signup.service_record_id = service.id
     await session.commit()
     return service
-
-
-# --- service records -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ServiceDraft:
-    person_id: int
-    community_id: int
-    started_at: datetime
-    ended_at: datetime
-    description: str
-    team_id: int | None = None
-    need_id: int | None = None
-    micro_wish_id: int | None = None
-    project_id: int | None = None
-    activity_id: int | None = None
-
-
-def service_minutes(started_at: datetime, ended_at: datetime, field: str = "endedAt") -> int:
-    if ended_at <= started_at:
-        raise refuse(E.TIME_ORDER, field)
-    if ended_at - started_at > MAX_SERVICE:
-        raise refuse(E.DURATION_RANGE, field)
-    minutes = int((ended_at - started_at).total_seconds() // 60)
-    if minutes < 1:
-        raise refuse(E.DURATION_RANGE, field)
-    return minutes
-
-
-async def _refuse_overlap(
-    session: AsyncSession,
-    person_id: int,
-    started_at: datetime,
-    ended_at: datetime,
-    field: str,
-    excluding: int | None = None,
-) -> None:
-    statement = select(ServiceRecord).where(
-        col(ServiceRecord.person_id) == person_id,
-        col(ServiceRecord.archived_at).is_(None),
-        col(ServiceRecord.started_at) < ended_at,
-        col(ServiceRecord.ended_at) > started_at,
-    )
-    if excluding is not None:
-        statement = statement.where(col(ServiceRecord.id) != excluding)
-    clash = await session.scalar(statement.limit(1))
-    if clash is not None:
-        raise refuse(
-            E.OVERLAPPING,
-            field,
-            f"与该志愿者已有的服务记录“{clash.description[:30]}”时间重叠。",
-        )
-
-
-async def _add_service(session: AsyncSession, actor: Actor, draft: ServiceDraft) -> ServiceRecord:
-    minutes = service_minutes(draft.started_at, draft.ended_at)
-    await ledger.lock_person(session, draft.person_id)
-    await _refuse_overlap(session, draft.person_id, draft.started_at, draft.ended_at, "startedAt")
-    rate = await ledger.points_per_hour(session, draft.community_id)
-    service = ServiceRecord(
-        person_id=draft.person_id,
-        team_id=draft.team_id,
-        need_id=draft.need_id,
-        micro_wish_id=draft.micro_wish_id,
-        project_id=draft.project_id,
-        activity_id=draft.activity_id,
-        description=TEXT.required(draft.description, "description", 500),
-        started_at=draft.started_at,
-        ended_at=draft.ended_at,
-        minutes=minutes,
-        points=ledger.points_for(minutes, rate),
-    )
-    session.add(service)
-    await session.flush()
-    if service.points:
-        await ledger.append(
-            session,
-            actor,
-            draft.person_id,
-            PointsEntryKind.EARNED,
-            service.points,
-            f"志愿服务：{service.description}",
-            service_record_id=service.id,
-        )
-    record(
-        session,
-        actor,
-        "serviceRecordCreate",
-        object_type="ServiceRecord",
-        object_id=service.id,
-        changes=diff({}, snapshot(service, ["person_id", "started_at", "ended_at", "minutes"])),
-    )
-    return service
-
-
-async def add_service(session: AsyncSession, actor: Actor, draft: ServiceDraft) -> ServiceRecord:
-    _not_in_future(draft.ended_at)
-    service = await _add_service(session, actor, draft)
-    await session.commit()
-    return service
-
-
-CORRECTED_FIELDS = ["started_at", "ended_at", "minutes", "points", "corrected_reason"]
-
-
-async def correct_service(
-    session: AsyncSession,
-    actor: Actor,
-    service: ServiceRecord,
-    *,
-    started_at: datetime,
-    ended_at: datetime,
-    reason: str | None,
-) -> ServiceRecord:
-    """New times for a record: the points it earned are reversed and earned again at the new
-    length, so the ledger shows what changed and why."""
-    cleaned = TEXT.required(reason, "reason", 200)
-    _not_in_future(ended_at)
-    minutes = service_minutes(started_at, ended_at)
-    await ledger.lock_person(session, service.person_id)
-    await _refuse_overlap(
-        session, service.person_id, started_at, ended_at, "startedAt", excluding=service.id
-    )
-    before = snapshot(service, CORRECTED_FIELDS)
-    standing = await _standing_earnings(session, service)
-    rate = await ledger.points_per_hour(session, await ledger.service_community(session, service))
-    service.started_at, service.ended_at, service.minutes = started_at, ended_at, minutes
-    service.points = ledger.points_for(minutes, rate)
-    service.corrected_reason = cleaned
-    # The new points first, then the reversal of the old ones: the balance only falls below
-    # zero if the volunteer already spent points the correction takes away.
-    if service.points:
-        await ledger.append(
-            session,
-            actor,
-            service.person_id,
-            PointsEntryKind.EARNED,
-            service.points,
-            f"志愿服务（更正后）：{service.description}",
-            service_record_id=service.id,
-        )
-    for entry in standing:
-        await ledger.reverse(session, actor, entry, f"更正服务时长：{cleaned}")
-    record(
-        session,
-        actor,
-        "serviceRecordCorrect",
-        object_type="ServiceRecord",
-        object_id=service.id,
-        changes=diff(before, snapshot(service, CORRECTED_FIELDS)),
-    )
-    await session.commit()
-    return service
-
-
-async def _standing_earnings(session: AsyncSession, service: ServiceRecord) -> list[PointsEntry]:
-    """The points the record earned that have not been reversed yet."""
-    entries = (
-        await session.scalars(
-            select(PointsEntry).where(col(PointsEntry.service_record_id) == service.id)
-        )
-    ).all()
-    reversed_ids = {e.reverses_id for e in entries if e.reverses_id is not None}
-    return [e for e in entries if e.kind is PointsEntryKind.EARNED and e.id not in reversed_ids]
-
-
-# --- redemption ----------------------------------------------------------------------------
-
-
-async def redeem(
-    session: AsyncSession,
-    actor: Actor,
-    person_id: int,
-    merchant: PartnerMerchant,
-    points: int,
-    note: str | None,
-) -> PointsEntry:
-    if points <= 0:
-        raise refuse(E.INVALID, "points", "兑换积分须为正数。")
-    entry = await ledger.append(
-        session,
-        actor,
-        person_id,
-        PointsEntryKind.REDEEMED,
-        -points,
-        TEXT.optional(note, "note", 200) or f"在{merchant.name}兑换",
-        merchant_id=merchant.id,
-    )
-    record(
-        session,
-        actor,
-        "pointsRedeem",
-        object_type="PointsEntry",
-        object_id=entry.id,
-        changes={"points": [None, -points], "merchant": [None, merchant.id]},
-    )
-    await session.commit()
-    return entry

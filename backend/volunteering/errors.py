@@ -5,6 +5,7 @@ import enum
 import strawberry
 
 from backend.core.errors import DomainError
+from backend.core.text import TextRules
 
 
 @strawberry.enum(description="志愿服务与积分相关错误代码")
@@ -56,3 +57,6 @@ def refuse(
 ) -> DomainError:
     """The error a volunteering service raises: the code's standard text unless told otherwise."""
     return DomainError(field, code, message or MESSAGES[code])
+
+
+TEXT = TextRules(refuse, VolunteeringErrorCode.REQUIRED, VolunteeringErrorCode.TOO_LONG)

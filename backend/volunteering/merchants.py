@@ -1,5 +1,6 @@
-"""Where points are spent and what an hour earns: partner merchants of a community, and the
-points rule of an organisation (its communities follow the nearest rule above them)."""
+"""Where points are spent and what an hour earns: partner merchants of a community and the
+points redeemed there, and the points rule of an organisation (its communities follow the
+nearest rule above them)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from backend.core.actor import Actor
 from backend.core.models import key
 from backend.organisations.models import Organisation
 from backend.units.models import ResidentUnit
-from backend.volunteering.activities import TEXT
-from backend.volunteering.errors import VolunteeringErrorCode, refuse
-from backend.volunteering.models import PartnerMerchant, PointsRule
+from backend.volunteering import points as ledger
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
+from backend.volunteering.models import PartnerMerchant, PointsEntry, PointsEntryKind, PointsRule
 
 MAX_POINTS_PER_HOUR = 1000
 
@@ -87,3 +88,34 @@ async def set_points_rule(
     )
     await session.commit()
     return points_per_hour
+
+
+async def redeem(
+    session: AsyncSession,
+    actor: Actor,
+    person_id: int,
+    merchant: PartnerMerchant,
+    points: int,
+    note: str | None,
+) -> PointsEntry:
+    if points <= 0:
+        raise refuse(VolunteeringErrorCode.INVALID, "points", "兑换积分须为正数。")
+    entry = await ledger.append(
+        session,
+        actor,
+        person_id,
+        PointsEntryKind.REDEEMED,
+        -points,
+        TEXT.optional(note, "note", 200) or f"在{merchant.name}兑换",
+        merchant_id=merchant.id,
+    )
+    record(
+        session,
+        actor,
+        "pointsRedeem",
+        object_type="PointsEntry",
+        object_id=entry.id,
+        changes={"points": [None, -points], "merchant": [None, merchant.id]},
+    )
+    await session.commit()
+    return entry

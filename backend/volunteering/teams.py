@@ -14,8 +14,7 @@ from backend.audit.services import record
 from backend.core.actor import Actor
 from backend.core.models import key, utcnow
 from backend.units.models import ResidentUnit
-from backend.volunteering.activities import TEXT
-from backend.volunteering.errors import VolunteeringErrorCode, refuse
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import TeamRole, VolunteerTeam, VolunteerTeamMember
 
 

@@ -10,9 +10,9 @@ from fractions import Fraction
 import pytest
 
 from backend.core.errors import DomainError
-from backend.volunteering.activities import MAX_SERVICE, service_minutes
 from backend.volunteering.errors import VolunteeringErrorCode
 from backend.volunteering.points import DEFAULT_POINTS_PER_HOUR, points_for
+from backend.volunteering.service_records import MAX_SERVICE, service_minutes
 from backend.volunteering.services import minutes_to_hours
 
 E = VolunteeringErrorCode

@@ -11,7 +11,7 @@ from backend.core.permissions import allow
 from backend.organisations.models import Organisation
 from backend.people.models import Person
 from backend.units.models import ResidentUnit
-from backend.volunteering import activities, merchants
+from backend.volunteering import merchants
 from backend.volunteering.models import PartnerMerchant
 from backend.volunteering.mutations.common import VolunteeringError, optional_in_scope
 from backend.volunteering.permissions import MANAGE_VOLUNTEERING
@@ -70,7 +70,7 @@ class PointsMutations:
             info, input.merchant, PartnerMerchant, "merchant", acting_as=MANAGE_VOLUNTEERING
         )
         session = info.context.db.session
-        change = activities.redeem(
+        change = merchants.redeem(
             session, info.context.actor, person.id, merchant, input.points, input.note
         )
         entry, errors = await attempt(session, change, VolunteeringError)

@@ -12,7 +12,7 @@ from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.organisations.models import Organisation
 from backend.people.models import Person
-from backend.volunteering import activities
+from backend.volunteering import service_records
 from backend.volunteering.models import ServiceRecord, VolunteerTeam
 from backend.volunteering.mutations.common import VolunteeringError, aware, optional_in_scope
 from backend.volunteering.permissions import MANAGE_VOLUNTEERING
@@ -58,7 +58,7 @@ class ServiceRecordMutations:
             info, input.community, Organisation, "community", acting_as=MANAGE_VOLUNTEERING
         )
         team = await optional_in_scope(info, input.team, VolunteerTeam, "team")
-        draft = activities.ServiceDraft(
+        draft = service_records.ServiceDraft(
             person_id=person.id,
             community_id=community.id,
             started_at=aware(input.started_at, "input.startedAt"),
@@ -68,7 +68,9 @@ class ServiceRecordMutations:
         )
         session = info.context.db.session
         created, errors = await attempt(
-            session, activities.add_service(session, info.context.actor, draft), VolunteeringError
+            session,
+            service_records.add_service(session, info.context.actor, draft),
+            VolunteeringError,
         )
         return ServiceRecordPayload(
             service_record=ServiceRecordType.from_optional(created), errors=errors
@@ -88,7 +90,7 @@ class ServiceRecordMutations:
             acting_as=MANAGE_VOLUNTEERING,
         )
         session = info.context.db.session
-        change = activities.correct_service(
+        change = service_records.correct_service(
             session,
             info.context.actor,
             service,
