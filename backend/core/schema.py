@@ -23,12 +23,7 @@ from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.validation import QueryShapeLimits
 from backend.evaluations.queries import EvaluationQueries
-from backend.meetings.mutations import (
-    DeliberationMutations,
-    MeetingMutations,
-    MeetingPreparationMutations,
-    TrackingMutations,
-)
+from backend.meetings.mutations import MEETING_MUTATIONS
 from backend.meetings.queries import CollectionQueries, MeetingQueries, TrackingQueries
 from backend.notifications.mutations import NotificationMutations, WebhookMutations
 from backend.notifications.queries import NotificationQueries, WebhookQueries
@@ -150,10 +145,7 @@ Mutation = merge_types(
         AccountMutations,
         *COBUILDING_MUTATIONS,
         *VOLUNTEERING_MUTATIONS,
-        MeetingMutations,
-        MeetingPreparationMutations,
-        DeliberationMutations,
-        TrackingMutations,
+        *MEETING_MUTATIONS,
         WebhookMutations,
         NotificationMutations,
     ),
