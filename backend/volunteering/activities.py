@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -18,7 +17,7 @@ from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.actor import Actor
 from backend.core.db import rows_changed
 from backend.core.models import key
-from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, add_unique, refuse
 from backend.volunteering.models import (
     ActivitySignup,
     ActivityStatus,
@@ -136,11 +135,9 @@ async def sign_up(
     if free is None:
         raise refuse(E.ACTIVITY_FULL, "activity", f"活动名额已满（共 {activity.slots} 个）。")
     signup = ActivitySignup(activity_id=key(activity), person_id=person_id, place_number=free)
-    session.add(signup)
-    try:
-        await session.flush()
-    except IntegrityError:
-        raise refuse(E.ACTIVITY_FULL, "activity", "名额刚被别人报走，请刷新后重试。") from None
+    await add_unique(
+        session, signup, E.ACTIVITY_FULL, "activity", "名额刚被别人报走，请刷新后重试。"
+    )
     record(
         session,
         actor,

@@ -1,8 +1,13 @@
+"""How volunteering refuses: its error codes and their standard texts, the rules for free
+text, and a unique constraint's clash read as a refusal."""
+
 from __future__ import annotations
 
 import enum
 
 import strawberry
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.core.errors import DomainError
 from backend.core.text import TextRules
@@ -60,3 +65,15 @@ def refuse(
 
 
 TEXT = TextRules(refuse, VolunteeringErrorCode.REQUIRED, VolunteeringErrorCode.TOO_LONG)
+
+
+async def add_unique(
+    session: AsyncSession, row: object, code: VolunteeringErrorCode, field: str, message: str
+) -> None:
+    """Add a row whose unique constraint is the last line of defence: a clash on flush is
+    refused with the code, field and message given."""
+    session.add(row)
+    try:
+        await session.flush()
+    except IntegrityError:
+        raise refuse(code, field, message) from None

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -17,7 +16,7 @@ from backend.core.models import key
 from backend.organisations.models import Organisation
 from backend.units.models import ResidentUnit
 from backend.volunteering import points as ledger
-from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, add_unique, refuse
 from backend.volunteering.models import PartnerMerchant, PointsEntry, PointsEntryKind, PointsRule
 
 MAX_POINTS_PER_HOUR = 1000
@@ -43,11 +42,9 @@ async def create_merchant(
         offer=TEXT.optional(draft.offer, "offer", 200),
         unit_id=draft.unit.id if draft.unit else None,
     )
-    session.add(merchant)
-    try:
-        await session.flush()
-    except IntegrityError:
-        raise refuse(VolunteeringErrorCode.INVALID, "name", "本社区已有同名商家。") from None
+    await add_unique(
+        session, merchant, VolunteeringErrorCode.INVALID, "name", "本社区已有同名商家。"
+    )
     record(
         session,
         actor,

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -14,7 +13,7 @@ from backend.audit.services import record
 from backend.core.actor import Actor
 from backend.core.models import key, utcnow
 from backend.units.models import ResidentUnit
-from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, add_unique, refuse
 from backend.volunteering.models import TeamRole, VolunteerTeam, VolunteerTeamMember
 
 
@@ -42,11 +41,7 @@ async def create_team(session: AsyncSession, actor: Actor, draft: TeamDraft) -> 
         sponsor_organisation_id=None if draft.sponsor_unit else draft.community_id,
         founded_on=date.today(),
     )
-    session.add(team)
-    try:
-        await session.flush()
-    except IntegrityError:
-        raise refuse(VolunteeringErrorCode.INVALID, "name", "本社区已有同名服务队。") from None
+    await add_unique(session, team, VolunteeringErrorCode.INVALID, "name", "本社区已有同名服务队。")
     if draft.leader_id is not None:
         session.add(
             VolunteerTeamMember(
