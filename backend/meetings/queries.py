@@ -32,12 +32,9 @@ from backend.meetings.services import (
     my_action_items_statement,
     proposals_statement,
 )
-from backend.meetings.types import (
-    ActionItemType,
-    AgendaCandidateType,
-    JointMeetingType,
-    ProposalType,
-)
+from backend.meetings.types.decisions import ActionItemType
+from backend.meetings.types.meetings import AgendaCandidateType, JointMeetingType
+from backend.meetings.types.proposals import ProposalType
 from backend.organisations.models import Organisation
 
 

@@ -13,7 +13,8 @@ from backend.core.payloads import attempt
 from backend.meetings import lifecycle
 from backend.meetings.errors import MeetingErrorCode
 from backend.meetings.models import JointMeeting
-from backend.meetings.types import ActionItemType, JointMeetingType
+from backend.meetings.types.decisions import ActionItemType
+from backend.meetings.types.meetings import JointMeetingType
 
 
 @strawberry.type(description="联席会议相关操作的错误")

@@ -16,7 +16,7 @@ from backend.meetings.loaders import AgendaItemByIdLoader, JointMeetingByIdLoade
 from backend.meetings.models import AgendaItem, Decision, DecisionOutcome, JointMeeting
 from backend.meetings.mutations.common import ActionItemPayload, MeetingError
 from backend.meetings.permissions import RUN_MEETING
-from backend.meetings.types import ActionItemType, DecisionType
+from backend.meetings.types.decisions import ActionItemType, DecisionType
 
 
 @strawberry.input(description="记录议题的讨论和决议；表决时填写三项票数")

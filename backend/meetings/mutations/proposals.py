@@ -17,7 +17,7 @@ from backend.meetings.errors import MeetingErrorCode
 from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, ProposalStatus
 from backend.meetings.mutations.common import MeetingError
 from backend.meetings.permissions import SUBMIT_PROPOSAL, TRIAGE_PROPOSAL
-from backend.meetings.types import ProposalType
+from backend.meetings.types.proposals import ProposalType
 from backend.organisations.models import Organisation
 from backend.units.models import ResidentUnit
 

@@ -15,7 +15,7 @@ from backend.meetings import tracking
 from backend.meetings.models import ActionItem, ActionItemStatus
 from backend.meetings.mutations.common import ActionItemPayload, MeetingError
 from backend.meetings.permissions import RUN_MEETING, TRACK_ACTIONS
-from backend.meetings.types import ActionItemType
+from backend.meetings.types.decisions import ActionItemType
 
 
 @strawberry.input(description="承办方报告进展：状态、说明，可附照片或文件")

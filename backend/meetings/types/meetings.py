@@ -1,60 +1,46 @@
+"""GraphQL types of a meeting: the meeting itself, its attendance and quorum, its agenda items,
+the candidates for its agenda and the agenda's published versions."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import ClassVar
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, ClassVar, cast
 
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from backend.accounts.loaders import UserByIdLoader
-from backend.attachments.loaders import (
-    AttachmentsByAgendaItemLoader,
-    AttachmentsByProgressLoader,
-    AttachmentsByProposalLoader,
-)
+from backend.attachments.loaders import AttachmentsByAgendaItemLoader
 from backend.attachments.types import AttachmentType, load_attachments
 from backend.core.principal import Role
-from backend.core.types import ModelNode, ModelType, required
+from backend.core.types import ModelNode, ModelType, present, required
 from backend.meetings.deliberation import quorum
 from backend.meetings.loaders import (
-    ActionItemByIdLoader,
-    ActionItemsByDecisionLoader,
     AgendaItemByIdLoader,
     AgendaItemsByMeetingLoader,
     AgendaVersionsByMeetingLoader,
     AttendancesByMeetingLoader,
-    DecisionByIdLoader,
     DecisionsByAgendaItemLoader,
     JointMeetingByIdLoader,
-    ProgressByActionItemLoader,
-    ProposalByIdLoader,
 )
-from backend.meetings.models import (
-    ActionItemStatus,
-    AgendaSource,
-    AttendanceStatus,
-    DecisionOutcome,
-    MeetingKind,
-    MeetingStatus,
-    ProposalKind,
-    ProposalOrigin,
-    ProposalStatus,
-)
-from backend.meetings.permissions import manages_meeting, owns_action
-from backend.meetings.services import OPEN_ACTION_STATUSES, is_action_overdue, present_count
-from backend.meetings.tracking import OWNER_MOVES
+from backend.meetings.models import AgendaSource, AttendanceStatus, MeetingKind, MeetingStatus
+from backend.meetings.permissions import manages_meeting
+from backend.meetings.services import present_count
 from backend.organisations.refs import OrganisationRef, load_community, organisation_path
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
+
+if TYPE_CHECKING:
+    from backend.meetings.types.decisions import DecisionType
+
+# Decisions are typed in their own module, which builds on this one: named lazily here.
+DecisionRef = Annotated["DecisionType", strawberry.lazy("backend.meetings.types.decisions")]
 
 MeetingKindEnum = strawberry.enum(MeetingKind, name="MeetingKind")
 MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
 AttendanceStatusEnum = strawberry.enum(AttendanceStatus, name="AttendanceStatus")
 AgendaSourceEnum = strawberry.enum(AgendaSource, name="AgendaSource")
-DecisionOutcomeEnum = strawberry.enum(DecisionOutcome, name="DecisionOutcome")
-ActionItemStatusEnum = strawberry.enum(ActionItemStatus, name="ActionItemStatus")
 
 
 @strawberry.type(name="Quorum", description="法定人数")
@@ -102,7 +88,7 @@ class JointMeetingType(ModelNode):
         description="当前用户能否管理本次会议：设置议题、发布、主持、记录决议、核验督办事项"
     )
     async def viewer_can_manage(self, info: Info) -> bool:
-        return await _manages_meeting_of(info, self.organisation_id)
+        return await manages_meeting_of(info, self.organisation_id)
 
     @strawberry.field(description="主持人")
     async def chair(self, info: Info) -> PersonRef | None:
@@ -154,16 +140,10 @@ class JointMeetingType(ModelNode):
         return present_count(row.status for row in rows)
 
 
-async def _manages_meeting_of(info: Info, organisation_id: int) -> bool:
+async def manages_meeting_of(info: Info, organisation_id: int) -> bool:
+    """Whether the caller manages the meetings the organisation convenes."""
     path = await organisation_path(info, organisation_id)
     return path is not None and manages_meeting(info.context.actor, path)
-
-
-async def _meeting_of_decision(info: Info, decision_id: int) -> JointMeetingType:
-    # decision → agenda item → meeting: one batched statement per step, not per row.
-    decision = await info.context.loader(DecisionByIdLoader).load(decision_id)
-    item = await info.context.loader(AgendaItemByIdLoader).load(decision.agenda_item_id)
-    return await load_meeting(info, item.meeting_id)
 
 
 async def load_meeting(info: Info, meeting_id: int) -> JointMeetingType:
@@ -225,166 +205,9 @@ class AgendaItemType(ModelNode):
         return await load_meeting(info, self.meeting_id)
 
     @strawberry.field(description="会议对本议题的决议")
-    async def decision(self, info: Info) -> DecisionType | None:
+    async def decision(self, info: Info) -> DecisionRef | None:
         rows = await info.context.loader(DecisionsByAgendaItemLoader).load(self.id)
-        return DecisionType.from_model(rows[0]) if rows else None
-
-
-@strawberry.type(name="Decision", description="决议：会议对一个议题的决定")
-class DecisionType(ModelNode):
-    by_id_loader = DecisionByIdLoader
-
-    id: relay.NodeID[int]
-    outcome: DecisionOutcome
-    text: str
-    votes_for: int | None
-    votes_against: int | None
-    votes_abstain: int | None
-    created_at: datetime
-    updated_at: datetime
-    agenda_item_id: strawberry.Private[int]
-
-    @strawberry.field(description="决议结果的中文名")
-    def outcome_label(self) -> str:
-        return self.outcome.label
-
-    @strawberry.field(description="所属议题")
-    async def agenda_item(self, info: Info) -> AgendaItemType:
-        row = await info.context.loader(AgendaItemByIdLoader).load(self.agenda_item_id)
-        return required(AgendaItemType.from_optional(row), "议题")
-
-    @strawberry.field(description="决议分派的督办事项")
-    async def action_items(self, info: Info) -> list[ActionItemType]:
-        rows = await info.context.loader(ActionItemsByDecisionLoader).load(self.id)
-        return [ActionItemType.from_model(row) for row in rows]
-
-
-@strawberry.type(
-    name="ActionItem", description="督办事项：决议分派给单位或个人，有期限，跟踪到办结"
-)
-class ActionItemType(ModelNode):
-    by_id_loader = ActionItemByIdLoader
-
-    id: relay.NodeID[int]
-    title: str
-    expected_result: str | None
-    due_on: date
-    status: ActionItemStatus
-    completed_at: datetime | None
-    verified_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-    decision_id: strawberry.Private[int]
-    owner_unit_id: strawberry.Private[int | None]
-    owner_person_id: strawberry.Private[int | None]
-
-    @strawberry.field(description="状态的中文名")
-    def status_label(self) -> str:
-        return self.status.label
-
-    @strawberry.field(description="是否逾期：未办结且已过期限")
-    def is_overdue(self) -> bool:
-        return is_action_overdue(self.status, self.due_on, date.today())
-
-    @strawberry.field(description="七天内到期且未办结")
-    def is_due_soon(self) -> bool:
-        today = date.today()
-        soon = today + timedelta(days=7)
-        return self.status in OPEN_ACTION_STATUSES and today <= self.due_on <= soon
-
-    @strawberry.field(description="当前用户能否报告进展：责任单位的联络员或责任人，且事项未办结")
-    def viewer_can_report(self, info: Info) -> bool:
-        owner = owns_action(
-            info.context.actor,
-            owner_unit_id=self.owner_unit_id,
-            owner_person_id=self.owner_person_id,
-        )
-        return owner and bool(OWNER_MOVES[self.status])
-
-    @strawberry.field(description="当前用户能否核验：管理作出决议的会议，且事项已办结")
-    async def viewer_can_verify(self, info: Info) -> bool:
-        if self.status is not ActionItemStatus.DONE:
-            return False
-        meeting = await _meeting_of_decision(info, self.decision_id)
-        return await _manages_meeting_of(info, meeting.organisation_id)
-
-    @strawberry.field(description="进展报告和核验记录（最早在前）")
-    async def progress(self, info: Info) -> list[ActionProgressType]:
-        rows = await info.context.loader(ProgressByActionItemLoader).load(self.id)
-        return [ActionProgressType.from_model(row) for row in rows]
-
-    @strawberry.field(description="来源决议")
-    async def decision(self, info: Info) -> DecisionType:
-        row = await info.context.loader(DecisionByIdLoader).load(self.decision_id)
-        return required(DecisionType.from_optional(row), "决议")
-
-    @strawberry.field(description="作出决议的会议")
-    async def meeting(self, info: Info) -> JointMeetingType:
-        return await _meeting_of_decision(info, self.decision_id)
-
-    @strawberry.field(description="责任单位")
-    async def owner_unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit(info, self.owner_unit_id)
-
-    @strawberry.field(description="责任人")
-    async def owner_person(self, info: Info) -> PersonRef | None:
-        return await load_person(info, self.owner_person_id)
-
-
-ProposalKindEnum = strawberry.enum(ProposalKind, name="ProposalKind")
-ProposalOriginEnum = strawberry.enum(ProposalOrigin, name="ProposalOrigin")
-ProposalStatusEnum = strawberry.enum(ProposalStatus, name="ProposalStatus")
-
-
-@strawberry.type(name="Proposal", description="议题建议 / 社情民意")
-class ProposalType(ModelNode):
-    by_id_loader = ProposalByIdLoader
-
-    id: relay.NodeID[int]
-    kind: ProposalKind
-    origin: ProposalOrigin
-    category: str
-    title: str
-    description: str
-    source_note: str | None = strawberry.field(description="来源说明（地点、楼栋、事件）")
-    status: ProposalStatus
-    decline_reason: str | None
-    triaged_at: datetime | None
-    created_at: datetime
-    community_id: strawberry.Private[int]
-    unit_id: strawberry.Private[int | None]
-    merged_into_id: strawberry.Private[int | None]
-
-    @strawberry.field(description="类型的中文名")
-    def kind_label(self) -> str:
-        return self.kind.label
-
-    @strawberry.field(description="来源的中文名")
-    def origin_label(self) -> str:
-        return self.origin.label
-
-    @strawberry.field(description="状态的中文名")
-    def status_label(self) -> str:
-        return self.status.label
-
-    @strawberry.field(description="所在社区")
-    async def community(self, info: Info) -> OrganisationRef:
-        return await load_community(info, self.community_id)
-
-    @strawberry.field(description="提出建议的单位")
-    async def unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit(info, self.unit_id)
-
-    @strawberry.field(description="附件")
-    async def attachments(self, info: Info) -> list[AttachmentType]:
-        return await load_attachments(info, AttachmentsByProposalLoader, self.id)
-
-    @strawberry.field(description="合并到的建议")
-    async def merged_into(self, info: Info) -> ProposalType | None:
-        if self.merged_into_id is None:
-            return None
-        row = await info.context.loader(ProposalByIdLoader).load(self.merged_into_id)
-        return ProposalType.from_optional(row)
+        return cast("DecisionType", present(rows[0])) if rows else None
 
 
 # The GraphQL type named by a candidate's source, for its global ID.
@@ -435,24 +258,3 @@ class AgendaVersionType(ModelType):
 async def agenda_versions(info: Info, meeting_id: int) -> list[AgendaVersionType]:
     rows = await info.context.loader(AgendaVersionsByMeetingLoader).load(meeting_id)
     return [AgendaVersionType.from_model(row) for row in rows]
-
-
-@strawberry.type(name="ActionProgress", description="督办事项的一次进展报告或核验")
-class ActionProgressType(ModelType):
-    id: strawberry.Private[int]
-    status_before: ActionItemStatus
-    status_after: ActionItemStatus
-    note: str
-    created_at: datetime
-    author_id: strawberry.Private[int | None]
-
-    @strawberry.field(description="报告人")
-    async def author(self, info: Info) -> str | None:
-        if self.author_id is None:
-            return None
-        user = await info.context.loader(UserByIdLoader).load(self.author_id)
-        return user.display_name if user else None
-
-    @strawberry.field(description="佐证材料")
-    async def evidence(self, info: Info) -> list[AttachmentType]:
-        return await load_attachments(info, AttachmentsByProgressLoader, self.id)

@@ -1,0 +1,72 @@
+"""GraphQL type of a proposal: an agenda suggestion or a resident's concern."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from backend.attachments.loaders import AttachmentsByProposalLoader
+from backend.attachments.types import AttachmentType, load_attachments
+from backend.core.types import ModelNode
+from backend.meetings.loaders import ProposalByIdLoader
+from backend.meetings.models import ProposalKind, ProposalOrigin, ProposalStatus
+from backend.organisations.refs import OrganisationRef, load_community
+from backend.units.refs import ResidentUnitRef, load_unit
+
+ProposalKindEnum = strawberry.enum(ProposalKind, name="ProposalKind")
+ProposalOriginEnum = strawberry.enum(ProposalOrigin, name="ProposalOrigin")
+ProposalStatusEnum = strawberry.enum(ProposalStatus, name="ProposalStatus")
+
+
+@strawberry.type(name="Proposal", description="议题建议 / 社情民意")
+class ProposalType(ModelNode):
+    by_id_loader = ProposalByIdLoader
+
+    id: relay.NodeID[int]
+    kind: ProposalKind
+    origin: ProposalOrigin
+    category: str
+    title: str
+    description: str
+    source_note: str | None = strawberry.field(description="来源说明（地点、楼栋、事件）")
+    status: ProposalStatus
+    decline_reason: str | None
+    triaged_at: datetime | None
+    created_at: datetime
+    community_id: strawberry.Private[int]
+    unit_id: strawberry.Private[int | None]
+    merged_into_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="类型的中文名")
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @strawberry.field(description="来源的中文名")
+    def origin_label(self) -> str:
+        return self.origin.label
+
+    @strawberry.field(description="状态的中文名")
+    def status_label(self) -> str:
+        return self.status.label
+
+    @strawberry.field(description="所在社区")
+    async def community(self, info: Info) -> OrganisationRef:
+        return await load_community(info, self.community_id)
+
+    @strawberry.field(description="提出建议的单位")
+    async def unit(self, info: Info) -> ResidentUnitRef | None:
+        return await load_unit(info, self.unit_id)
+
+    @strawberry.field(description="附件")
+    async def attachments(self, info: Info) -> list[AttachmentType]:
+        return await load_attachments(info, AttachmentsByProposalLoader, self.id)
+
+    @strawberry.field(description="合并到的建议")
+    async def merged_into(self, info: Info) -> ProposalType | None:
+        if self.merged_into_id is None:
+            return None
+        row = await info.context.loader(ProposalByIdLoader).load(self.merged_into_id)
+        return ProposalType.from_optional(row)
