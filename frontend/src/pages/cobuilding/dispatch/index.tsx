@@ -17,6 +17,7 @@ import {
 import { SendOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
+import Forbidden from '../../../components/Forbidden';
 import NotFound from '../../../components/NotFound';
 import PageContainer from '../../../components/PageContainer';
 import PageLoading from '../../../components/PageLoading';
@@ -93,6 +94,7 @@ export default function DispatchPage() {
   else if (error && !data)
     body = <QueryError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   else if (!need) body = <NotFound backTo="/cobuilding/needs" />;
+  else if (!need.viewerCanHandle) body = <Forbidden />;
   else
     body = (
       <Row gutter={[16, 16]}>

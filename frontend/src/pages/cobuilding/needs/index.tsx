@@ -20,7 +20,6 @@ import type { NeedStatus } from '../../../graphql/graphql';
 import { useAllNodes } from '../../../hooks/useAllNodes';
 import { useListParams } from '../../../hooks/useListParams';
 import { t } from '../../../locales';
-import { useAccess } from '../../../providers/AuthProvider';
 import { NEED_CATEGORIES } from '../labels';
 import type { Need } from './components/NeedCard';
 import NeedColumn from './components/NeedColumn';
@@ -41,7 +40,6 @@ const SET_ASIDE: readonly NeedStatus[] = ['REJECTED', 'MERGED'];
 /** 需求看板: every need by status, from 待受理 to 已办结, with filters by grid and category. */
 export default function NeedsBoardPage() {
   const { message } = App.useApp();
-  const { canHandleNeeds } = useAccess();
   const { search, setSearch, filters, setFilter } = useListParams([
     'community',
     'grid',
@@ -138,7 +136,6 @@ export default function NeedsBoardPage() {
       </Row>
       <NeedDrawer
         need={open}
-        canHandle={canHandleNeeds}
         onClose={() => setOpen(null)}
         onChanged={(need) => {
           setOpen(need);

@@ -17,6 +17,7 @@ export const NeedCardFragment = graphql(`
     satisfaction
     feedback
     rejectReason
+    viewerCanHandle
     community {
       id
       name

@@ -6,7 +6,6 @@ import type { ActionItemStatus } from '../../../graphql/graphql';
 import { useAllNodes } from '../../../hooks/useAllNodes';
 import { useListParams } from '../../../hooks/useListParams';
 import { t } from '../../../locales';
-import { useAccess } from '../../../providers/AuthProvider';
 import { describeError } from '../../../providers/errorHandler';
 import ActionColumn from './components/ActionColumn';
 import type { ActionItem } from './components/ActionCard';
@@ -18,7 +17,6 @@ const COLUMNS: readonly ActionItemStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 
 /** 联席会议 › 督办事项: the action items in columns by status, with their progress in a drawer. */
 export default function ActionBoardPage() {
   const { message } = App.useApp();
-  const { canManageMeetings } = useAccess();
   const { search, setSearch, filters, setFilter } = useListParams(['unit', 'owner', 'overdue'] as const);
   const filter = useMemo(
     () => ({
@@ -131,13 +129,7 @@ export default function ActionBoardPage() {
           </Col>
         ))}
       </Row>
-      <ActionDrawer
-        item={open}
-        canVerify={canManageMeetings}
-        busy={verifying}
-        onClose={() => setOpen(null)}
-        onVerify={onVerify}
-      />
+      <ActionDrawer item={open} busy={verifying} onClose={() => setOpen(null)} onVerify={onVerify} />
     </PageContainer>
   );
 }

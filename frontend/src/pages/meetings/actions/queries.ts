@@ -10,6 +10,8 @@ export const ActionItemCardFragment = graphql(`
     dueOn
     isOverdue
     isDueSoon
+    viewerCanReport
+    viewerCanVerify
     expectedResult
     ownerUnit {
       id

@@ -109,7 +109,7 @@ export default function MyActionItemsPage() {
                     <Tag color="orange">{t('pages.actions.dueSoon')}</Tag>
                   ) : null}
                 </Space>
-                {item.status !== 'VERIFIED' && item.status !== 'DONE' ? (
+                {item.viewerCanReport ? (
                   <Button
                     type="primary"
                     size="large"

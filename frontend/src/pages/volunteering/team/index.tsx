@@ -7,7 +7,6 @@ import PageLoading from '../../../components/PageLoading';
 import QueryError from '../../../components/QueryError';
 import type { TeamDetailFragment } from '../../../graphql/graphql';
 import { t } from '../../../locales';
-import { useAccess } from '../../../providers/AuthProvider';
 import { isNotFound } from '../../../providers/errorHandler';
 import { formatDate, orNone } from '../../../utils/format';
 import TeamRoster from './components/TeamRoster';
@@ -22,7 +21,6 @@ const isTeam = (node: object): node is TeamDetailFragment => 'members' in node;
 /** 服务队详情: a volunteer team's leader, sponsor and skills, its roster and its service log. */
 export default function VolunteerTeamPage() {
   const { id = '' } = useParams();
-  const { canManageVolunteering } = useAccess();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: TeamDetailQuery, variables: { id } });
   const team = data?.node && isTeam(data.node) ? data.node : null;
 
@@ -73,7 +71,7 @@ export default function VolunteerTeamPage() {
             ) : null}
           </Descriptions>
         </Card>
-        <TeamRoster team={team} manage={canManageVolunteering && !team.archivedAt} />
+        <TeamRoster team={team} manage={team.viewerCanManage && !team.archivedAt} />
         <TeamServiceLog team={team.id} />
       </>
     );

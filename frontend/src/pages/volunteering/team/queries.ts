@@ -10,6 +10,7 @@ export const TeamDetailFragment = graphql(`
     skills
     memberCount
     totalServiceMinutes
+    viewerCanManage
     community {
       id
       name

@@ -33,15 +33,16 @@ import type { Need } from './NeedCard';
 
 type Dialog = 'reject' | 'merge' | 'close' | null;
 
-/** A need's details and the next step for staff: triage, dispatch, solve, close. */
+/**
+ * A need's details and the next step for the staff who handle it (the need's viewerCanHandle,
+ * computed by the server): triage, dispatch, solve, close.
+ */
 export default function NeedDrawer({
   need,
-  canHandle,
   onClose,
   onChanged,
 }: {
   need: Need | null;
-  canHandle: boolean;
   onClose: () => void;
   onChanged: (need: Need) => void;
 }) {
@@ -117,62 +118,61 @@ export default function NeedDrawer({
       done(payload.need, t('pages.needs.closed'));
   };
 
-  const actions =
-    need && canHandle ? (
-      <Space wrap>
-        {need.status === 'SUBMITTED' ? (
-          <>
-            <Button
-              type="primary"
-              icon={<CheckOutlined />}
-              loading={triaging}
-              onClick={() => void onTriage('ACCEPT', {})}
-              data-testid="need-accept"
-            >
-              {t('pages.needs.accept')}
-            </Button>
-            <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')} data-testid="need-merge">
-              {t('pages.needs.merge')}
-            </Button>
-            <Button
-              danger
-              icon={<CloseOutlined />}
-              onClick={() => setDialog('reject')}
-              data-testid="need-reject"
-            >
-              {t('pages.needs.reject')}
-            </Button>
-          </>
-        ) : null}
-        {need.status === 'ACCEPTED' ? (
+  const actions = need?.viewerCanHandle ? (
+    <Space wrap>
+      {need.status === 'SUBMITTED' ? (
+        <>
           <Button
             type="primary"
-            icon={<SendOutlined />}
-            onClick={() => navigate(`/cobuilding/needs/${encodeURIComponent(need.id)}/dispatch`)}
-            data-testid="need-dispatch"
+            icon={<CheckOutlined />}
+            loading={triaging}
+            onClick={() => void onTriage('ACCEPT', {})}
+            data-testid="need-accept"
           >
-            {t('pages.needs.dispatch')}
+            {t('pages.needs.accept')}
           </Button>
-        ) : null}
-        {need.status === 'DISPATCHED' ? (
-          <Popconfirm title={t('pages.needs.withdraw.confirm')} onConfirm={() => void onWithdraw()}>
-            <Button loading={withdrawing} data-testid="need-withdraw">
-              {t('pages.needs.withdraw')}
-            </Button>
-          </Popconfirm>
-        ) : null}
-        {need.status === 'IN_PROGRESS' ? (
-          <Button type="primary" loading={solving} onClick={() => void onSolve()} data-testid="need-solve">
-            {t('pages.needs.solve')}
+          <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')} data-testid="need-merge">
+            {t('pages.needs.merge')}
           </Button>
-        ) : null}
-        {need.status === 'SOLVED' ? (
-          <Button type="primary" onClick={() => setDialog('close')} data-testid="need-close">
-            {t('pages.needs.close')}
+          <Button
+            danger
+            icon={<CloseOutlined />}
+            onClick={() => setDialog('reject')}
+            data-testid="need-reject"
+          >
+            {t('pages.needs.reject')}
           </Button>
-        ) : null}
-      </Space>
-    ) : null;
+        </>
+      ) : null}
+      {need.status === 'ACCEPTED' ? (
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          onClick={() => navigate(`/cobuilding/needs/${encodeURIComponent(need.id)}/dispatch`)}
+          data-testid="need-dispatch"
+        >
+          {t('pages.needs.dispatch')}
+        </Button>
+      ) : null}
+      {need.status === 'DISPATCHED' ? (
+        <Popconfirm title={t('pages.needs.withdraw.confirm')} onConfirm={() => void onWithdraw()}>
+          <Button loading={withdrawing} data-testid="need-withdraw">
+            {t('pages.needs.withdraw')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {need.status === 'IN_PROGRESS' ? (
+        <Button type="primary" loading={solving} onClick={() => void onSolve()} data-testid="need-solve">
+          {t('pages.needs.solve')}
+        </Button>
+      ) : null}
+      {need.status === 'SOLVED' ? (
+        <Button type="primary" onClick={() => setDialog('close')} data-testid="need-close">
+          {t('pages.needs.close')}
+        </Button>
+      ) : null}
+    </Space>
+  ) : null;
 
   return (
     <Drawer

@@ -121,14 +121,16 @@ export default function ProjectDetailPage() {
                     {t(`pages.projects.advance.${next}` as 'pages.projects.advance.DONE')}
                   </Button>
                 ) : null}
-                <Button
-                  type="primary"
-                  icon={<EditOutlined />}
-                  onClick={() => setReportOpen(true)}
-                  data-testid="project-report"
-                >
-                  {t('pages.projects.report')}
-                </Button>
+                {project.viewerCanReport ? (
+                  <Button
+                    type="primary"
+                    icon={<EditOutlined />}
+                    onClick={() => setReportOpen(true)}
+                    data-testid="project-report"
+                  >
+                    {t('pages.projects.report')}
+                  </Button>
+                ) : null}
               </Space>
             }
           >
@@ -229,7 +231,7 @@ export default function ProjectDetailPage() {
                         ? t('pages.projects.milestone.doneOn', { date: formatDate(m.doneOn) })
                         : t('pages.projects.milestone.dueOn', { date: formatDate(m.dueOn) })}
                     </Typography.Text>
-                    {!m.doneOn ? (
+                    {!m.doneOn && project.viewerCanReport ? (
                       <Button
                         size="small"
                         icon={<CheckOutlined />}

@@ -13,6 +13,7 @@ export const ProjectDetailFragment = graphql(`
     spent
     startsOn
     endsOn
+    viewerCanReport
     community {
       id
       name

@@ -8,16 +8,17 @@ import { ACTION_ITEM_STATUS_COLORS } from '../../labels';
 import type { ActionItem } from './ActionCard';
 import ProgressHistory from './ProgressHistory';
 
-/** An action item's details and progress; conveners verify a completed item or send it back. */
+/**
+ * An action item's details and progress; whoever manages the deciding meeting verifies a completed
+ * item or sends it back (the item's viewerCanVerify, computed by the server).
+ */
 export default function ActionDrawer({
   item,
-  canVerify,
   busy,
   onClose,
   onVerify,
 }: {
   item: ActionItem | null;
-  canVerify: boolean;
   busy: boolean;
   onClose: () => void;
   /** returns the API's error for the note, if any; null when done */
@@ -33,7 +34,7 @@ export default function ActionDrawer({
       title={item?.title}
       data-testid="action-drawer"
       extra={
-        item && canVerify && item.status === 'DONE' ? (
+        item?.viewerCanVerify ? (
           <Space>
             <Button
               type="primary"

@@ -27,7 +27,6 @@ import PageLoading from '../../../../components/PageLoading';
 import QueryError from '../../../../components/QueryError';
 import type { ActivityDetailFragment } from '../../../../graphql/graphql';
 import { t } from '../../../../locales';
-import { useAccess } from '../../../../providers/AuthProvider';
 import { isNotFound } from '../../../../providers/errorHandler';
 import { formatDateTime, formatMeetingTime, orNone } from '../../../../utils/format';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
@@ -46,9 +45,10 @@ type Check = { signup: Signup; out: boolean };
 export default function ActivityDetailPage() {
   const { id = '' } = useParams();
   const { message } = App.useApp();
-  const { canManageVolunteering } = useAccess();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ActivityDetailQuery, variables: { id } });
   const activity = data?.node && 'signups' in data.node ? data.node : null;
+  /** sign others up, sign them in and out: the activity's coordinators (computed by the server) */
+  const canManage = activity?.viewerCanManage ?? false;
   const [search, setSearch] = useState('');
   const [people] = useQuery({
     query: VolunteerSearchQuery,
@@ -129,7 +129,7 @@ export default function ActivityDetailPage() {
           orNone(null)
         ),
     },
-    ...(canManageVolunteering
+    ...(canManage
       ? [
           {
             title: t('pages.common.actions'),
@@ -214,7 +214,7 @@ export default function ActivityDetailPage() {
             title={t('pages.activities.roster')}
             style={{ marginTop: 16 }}
             extra={
-              canManageVolunteering ? (
+              canManage ? (
                 <Space>
                   <Select
                     showSearch={{ filterOption: false, onSearch: setSearch }}

@@ -13,6 +13,7 @@ export const ActivityDetailFragment = graphql(`
     status
     statusLabel
     requiredSkills
+    viewerCanManage
     checkinCode
     community {
       id
