@@ -26,6 +26,7 @@ from backend.cobuilding.models import (
 from backend.cobuilding.needs import TEXT
 from backend.cobuilding.permissions import may_report_on
 from backend.core.actor import Actor
+from backend.core.changes import Given
 from backend.core.models import key
 from backend.organisations.models import Organisation
 from backend.people.models import CommitteeMembership, CommitteeMembershipRole, CommitteeRole
@@ -47,13 +48,13 @@ MAX_PARTNERS = 50
 
 @dataclass(frozen=True)
 class ProjectChanges:
-    """Only what was sent is changed (strawberry Maybe upstream)."""
+    """Only what was sent changes: None leaves a field as is; `Given(None)` clears it."""
 
     title: str | None = None
     status: ProjectStatus | None = None
     budget_yuan: float | None = None
-    ends_on: date | None = None
-    officer: CommitteeMembership | None = None
+    ends_on: Given[date | None] | None = None
+    officer: Given[CommitteeMembership | None] | None = None
     partners: list[ResidentUnit] | None = None
 
 
@@ -129,12 +130,15 @@ async def update_project(
     if changes.budget_yuan is not None:
         project.budget_cents = cents(changes.budget_yuan, "budget", "预算")
     if changes.ends_on is not None:
-        if changes.ends_on < project.starts_on:
+        ends_on = changes.ends_on.value
+        if ends_on is not None and ends_on < project.starts_on:
             raise refuse(CoBuildingErrorCode.INVALID, "endsOn", "结束日期不能早于开始日期。")
-        project.ends_on = changes.ends_on
+        project.ends_on = ends_on
     if changes.officer is not None:
-        await _require_officer(session, project, changes.officer)
-        project.follow_up_officer_id = changes.officer.id
+        officer = changes.officer.value
+        if officer is not None:
+            await _require_officer(session, project, officer)
+        project.follow_up_officer_id = None if officer is None else officer.id
     if changes.partners is not None:
         await _set_partners(session, project, changes.partners)
     record(

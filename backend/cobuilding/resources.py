@@ -13,6 +13,7 @@ from backend.cobuilding.errors import CoBuildingErrorCode, refuse
 from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
 from backend.cobuilding.needs import TEXT
 from backend.core.actor import Actor
+from backend.core.changes import Given
 from backend.core.models import key
 from backend.units.models import AgreementCommitment, CoBuildingAgreement, ResidentUnit
 
@@ -29,6 +30,20 @@ class ResourceDraft:
     capacity: int | None = None
     availability: str | None = None
     conditions: str | None = None
+    status: ResourceStatus | None = None
+
+
+@dataclass(frozen=True)
+class ResourceChanges:
+    """Only what was sent changes: None leaves a field as is; `Given(None)` clears it."""
+
+    title: str | None = None
+    description: str | None = None
+    kind: ResourceKind | None = None
+    category: str | None = None
+    capacity: Given[int | None] | None = None
+    availability: Given[str | None] | None = None
+    conditions: Given[str | None] | None = None
     status: ResourceStatus | None = None
 
 
@@ -88,26 +103,25 @@ async def publish_resource(
 
 
 async def update_resource(
-    session: AsyncSession, actor: Actor, resource: Resource, draft: ResourceDraft
+    session: AsyncSession, actor: Actor, resource: Resource, changes: ResourceChanges
 ) -> Resource:
-    """Changes only the fields given (None: leave as is)."""
     before = snapshot(resource, RESOURCE_FIELDS)
-    if draft.title is not None:
-        resource.title = TEXT.required(draft.title, "title", 100)
-    if draft.description is not None:
-        resource.description = TEXT.required(draft.description, "description", 1000)
-    if draft.kind is not None:
-        resource.kind = draft.kind
-    if draft.category is not None:
-        resource.category = TEXT.required(draft.category, "category", 30)
-    if draft.capacity is not None:
-        resource.capacity = _capacity(draft.capacity)
-    if draft.availability is not None:
-        resource.availability = TEXT.optional(draft.availability, "availability", 200)
-    if draft.conditions is not None:
-        resource.conditions = TEXT.optional(draft.conditions, "conditions", 500)
-    if draft.status is not None:
-        resource.status = draft.status
+    if changes.title is not None:
+        resource.title = TEXT.required(changes.title, "title", 100)
+    if changes.description is not None:
+        resource.description = TEXT.required(changes.description, "description", 1000)
+    if changes.kind is not None:
+        resource.kind = changes.kind
+    if changes.category is not None:
+        resource.category = TEXT.required(changes.category, "category", 30)
+    if changes.capacity is not None:
+        resource.capacity = _capacity(changes.capacity.value)
+    if changes.availability is not None:
+        resource.availability = TEXT.optional(changes.availability.value, "availability", 200)
+    if changes.conditions is not None:
+        resource.conditions = TEXT.optional(changes.conditions.value, "conditions", 500)
+    if changes.status is not None:
+        resource.status = changes.status
     record(
         session,
         actor,

@@ -42,6 +42,15 @@ _VALIDATION_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Cannot query field '(\w+)' on type '(\w+)'"), r"类型 \2 没有字段 \1。"),
     (re.compile(r"Value '(.+?)' does not exist in '(\w+)' enum"), r"\2 中没有取值“\1”。"),
     (re.compile(r"Unknown argument '(\w+)' on field '([\w.]+)'"), r"字段 \2 没有参数 \1。"),
+    # strawberry.Maybe: a field that may be left out but not cleared.
+    (
+        re.compile(r"(?:Field|Argument) '(\w+)' of type 'Maybe\[.+?\]' cannot be explicitly set"),
+        r"\1 不能设为 null：不修改请不传此项。",
+    ),
+    (
+        re.compile(r"Field of type 'Maybe\[.+?\]' cannot be explicitly set to null"),
+        r"此项不能设为 null：不修改请不传此项。",
+    ),
     (re.compile(r"Int cannot represent non-integer value"), r"此处需要整数。"),
     (re.compile(r"Int cannot represent non 32-bit signed integer value"), r"整数超出范围。"),
     (re.compile(r"Syntax Error"), r"查询语法错误。"),

@@ -18,6 +18,7 @@ from sqlmodel import col
 from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
+from backend.core.changes import Given
 from backend.core.db import RequestDb
 from backend.core.ids import spa_path
 from backend.core.models import key, utcnow
@@ -261,8 +262,8 @@ class AgendaItemChanges:
 
     title: str | None = None
     description: str | None = None
-    presenter_id: int | None = None
-    clear_presenter: bool = False
+    # None leaves the presenter; Given(None) clears it.
+    presenter_id: Given[int | None] | None = None
     minutes_allotted: int | None = None
 
 
@@ -287,8 +288,8 @@ async def update_agenda_item(
     if changes.minutes_allotted is not None:
         _check_minutes(changes.minutes_allotted)
         item.minutes_allotted = changes.minutes_allotted
-    if changes.presenter_id is not None or changes.clear_presenter:
-        item.presenter_id = changes.presenter_id
+    if changes.presenter_id is not None:
+        item.presenter_id = changes.presenter_id.value
     meeting.version += 1
     record(
         session,

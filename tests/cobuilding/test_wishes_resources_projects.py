@@ -336,3 +336,87 @@ async def test_only_the_projects_own_people_report_progress(gql) -> None:
     # a project the liaison's unit has no part in is not even visible to it
     assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     assert session.scalar(select(func.count()).select_from(ProjectUpdate)) == 0
+
+
+UPDATE_RESOURCE = f"""mutation R($input: ResourceUpdateInput!) {{ resourceUpdate(input: $input) {{
+  resource {{ title capacity availability conditions }} {ERRORS} }} }}"""
+
+
+async def test_a_resource_update_changes_what_is_sent_and_null_clears_what_may_be_empty(
+    gql,
+) -> None:
+    community = CommunityFactory()
+    unit = ResidentUnitFactory(community=community)
+    gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
+    published = await gql.data(
+        PUBLISH_RESOURCE.replace("resource {", "resource { id"),
+        {
+            "input": {
+                "unit": gid("ResidentUnit", unit.id),
+                "kind": "VENUE",
+                "title": "活动室",
+                "description": "二楼活动室。",
+                "category": "场地",
+                "capacity": 40,
+                "availability": "工作日晚上",
+                "conditions": "提前预约",
+            }
+        },
+    )
+    resource = published["resourcePublish"]["resource"]["id"]
+
+    renamed = await gql.data(
+        UPDATE_RESOURCE, {"input": {"resource": resource, "title": "多功能厅"}}
+    )
+    cleared = await gql.data(
+        UPDATE_RESOURCE,
+        {"input": {"resource": resource, "capacity": None, "availability": None}},
+    )
+    no_title = await gql.execute(UPDATE_RESOURCE, {"input": {"resource": resource, "title": None}})
+    literal = UPDATE_RESOURCE.replace("($input: ResourceUpdateInput!)", "").replace(
+        "input: $input", f'input: {{resource: "{resource}", title: null}}'
+    )
+    no_title_literal = await gql.execute(literal)
+
+    assert renamed["resourceUpdate"]["resource"] == {
+        "title": "多功能厅",
+        "capacity": 40,
+        "availability": "工作日晚上",
+        "conditions": "提前预约",
+    }
+    assert cleared["resourceUpdate"]["resource"] == {
+        "title": "多功能厅",
+        "capacity": None,
+        "availability": None,
+        "conditions": "提前预约",
+    }
+    assert no_title["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert no_title["errors"][0]["message"] == "此项不能设为 null：不修改请不传此项。"
+    assert no_title_literal["errors"][0]["message"] == "title 不能设为 null：不修改请不传此项。"
+
+
+async def test_a_project_update_clears_its_end_date_and_officer_with_null(gql) -> None:
+    community = CommunityFactory()
+    project = ProjectFactory(community=community, ends_on=dt.date(2027, 6, 30))
+    officer = MembershipFactory(unit=ResidentUnitFactory(community=community))
+    session.add(
+        CommitteeMembershipRole(
+            membership_id=officer.id, role=CommitteeRole.PROJECT_FOLLOW_UP_OFFICER
+        )
+    )
+    project.follow_up_officer_id = officer.id
+    session.commit()
+    gql.sign_in(Role.CONVENER, community)
+    p = gid("Project", project.id)
+
+    kept = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "budget": 100}})
+    cleared = await gql.data(
+        UPDATE_PROJECT, {"input": {"project": p, "endsOn": None, "followUpOfficer": None}}
+    )
+
+    assert kept["projectUpdate"]["project"]["followUpOfficer"] is not None
+    assert cleared["projectUpdate"]["errors"] == []
+    assert cleared["projectUpdate"]["project"]["followUpOfficer"] is None
+    session.expire_all()
+    stored = session.get(type(project), project.id)
+    assert (stored.ends_on, stored.follow_up_officer_id) == (None, None)

@@ -16,6 +16,7 @@ from backend.cobuilding.models import Project, ProjectMilestone, ProjectStatus
 from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import MANAGE_PROJECTS, REPORT_PROJECT
 from backend.cobuilding.types import ProjectType
+from backend.core.changes import Given, given, value_or_none
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
@@ -29,20 +30,20 @@ class ProjectPayload:
     errors: list[CoBuildingError] = strawberry.field(default_factory=list)
 
 
-@strawberry.input(description="修改项目：只改所填的字段")
+@strawberry.input(description="修改项目：只改所填的字段；endsOn、followUpOfficer 传 null 表示清空")
 class ProjectUpdateInput:
     project: strawberry.ID
-    title: str | None = None
-    status: ProjectStatus | None = strawberry.field(
-        default=None, description="计划中 → 实施中 → 已完成 → 已评价"
+    title: strawberry.Maybe[str]
+    status: strawberry.Maybe[ProjectStatus] = strawberry.field(
+        description="计划中 → 实施中 → 已完成 → 已评价"
     )
-    budget: float | None = strawberry.field(default=None, description="预算（元）")
-    ends_on: date | None = None
-    follow_up_officer: strawberry.ID | None = strawberry.field(
-        default=None, description="跟办员（担任共建项目跟办员的兼职委员）"
+    budget: strawberry.Maybe[float] = strawberry.field(description="预算（元）")
+    ends_on: strawberry.Maybe[date | None]
+    follow_up_officer: strawberry.Maybe[strawberry.ID | None] = strawberry.field(
+        description="跟办员（担任共建项目跟办员的兼职委员）"
     )
-    partners: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="参与单位（给出则替换原名单）"
+    partners: strawberry.Maybe[list[strawberry.ID]] = strawberry.field(
+        description="参与单位（给出则替换原名单）"
     )
 
 
@@ -68,24 +69,28 @@ class ProjectMutations:
         project = await load_in_scope(
             info, input.project, Project, "project", acting_as=MANAGE_PROJECTS
         )
-        officer = (
-            await load_in_scope(
-                info, input.follow_up_officer, CommitteeMembership, "followUpOfficer"
+        officer: Given[CommitteeMembership | None] | None = None
+        if input.follow_up_officer:
+            officer_id = input.follow_up_officer.value
+            officer = Given(
+                await load_in_scope(info, officer_id, CommitteeMembership, "followUpOfficer")
+                if officer_id
+                else None
             )
-            if input.follow_up_officer
-            else None
-        )
         partners = (
-            [await load_in_scope(info, unit, ResidentUnit, "partners") for unit in input.partners]
-            if input.partners is not None
+            [
+                await load_in_scope(info, unit, ResidentUnit, "partners")
+                for unit in input.partners.value
+            ]
+            if input.partners
             else None
         )
         session = info.context.db.session
         changes = projects.ProjectChanges(
-            title=input.title,
-            status=input.status,
-            budget_yuan=input.budget,
-            ends_on=input.ends_on,
+            title=value_or_none(input.title),
+            status=value_or_none(input.status),
+            budget_yuan=value_or_none(input.budget),
+            ends_on=given(input.ends_on),
             officer=officer,
             partners=partners,
         )

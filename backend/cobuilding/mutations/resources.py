@@ -10,6 +10,7 @@ from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
 from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import PUBLISH_RESOURCE
 from backend.cobuilding.types import ResourceType
+from backend.core.changes import given, value_or_none
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
@@ -37,18 +38,20 @@ class ResourcePublishInput:
     )
 
 
-@strawberry.input(description="修改资源：只改所填的字段")
+@strawberry.input(
+    description="修改资源：只改所填的字段；capacity、availability、conditions 传 null 表示清空"
+)
 class ResourceUpdateInput:
     resource: strawberry.ID
-    title: str | None = None
-    description: str | None = None
-    kind: ResourceKind | None = None
-    category: str | None = None
-    capacity: int | None = None
-    availability: str | None = None
-    conditions: str | None = None
-    status: ResourceStatus | None = strawberry.field(
-        default=None, description="改为已用完（EXHAUSTED）或撤回（WITHDRAWN）"
+    title: strawberry.Maybe[str]
+    description: strawberry.Maybe[str]
+    kind: strawberry.Maybe[ResourceKind]
+    category: strawberry.Maybe[str]
+    capacity: strawberry.Maybe[int | None] = strawberry.field(description="null 表示不限数量")
+    availability: strawberry.Maybe[str | None]
+    conditions: strawberry.Maybe[str | None]
+    status: strawberry.Maybe[ResourceStatus] = strawberry.field(
+        description="改为已用完（EXHAUSTED）或撤回（WITHDRAWN）"
     )
 
 
@@ -85,17 +88,17 @@ class ResourceMutations:
         resource = await load_in_scope(
             info, input.resource, Resource, "resource", acting_as=PUBLISH_RESOURCE
         )
-        draft = resources.ResourceDraft(
-            title=input.title,
-            description=input.description,
-            kind=input.kind,
-            category=input.category,
-            capacity=input.capacity,
-            availability=input.availability,
-            conditions=input.conditions,
-            status=input.status,
+        changes = resources.ResourceChanges(
+            title=value_or_none(input.title),
+            description=value_or_none(input.description),
+            kind=value_or_none(input.kind),
+            category=value_or_none(input.category),
+            capacity=given(input.capacity),
+            availability=given(input.availability),
+            conditions=given(input.conditions),
+            status=value_or_none(input.status),
         )
         session = info.context.db.session
-        change = resources.update_resource(session, info.context.actor, resource, draft)
+        change = resources.update_resource(session, info.context.actor, resource, changes)
         updated, errors = await attempt(session, change, CoBuildingError)
         return ResourcePayload(resource=ResourceType.from_optional(updated), errors=errors)

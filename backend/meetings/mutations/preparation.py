@@ -9,8 +9,10 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from backend.attachments.uploads import read_uploads
+from backend.core.changes import Given, value_or_none
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, load_in_scope
+from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import lifecycle
@@ -163,19 +165,17 @@ class MeetingPreparationMutations:
         item = await load_in_scope(info, input.item, AgendaItem, "item", acting_as=PREPARE_MEETING)
         if item.meeting_id != meeting.id:
             raise NotFound(input.item)
-        presenter_id, clear_presenter = None, False
-        if input.presenter is not None:
-            if input.presenter.value is None:
-                clear_presenter = True
-            else:
-                presenter = await load_in_scope(info, input.presenter.value, Person, "presenter")
-                presenter_id = presenter.id
+        presenter_id: Given[int | None] | None = None
+        if input.presenter:
+            chosen = input.presenter.value
+            presenter_id = Given(
+                key(await load_in_scope(info, chosen, Person, "presenter")) if chosen else None
+            )
         changes = lifecycle.AgendaItemChanges(
-            title=input.title.value if input.title else None,
-            description=input.description.value if input.description else None,
+            title=value_or_none(input.title),
+            description=value_or_none(input.description),
             presenter_id=presenter_id,
-            clear_presenter=clear_presenter,
-            minutes_allotted=input.minutes_allotted.value if input.minutes_allotted else None,
+            minutes_allotted=value_or_none(input.minutes_allotted),
         )
         session = info.context.db.session
         change = lifecycle.update_agenda_item(
