@@ -145,3 +145,26 @@ async def test_an_action_item_says_who_reports_and_who_verifies(
     node = (await gql.data(ACTION, {"id": gid("ActionItem", action.id)}))["node"]
 
     assert node == {"viewerCanReport": report, "viewerCanVerify": verify}
+
+
+STATUSES = "query A($id: ID!) { node(id: $id) { ... on ActionItem { viewerReportStatuses } } }"
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "offered"),
+    [
+        (Role.UNIT_LIAISON, ActionItemStatus.OPEN, ["IN_PROGRESS", "DONE", "BLOCKED"]),
+        (Role.UNIT_LIAISON, ActionItemStatus.BLOCKED, ["IN_PROGRESS", "BLOCKED"]),
+        (Role.UNIT_LIAISON, ActionItemStatus.VERIFIED, []),
+        (Role.CONVENER, ActionItemStatus.OPEN, []),
+    ],
+)
+async def test_the_report_form_offers_the_moves_the_server_then_accepts(
+    gql, role, status, offered
+) -> None:
+    community, unit, action = _action(status)
+    gql.sign_in(role, community, unit if role is Role.UNIT_LIAISON else None)
+
+    node = (await gql.data(STATUSES, {"id": gid("ActionItem", action.id)}))["node"]
+
+    assert node["viewerReportStatuses"] == offered

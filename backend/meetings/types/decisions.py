@@ -108,12 +108,20 @@ class ActionItemType(ModelNode):
 
     @strawberry.field(description="当前用户能否报告进展：责任单位的联络员或责任人，且事项未办结")
     def viewer_can_report(self, info: Info) -> bool:
+        return bool(self._report_statuses(info))
+
+    @strawberry.field(description="当前用户报告进展时可选的状态（责任方从当前状态可改为的）")
+    def viewer_report_statuses(self, info: Info) -> list[ActionItemStatus]:
+        return self._report_statuses(info)
+
+    def _report_statuses(self, info: Info) -> list[ActionItemStatus]:
         owner = owns_action(
             info.context.actor,
             owner_unit_id=self.owner_unit_id,
             owner_person_id=self.owner_person_id,
         )
-        return owner and bool(OWNER_MOVES[self.status])
+        moves = OWNER_MOVES[self.status] if owner else set()
+        return [status for status in ActionItemStatus if status in moves]
 
     @strawberry.field(description="当前用户能否核验：管理作出决议的会议，且事项已办结")
     async def viewer_can_verify(self, info: Info) -> bool:

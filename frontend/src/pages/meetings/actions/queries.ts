@@ -11,6 +11,7 @@ export const ActionItemCardFragment = graphql(`
     isOverdue
     isDueSoon
     viewerCanReport
+    viewerReportStatuses
     viewerCanVerify
     expectedResult
     ownerUnit {

@@ -13,7 +13,8 @@ export interface ProgressValues {
 }
 export type FieldErrors = ReadonlyArray<{ field: 'status' | 'note' | 'evidence'; message: string }>;
 
-const STATUSES: readonly ReportStatus[] = ['IN_PROGRESS', 'DONE', 'BLOCKED'];
+const REPORTABLE: ReadonlySet<ActionItemStatus> = new Set(['IN_PROGRESS', 'DONE', 'BLOCKED']);
+const isReportStatus = (status: ActionItemStatus): status is ReportStatus => REPORTABLE.has(status);
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -32,6 +33,9 @@ export default function ProgressForm({
 }) {
   const [form] = Form.useForm<{ status: ReportStatus; note: string; evidence?: UploadFile[] }>();
   const status = Form.useWatch('status', form);
+  // The moves the server allows from the item's status (a blocked item cannot be done at once).
+  const statuses = (item?.viewerReportStatuses ?? []).filter(isReportStatus);
+  const initialStatus = statuses.includes('IN_PROGRESS') ? 'IN_PROGRESS' : statuses[0];
   return (
     <Modal
       open={item !== null}
@@ -48,7 +52,7 @@ export default function ProgressForm({
         form={form}
         layout="vertical"
         name="actionItemProgress"
-        initialValues={{ status: 'IN_PROGRESS', note: '', evidence: [] }}
+        initialValues={{ status: initialStatus, note: '', evidence: [] }}
         onFinish={async (values) => {
           if (!item) return;
           const errors = await onSubmit(item, {
@@ -65,7 +69,7 @@ export default function ProgressForm({
             optionType="button"
             buttonStyle="solid"
             size="large"
-            options={STATUSES.map((s) => ({ value: s, label: ACTION_ITEM_STATUSES[s] }))}
+            options={statuses.map((s) => ({ value: s, label: ACTION_ITEM_STATUSES[s] }))}
             data-testid="progress-status"
           />
         </Form.Item>
