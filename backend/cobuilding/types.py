@@ -49,6 +49,7 @@ from backend.core.types import ModelNode, ModelType, present, required
 from backend.organisations.refs import (
     GridRef,
     OrganisationRef,
+    holds_over,
     load_community,
     load_grid,
     organisation_path,
@@ -107,8 +108,7 @@ class NeedType(ModelNode):
 
     @strawberry.field(description="当前用户能否受理、派单、办结此需求：本社区（或上级）的工作人员")
     async def viewer_can_handle(self, info: Info) -> bool:
-        path = await organisation_path(info, self.community_id)
-        return path is not None and handles_needs_in(info.context.actor, path)
+        return await holds_over(info, self.community_id, handles_needs_in)
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:

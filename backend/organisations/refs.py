@@ -4,11 +4,13 @@ registry, so their `types.py` never imports ours."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 from strawberry.types import Info
 
+from backend.core.actor import Actor
 from backend.core.types import load_related, required
 from backend.organisations.loaders import GridByIdLoader, OrganisationByIdLoader
 
@@ -31,6 +33,13 @@ async def load_community(info: Info, community_id: int) -> OrganisationRef:
 
 async def load_grid(info: Info, grid_id: int | None) -> GridRef | None:
     return cast("GridType | None", await load_related(info, GridByIdLoader, grid_id))
+
+
+async def holds_over(info: Info, organisation_id: int, rule: Callable[[Actor, str], bool]) -> bool:
+    """A subtree rule of `permissions.py` (`rule(actor, organisation_path)`) for the caller on
+    an organisation; False when the organisation is out of the caller's sight."""
+    path = await organisation_path(info, organisation_id)
+    return path is not None and rule(info.context.actor, path)
 
 
 async def organisation_path(info: Info, organisation_id: int) -> str | None:

@@ -18,9 +18,9 @@ from backend.cobuilding.refs import (
 from backend.core.types import ModelNode, ModelType, required
 from backend.organisations.refs import (
     OrganisationRef,
+    holds_over,
     load_community,
     load_organisation,
-    organisation_path,
 )
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
@@ -98,7 +98,7 @@ class VolunteerTeamType(ModelNode):
 
     @strawberry.field(description="当前用户能否管理本队：本社区的志愿服务协调员")
     async def viewer_can_manage(self, info: Info) -> bool:
-        return await coordinates_community(info, self.community_id)
+        return await holds_over(info, self.community_id, coordinates)
 
     @strawberry.field(description="队员（未退出）")
     async def members(self, info: Info) -> list[VolunteerTeamMemberType]:
@@ -220,13 +220,13 @@ class VolunteerActivityType(ModelNode):
         description="当前用户能否管理本活动（代为签到、登记服务）：本社区的志愿服务协调员"
     )
     async def viewer_can_manage(self, info: Info) -> bool:
-        return await coordinates_community(info, self.community_id)
+        return await holds_over(info, self.community_id, coordinates)
 
     @strawberry.field(
         description="签到码（二维码内容），只有本社区的协调员可见；志愿者扫码签到签退"
     )
     async def checkin_code(self, info: Info) -> str | None:
-        allowed = await coordinates_community(info, self.community_id)
+        allowed = await holds_over(info, self.community_id, coordinates)
         return self.checkin_code_value if allowed else None
 
     @strawberry.field(description="所在社区")
@@ -258,12 +258,6 @@ class VolunteerActivityType(ModelNode):
     async def places_left(self, info: Info) -> int:
         rows = await info.context.loader(SignupsByActivityLoader).load(self.id)
         return max(0, self.slots - len(rows))
-
-
-async def coordinates_community(info: Info, community_id: int) -> bool:
-    """The caller coordinates volunteering in the community (the rule: `coordinates`)."""
-    path = await organisation_path(info, community_id)
-    return path is not None and coordinates(info.context.actor, path)
 
 
 @strawberry.type(name="ActivitySignup", description="活动报名：名额序号、签到签退时间")

@@ -21,15 +21,15 @@ from backend.meetings.loaders import (
     ProgressByActionItemLoader,
 )
 from backend.meetings.models import ActionItemStatus, DecisionOutcome
-from backend.meetings.permissions import owns_action
+from backend.meetings.permissions import manages_meeting, owns_action
 from backend.meetings.services import OPEN_ACTION_STATUSES, is_action_overdue
 from backend.meetings.tracking import OWNER_MOVES
 from backend.meetings.types.meetings import (
     AgendaItemType,
     JointMeetingType,
     load_meeting,
-    manages_meeting_of,
 )
+from backend.organisations.refs import holds_over
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
@@ -128,7 +128,7 @@ class ActionItemType(ModelNode):
         if self.status is not ActionItemStatus.DONE:
             return False
         meeting = await _meeting_of_decision(info, self.decision_id)
-        return await manages_meeting_of(info, meeting.organisation_id)
+        return await holds_over(info, meeting.organisation_id, manages_meeting)
 
     @strawberry.field(description="进展报告和核验记录（最早在前）")
     async def progress(self, info: Info) -> list[ActionProgressType]:

@@ -27,7 +27,7 @@ from backend.meetings.loaders import (
 from backend.meetings.models import AgendaSource, AttendanceStatus, MeetingKind, MeetingStatus
 from backend.meetings.permissions import manages_meeting
 from backend.meetings.services import present_count
-from backend.organisations.refs import OrganisationRef, load_community, organisation_path
+from backend.organisations.refs import OrganisationRef, holds_over, load_community
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
@@ -88,7 +88,7 @@ class JointMeetingType(ModelNode):
         description="当前用户能否管理本次会议：设置议题、发布、主持、记录决议、核验督办事项"
     )
     async def viewer_can_manage(self, info: Info) -> bool:
-        return await manages_meeting_of(info, self.organisation_id)
+        return await holds_over(info, self.organisation_id, manages_meeting)
 
     @strawberry.field(description="主持人")
     async def chair(self, info: Info) -> PersonRef | None:
@@ -138,12 +138,6 @@ class JointMeetingType(ModelNode):
     async def present_count(self, info: Info) -> int:
         rows = await info.context.loader(AttendancesByMeetingLoader).load(self.id)
         return present_count(row.status for row in rows)
-
-
-async def manages_meeting_of(info: Info, organisation_id: int) -> bool:
-    """Whether the caller manages the meetings the organisation convenes."""
-    path = await organisation_path(info, organisation_id)
-    return path is not None and manages_meeting(info.context.actor, path)
 
 
 async def load_meeting(info: Info, meeting_id: int) -> JointMeetingType:
