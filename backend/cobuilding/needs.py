@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -33,7 +32,7 @@ from backend.cobuilding.models import (
 )
 from backend.cobuilding.permissions import answers_for
 from backend.core.actor import Actor
-from backend.core.db import rows_changed
+from backend.core.db import add_unique, rows_changed
 from backend.core.models import key, utcnow
 from backend.core.text import TextRules
 from backend.notifications.services import notify
@@ -194,12 +193,8 @@ async def dispatch_need(
         dispatched_by_id=actor.principal.user_id,
     )
     need.status = NeedStatus.DISPATCHED
-    session.add(dispatch)
-    try:
-        await session.flush()
-    except IntegrityError:
-        # A second coordinator dispatched the same need at the same moment.
-        raise refuse(CoBuildingErrorCode.ALREADY_DISPATCHED, "need") from None
+    # A second coordinator may dispatch the same need at the same moment.
+    await add_unique(session, dispatch, refuse(CoBuildingErrorCode.ALREADY_DISPATCHED, "need"))
     if unit.liaison_id is not None:
         notify(
             session,

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Engine, Executable, create_engine, event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -74,6 +75,16 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def add_unique(session: AsyncSession, row: object, refusal: Exception) -> None:
+    """Add a row whose unique constraint is the last line of defence against a parallel
+    request: a clash on flush raises `refusal` (the area's typed error) instead."""
+    session.add(row)
+    try:
+        await session.flush()
+    except IntegrityError:
+        raise refusal from None
 
 
 async def rows_changed(session: AsyncSession, statement: Executable) -> int:

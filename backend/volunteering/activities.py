@@ -15,9 +15,9 @@ from sqlmodel import col
 from backend.audit.services import diff, record, snapshot
 from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.actor import Actor
-from backend.core.db import rows_changed
+from backend.core.db import add_unique, rows_changed
 from backend.core.models import key
-from backend.volunteering.errors import TEXT, VolunteeringErrorCode, add_unique, refuse
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import (
     ActivitySignup,
     ActivityStatus,
@@ -136,7 +136,7 @@ async def sign_up(
         raise refuse(E.ACTIVITY_FULL, "activity", f"活动名额已满（共 {activity.slots} 个）。")
     signup = ActivitySignup(activity_id=key(activity), person_id=person_id, place_number=free)
     await add_unique(
-        session, signup, E.ACTIVITY_FULL, "activity", "名额刚被别人报走，请刷新后重试。"
+        session, signup, refuse(E.ACTIVITY_FULL, "activity", "名额刚被别人报走，请刷新后重试。")
     )
     record(
         session,

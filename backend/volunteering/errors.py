@@ -6,8 +6,6 @@ from __future__ import annotations
 import enum
 
 import strawberry
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.core.errors import DomainError
 from backend.core.text import TextRules
@@ -65,15 +63,3 @@ def refuse(
 
 
 TEXT = TextRules(refuse, VolunteeringErrorCode.REQUIRED, VolunteeringErrorCode.TOO_LONG)
-
-
-async def add_unique(
-    session: AsyncSession, row: object, code: VolunteeringErrorCode, field: str, message: str
-) -> None:
-    """Add a row whose unique constraint is the last line of defence: a clash on flush is
-    refused with the code, field and message given."""
-    session.add(row)
-    try:
-        await session.flush()
-    except IntegrityError:
-        raise refuse(code, field, message) from None

@@ -12,11 +12,12 @@ from sqlmodel import col
 
 from backend.audit.services import record
 from backend.core.actor import Actor
+from backend.core.db import add_unique
 from backend.core.models import key
 from backend.organisations.models import Organisation
 from backend.units.models import ResidentUnit
 from backend.volunteering import points as ledger
-from backend.volunteering.errors import TEXT, VolunteeringErrorCode, add_unique, refuse
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import PartnerMerchant, PointsEntry, PointsEntryKind, PointsRule
 
 MAX_POINTS_PER_HOUR = 1000
@@ -43,7 +44,7 @@ async def create_merchant(
         unit_id=draft.unit.id if draft.unit else None,
     )
     await add_unique(
-        session, merchant, VolunteeringErrorCode.INVALID, "name", "本社区已有同名商家。"
+        session, merchant, refuse(VolunteeringErrorCode.INVALID, "name", "本社区已有同名商家。")
     )
     record(
         session,

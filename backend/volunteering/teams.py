@@ -11,9 +11,10 @@ from sqlmodel import col
 
 from backend.audit.services import record
 from backend.core.actor import Actor
+from backend.core.db import add_unique
 from backend.core.models import key, utcnow
 from backend.units.models import ResidentUnit
-from backend.volunteering.errors import TEXT, VolunteeringErrorCode, add_unique, refuse
+from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import TeamRole, VolunteerTeam, VolunteerTeamMember
 
 
@@ -41,7 +42,9 @@ async def create_team(session: AsyncSession, actor: Actor, draft: TeamDraft) -> 
         sponsor_organisation_id=None if draft.sponsor_unit else draft.community_id,
         founded_on=date.today(),
     )
-    await add_unique(session, team, VolunteeringErrorCode.INVALID, "name", "本社区已有同名服务队。")
+    await add_unique(
+        session, team, refuse(VolunteeringErrorCode.INVALID, "name", "本社区已有同名服务队。")
+    )
     if draft.leader_id is not None:
         session.add(
             VolunteerTeamMember(
