@@ -1,50 +1,39 @@
-"""群众点单、社区下单、单位接单: a need from the resident to the project that meets it."""
+"""群众点单、社区下单、单位接单: a need from the resident to the project that meets it; its
+submission (with photos, or by a platform's token) and triage."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 
-import pytest
 from sqlalchemy import func, select
 
 from backend.attachments.models import Attachment
-from backend.cobuilding.models import (
-    DispatchStatus,
-    Need,
-    NeedDispatch,
-    NeedStatus,
-    Project,
-    ResourceKind,
-)
+from backend.cobuilding.models import Need, NeedDispatch, NeedStatus
 from backend.core.principal import Role
 from backend.factories import (
     ApiTokenFactory,
     CommunityFactory,
-    GridFactory,
     NeedFactory,
-    PersonFactory,
-    ProjectFactory,
     ResidentUnitFactory,
-    ResourceFactory,
     raw_token,
     session,
 )
 from backend.notifications.models import Notification
+from tests.cobuilding.helpers import (
+    DISPATCH,
+    ERRORS,
+    RESPOND,
+    a_community_with_units,
+    act_as_liaison,
+)
 from tests.helpers import gid
 
-ERRORS = "errors { field code message }"
 SUBMIT = f"""mutation S($input: NeedSubmitInput!) {{ needSubmit(input: $input) {{
   need {{ id title status sourceLabel grid {{ name }} photos {{ filename contentType }} }} {ERRORS} }} }}"""
 TRIAGE = f"""mutation T($input: NeedTriageInput!) {{ needTriage(input: $input) {{
   need {{ status rejectReason mergedInto {{ title }} }} {ERRORS} }} }}"""
 SUGGEST = """query G($need: ID!) { needSuggestions(need: $need) {
   score remaining reasons resource { id title unit { name } } } }"""
-DISPATCH = f"""mutation D($input: NeedDispatchInput!) {{ needDispatch(input: $input) {{
-  dispatch {{ id status unit {{ name }} }} need {{ status }} {ERRORS} }} }}"""
-RESPOND = f"""mutation R($input: NeedDispatchRespondInput!) {{ needDispatchRespond(input: $input) {{
-  dispatch {{ status declineReason }} need {{ status project {{ title }} }}
-  project {{ title leadUnit {{ name }} partners {{ name }} resources {{ title }} }} {ERRORS} }} }}"""
 INBOX = (
     """{ needDispatches(filter: {status: PENDING}) { totalCount nodes { id need { title } } } }"""
 )
@@ -52,21 +41,6 @@ SOLVE = f"mutation V($need: ID!) {{ needSolve(need: $need) {{ need {{ status }} 
 CLOSE = f"""mutation C($input: NeedCloseInput!) {{ needClose(input: $input) {{
   need {{ status satisfaction feedback }} {ERRORS} }} }}"""
 PNG = b"\x89PNG\r\n\x1a\n" + b"photo" * 50
-
-
-def a_community_with_units():
-    community = CommunityFactory(name="城西社区党委")
-    grid = GridFactory(community=community, name="龙山网格")
-    other_grid = GridFactory(community=community, name="河背网格")
-    liaison = PersonFactory(name="物业联络员")
-    near = ResidentUnitFactory(
-        community=community, grid_id=grid.id, name="龙山物业", liaison_id=liaison.id
-    )
-    far = ResidentUnitFactory(community=community, grid_id=other_grid.id, name="县供电局")
-    ResourceFactory(unit=near, title="维修班组", kind=ResourceKind.EXPERTISE, capacity=3)
-    ResourceFactory(unit=far, title="电工服务队", kind=ResourceKind.EXPERTISE, capacity=10)
-    ResourceFactory(unit=far, title="会议室", kind=ResourceKind.VENUE, capacity=40)
-    return community, grid, near, far, liaison
 
 
 async def submit_with_photo(gql, variables: dict) -> dict:
@@ -80,12 +54,6 @@ async def submit_with_photo(gql, variables: dict) -> dict:
     )
     assert response.status_code == 200, response.text
     return response.json()["data"]["needSubmit"]
-
-
-async def act_as_liaison(gql, community, unit, person):
-    user = gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
-    user.person_id = person.id
-    session.commit()
 
 
 async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(gql) -> None:
@@ -174,55 +142,6 @@ async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(
     }
 
 
-async def test_a_declined_dispatch_goes_back_to_the_coordinator_and_can_join_a_project(gql) -> None:
-    community, _, near, far, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    project = ProjectFactory(community=community, lead_unit_id=far.id, title="老旧小区路灯改造")
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    first = await gql.data(
-        DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", near.id)}}
-    )
-    await act_as_liaison(gql, community, near, liaison)
-    dispatch = first["needDispatch"]["dispatch"]["id"]
-
-    no_reason = await gql.data(RESPOND, {"input": {"dispatch": dispatch, "accept": False}})
-    declined = await gql.data(
-        RESPOND, {"input": {"dispatch": dispatch, "accept": False, "reason": "本单位无电工"}}
-    )
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    again = await gql.data(
-        DISPATCH,
-        {
-            "input": {
-                "need": gid("Need", need.id),
-                "unit": gid("ResidentUnit", near.id),
-                "project": gid("Project", project.id),
-            }
-        },
-    )
-    await act_as_liaison(gql, community, near, liaison)
-    joined = await gql.data(
-        RESPOND,
-        {"input": {"dispatch": again["needDispatch"]["dispatch"]["id"], "accept": True}},
-    )
-
-    assert no_reason["needDispatchRespond"]["errors"] == [
-        {"field": "reason", "code": "REQUIRED", "message": "此项为必填项。"}
-    ]
-    assert declined["needDispatchRespond"]["dispatch"] == {
-        "status": "DECLINED",
-        "declineReason": "本单位无电工",
-    }
-    assert declined["needDispatchRespond"]["need"]["status"] == "ACCEPTED"
-    assert again["needDispatch"]["errors"] == []
-    assert joined["needDispatchRespond"]["project"] == {
-        "title": "老旧小区路灯改造",
-        "leadUnit": {"name": "县供电局"},
-        "partners": [{"name": "龙山物业"}],
-        "resources": [],
-    }
-
-
 async def test_bad_steps_are_refused_and_change_nothing(gql) -> None:
     community, _, near, _, _ = a_community_with_units()
     elsewhere = ResidentUnitFactory(name="别的社区的单位")
@@ -261,68 +180,6 @@ async def test_bad_steps_are_refused_and_change_nothing(gql) -> None:
     session.expire_all()
     assert session.get(Need, accepted.id).status is NeedStatus.ACCEPTED
     assert session.scalar(select(func.count()).select_from(NeedDispatch)) == 0
-
-
-async def test_a_street_coordinator_cannot_dispatch_to_a_unit_of_another_community(gql) -> None:
-    community, _, _, _, _ = a_community_with_units()
-    other = ResidentUnitFactory(
-        community=CommunityFactory(parent_id=community.parent_id), name="城东单位"
-    )
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, session.get(type(community), community.parent_id))
-
-    refused = await gql.data(
-        DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", other.id)}}
-    )
-
-    assert refused["needDispatch"]["errors"] == [
-        {
-            "field": "unit",
-            "code": "OUTSIDE_COMMUNITY",
-            "message": "只能派给需求所在社区的驻区单位。",
-        }
-    ]
-    session.expire_all()
-    assert session.get(Need, need.id).status is NeedStatus.ACCEPTED
-
-
-async def test_a_dispatch_is_answered_once_and_only_by_its_own_unit(gql) -> None:
-    community, _, near, far, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    sent = await gql.data(
-        DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", near.id)}}
-    )
-    dispatch = sent["needDispatch"]["dispatch"]["id"]
-    gql.sign_in(Role.UNIT_LIAISON, community, unit=far)
-    stranger = await gql.execute(RESPOND, {"input": {"dispatch": dispatch, "accept": True}})
-    await act_as_liaison(gql, community, near, liaison)
-    first = await gql.data(RESPOND, {"input": {"dispatch": dispatch, "accept": True}})
-    second = await gql.data(RESPOND, {"input": {"dispatch": dispatch, "accept": True}})
-
-    assert stranger["errors"][0]["extensions"]["code"] == "NOT_FOUND"
-    assert first["needDispatchRespond"]["errors"] == []
-    assert second["needDispatchRespond"]["errors"][0]["code"] == "ALREADY_RESPONDED"
-    assert session.scalar(select(func.count()).select_from(Project)) == 1
-
-
-async def test_simultaneous_acceptances_make_one_project(gql, backend_name) -> None:
-    if backend_name != "postgresql":
-        pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
-    community, _, near, _, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    dispatch = NeedDispatch(need_id=need.id, unit_id=near.id, status=DispatchStatus.PENDING)
-    need.status = NeedStatus.DISPATCHED
-    session.add(dispatch)
-    session.commit()
-    await act_as_liaison(gql, community, near, liaison)
-    answer = {"input": {"dispatch": gid("NeedDispatch", dispatch.id), "accept": True}}
-
-    results = await asyncio.gather(*(gql.data(RESPOND, answer) for _ in range(4)))
-
-    codes = sorted(e["code"] for r in results for e in r["needDispatchRespond"]["errors"])
-    assert codes == ["ALREADY_RESPONDED"] * 3
-    assert session.scalar(select(func.count()).select_from(Project)) == 1
 
 
 async def test_a_district_platform_sends_needs_with_a_write_needs_token(gql) -> None:
@@ -387,28 +244,3 @@ async def test_photos_must_be_images_or_documents_with_names_that_fit(gql) -> No
     ]
     assert session.scalar(select(func.count()).select_from(Need)) == 0
     assert session.scalar(select(func.count()).select_from(Attachment)) == 0
-
-
-async def test_a_coordinator_takes_back_an_unanswered_dispatch(gql) -> None:
-    community, _, near, _, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    sent = await gql.data(
-        DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", near.id)}}
-    )
-    withdraw = """mutation W($d: ID!) { needDispatchWithdraw(dispatch: $d) {
-      dispatch { status } need { status } errors { field code message } } }"""
-    dispatch = sent["needDispatch"]["dispatch"]["id"]
-
-    taken_back = (await gql.data(withdraw, {"d": dispatch}))["needDispatchWithdraw"]
-    again = (await gql.data(withdraw, {"d": dispatch}))["needDispatchWithdraw"]
-    await act_as_liaison(gql, community, near, liaison)
-    late = await gql.data(RESPOND, {"input": {"dispatch": dispatch, "accept": True}})
-
-    assert taken_back == {
-        "dispatch": {"status": "WITHDRAWN"},
-        "need": {"status": "ACCEPTED"},
-        "errors": [],
-    }
-    assert again["errors"][0]["code"] == "ALREADY_RESPONDED"
-    assert late["needDispatchRespond"]["errors"][0]["code"] == "ALREADY_RESPONDED"

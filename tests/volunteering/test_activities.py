@@ -1,4 +1,5 @@
-"""Volunteer service: sign-up within the slots, check-in and check-out, hours and points."""
+"""Volunteer activities: published, signed up within the slots, checked in and out into a
+service record that earns points."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from backend.audit.models import AuditLogEntry
 from backend.core.principal import Role
 from backend.factories import (
     CommunityFactory,
@@ -20,14 +20,13 @@ from backend.factories import (
 )
 from backend.volunteering.models import (
     ActivitySignup,
-    PartnerMerchant,
     PointsEntry,
     PointsRule,
     ServiceRecord,
 )
 from tests.helpers import gid
+from tests.volunteering.helpers import ERRORS, LEDGER, NOW, RECORD, iso
 
-ERRORS = "errors { field code message }"
 CREATE = f"""mutation A($input: VolunteerActivityCreateInput!) {{ volunteerActivityCreate(input: $input) {{
   activity {{ id title slots placesLeft requiredSkills checkinCode project {{ title }} }} {ERRORS} }} }}"""
 SIGN_UP = f"""mutation S($input: ActivitySignUpInput!) {{ activitySignUp(input: $input) {{
@@ -36,23 +35,6 @@ CHECK_IN = f"""mutation I($input: ActivityCheckInput!) {{ activityCheckIn(input:
   signup {{ checkedInAt }} {ERRORS} }} }}"""
 CHECK_OUT = f"""mutation O($input: ActivityCheckInput!) {{ activityCheckOut(input: $input) {{
   signup {{ checkedOutAt }} serviceRecord {{ minutes hours points project {{ title }} }} {ERRORS} }} }}"""
-LEDGER = """query L($person: ID!) { pointsLedger(person: $person) {
-  balance earned spent minutes hours
-  entries { nodes { sequence kind points balance note } }
-  serviceRecords { totalCount } } }"""
-RECORD = f"""mutation R($input: ServiceRecordCreateInput!) {{ serviceRecordCreate(input: $input) {{
-  serviceRecord {{ minutes points }} {ERRORS} }} }}"""
-CORRECT = f"""mutation C($input: ServiceRecordCorrectInput!) {{ serviceRecordCorrect(input: $input) {{
-  serviceRecord {{ minutes points }} {ERRORS} }} }}"""
-MERCHANT = f"""mutation M($input: PartnerMerchantCreateInput!) {{ partnerMerchantCreate(input: $input) {{
-  merchant {{ id name }} {ERRORS} }} }}"""
-REDEEM = f"""mutation X($input: PointsRedeemInput!) {{ pointsRedeem(input: $input) {{
-  entry {{ points balance kindLabel }} {ERRORS} }} }}"""
-NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def iso(value: dt.datetime) -> str:
-    return value.isoformat()
 
 
 async def test_a_project_activity_is_signed_up_served_and_earns_points(gql) -> None:
@@ -243,195 +225,6 @@ async def test_bad_service_input_is_refused_and_nothing_is_written(gql) -> None:
     assert session.scalar(select(func.count()).select_from(PointsEntry)) == 0
 
 
-async def test_a_correction_is_audited_and_reversed_in_the_ledger(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    start = NOW - dt.timedelta(days=2)
-    created = await gql.data(
-        RECORD,
-        {
-            "input": {
-                "person": gid("Person", volunteer.id),
-                "community": gid("Organisation", community.id),
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=3)),
-                "description": "重阳敬老慰问",
-            }
-        },
-    )
-    service = session.scalars(select(ServiceRecord)).one()
-
-    no_reason = await gql.data(
-        CORRECT,
-        {
-            "input": {
-                "serviceRecord": gid("ServiceRecord", service.id),
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=2)),
-                "reason": " ",
-            }
-        },
-    )
-    corrected = await gql.data(
-        CORRECT,
-        {
-            "input": {
-                "serviceRecord": gid("ServiceRecord", service.id),
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=2)),
-                "reason": "签退时间登记错误",
-            }
-        },
-    )
-    ledger = (await gql.data(LEDGER, {"person": gid("Person", volunteer.id)}))["pointsLedger"]
-
-    assert created["serviceRecordCreate"]["serviceRecord"] == {"minutes": 180, "points": 30}
-    assert no_reason["serviceRecordCorrect"]["errors"][0]["field"] == "reason"
-    assert corrected["serviceRecordCorrect"] == {
-        "serviceRecord": {"minutes": 120, "points": 20},
-        "errors": [],
-    }
-    assert [(e["kind"], e["points"], e["balance"]) for e in ledger["entries"]["nodes"]] == [
-        ("REVERSAL", -30, 20),
-        ("EARNED", 20, 50),
-        ("EARNED", 30, 30),
-    ]
-    audit = session.scalars(
-        select(AuditLogEntry).where(AuditLogEntry.action == "serviceRecordCorrect")
-    ).one()
-    assert audit.changes["minutes"] == [180, 120]
-    assert audit.changes["corrected_reason"] == [None, "签退时间登记错误"]
-
-
-async def test_ledger_notes_keep_the_whole_description_and_reason(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    start = NOW - dt.timedelta(days=2)
-    description = "敬" * 499 + "末"
-    await gql.data(
-        RECORD,
-        {
-            "input": {
-                "person": gid("Person", volunteer.id),
-                "community": gid("Organisation", community.id),
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=3)),
-                "description": description,
-            }
-        },
-    )
-    service = session.scalars(select(ServiceRecord)).one()
-
-    def correct(reason: str) -> dict:
-        return {
-            "input": {
-                "serviceRecord": gid("ServiceRecord", service.id),
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=2)),
-                "reason": reason,
-            }
-        }
-
-    too_long = await gql.data(CORRECT, correct("误" * 201))
-
-    assert too_long["serviceRecordCorrect"] == {
-        "serviceRecord": None,
-        "errors": [{"field": "reason", "code": "TOO_LONG", "message": "最多 200 个字。"}],
-    }
-    session.expire_all()
-    assert session.get(ServiceRecord, service.id).minutes == 180
-    assert [e.note for e in session.scalars(select(PointsEntry))] == [f"志愿服务：{description}"]
-
-    reason = "误" * 199 + "尾"
-    corrected = await gql.data(CORRECT, correct(reason))
-    ledger = (await gql.data(LEDGER, {"person": gid("Person", volunteer.id)}))["pointsLedger"]
-
-    assert corrected["serviceRecordCorrect"]["errors"] == []
-    assert [(e["kind"], e["note"]) for e in ledger["entries"]["nodes"]] == [
-        ("REVERSAL", f"更正服务时长：{reason}"),
-        ("EARNED", f"志愿服务（更正后）：{description}"),
-        ("EARNED", f"志愿服务：{description}"),
-    ]
-
-
-async def test_points_are_redeemed_at_a_merchant_but_never_below_zero(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    start = NOW - dt.timedelta(days=1)
-    await gql.data(
-        RECORD,
-        {
-            "input": {
-                "person": gid("Person", volunteer.id),
-                "community": gid("Organisation", community.id),
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=4)),
-                "description": "四点半课堂",
-            }
-        },
-    )
-    merchant = (
-        await gql.data(
-            MERCHANT,
-            {
-                "input": {
-                    "community": gid("Organisation", community.id),
-                    "name": "湖寮爱心超市",
-                    "offer": "10 分兑换一袋大米",
-                }
-            },
-        )
-    )["partnerMerchantCreate"]["merchant"]
-
-    def redeem(points: int) -> dict:
-        return {
-            "input": {
-                "person": gid("Person", volunteer.id),
-                "merchant": merchant["id"],
-                "points": points,
-            }
-        }
-
-    spent = await gql.data(REDEEM, redeem(30))
-    too_much = await gql.data(REDEEM, redeem(11))
-    negative = await gql.data(REDEEM, redeem(-5))
-
-    assert spent["pointsRedeem"] == {
-        "entry": {"points": -30, "balance": 10, "kindLabel": "兑换"},
-        "errors": [],
-    }
-    assert too_much["pointsRedeem"]["errors"] == [
-        {
-            "field": "points",
-            "code": "INSUFFICIENT_BALANCE",
-            "message": "积分余额不足：当前余额 10 分。",
-        }
-    ]
-    assert negative["pointsRedeem"]["errors"][0]["code"] == "INVALID"
-    assert session.scalar(select(func.count()).select_from(PointsEntry)) == 2
-    assert session.scalar(select(func.count()).select_from(PartnerMerchant)) == 1
-
-
-async def test_the_ledger_cannot_be_edited(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    session.add(
-        PointsEntry(
-            person_id=volunteer.id, sequence=1, kind="earned", points=10, balance=10, note="x"
-        )
-    )
-    session.commit()
-    entry = session.scalars(select(PointsEntry)).one()
-
-    entry.points = 1000
-    with pytest.raises(PermissionError):
-        session.commit()
-    session.rollback()
-
-
 async def test_simultaneous_sign_ups_never_exceed_the_slots(gql, backend_name) -> None:
     if backend_name != "postgresql":
         pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
@@ -451,110 +244,6 @@ async def test_simultaneous_sign_ups_never_exceed_the_slots(gql, backend_name) -
     codes = sorted((r["activitySignUp"]["errors"] or [{"code": "OK"}])[0]["code"] for r in results)
     assert codes == ["ACTIVITY_FULL"] * 4 + ["OK"] * 2
     assert session.scalar(select(func.count()).select_from(ActivitySignup)) == 2
-
-
-async def test_simultaneous_redemptions_never_overspend(gql, backend_name) -> None:
-    if backend_name != "postgresql":
-        pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    merchant = PartnerMerchant(community_id=community.id, name="爱心超市")
-    session.add(merchant)
-    session.add(
-        PointsEntry(
-            person_id=volunteer.id, sequence=1, kind="earned", points=50, balance=50, note="x"
-        )
-    )
-    session.commit()
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    redeem = {
-        "input": {
-            "person": gid("Person", volunteer.id),
-            "merchant": gid("PartnerMerchant", merchant.id),
-            "points": 20,
-        }
-    }
-
-    results = await asyncio.gather(*(gql.data(REDEEM, redeem) for _ in range(5)))
-
-    succeeded = [r for r in results if not r["pointsRedeem"]["errors"]]
-    assert len(succeeded) == 2
-    balances = session.scalars(select(PointsEntry.balance).order_by(PointsEntry.sequence)).all()
-    assert balances == [50, 30, 10]
-
-
-async def test_a_longer_correction_works_after_points_were_spent_a_shorter_one_may_not(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    merchant = PartnerMerchant(community_id=community.id, name="爱心超市")
-    session.add(merchant)
-    session.commit()
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
-    start = NOW - dt.timedelta(days=3)
-    await gql.data(
-        RECORD,
-        {
-            "input": {
-                "person": gid("Person", volunteer.id),
-                "community": gid("Organisation", community.id),
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=2)),
-                "description": "环境整治",
-            }
-        },
-    )
-    await gql.data(
-        REDEEM,
-        {
-            "input": {
-                "person": gid("Person", volunteer.id),
-                "merchant": gid("PartnerMerchant", merchant.id),
-                "points": 15,
-            }
-        },
-    )
-    service = gid("ServiceRecord", session.scalars(select(ServiceRecord)).one().id)
-
-    def correct(hours: int) -> dict:
-        return {
-            "input": {
-                "serviceRecord": service,
-                "startedAt": iso(start),
-                "endedAt": iso(start + dt.timedelta(hours=hours)),
-                "reason": "登记有误",
-            }
-        }
-
-    longer = await gql.data(CORRECT, correct(3))
-    shorter = await gql.data(CORRECT, correct(1))
-
-    assert longer["serviceRecordCorrect"]["errors"] == []
-    assert shorter["serviceRecordCorrect"]["errors"][0]["code"] == "INSUFFICIENT_BALANCE"
-    ledger = (await gql.data(LEDGER, {"person": gid("Person", volunteer.id)}))["pointsLedger"]
-    assert ledger["balance"] == 15  # 20 earned, 15 spent, then 20 reversed and 30 earned
-
-
-async def test_a_coordinator_may_not_correct_their_own_hours_elsewhere(gql) -> None:
-    home, elsewhere = CommunityFactory(), CommunityFactory()
-    person = PersonFactory(community_id=elsewhere.id)
-    own = ServiceRecordFactory(person=person, team=None, team_id=None)
-    user = gql.sign_in(Role.VOLUNTEER_COORDINATOR, home)
-    user.person_id = person.id
-    session.commit()
-
-    refused = await gql.execute(
-        CORRECT,
-        {
-            "input": {
-                "serviceRecord": gid("ServiceRecord", own.id),
-                "startedAt": iso(own.started_at),
-                "endedAt": iso(own.started_at + dt.timedelta(hours=20)),
-                "reason": "多算一点",
-            }
-        },
-    )
-
-    assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
 async def test_simultaneous_check_outs_make_one_service_record(gql, backend_name) -> None:

@@ -1,0 +1,184 @@
+"""Co-building projects: an officer and partners assigned, spending reported, milestones
+completed, tracked to done."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from backend.cobuilding.models import ProjectPartner, ProjectStatus, ProjectUpdate
+from backend.core.principal import Role
+from backend.factories import (
+    CommunityFactory,
+    MembershipFactory,
+    MilestoneFactory,
+    PersonFactory,
+    ProjectFactory,
+    ResidentUnitFactory,
+    session,
+)
+from backend.people.models import CommitteeMembershipRole, CommitteeRole
+from tests.cobuilding.helpers import ERRORS
+from tests.helpers import gid
+
+UPDATE_PROJECT = f"""mutation U($input: ProjectUpdateInput!) {{ projectUpdate(input: $input) {{
+  project {{ status budget followUpOfficer {{ person {{ name }} }} partners {{ name }} }} {ERRORS} }} }}"""
+REPORT = f"""mutation P($input: ProjectReportInput!) {{ projectReport(input: $input) {{
+  project {{ status spent updates {{ note spent }} }} {ERRORS} }} }}"""
+COMPLETE = f"""mutation M($m: ID!) {{ projectMilestoneComplete(milestone: $m) {{
+  project {{ isLate milestones {{ title doneOn isOverdue }} }} {ERRORS} }} }}"""
+
+
+async def test_a_project_gets_an_officer_reports_spending_and_completes_milestones(gql) -> None:
+    community = CommunityFactory()
+    lead = ResidentUnitFactory(community=community, name="龙山物业")
+    partner = ResidentUnitFactory(community=community, name="县供电局")
+    project = ProjectFactory(
+        community=community,
+        lead_unit_id=lead.id,
+        status=ProjectStatus.PLANNED,
+        budget_cents=0,
+        spent_cents=0,
+        starts_on=dt.date.today() - dt.timedelta(days=60),
+    )
+    late = MilestoneFactory(
+        project=project, title="完成方案设计", due_on=dt.date.today() - dt.timedelta(days=3)
+    )
+    officer = MembershipFactory(unit=lead, person=PersonFactory(name="黄跟办"))
+    plain = MembershipFactory(unit=lead, person=PersonFactory(name="普通委员"))
+    session.add(
+        CommitteeMembershipRole(
+            membership_id=officer.id, role=CommitteeRole.PROJECT_FOLLOW_UP_OFFICER
+        )
+    )
+    session.commit()
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    p = gid("Project", project.id)
+
+    updated = await gql.data(
+        UPDATE_PROJECT,
+        {
+            "input": {
+                "project": p,
+                "budget": 12000.5,
+                "followUpOfficer": gid("CommitteeMembership", officer.id),
+                "partners": [gid("ResidentUnit", partner.id)],
+            }
+        },
+    )
+    not_officer = await gql.data(
+        UPDATE_PROJECT,
+        {"input": {"project": p, "followUpOfficer": gid("CommitteeMembership", plain.id)}},
+    )
+    skip = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "status": "DONE"}})
+    too_big = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "budget": 30_000_000}})
+    infinite = await gql.data(
+        UPDATE_PROJECT.replace("($input: ProjectUpdateInput!)", "").replace(
+            "input: $input", f'input: {{project: "{p}", budget: 1e400}}'
+        )
+    )
+    gql.sign_in(Role.UNIT_LIAISON, community, unit=partner)
+    reported = await gql.data(
+        REPORT, {"input": {"project": p, "note": "完成线路勘察。", "spent": 800}}
+    )
+    completed = await gql.data(COMPLETE, {"m": gid("ProjectMilestone", late.id)})
+
+    assert updated["projectUpdate"] == {
+        "project": {
+            "status": "PLANNED",
+            "budget": 12000.5,
+            "followUpOfficer": {"person": {"name": "黄跟办"}},
+            "partners": [{"name": "县供电局"}],
+        },
+        "errors": [],
+    }
+    assert not_officer["projectUpdate"]["errors"][0]["message"] == (
+        "跟办员须是担任“共建项目跟办员”的兼职委员。"
+    )
+    assert skip["projectUpdate"]["errors"][0]["code"] == "ILLEGAL_TRANSITION"
+    assert too_big["projectUpdate"]["errors"][0]["code"] == "OUT_OF_RANGE"
+    assert infinite["projectUpdate"]["errors"][0]["code"] == "OUT_OF_RANGE"
+    assert reported["projectReport"] == {
+        "project": {
+            "status": "IN_PROGRESS",
+            "spent": 800.0,
+            "updates": [{"note": "完成线路勘察。", "spent": 800.0}],
+        },
+        "errors": [],
+    }
+    assert completed["projectMilestoneComplete"]["project"]["isLate"] is False
+    assert completed["projectMilestoneComplete"]["project"]["milestones"][0]["doneOn"] == (
+        dt.date.today().isoformat()
+    )
+
+
+async def test_more_than_fifty_partners_are_refused_not_cut(gql) -> None:
+    community = CommunityFactory()
+    project = ProjectFactory(
+        community=community, lead_unit_id=ResidentUnitFactory(community=community).id
+    )
+    units = [ResidentUnitFactory(community=community, name=f"单位{n}") for n in range(51)]
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+
+    def update(some):
+        partners = [gid("ResidentUnit", u.id) for u in some]
+        return {"input": {"project": gid("Project", project.id), "partners": partners}}
+
+    refused = await gql.data(UPDATE_PROJECT, update(units))
+
+    assert refused["projectUpdate"] == {
+        "project": None,
+        "errors": [{"field": "partners", "code": "INVALID", "message": "参与单位最多 50 个。"}],
+    }
+    assert session.scalar(select(func.count()).select_from(ProjectPartner)) == 0
+
+    kept = await gql.data(UPDATE_PROJECT, update(units[:50] + units[:1]))
+
+    assert kept["projectUpdate"]["errors"] == []
+    assert len(kept["projectUpdate"]["project"]["partners"]) == 50
+    assert session.scalar(select(func.count()).select_from(ProjectPartner)) == 50
+
+
+async def test_only_the_projects_own_people_report_progress(gql) -> None:
+    community = CommunityFactory()
+    project = ProjectFactory(
+        community=community, lead_unit_id=ResidentUnitFactory(community=community).id
+    )
+    outsider = ResidentUnitFactory(community=community, name="无关单位")
+    gql.sign_in(Role.UNIT_LIAISON, community, unit=outsider)
+
+    refused = await gql.execute(
+        REPORT, {"input": {"project": gid("Project", project.id), "note": "x"}}
+    )
+
+    # a project the liaison's unit has no part in is not even visible to it
+    assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert session.scalar(select(func.count()).select_from(ProjectUpdate)) == 0
+
+
+async def test_a_project_update_clears_its_end_date_and_officer_with_null(gql) -> None:
+    community = CommunityFactory()
+    project = ProjectFactory(community=community, ends_on=dt.date(2027, 6, 30))
+    officer = MembershipFactory(unit=ResidentUnitFactory(community=community))
+    session.add(
+        CommitteeMembershipRole(
+            membership_id=officer.id, role=CommitteeRole.PROJECT_FOLLOW_UP_OFFICER
+        )
+    )
+    project.follow_up_officer_id = officer.id
+    session.commit()
+    gql.sign_in(Role.CONVENER, community)
+    p = gid("Project", project.id)
+
+    kept = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "budget": 100}})
+    cleared = await gql.data(
+        UPDATE_PROJECT, {"input": {"project": p, "endsOn": None, "followUpOfficer": None}}
+    )
+
+    assert kept["projectUpdate"]["project"]["followUpOfficer"] is not None
+    assert cleared["projectUpdate"]["errors"] == []
+    assert cleared["projectUpdate"]["project"]["followUpOfficer"] is None
+    session.expire_all()
+    stored = session.get(type(project), project.id)
+    assert (stored.ends_on, stored.follow_up_officer_id) == (None, None)
