@@ -6,6 +6,7 @@ import strawberry
 
 from backend.attachments.uploads import FILE_TYPE_MESSAGE, UploadCodes
 from backend.core.errors import DomainError
+from backend.core.text import TextRules
 
 
 @strawberry.enum(description="联席会议相关错误代码")
@@ -64,3 +65,5 @@ UPLOADS = UploadCodes(
     file_type=MeetingErrorCode.FILE_TYPE,
     name_too_long=MeetingErrorCode.TOO_LONG,
 )
+
+TEXT = TextRules(refuse, MeetingErrorCode.REQUIRED, MeetingErrorCode.TOO_LONG)

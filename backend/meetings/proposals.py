@@ -10,14 +10,10 @@ from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.models import utcnow
-from backend.core.text import TextRules
-from backend.meetings.errors import UPLOADS, MeetingErrorCode, refuse
+from backend.meetings.errors import TEXT, UPLOADS, MeetingErrorCode, refuse
 from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, ProposalStatus
 
 TRIAGE_FIELDS = ["status", "merged_into_id", "decline_reason", "triaged_by_id"]
-
-
-TEXT = TextRules(refuse, MeetingErrorCode.REQUIRED, MeetingErrorCode.TOO_LONG)
 
 
 @dataclass(frozen=True)

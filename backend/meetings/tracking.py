@@ -10,8 +10,7 @@ from backend.attachments.uploads import File, add_attachments, check_files
 from backend.audit.services import record
 from backend.core.actor import Actor
 from backend.core.models import key, utcnow
-from backend.meetings.errors import UPLOADS, MeetingErrorCode, refuse
-from backend.meetings.lifecycle import TEXT
+from backend.meetings.errors import TEXT, UPLOADS, MeetingErrorCode, refuse
 from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress
 from backend.meetings.permissions import owns_action
 from backend.notifications.services import notify

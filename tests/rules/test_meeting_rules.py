@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from backend.meetings.deliberation import Quorum, quorum
+from backend.meetings.attendance import Quorum, quorum
 from backend.meetings.models import ActionItemStatus, AttendanceStatus
 from backend.meetings.services import OPEN_ACTION_STATUSES, is_action_overdue, present_count
 

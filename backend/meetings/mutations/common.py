@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from backend.core.models import key
 from backend.core.payloads import attempt
-from backend.meetings import lifecycle
+from backend.meetings import agenda
 from backend.meetings.errors import MeetingErrorCode
 from backend.meetings.models import JointMeeting
 from backend.meetings.types.decisions import ActionItemType
@@ -39,8 +39,8 @@ class ActionItemPayload:
 
 async def meeting_payload(info: Info, meeting: JointMeeting) -> JointMeetingPayload:
     """The meeting as it now stands, warning when its agenda runs over the meeting's length."""
-    items = await lifecycle.current_items(info.context.db.session, key(meeting))
-    warning = lifecycle.over_time_warning(meeting, items)
+    items = await agenda.current_items(info.context.db.session, key(meeting))
+    warning = agenda.over_time_warning(meeting, items)
     return JointMeetingPayload(
         meeting=JointMeetingType.from_model(meeting), warnings=[warning] if warning else []
     )

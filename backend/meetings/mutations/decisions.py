@@ -11,7 +11,7 @@ from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.core.types import required
-from backend.meetings import deliberation
+from backend.meetings import decisions
 from backend.meetings.loaders import AgendaItemByIdLoader, JointMeetingByIdLoader
 from backend.meetings.models import AgendaItem, Decision, DecisionOutcome, JointMeeting
 from backend.meetings.mutations.common import ActionItemPayload, MeetingError
@@ -60,7 +60,7 @@ class DecisionMutations:
     async def decision_record(self, info: Info, input: DecisionRecordInput) -> DecisionPayload:
         item = await load_in_scope(info, input.item, AgendaItem, "item", acting_as=RUN_MEETING)
         meeting = await _meeting_of_item(info, item)
-        draft = deliberation.DecisionDraft(
+        draft = decisions.DecisionDraft(
             outcome=input.outcome,
             text=input.text,
             discussion_notes=input.discussion_notes,
@@ -71,7 +71,7 @@ class DecisionMutations:
         session = info.context.db.session
         decision, errors = await attempt(
             info.context.db.session,
-            deliberation.record_decision(session, info.context.actor, meeting, item, draft),
+            decisions.record_decision(session, info.context.actor, meeting, item, draft),
             MeetingError,
         )
         return DecisionPayload(decision=DecisionType.from_optional(decision), errors=errors)
@@ -86,7 +86,7 @@ class DecisionMutations:
         session = info.context.db.session
         item = await info.context.loader(AgendaItemByIdLoader).load(decision.agenda_item_id)
         meeting = await _meeting_of_item(info, required(item, "议题"))
-        draft = deliberation.ActionDraft(
+        draft = decisions.ActionDraft(
             title=input.title,
             due_on=input.due_on,
             expected_result=input.expected_result,
@@ -95,7 +95,7 @@ class DecisionMutations:
         )
         action, errors = await attempt(
             info.context.db.session,
-            deliberation.assign_action(session, info.context.actor, meeting, decision, draft),
+            decisions.assign_action(session, info.context.actor, meeting, decision, draft),
             MeetingError,
         )
         return ActionItemPayload(action_item=ActionItemType.from_optional(action), errors=errors)

@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from backend.core.ids import load_in_scope
 from backend.core.permissions import allow
-from backend.meetings import deliberation
+from backend.meetings import attendance, lifecycle
 from backend.meetings.models import AttendanceStatus, JointMeeting
 from backend.meetings.mutations.common import JointMeetingPayload, meeting_payload, run_change
 from backend.meetings.permissions import RUN_MEETING, SIGN_IN_TO_MEETING
@@ -49,19 +49,19 @@ class DeliberationMutations:
     async def joint_meeting_start(
         self, info: Info, input: JointMeetingTransitionInput
     ) -> JointMeetingPayload:
-        return await _transition(info, input, deliberation.start_meeting)
+        return await _transition(info, input, lifecycle.start_meeting)
 
     @strawberry.mutation(description="结束会议", extensions=allow(RUN_MEETING))
     async def joint_meeting_close(
         self, info: Info, input: JointMeetingTransitionInput
     ) -> JointMeetingPayload:
-        return await _transition(info, input, deliberation.close_meeting)
+        return await _transition(info, input, lifecycle.close_meeting)
 
     @strawberry.mutation(description="发布会议纪要并通知受邀人", extensions=allow(RUN_MEETING))
     async def joint_meeting_minutes_publish(
         self, info: Info, input: JointMeetingTransitionInput
     ) -> JointMeetingPayload:
-        return await _transition(info, input, deliberation.publish_minutes)
+        return await _transition(info, input, lifecycle.publish_minutes)
 
     @strawberry.mutation(description="编辑或更正会议纪要正文", extensions=allow(RUN_MEETING))
     async def joint_meeting_minutes_update(
@@ -70,7 +70,7 @@ class DeliberationMutations:
         meeting = await load_in_scope(
             info, input.meeting, JointMeeting, "meeting", acting_as=RUN_MEETING
         )
-        change = deliberation.correct_minutes(
+        change = lifecycle.correct_minutes(
             info.context.db.session, info.context.actor, meeting, input.version, input.minutes_text
         )
         refused = await run_change(info, change)
@@ -85,7 +85,7 @@ class DeliberationMutations:
         )
         person = await load_in_scope(info, input.person, Person, "person", acting_as=RUN_MEETING)
         session = info.context.db.session
-        change = deliberation.record_attendance(
+        change = attendance.record_attendance(
             session, info.context.actor, meeting, person, input.status, input.proxy_name
         )
         refused = await run_change(info, change)
@@ -97,7 +97,7 @@ class DeliberationMutations:
     ) -> JointMeetingPayload:
         meeting = await load_in_scope(info, input.meeting, JointMeeting, "meeting")
         session = info.context.db.session
-        change = deliberation.self_sign_in(
+        change = attendance.self_sign_in(
             session, info.context.actor, meeting, info.context.actor.person_id, input.code
         )
         refused = await run_change(info, change)

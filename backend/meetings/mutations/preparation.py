@@ -15,7 +15,7 @@ from backend.core.ids import decode_id, load_in_scope
 from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
-from backend.meetings import lifecycle
+from backend.meetings import agenda, lifecycle
 from backend.meetings.models import AgendaItem, JointMeeting, MeetingKind
 from backend.meetings.mutations.common import (
     JointMeetingPayload,
@@ -127,7 +127,7 @@ class MeetingPreparationMutations:
             if input.presenter
             else None
         )
-        draft = lifecycle.AgendaItemDraft(
+        draft = agenda.AgendaItemDraft(
             title=input.title,
             description=input.description,
             candidate_key=input.candidate_key,
@@ -138,7 +138,7 @@ class MeetingPreparationMutations:
         session = info.context.db.session
         refused = await run_change(
             info,
-            lifecycle.add_agenda_item(session, info.context.actor, meeting, input.version, draft),
+            agenda.add_agenda_item(session, info.context.actor, meeting, input.version, draft),
         )
         return refused or await meeting_payload(info, meeting)
 
@@ -151,7 +151,7 @@ class MeetingPreparationMutations:
         session = info.context.db.session
         refused = await run_change(
             info,
-            lifecycle.reorder_agenda(session, info.context.actor, meeting, input.version, item_ids),
+            agenda.reorder_agenda(session, info.context.actor, meeting, input.version, item_ids),
         )
         return refused or await meeting_payload(info, meeting)
 
@@ -171,14 +171,14 @@ class MeetingPreparationMutations:
             presenter_id = Given(
                 key(await load_in_scope(info, chosen, Person, "presenter")) if chosen else None
             )
-        changes = lifecycle.AgendaItemChanges(
+        changes = agenda.AgendaItemChanges(
             title=value_or_none(input.title),
             description=value_or_none(input.description),
             presenter_id=presenter_id,
             minutes_allotted=value_or_none(input.minutes_allotted),
         )
         session = info.context.db.session
-        change = lifecycle.update_agenda_item(
+        change = agenda.update_agenda_item(
             session, info.context.actor, meeting, input.version, item, changes
         )
         refused = await run_change(info, change)
@@ -197,7 +197,7 @@ class MeetingPreparationMutations:
         session = info.context.db.session
         refused = await run_change(
             info,
-            lifecycle.remove_agenda_item(session, info.context.actor, meeting, input.version, item),
+            agenda.remove_agenda_item(session, info.context.actor, meeting, input.version, item),
         )
         return refused or await meeting_payload(info, meeting)
 
@@ -210,6 +210,6 @@ class MeetingPreparationMutations:
         )
         session = info.context.db.session
         refused = await run_change(
-            info, lifecycle.publish_agenda(session, info.context.actor, meeting, input.version)
+            info, agenda.publish_agenda(session, info.context.actor, meeting, input.version)
         )
         return refused or await meeting_payload(info, meeting)

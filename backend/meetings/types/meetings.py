@@ -15,7 +15,7 @@ from backend.attachments.loaders import AttachmentsByAgendaItemLoader
 from backend.attachments.types import AttachmentType, load_attachments
 from backend.core.principal import Role
 from backend.core.types import ModelNode, ModelType, present, required
-from backend.meetings.deliberation import quorum
+from backend.meetings.attendance import quorum
 from backend.meetings.loaders import (
     AgendaItemByIdLoader,
     AgendaItemsByMeetingLoader,
