@@ -31,14 +31,10 @@ from backend.cobuilding.services import (
     projects_statement,
     resources_statement,
 )
-from backend.cobuilding.types import (
-    MicroWishType,
-    NeedDispatchType,
-    NeedType,
-    ProjectType,
-    ResourceSuggestionType,
-    ResourceType,
-)
+from backend.cobuilding.types.needs import NeedDispatchType, NeedType, ResourceSuggestionType
+from backend.cobuilding.types.projects import ProjectType
+from backend.cobuilding.types.resources import ResourceType
+from backend.cobuilding.types.wishes import MicroWishType
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow

@@ -11,12 +11,15 @@ from backend.cobuilding.loaders import MicroWishByIdLoader, NeedByIdLoader, Proj
 from backend.core.types import load_related
 
 if TYPE_CHECKING:
-    from backend.cobuilding.types import MicroWishType, NeedType, ProjectType, ResourceType
+    from backend.cobuilding.types.needs import NeedType
+    from backend.cobuilding.types.projects import ProjectType
+    from backend.cobuilding.types.resources import ResourceType
+    from backend.cobuilding.types.wishes import MicroWishType
 
-NeedRef = Annotated["NeedType", strawberry.lazy("backend.cobuilding.types")]
-ProjectRef = Annotated["ProjectType", strawberry.lazy("backend.cobuilding.types")]
-MicroWishRef = Annotated["MicroWishType", strawberry.lazy("backend.cobuilding.types")]
-ResourceRef = Annotated["ResourceType", strawberry.lazy("backend.cobuilding.types")]
+NeedRef = Annotated["NeedType", strawberry.lazy("backend.cobuilding.types.needs")]
+ProjectRef = Annotated["ProjectType", strawberry.lazy("backend.cobuilding.types.projects")]
+MicroWishRef = Annotated["MicroWishType", strawberry.lazy("backend.cobuilding.types.wishes")]
+ResourceRef = Annotated["ResourceType", strawberry.lazy("backend.cobuilding.types.resources")]
 
 
 async def load_need(info: Info, need_id: int | None) -> NeedRef | None:

@@ -22,7 +22,8 @@ from backend.cobuilding.models import (
 )
 from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import ANSWER_DISPATCH, HANDLE_NEEDS, SUBMIT_NEED
-from backend.cobuilding.types import NeedDispatchType, NeedType, ProjectType
+from backend.cobuilding.types.needs import NeedDispatchType, NeedType
+from backend.cobuilding.types.projects import ProjectType
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, load_in_scope
 from backend.core.models import key

@@ -15,7 +15,7 @@ from backend.cobuilding.loaders import ProjectByIdLoader
 from backend.cobuilding.models import Project, ProjectMilestone, ProjectStatus
 from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import MANAGE_PROJECTS, REPORT_PROJECT
-from backend.cobuilding.types import ProjectType
+from backend.cobuilding.types.projects import ProjectType
 from backend.core.changes import Given, given, value_or_none
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt

@@ -9,7 +9,7 @@ from backend.cobuilding import resources
 from backend.cobuilding.models import Resource, ResourceKind, ResourceStatus
 from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import PUBLISH_RESOURCE
-from backend.cobuilding.types import ResourceType
+from backend.cobuilding.types.resources import ResourceType
 from backend.core.changes import given, value_or_none
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt

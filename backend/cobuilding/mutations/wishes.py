@@ -11,7 +11,7 @@ from backend.cobuilding import wishes
 from backend.cobuilding.models import MicroWish
 from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import CLAIM_WISH, HANDLE_NEEDS, PUBLISH_WISH
-from backend.cobuilding.types import MicroWishType
+from backend.cobuilding.types.wishes import MicroWishType
 from backend.core.ids import load_in_scope
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
