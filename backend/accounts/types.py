@@ -9,12 +9,13 @@ from strawberry.types import Info
 
 from backend.accounts.errors import AccountErrorCode
 from backend.accounts.loaders import ApiTokenByIdLoader
+from backend.core.enums import labelled_enum
 from backend.core.principal import Role
 from backend.core.types import ModelNode
 from backend.organisations.refs import OrganisationRef, load_organisation
 from backend.units.refs import ResidentUnitRef, load_unit
 
-RoleEnum = strawberry.enum(Role, name="Role", description="用户角色")
+RoleEnum = labelled_enum(Role, name="Role", description="用户角色")
 
 
 @strawberry.type(description="账户操作的错误")

@@ -6,6 +6,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode
 from backend.evaluations.loaders import EvaluationByIdLoader
 from backend.evaluations.models import EvaluationGrade, EvaluationSubject
@@ -13,8 +14,8 @@ from backend.organisations.refs import OrganisationRef, load_community
 from backend.people.refs import MembershipRef, load_membership
 from backend.units.refs import ResidentUnitRef, load_unit
 
-EvaluationSubjectEnum = strawberry.enum(EvaluationSubject, name="EvaluationSubject")
-EvaluationGradeEnum = strawberry.enum(EvaluationGrade, name="EvaluationGrade")
+EvaluationSubjectEnum = labelled_enum(EvaluationSubject, name="EvaluationSubject")
+EvaluationGradeEnum = labelled_enum(EvaluationGrade, name="EvaluationGrade")
 
 
 @strawberry.type(name="Evaluation", description="考核评议：按期对驻区单位或兼职委员逐项评分")

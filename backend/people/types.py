@@ -7,6 +7,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.core.enums import labelled_enum
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.personal_data import mask_address, mask_id_number, mask_mobile
 from backend.core.types import ModelNode, required
@@ -23,8 +24,8 @@ from backend.people.permissions import may_read_personal_data
 from backend.people.refs import load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
-GenderEnum = strawberry.enum(Gender, name="Gender")
-CommitteeRoleEnum = strawberry.enum(
+GenderEnum = labelled_enum(Gender, name="Gender")
+CommitteeRoleEnum = labelled_enum(
     CommitteeRole, name="CommitteeRole", description="兼职委员的四种角色"
 )
 

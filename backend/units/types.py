@@ -8,6 +8,7 @@ from strawberry.types import Info
 
 from backend.cobuilding.loaders import ResourcesByCommitmentLoader
 from backend.cobuilding.refs import ResourceRef
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode, ModelType, load_related_list, required
 from backend.organisations.refs import GridRef, OrganisationRef, load_community, load_grid
 from backend.people.loaders import CommitteeMembershipsByUnitLoader
@@ -30,10 +31,10 @@ from backend.units.models import (
 )
 from backend.units.refs import load_unit
 
-ResidentUnitKindEnum = strawberry.enum(ResidentUnitKind, name="ResidentUnitKind")
-AgreementStatusEnum = strawberry.enum(AgreementStatus, name="AgreementStatus")
-RegistrationKindEnum = strawberry.enum(RegistrationKind, name="RegistrationKind")
-RegistrationStatusEnum = strawberry.enum(RegistrationStatus, name="RegistrationStatus")
+ResidentUnitKindEnum = labelled_enum(ResidentUnitKind, name="ResidentUnitKind")
+AgreementStatusEnum = labelled_enum(AgreementStatus, name="AgreementStatus")
+RegistrationKindEnum = labelled_enum(RegistrationKind, name="RegistrationKind")
+RegistrationStatusEnum = labelled_enum(RegistrationStatus, name="RegistrationStatus")
 
 
 @strawberry.type(

@@ -15,6 +15,7 @@ from backend.cobuilding.refs import (
     load_need,
     load_project,
 )
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode, ModelType, required
 from backend.organisations.refs import (
     OrganisationRef,
@@ -39,7 +40,7 @@ from backend.volunteering.models import ActivityStatus, PointsEntryKind, TeamRol
 from backend.volunteering.permissions import coordinates
 from backend.volunteering.services import minutes_to_hours, split_skills
 
-TeamRoleEnum = strawberry.enum(TeamRole, name="TeamRole")
+TeamRoleEnum = labelled_enum(TeamRole, name="TeamRole")
 
 
 @strawberry.type(name="VolunteerTeam", description="志愿服务队：有队长、特长、发起组织或单位和队员")
@@ -179,8 +180,8 @@ class ServiceRecordType(ModelNode):
         return await load_project(info, self.project_id)
 
 
-ActivityStatusEnum = strawberry.enum(ActivityStatus, name="ActivityStatus")
-PointsEntryKindEnum = strawberry.enum(PointsEntryKind, name="PointsEntryKind")
+ActivityStatusEnum = labelled_enum(ActivityStatus, name="ActivityStatus")
+PointsEntryKindEnum = labelled_enum(PointsEntryKind, name="PointsEntryKind")
 
 
 @strawberry.type(name="VolunteerActivity", description="志愿服务活动：时间、地点、名额、所需技能")

@@ -22,6 +22,7 @@ from backend.cobuilding.models import DispatchStatus, NeedSource, NeedStatus, Ur
 from backend.cobuilding.permissions import handles_needs_in
 from backend.cobuilding.refs import ProjectRef, load_need, load_project
 from backend.cobuilding.types.resources import ResourceType
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode, required
 from backend.organisations.refs import (
     GridRef,
@@ -33,10 +34,10 @@ from backend.organisations.refs import (
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
-NeedStatusEnum = strawberry.enum(NeedStatus, name="NeedStatus")
-NeedSourceEnum = strawberry.enum(NeedSource, name="NeedSource")
-UrgencyEnum = strawberry.enum(Urgency, name="Urgency")
-DispatchStatusEnum = strawberry.enum(DispatchStatus, name="DispatchStatus")
+NeedStatusEnum = labelled_enum(NeedStatus, name="NeedStatus")
+NeedSourceEnum = labelled_enum(NeedSource, name="NeedSource")
+UrgencyEnum = labelled_enum(Urgency, name="Urgency")
+DispatchStatusEnum = labelled_enum(DispatchStatus, name="DispatchStatus")
 
 
 @strawberry.type(name="Need", description="需求清单条目：居民、网格员或社情民意收集员提出的需求")

@@ -30,13 +30,14 @@ from backend.cobuilding.services import (
 )
 from backend.cobuilding.types.needs import NeedType
 from backend.cobuilding.types.resources import ResourceType
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode, ModelType, present
 from backend.organisations.refs import OrganisationRef, load_community, organisation_path
 from backend.people.refs import MembershipRef, load_membership
 from backend.units.loaders import ResidentUnitByIdLoader
 from backend.units.refs import ResidentUnitRef, load_unit
 
-ProjectStatusEnum = strawberry.enum(ProjectStatus, name="ProjectStatus")
+ProjectStatusEnum = labelled_enum(ProjectStatus, name="ProjectStatus")
 
 
 @strawberry.type(name="ProjectMilestone", description="共建项目的节点")

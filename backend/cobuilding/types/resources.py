@@ -10,12 +10,13 @@ from strawberry.types import Info
 
 from backend.cobuilding.loaders import ResourceByIdLoader
 from backend.cobuilding.models import ResourceKind, ResourceStatus
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode, required
 from backend.organisations.refs import OrganisationRef, load_community
 from backend.units.refs import ResidentUnitRef, load_unit
 
-ResourceKindEnum = strawberry.enum(ResourceKind, name="ResourceKind")
-ResourceStatusEnum = strawberry.enum(ResourceStatus, name="ResourceStatus")
+ResourceKindEnum = labelled_enum(ResourceKind, name="ResourceKind")
+ResourceStatusEnum = labelled_enum(ResourceStatus, name="ResourceStatus")
 
 
 @strawberry.type(name="Resource", description="资源清单条目：驻区单位提供的场地、资金、技能、人力")

@@ -13,6 +13,7 @@ from backend.attachments.loaders import AttachmentsByMicroWishLoader
 from backend.attachments.types import AttachmentType, load_attachments
 from backend.cobuilding.loaders import MicroWishByIdLoader
 from backend.cobuilding.models import MicroWishStatus
+from backend.core.enums import labelled_enum
 from backend.core.personal_data import mask_name
 from backend.core.types import ModelNode
 from backend.organisations.refs import GridRef, OrganisationRef, load_community, load_grid
@@ -20,7 +21,7 @@ from backend.people.loaders import PersonNameByIdLoader
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
-MicroWishStatusEnum = strawberry.enum(MicroWishStatus, name="MicroWishStatus")
+MicroWishStatusEnum = labelled_enum(MicroWishStatus, name="MicroWishStatus")
 
 
 @strawberry.type(name="MicroWish", description="微心愿：居民的小心愿，由党员、志愿者或单位认领实现")

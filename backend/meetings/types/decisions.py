@@ -12,6 +12,7 @@ from strawberry.types import Info
 from backend.accounts.loaders import UserByIdLoader
 from backend.attachments.loaders import AttachmentsByProgressLoader
 from backend.attachments.types import AttachmentType, load_attachments
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode, ModelType, required
 from backend.meetings.loaders import (
     ActionItemByIdLoader,
@@ -33,8 +34,8 @@ from backend.organisations.refs import holds_over
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
-DecisionOutcomeEnum = strawberry.enum(DecisionOutcome, name="DecisionOutcome")
-ActionItemStatusEnum = strawberry.enum(ActionItemStatus, name="ActionItemStatus")
+DecisionOutcomeEnum = labelled_enum(DecisionOutcome, name="DecisionOutcome")
+ActionItemStatusEnum = labelled_enum(ActionItemStatus, name="ActionItemStatus")
 
 
 async def _meeting_of_decision(info: Info, decision_id: int) -> JointMeetingType:

@@ -13,6 +13,7 @@ from strawberry.types import Info
 
 from backend.attachments.loaders import AttachmentsByAgendaItemLoader
 from backend.attachments.types import AttachmentType, load_attachments
+from backend.core.enums import labelled_enum
 from backend.core.principal import Role
 from backend.core.types import ModelNode, ModelType, present, required
 from backend.meetings.attendance import quorum
@@ -37,10 +38,10 @@ if TYPE_CHECKING:
 # Decisions are typed in their own module, which builds on this one: named lazily here.
 DecisionRef = Annotated["DecisionType", strawberry.lazy("backend.meetings.types.decisions")]
 
-MeetingKindEnum = strawberry.enum(MeetingKind, name="MeetingKind")
-MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
-AttendanceStatusEnum = strawberry.enum(AttendanceStatus, name="AttendanceStatus")
-AgendaSourceEnum = strawberry.enum(AgendaSource, name="AgendaSource")
+MeetingKindEnum = labelled_enum(MeetingKind, name="MeetingKind")
+MeetingStatusEnum = labelled_enum(MeetingStatus, name="MeetingStatus")
+AttendanceStatusEnum = labelled_enum(AttendanceStatus, name="AttendanceStatus")
+AgendaSourceEnum = labelled_enum(AgendaSource, name="AgendaSource")
 
 
 @strawberry.type(name="Quorum", description="法定人数")

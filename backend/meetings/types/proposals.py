@@ -10,15 +10,16 @@ from strawberry.types import Info
 
 from backend.attachments.loaders import AttachmentsByProposalLoader
 from backend.attachments.types import AttachmentType, load_attachments
+from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode
 from backend.meetings.loaders import ProposalByIdLoader
 from backend.meetings.models import ProposalKind, ProposalOrigin, ProposalStatus
 from backend.organisations.refs import OrganisationRef, load_community
 from backend.units.refs import ResidentUnitRef, load_unit
 
-ProposalKindEnum = strawberry.enum(ProposalKind, name="ProposalKind")
-ProposalOriginEnum = strawberry.enum(ProposalOrigin, name="ProposalOrigin")
-ProposalStatusEnum = strawberry.enum(ProposalStatus, name="ProposalStatus")
+ProposalKindEnum = labelled_enum(ProposalKind, name="ProposalKind")
+ProposalOriginEnum = labelled_enum(ProposalOrigin, name="ProposalOrigin")
+ProposalStatusEnum = labelled_enum(ProposalStatus, name="ProposalStatus")
 
 
 @strawberry.type(name="Proposal", description="议题建议 / 社情民意")

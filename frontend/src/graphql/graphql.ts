@@ -50,10 +50,15 @@ export type ActionItemProgressInput = {
 };
 
 export type ActionItemStatus =
+  /** 受阻 */
   | 'BLOCKED'
+  /** 已完成 */
   | 'DONE'
+  /** 办理中 */
   | 'IN_PROGRESS'
+  /** 待办理 */
   | 'OPEN'
+  /** 已核验 */
   | 'VERIFIED';
 
 /** 召集人核验办结情况：通过，或退回并说明原因 */
@@ -80,8 +85,11 @@ export type ActivitySignUpInput = {
 };
 
 export type ActivityStatus =
+  /** 已取消 */
   | 'CANCELLED'
+  /** 已结束 */
   | 'CLOSED'
+  /** 报名中 */
   | 'OPEN';
 
 /** 添加议题：引用候选议题（candidateKey），或手动填写标题 */
@@ -113,19 +121,31 @@ export type AgendaReorderInput = {
 };
 
 export type AgendaSource =
+  /** 督办事项 */
   | 'ACTION_ITEM'
+  /** 共建协议到期 */
   | 'AGREEMENT'
+  /** 前次暂缓议题 */
   | 'DEFERRED_ITEM'
+  /** 手动添加 */
   | 'MANUAL'
+  /** 需求 */
   | 'NEED'
+  /** 共建项目 */
   | 'PROJECT'
+  /** 议题建议 */
   | 'PROPOSAL'
+  /** 新报到单位 */
   | 'REGISTRATION';
 
 export type AgreementStatus =
+  /** 生效中 */
   | 'ACTIVE'
+  /** 草拟 */
   | 'DRAFT'
+  /** 已到期 */
   | 'EXPIRED'
+  /** 已终止 */
   | 'TERMINATED';
 
 /** 创建 API 令牌 */
@@ -153,10 +173,15 @@ export type AttendanceSignInInput = {
 };
 
 export type AttendanceStatus =
+  /** 缺席 */
   | 'ABSENT'
+  /** 已邀请 */
   | 'INVITED'
+  /** 请假 */
   | 'ON_LEAVE'
+  /** 出席 */
   | 'PRESENT'
+  /** 委托 */
   | 'PROXY';
 
 /** 审计日志筛选条件 */
@@ -198,15 +223,23 @@ export type CommitteeMemberFilter = {
 
 /** 兼职委员的四种角色 */
 export type CommitteeRole =
+  /** 社区工作参议员 */
   | 'COMMUNITY_ADVISOR'
+  /** 社情民意收集员 */
   | 'OPINION_COLLECTOR'
+  /** 政策宣讲员 */
   | 'POLICY_PUBLICIST'
+  /** 共建项目跟办员 */
   | 'PROJECT_FOLLOW_UP_OFFICER';
 
 export type DecisionOutcome =
+  /** 通过 */
   | 'ADOPTED'
+  /** 修改后通过 */
   | 'ADOPTED_WITH_CHANGES'
+  /** 暂缓 */
   | 'DEFERRED'
+  /** 不通过 */
   | 'REJECTED';
 
 /** 记录议题的讨论和决议；表决时填写三项票数 */
@@ -221,9 +254,13 @@ export type DecisionRecordInput = {
 };
 
 export type DispatchStatus =
+  /** 已接单 */
   | 'ACCEPTED'
+  /** 已拒单 */
   | 'DECLINED'
+  /** 待接单 */
   | 'PENDING'
+  /** 已撤回 */
   | 'WITHDRAWN';
 
 /** 考核评议筛选条件 */
@@ -240,13 +277,19 @@ export type EvaluationFilter = {
 };
 
 export type EvaluationGrade =
+  /** 优秀 */
   | 'EXCELLENT'
+  /** 不合格 */
   | 'FAIL'
+  /** 良好 */
   | 'GOOD'
+  /** 合格 */
   | 'PASS';
 
 export type EvaluationSubject =
+  /** 兼职委员 */
   | 'MEMBER'
+  /** 驻区单位 */
   | 'UNIT';
 
 /** 新建联席会议（默认邀请社区兼职委员和驻区单位联络员） */
@@ -317,17 +360,27 @@ export type MeetingErrorCode =
   | 'WRONG_CODE';
 
 export type MeetingKind =
+  /** 小区议事会 */
   | 'COMPOUND_DELIBERATION'
+  /** 月度例会 */
   | 'REGULAR_MONTHLY'
+  /** 季度联席会议 */
   | 'REGULAR_QUARTERLY'
+  /** 专题会议 */
   | 'SPECIAL'
+  /** 街道联席会议 */
   | 'STREET_JOINT';
 
 export type MeetingStatus =
+  /** 已结束 */
   | 'CLOSED'
+  /** 草稿 */
   | 'DRAFT'
+  /** 会议中 */
   | 'IN_SESSION'
+  /** 纪要已发布 */
   | 'MINUTES_PUBLISHED'
+  /** 已发布议程 */
   | 'PUBLISHED';
 
 /** 认领微心愿：本人认领，或单位联络员以单位名义认领（forUnit） */
@@ -363,10 +416,15 @@ export type MicroWishPublishInput = {
 };
 
 export type MicroWishStatus =
+  /** 已取消 */
   | 'CANCELLED'
+  /** 已认领 */
   | 'CLAIMED'
+  /** 已确认 */
   | 'CONFIRMED'
+  /** 已实现 */
   | 'FULFILLED'
+  /** 待认领 */
   | 'PUBLISHED';
 
 /** 办结需求时记录群众的评价 */
@@ -413,19 +471,31 @@ export type NeedFilter = {
 };
 
 export type NeedSource =
+  /** 网格员代报 */
   | 'GRID_WORKER'
+  /** 社情民意收集员 */
   | 'OPINION_COLLECTOR'
+  /** 居民自报 */
   | 'RESIDENT'
+  /** 社区工作人员 */
   | 'STAFF';
 
 export type NeedStatus =
+  /** 已受理 */
   | 'ACCEPTED'
+  /** 已办结 */
   | 'CLOSED'
+  /** 已派单 */
   | 'DISPATCHED'
+  /** 办理中 */
   | 'IN_PROGRESS'
+  /** 已合并 */
   | 'MERGED'
+  /** 不予受理 */
   | 'REJECTED'
+  /** 已解决 */
   | 'SOLVED'
+  /** 待受理 */
   | 'SUBMITTED';
 
 /** 登记一条群众需求（群众点单） */
@@ -465,10 +535,15 @@ export type NotificationsMarkReadInput = {
 };
 
 export type OrganisationKind =
+  /** 社区党委 */
   | 'COMMUNITY_COMMITTEE'
+  /** 网格党支部 */
   | 'GRID_BRANCH'
+  /** 党小组 */
   | 'PARTY_GROUP'
+  /** 社会组织 */
   | 'SOCIAL_ORGANISATION'
+  /** 街道党工委 */
   | 'STREET_COMMITTEE';
 
 /** 登记积分兑换合作商家 */
@@ -487,8 +562,11 @@ export type PasswordChangeInput = {
 };
 
 export type PointsEntryKind =
+  /** 服务获得 */
   | 'EARNED'
+  /** 兑换 */
   | 'REDEEMED'
+  /** 冲正 */
   | 'REVERSAL';
 
 /** 在合作商家兑换积分 */
@@ -526,9 +604,13 @@ export type ProjectReportInput = {
 };
 
 export type ProjectStatus =
+  /** 已完成 */
   | 'DONE'
+  /** 已评价 */
   | 'EVALUATED'
+  /** 实施中 */
   | 'IN_PROGRESS'
+  /** 计划中 */
   | 'PLANNED';
 
 /** 修改项目：只改所填的字段；endsOn、followUpOfficer 传 null 表示清空 */
@@ -555,20 +637,31 @@ export type ProposalFilter = {
 };
 
 export type ProposalKind =
+  /** 议题建议 */
   | 'PROPOSAL'
+  /** 社情民意 */
   | 'PUBLIC_OPINION';
 
 export type ProposalOrigin =
+  /** 兼职委员 */
   | 'COMMITTEE_MEMBER'
+  /** 网格员 */
   | 'GRID_WORKER'
+  /** 居民 */
   | 'RESIDENT'
+  /** 社区工作人员 */
   | 'STAFF'
+  /** 驻区单位联络员 */
   | 'UNIT_LIAISON';
 
 export type ProposalStatus =
+  /** 已采纳 */
   | 'ACCEPTED'
+  /** 不予采纳 */
   | 'DECLINED'
+  /** 已合并 */
   | 'MERGED'
+  /** 待处理 */
   | 'SUBMITTED';
 
 /** 提交议题建议或社情民意 */
@@ -601,12 +694,17 @@ export type ProposalTriageInput = {
 };
 
 export type RegistrationKind =
+  /** 党员报到 */
   | 'PARTY_MEMBER'
+  /** 单位报到 */
   | 'UNIT';
 
 export type RegistrationStatus =
+  /** 已报到 */
   | 'CONFIRMED'
+  /** 待确认 */
   | 'PENDING'
+  /** 已撤回 */
   | 'WITHDRAWN';
 
 /** 驻区单位筛选条件 */
@@ -620,13 +718,21 @@ export type ResidentUnitFilter = {
 };
 
 export type ResidentUnitKind =
+  /** 机关单位 */
   | 'AGENCY'
+  /** 医院 */
   | 'HOSPITAL'
+  /** 业主委员会 */
   | 'OWNERS_COMMITTEE'
+  /** 非公企业 */
   | 'PRIVATE_ENTERPRISE'
+  /** 物业公司 */
   | 'PROPERTY_COMPANY'
+  /** 学校 */
   | 'SCHOOL'
+  /** 社会组织 */
   | 'SOCIAL_ORGANISATION'
+  /** 国有企业 */
   | 'STATE_ENTERPRISE';
 
 /** 资源筛选条件 */
@@ -642,11 +748,17 @@ export type ResourceFilter = {
 };
 
 export type ResourceKind =
+  /** 专业技能 */
   | 'EXPERTISE'
+  /** 资金 */
   | 'FUNDS'
+  /** 物资 */
   | 'GOODS'
+  /** 服务 */
   | 'SERVICE'
+  /** 人力 */
   | 'STAFF_HOURS'
+  /** 场地 */
   | 'VENUE';
 
 /** 发布资源：场地、资金、专业技能、人力、物资或服务 */
@@ -666,8 +778,11 @@ export type ResourcePublishInput = {
 };
 
 export type ResourceStatus =
+  /** 可认领 */
   | 'AVAILABLE'
+  /** 已用完 */
   | 'EXHAUSTED'
+  /** 已撤回 */
   | 'WITHDRAWN';
 
 /** 修改资源：只改所填的字段；capacity、availability、conditions 传 null 表示清空 */
@@ -687,10 +802,15 @@ export type ResourceUpdateInput = {
 
 /** 用户角色 */
 export type Role =
+  /** 兼职委员 */
   | 'COMMITTEE_MEMBER'
+  /** 联席会议召集人 */
   | 'CONVENER'
+  /** 街道管理员 */
   | 'STREET_ADMIN'
+  /** 驻区单位联络员 */
   | 'UNIT_LIAISON'
+  /** 志愿服务协调员 */
   | 'VOLUNTEER_COORDINATOR';
 
 /** 更正服务记录的时间（协调员），须说明原因；积分以冲正方式调整 */
@@ -708,12 +828,17 @@ export type SessionCreateInput = {
 };
 
 export type TeamRole =
+  /** 队长 */
   | 'LEADER'
+  /** 队员 */
   | 'MEMBER';
 
 export type Urgency =
+  /** 紧急 */
   | 'HIGH'
+  /** 一般 */
   | 'LOW'
+  /** 较急 */
   | 'MEDIUM';
 
 /** 发布志愿服务活动；可来自一个需求、微心愿或项目 */
