@@ -1,5 +1,6 @@
-// Fails when the committed typed documents (src/graphql/) are not what graphql-codegen makes
-// from ../schema.graphql and the pages' documents now: run `make codegen` and commit.
+// Fails when the committed src/graphql/ (graphql-codegen's typed documents and the enum labels of
+// scripts/enum-labels.mjs) is not what `npm run codegen` makes from ../schema.graphql and the pages'
+// documents now: run `make codegen` and commit.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 const committed = 'src/graphql';
 const fresh = mkdtempSync(join(tmpdir(), 'codegen-'));
 try {
-  execFileSync('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent'], {
+  execFileSync('npm', ['run', '--silent', 'codegen'], {
     env: { ...process.env, CODEGEN_OUT: `${fresh}/` },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,33 +1,12 @@
-// Chinese labels and tag colours of the meeting area's enums, for selects and filters (the API
-// gives `…Label` fields only on the objects it returns).
+// Tag colours of the meeting area's enums, and helpers for selects and filters built from the
+// generated labels (`ENUM_LABELS` in src/graphql/enumLabels.ts, from the schema).
 import type {
   ActionItemStatus,
-  DecisionOutcome,
   AgendaSource,
   AttendanceStatus,
-  MeetingKind,
   MeetingStatus,
-  ProposalKind,
-  ProposalOrigin,
   ProposalStatus,
 } from '../../graphql/graphql';
-import { t } from '../../locales';
-
-export const MEETING_KINDS: Record<MeetingKind, string> = {
-  REGULAR_MONTHLY: t('pages.meetings.kinds.REGULAR_MONTHLY'),
-  REGULAR_QUARTERLY: t('pages.meetings.kinds.REGULAR_QUARTERLY'),
-  SPECIAL: t('pages.meetings.kinds.SPECIAL'),
-  COMPOUND_DELIBERATION: t('pages.meetings.kinds.COMPOUND_DELIBERATION'),
-  STREET_JOINT: t('pages.meetings.kinds.STREET_JOINT'),
-};
-
-export const MEETING_STATUSES: Record<MeetingStatus, string> = {
-  DRAFT: t('pages.meetings.statuses.DRAFT'),
-  PUBLISHED: t('pages.meetings.statuses.PUBLISHED'),
-  IN_SESSION: t('pages.meetings.statuses.IN_SESSION'),
-  CLOSED: t('pages.meetings.statuses.CLOSED'),
-  MINUTES_PUBLISHED: t('pages.meetings.statuses.MINUTES_PUBLISHED'),
-};
 
 export const MEETING_STATUS_COLORS: Record<MeetingStatus, string> = {
   DRAFT: 'default',
@@ -59,26 +38,6 @@ export const ATTENDANCE_COLORS: Record<AttendanceStatus, string> = {
   PROXY: 'blue',
 };
 
-export const PROPOSAL_KINDS: Record<ProposalKind, string> = {
-  PROPOSAL: t('pages.proposals.kinds.PROPOSAL'),
-  PUBLIC_OPINION: t('pages.proposals.kinds.PUBLIC_OPINION'),
-};
-
-export const PROPOSAL_ORIGINS: Record<ProposalOrigin, string> = {
-  COMMITTEE_MEMBER: t('pages.proposals.origins.COMMITTEE_MEMBER'),
-  UNIT_LIAISON: t('pages.proposals.origins.UNIT_LIAISON'),
-  GRID_WORKER: t('pages.proposals.origins.GRID_WORKER'),
-  RESIDENT: t('pages.proposals.origins.RESIDENT'),
-  STAFF: t('pages.proposals.origins.STAFF'),
-};
-
-export const PROPOSAL_STATUSES: Record<ProposalStatus, string> = {
-  SUBMITTED: t('pages.proposals.statuses.SUBMITTED'),
-  ACCEPTED: t('pages.proposals.statuses.ACCEPTED'),
-  MERGED: t('pages.proposals.statuses.MERGED'),
-  DECLINED: t('pages.proposals.statuses.DECLINED'),
-};
-
 export const PROPOSAL_STATUS_COLORS: Record<ProposalStatus, string> = {
   SUBMITTED: 'blue',
   ACCEPTED: 'green',
@@ -95,21 +54,6 @@ export function isKey<K extends string>(labels: Record<K, string>, value: string
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
-
-export const DECISION_OUTCOMES: Record<DecisionOutcome, string> = {
-  ADOPTED: t('pages.meetingRun.outcomes.ADOPTED'),
-  ADOPTED_WITH_CHANGES: t('pages.meetingRun.outcomes.ADOPTED_WITH_CHANGES'),
-  DEFERRED: t('pages.meetingRun.outcomes.DEFERRED'),
-  REJECTED: t('pages.meetingRun.outcomes.REJECTED'),
-};
-
-export const ACTION_ITEM_STATUSES: Record<ActionItemStatus, string> = {
-  OPEN: t('pages.actions.statuses.OPEN'),
-  IN_PROGRESS: t('pages.actions.statuses.IN_PROGRESS'),
-  BLOCKED: t('pages.actions.statuses.BLOCKED'),
-  DONE: t('pages.actions.statuses.DONE'),
-  VERIFIED: t('pages.actions.statuses.VERIFIED'),
-};
 
 export const ACTION_ITEM_STATUS_COLORS: Record<ActionItemStatus, string> = {
   OPEN: 'default',

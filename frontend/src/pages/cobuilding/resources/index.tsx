@@ -7,18 +7,14 @@ import CommunitySelect from '../../../components/CommunitySelect';
 import ListTable from '../../../components/ListTable';
 import PageContainer from '../../../components/PageContainer';
 import type { ResourceKind, ResourceStatus } from '../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
 import { useAccess } from '../../../providers/AuthProvider';
 import { orNone } from '../../../utils/format';
 import { payloadSucceeded } from '../../../utils/fieldErrors';
-import {
-  RESOURCE_KIND_COLORS,
-  RESOURCE_KINDS,
-  RESOURCE_STATUS_COLORS,
-  RESOURCE_STATUSES,
-} from './components/labels';
+import { RESOURCE_KIND_COLORS, RESOURCE_STATUS_COLORS } from './components/labels';
 import ResourceModal, { type Resource } from './components/ResourceModal';
 import { ResourceCatalogueQuery, ResourceUpdateMutation } from './queries';
 
@@ -227,7 +223,7 @@ export default function ResourceCataloguePage() {
             aria-label={t('pages.resources.filterKind')}
             value={kind}
             onChange={(v?: string) => list.setFilter('kind', v)}
-            options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.ResourceKind).map(([value, label]) => ({ value, label }))}
             style={{ width: 160 }}
             data-testid="resource-filter-kind"
           />
@@ -237,7 +233,7 @@ export default function ResourceCataloguePage() {
             aria-label={t('pages.resources.filterStatus')}
             value={status}
             onChange={(v?: string) => list.setFilter('status', v)}
-            options={Object.entries(RESOURCE_STATUSES).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.ResourceStatus).map(([value, label]) => ({ value, label }))}
             style={{ width: 140 }}
             data-testid="resource-filter-status"
           />

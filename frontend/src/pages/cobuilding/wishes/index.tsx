@@ -7,13 +7,14 @@ import PageContainer from '../../../components/PageContainer';
 import PageLoading from '../../../components/PageLoading';
 import QueryError from '../../../components/QueryError';
 import type { MicroWishStatus } from '../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { PAGE_SIZE_OPTIONS } from '../../../hooks/useCursorPagination';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
 import { useAccess } from '../../../providers/AuthProvider';
 import { payloadSucceeded } from '../../../utils/fieldErrors';
-import { WISH_FILTERS, WISH_STATUSES } from './components/labels';
+import { WISH_FILTERS } from './components/labels';
 import WishCard, { type Wish } from './components/WishCard';
 import WishFulfilModal from './components/WishFulfilModal';
 import WishPublishModal from './components/WishPublishModal';
@@ -140,7 +141,7 @@ export default function WishWallPage() {
             onChange={(v) => list.setFilter('status', v === ALL ? undefined : String(v))}
             options={[
               { value: ALL, label: t('pages.common.all') },
-              ...WISH_FILTERS.map((s) => ({ value: s, label: WISH_STATUSES[s] })),
+              ...WISH_FILTERS.map((s) => ({ value: s, label: ENUM_LABELS.MicroWishStatus[s] })),
             ]}
             aria-label={t('pages.wishes.filterStatus')}
             data-testid="wish-filter-status"

@@ -9,6 +9,7 @@ import type {
   EvaluationListQuery as Result,
   EvaluationSubject,
 } from '../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
@@ -18,11 +19,8 @@ import { EvaluationListQuery } from './queries';
 type Row = Result['evaluations']['edges'][number]['node'];
 const FILTER_KEYS = ['community', 'subject'] as const;
 
-const SUBJECTS: Record<EvaluationSubject, string> = {
-  UNIT: t('pages.evaluations.subjects.UNIT'),
-  MEMBER: t('pages.evaluations.subjects.MEMBER'),
-};
-const isSubject = (v: string | undefined): v is EvaluationSubject => v !== undefined && v in SUBJECTS;
+const isSubject = (v: string | undefined): v is EvaluationSubject =>
+  v !== undefined && v in ENUM_LABELS.EvaluationSubject;
 
 const GRADE_COLORS: Record<string, string> = {
   EXCELLENT: 'red',
@@ -84,7 +82,10 @@ export default function EvaluationListPage() {
             style={{ minWidth: 160 }}
             value={isSubject(subject) ? subject : undefined}
             onChange={(v: string | undefined) => list.setFilter('subject', v)}
-            options={Object.entries(SUBJECTS).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.EvaluationSubject).map(([value, label]) => ({
+              value,
+              label,
+            }))}
           />
         </ListToolbar>
         <ListTable<Row>

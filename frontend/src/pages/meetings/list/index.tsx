@@ -8,13 +8,14 @@ import ListTable from '../../../components/ListTable';
 import ListToolbar from '../../../components/ListToolbar';
 import PageContainer from '../../../components/PageContainer';
 import type { JointMeetingFilter, MeetingListRowFragment as Row } from '../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useAllNodes } from '../../../hooks/useAllNodes';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { useAccess } from '../../../providers/AuthProvider';
 import { t } from '../../../locales';
 import { orNone } from '../../../utils/format';
-import { MEETING_KINDS, MEETING_STATUSES, MEETING_STATUS_COLORS, isKey, optionsOf } from '../labels';
+import { MEETING_STATUS_COLORS, isKey, optionsOf } from '../labels';
 import MeetingCalendar from './components/MeetingCalendar';
 import MeetingCreateModal, { type CreatedMeeting } from './components/MeetingCreateModal';
 import { JointMeetingCalendarQuery, JointMeetingListQuery } from './queries';
@@ -44,8 +45,8 @@ export default function JointMeetingListPage() {
       ({
         search: list.search || null,
         organisation: community ?? null,
-        kind: isKey(MEETING_KINDS, kind) ? kind : null,
-        status: isKey(MEETING_STATUSES, status) ? status : null,
+        kind: isKey(ENUM_LABELS.MeetingKind, kind) ? kind : null,
+        status: isKey(ENUM_LABELS.MeetingStatus, status) ? status : null,
       }) satisfies JointMeetingFilter,
     [list.search, community, kind, status],
   );
@@ -136,9 +137,9 @@ export default function JointMeetingListPage() {
             aria-label={t('pages.meetings.filterKind')}
             data-testid="meeting-filter-kind"
             style={{ minWidth: 160 }}
-            value={isKey(MEETING_KINDS, kind) ? kind : undefined}
+            value={isKey(ENUM_LABELS.MeetingKind, kind) ? kind : undefined}
             onChange={(v: string | undefined) => list.setFilter('kind', v)}
-            options={optionsOf(MEETING_KINDS)}
+            options={optionsOf(ENUM_LABELS.MeetingKind)}
           />
           <Select
             allowClear
@@ -146,9 +147,9 @@ export default function JointMeetingListPage() {
             aria-label={t('pages.meetings.filterStatus')}
             data-testid="meeting-filter-status"
             style={{ minWidth: 140 }}
-            value={isKey(MEETING_STATUSES, status) ? status : undefined}
+            value={isKey(ENUM_LABELS.MeetingStatus, status) ? status : undefined}
             onChange={(v: string | undefined) => list.setFilter('status', v)}
-            options={optionsOf(MEETING_STATUSES)}
+            options={optionsOf(ENUM_LABELS.MeetingStatus)}
           />
           <Segmented<View>
             value={view}

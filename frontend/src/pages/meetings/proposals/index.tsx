@@ -8,13 +8,14 @@ import ListTable from '../../../components/ListTable';
 import ListToolbar from '../../../components/ListToolbar';
 import PageContainer from '../../../components/PageContainer';
 import type { ProposalFilter, ProposalRowFragment as Row } from '../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { useAuth } from '../../../providers/AuthProvider';
 import { describeError } from '../../../providers/errorHandler';
 import { t } from '../../../locales';
 import { formatDate, orNone } from '../../../utils/format';
-import { PROPOSAL_KINDS, PROPOSAL_STATUSES, PROPOSAL_STATUS_COLORS, isKey, optionsOf } from '../labels';
+import { PROPOSAL_STATUS_COLORS, isKey, optionsOf } from '../labels';
 import ProposalSubmitModal from './components/ProposalSubmitModal';
 import ProposalTriageModal, { type TriageAction } from './components/ProposalTriageModal';
 import { ProposalListQuery, ProposalTriageMutation } from './queries';
@@ -36,8 +37,8 @@ export default function ProposalListPage() {
       filter: {
         search: list.search || null,
         organisation: community ?? null,
-        status: isKey(PROPOSAL_STATUSES, status) ? status : null,
-        kind: isKey(PROPOSAL_KINDS, kind) ? kind : null,
+        status: isKey(ENUM_LABELS.ProposalStatus, status) ? status : null,
+        kind: isKey(ENUM_LABELS.ProposalKind, kind) ? kind : null,
       } satisfies ProposalFilter,
     }),
     [list.search, community, status, kind],
@@ -201,9 +202,9 @@ export default function ProposalListPage() {
             aria-label={t('pages.proposals.filterStatus')}
             data-testid="proposal-filter-status"
             style={{ minWidth: 140 }}
-            value={isKey(PROPOSAL_STATUSES, status) ? status : undefined}
+            value={isKey(ENUM_LABELS.ProposalStatus, status) ? status : undefined}
             onChange={(v: string | undefined) => list.setFilter('status', v)}
-            options={optionsOf(PROPOSAL_STATUSES)}
+            options={optionsOf(ENUM_LABELS.ProposalStatus)}
           />
           <Select
             allowClear
@@ -211,9 +212,9 @@ export default function ProposalListPage() {
             aria-label={t('pages.proposals.filterKind')}
             data-testid="proposal-filter-kind"
             style={{ minWidth: 140 }}
-            value={isKey(PROPOSAL_KINDS, kind) ? kind : undefined}
+            value={isKey(ENUM_LABELS.ProposalKind, kind) ? kind : undefined}
             onChange={(v: string | undefined) => list.setFilter('kind', v)}
-            options={optionsOf(PROPOSAL_KINDS)}
+            options={optionsOf(ENUM_LABELS.ProposalKind)}
           />
         </ListToolbar>
         <ListTable<Row>

@@ -11,6 +11,7 @@ import type {
   CommitteeMemberListQuery as Result,
   CommitteeRole,
 } from '../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
@@ -19,13 +20,8 @@ import { CommitteeMemberListQuery } from './queries';
 
 type Row = Result['committeeMembers']['edges'][number]['node'];
 
-export const ROLES: Record<CommitteeRole, string> = {
-  POLICY_PUBLICIST: t('pages.members.roles.POLICY_PUBLICIST'),
-  COMMUNITY_ADVISOR: t('pages.members.roles.COMMUNITY_ADVISOR'),
-  PROJECT_FOLLOW_UP_OFFICER: t('pages.members.roles.PROJECT_FOLLOW_UP_OFFICER'),
-  OPINION_COLLECTOR: t('pages.members.roles.OPINION_COLLECTOR'),
-};
-const isRole = (v: string | undefined): v is CommitteeRole => v !== undefined && v in ROLES;
+const isRole = (v: string | undefined): v is CommitteeRole =>
+  v !== undefined && v in ENUM_LABELS.CommitteeRole;
 const FILTER_KEYS = ['community', 'role'] as const;
 
 export default function CommitteeMemberListPage() {
@@ -119,7 +115,7 @@ export default function CommitteeMemberListPage() {
             style={{ minWidth: 180 }}
             value={isRole(role) ? role : undefined}
             onChange={(v: string | undefined) => list.setFilter('role', v)}
-            options={Object.entries(ROLES).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.CommitteeRole).map(([value, label]) => ({ value, label }))}
           />
         </Flex>
         <ListTable<Row>

@@ -10,6 +10,7 @@ import type {
   ResidentUnitKind,
   ResidentUnitListQuery as Result,
 } from '../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
@@ -18,17 +19,8 @@ import { ResidentUnitListQuery } from './queries';
 
 type Row = Result['residentUnits']['edges'][number]['node'];
 
-const KINDS: Record<ResidentUnitKind, string> = {
-  AGENCY: t('pages.units.kinds.AGENCY'),
-  SCHOOL: t('pages.units.kinds.SCHOOL'),
-  HOSPITAL: t('pages.units.kinds.HOSPITAL'),
-  STATE_ENTERPRISE: t('pages.units.kinds.STATE_ENTERPRISE'),
-  PRIVATE_ENTERPRISE: t('pages.units.kinds.PRIVATE_ENTERPRISE'),
-  SOCIAL_ORGANISATION: t('pages.units.kinds.SOCIAL_ORGANISATION'),
-  PROPERTY_COMPANY: t('pages.units.kinds.PROPERTY_COMPANY'),
-  OWNERS_COMMITTEE: t('pages.units.kinds.OWNERS_COMMITTEE'),
-};
-const isKind = (v: string | undefined): v is ResidentUnitKind => v !== undefined && v in KINDS;
+const isKind = (v: string | undefined): v is ResidentUnitKind =>
+  v !== undefined && v in ENUM_LABELS.ResidentUnitKind;
 const FILTER_KEYS = ['community', 'kind'] as const;
 
 export default function ResidentUnitListPage() {
@@ -105,7 +97,7 @@ export default function ResidentUnitListPage() {
             style={{ minWidth: 160 }}
             value={isKind(kind) ? kind : undefined}
             onChange={(v: string | undefined) => list.setFilter('kind', v)}
-            options={Object.entries(KINDS).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.ResidentUnitKind).map(([value, label]) => ({ value, label }))}
           />
         </Flex>
         <ListTable<Row>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import BoardColumn from '../../../../components/BoardColumn';
 import type { NeedFilter, NeedStatus } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useGrowingConnection } from '../../../../hooks/useGrowingConnection';
-import { NEED_STATUSES } from '../../labels';
 import { NeedsBoardQuery } from '../queries';
 import NeedCard, { type Need } from './NeedCard';
 
@@ -33,7 +33,7 @@ export default function NeedColumn({
 
   return (
     <BoardColumn
-      title={NEED_STATUSES[status]}
+      title={ENUM_LABELS.NeedStatus[status]}
       status={status}
       column={column}
       renderCard={(n) => <NeedCard key={n.id} need={n} onOpen={onOpen} />}

@@ -4,11 +4,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import FormModal from '../../../../components/FormModal';
 import { useMutation } from 'urql';
 import type { NeedSource, Urgency } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
 import { useMyCommunities } from '../../../../hooks/useMyCommunities';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
-import { NEED_CATEGORIES, NEED_SOURCES, URGENCIES } from '../../labels';
+import { NEED_CATEGORIES } from '../../labels';
 import { NeedGridsQuery, NeedSubmitMutation } from '../queries';
 
 interface Values {
@@ -115,7 +116,7 @@ export default function NeedSubmitModal({
         <Form.Item name="source" label={t('pages.needs.field.source')} rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"
-            options={Object.entries(NEED_SOURCES).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.NeedSource).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
         <Form.Item
@@ -146,7 +147,7 @@ export default function NeedSubmitModal({
         <Form.Item name="urgency" label={t('pages.needs.field.urgency')} rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"
-            options={Object.entries(URGENCIES).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.Urgency).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
         <Form.Item

@@ -6,11 +6,12 @@ import CommunitySelect from '../../../../components/CommunitySelect';
 import ListTable from '../../../../components/ListTable';
 import PageContainer from '../../../../components/PageContainer';
 import type { ProjectListQuery as Result, ProjectStatus } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useListParams } from '../../../../hooks/useListParams';
 import { usePagedConnection } from '../../../../hooks/usePagedConnection';
 import { t } from '../../../../locales';
 import { formatRange, orNone } from '../../../../utils/format';
-import { PROJECT_STATUSES, projectColor, yuan } from '../../labels';
+import { projectColor, yuan } from '../../labels';
 import { ProjectListQuery } from './queries';
 
 type Row = Result['projects']['edges'][number]['node'];
@@ -113,7 +114,7 @@ export default function ProjectListPage() {
             onChange={(v?: string) => list.setFilter('status', v)}
             options={STATUS_FILTERS.map((s) => ({
               value: s,
-              label: s === 'LATE' ? t('pages.projects.late') : PROJECT_STATUSES[s],
+              label: s === 'LATE' ? t('pages.projects.late') : ENUM_LABELS.ProjectStatus[s],
             }))}
             style={{ width: 140 }}
             data-testid="project-filter-status"

@@ -4,11 +4,12 @@ import FormModal from '../../../../components/FormModal';
 import { useMutation, useQuery } from 'urql';
 import { liaisonUnitId } from '../../../../access';
 import type { ResourceKind, ResourceRowFragment } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
 import { useAuth } from '../../../../providers/AuthProvider';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { ResourcePublishMutation, ResourceUnitOptionsQuery, ResourceUpdateMutation } from '../queries';
-import { RESOURCE_CATEGORIES, RESOURCE_KINDS } from './labels';
+import { RESOURCE_CATEGORIES } from './labels';
 
 export type Resource = ResourceRowFragment;
 
@@ -169,7 +170,7 @@ export default function ResourceModal({
         <Form.Item name="kind" label={t('pages.resources.field.kind')} rules={[{ required: true }]}>
           <Radio.Group
             optionType="button"
-            options={Object.entries(RESOURCE_KINDS).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(ENUM_LABELS.ResourceKind).map(([value, label]) => ({ value, label }))}
             data-testid="resource-kind"
           />
         </Form.Item>

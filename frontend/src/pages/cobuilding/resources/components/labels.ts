@@ -1,15 +1,6 @@
-// Chinese labels and tag colours of the resource kinds and statuses, for filters, forms and columns.
+// Tag colours of the resource kinds and statuses, for filters, forms and columns (their labels are
+// generated from the schema: `ENUM_LABELS` in src/graphql/enumLabels.ts).
 import type { ResourceKind, ResourceStatus } from '../../../../graphql/graphql';
-import { t } from '../../../../locales';
-
-export const RESOURCE_KINDS: Record<ResourceKind, string> = {
-  VENUE: t('pages.resources.kinds.VENUE'),
-  FUNDS: t('pages.resources.kinds.FUNDS'),
-  EXPERTISE: t('pages.resources.kinds.EXPERTISE'),
-  STAFF_HOURS: t('pages.resources.kinds.STAFF_HOURS'),
-  GOODS: t('pages.resources.kinds.GOODS'),
-  SERVICE: t('pages.resources.kinds.SERVICE'),
-};
 
 export const RESOURCE_KIND_COLORS: Record<ResourceKind, string> = {
   VENUE: 'geekblue',
@@ -18,12 +9,6 @@ export const RESOURCE_KIND_COLORS: Record<ResourceKind, string> = {
   STAFF_HOURS: 'cyan',
   GOODS: 'orange',
   SERVICE: 'green',
-};
-
-export const RESOURCE_STATUSES: Record<ResourceStatus, string> = {
-  AVAILABLE: t('pages.resources.statuses.AVAILABLE'),
-  EXHAUSTED: t('pages.resources.statuses.EXHAUSTED'),
-  WITHDRAWN: t('pages.resources.statuses.WITHDRAWN'),
 };
 
 export const RESOURCE_STATUS_COLORS: Record<ResourceStatus, string> = {

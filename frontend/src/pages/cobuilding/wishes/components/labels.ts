@@ -1,14 +1,6 @@
-// Chinese labels and tag colours of the wish statuses, for the status filter and the cards.
+// Tag colours of the wish statuses, for the status filter and the cards (their labels are generated
+// from the schema: `ENUM_LABELS` in src/graphql/enumLabels.ts).
 import type { MicroWishStatus } from '../../../../graphql/graphql';
-import { t } from '../../../../locales';
-
-export const WISH_STATUSES: Record<MicroWishStatus, string> = {
-  PUBLISHED: t('pages.wishes.statuses.PUBLISHED'),
-  CLAIMED: t('pages.wishes.statuses.CLAIMED'),
-  FULFILLED: t('pages.wishes.statuses.FULFILLED'),
-  CONFIRMED: t('pages.wishes.statuses.CONFIRMED'),
-  CANCELLED: t('pages.wishes.statuses.CANCELLED'),
-};
 
 export const WISH_STATUS_COLORS: Record<MicroWishStatus, string> = {
   PUBLISHED: 'red',

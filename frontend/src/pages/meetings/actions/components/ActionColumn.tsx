@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import BoardColumn from '../../../../components/BoardColumn';
 import type { ActionItemFilter, ActionItemStatus } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useGrowingConnection } from '../../../../hooks/useGrowingConnection';
-import { ACTION_ITEM_STATUSES } from '../../labels';
 import { ActionItemsBoardQuery } from '../queries';
 import ActionCard, { type ActionItem } from './ActionCard';
 
@@ -34,7 +34,7 @@ export default function ActionColumn({
 
   return (
     <BoardColumn
-      title={ACTION_ITEM_STATUSES[status]}
+      title={ENUM_LABELS.ActionItemStatus[status]}
       status={status}
       column={column}
       renderCard={(i) => <ActionCard key={i.id} item={i} onOpen={onOpen} />}

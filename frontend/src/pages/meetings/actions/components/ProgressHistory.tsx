@@ -3,7 +3,8 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import EmptyState from '../../../../components/EmptyState';
 import { t } from '../../../../locales';
 import { formatDateTime } from '../../../../utils/format';
-import { ACTION_ITEM_STATUSES, ACTION_ITEM_STATUS_COLORS } from '../../labels';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
+import { ACTION_ITEM_STATUS_COLORS } from '../../labels';
 import type { ActionItem } from './ActionCard';
 
 /** 办理进展: the progress reports and verifications of an action item, with evidence links. */
@@ -18,7 +19,7 @@ export default function ProgressHistory({ progress }: { progress: ActionItem['pr
           <Space orientation="vertical" size={2} data-testid="action-progress-entry">
             <Space wrap size={4}>
               <Tag color={ACTION_ITEM_STATUS_COLORS[p.statusAfter]}>
-                {ACTION_ITEM_STATUSES[p.statusAfter]}
+                {ENUM_LABELS.ActionItemStatus[p.statusAfter]}
               </Tag>
               <Typography.Text type="secondary">
                 {formatDateTime(p.createdAt)} {p.author ?? ''}

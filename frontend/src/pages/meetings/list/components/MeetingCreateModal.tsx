@@ -4,11 +4,12 @@ import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { CommunityOptionsQuery } from '../../../../components/CommunitySelect/queries';
 import type { JointMeetingCreateInput, MeetingKind } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
 import { useAuth } from '../../../../providers/AuthProvider';
 import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
-import { MEETING_KINDS, optionsOf } from '../../labels';
+import { optionsOf } from '../../labels';
 import { JointMeetingCreateMutation } from '../queries';
 
 interface Values {
@@ -173,7 +174,7 @@ export default function MeetingCreateModal({
           label={t('pages.meetings.create.kind')}
           rules={[{ required: true, message: t('pages.meetings.create.kind.required') }]}
         >
-          <Select options={optionsOf(MEETING_KINDS)} data-testid="meeting-kind" />
+          <Select options={optionsOf(ENUM_LABELS.MeetingKind)} data-testid="meeting-kind" />
         </Form.Item>
         <Flex gap={16} wrap>
           <Form.Item

@@ -1,8 +1,8 @@
 import { Button, Form, Input, Modal, Radio, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { ActionItemStatus } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
-import { ACTION_ITEM_STATUSES } from '../../labels';
 import type { ActionItem } from '../../actions/components/ActionCard';
 
 export type ReportStatus = Extract<ActionItemStatus, 'IN_PROGRESS' | 'DONE' | 'BLOCKED'>;
@@ -69,7 +69,7 @@ export default function ProgressForm({
             optionType="button"
             buttonStyle="solid"
             size="large"
-            options={statuses.map((s) => ({ value: s, label: ACTION_ITEM_STATUSES[s] }))}
+            options={statuses.map((s) => ({ value: s, label: ENUM_LABELS.ActionItemStatus[s] }))}
             data-testid="progress-status"
           />
         </Form.Item>

@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react';
 import { Alert, AutoComplete, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMutation } from 'urql';
 import type { ProposalKind, ProposalOrigin, ProposalSubmitInput, Role } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
 import { useMyCommunities } from '../../../../hooks/useMyCommunities';
 import { useAuth } from '../../../../providers/AuthProvider';
 import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
-import { PROPOSAL_KINDS, PROPOSAL_ORIGINS, optionsOf } from '../../labels';
+import { optionsOf } from '../../labels';
 import { ProposalSubmitMutation, ProposalUnitOptionsQuery } from '../queries';
 
 interface Values {
@@ -151,14 +152,18 @@ export default function ProposalSubmitModal({
           />
         </Form.Item>
         <Form.Item name="kind" label={t('pages.proposals.form.kind')} rules={[{ required: true }]}>
-          <Radio.Group options={optionsOf(PROPOSAL_KINDS)} optionType="button" data-testid="proposal-kind" />
+          <Radio.Group
+            options={optionsOf(ENUM_LABELS.ProposalKind)}
+            optionType="button"
+            data-testid="proposal-kind"
+          />
         </Form.Item>
         <Form.Item
           name="origin"
           label={t('pages.proposals.form.origin')}
           rules={[{ required: true, message: t('pages.proposals.form.origin.required') }]}
         >
-          <Select options={optionsOf(PROPOSAL_ORIGINS)} data-testid="proposal-origin" />
+          <Select options={optionsOf(ENUM_LABELS.ProposalOrigin)} data-testid="proposal-origin" />
         </Form.Item>
         <Form.Item
           name="category"

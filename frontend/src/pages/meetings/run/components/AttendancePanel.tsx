@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import type { AttendanceStatus, MeetingRunFragment } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
 import { formatDateTime } from '../../../../utils/format';
 import { ATTENDANCE_COLORS } from '../../labels';
@@ -9,11 +10,11 @@ import EmptyState from '../../../../components/EmptyState';
 type Attendance = MeetingRunFragment['attendances'][number];
 export type RecordedStatus = Exclude<AttendanceStatus, 'INVITED'>;
 
-const QUICK: ReadonlyArray<{ status: RecordedStatus; label: () => string; danger?: boolean }> = [
-  { status: 'PRESENT', label: () => t('pages.meetingRun.attendance.present') },
-  { status: 'ON_LEAVE', label: () => t('pages.meetingRun.attendance.onLeave') },
-  { status: 'ABSENT', label: () => t('pages.meetingRun.attendance.absent'), danger: true },
-  { status: 'PROXY', label: () => t('pages.meetingRun.attendance.proxy') },
+const QUICK: ReadonlyArray<{ status: RecordedStatus; danger?: boolean }> = [
+  { status: 'PRESENT' },
+  { status: 'ON_LEAVE' },
+  { status: 'ABSENT', danger: true },
+  { status: 'PROXY' },
 ];
 
 /** 出席登记: every invitee with quick buttons 出席 / 请假 / 缺席 / 委托 (委托 asks for the proxy). */
@@ -75,7 +76,7 @@ export default function AttendancePanel({
                       }}
                       data-testid={`attendance-${q.status}`}
                     >
-                      {q.label()}
+                      {ENUM_LABELS.AttendanceStatus[q.status]}
                     </Button>
                   ))}
                 </Space>

@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { Button, Flex, Form, Input, InputNumber, Radio } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import type { DecisionOutcome, MeetingRunFragment } from '../../../../graphql/graphql';
+import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
-import { DECISION_OUTCOMES } from '../../labels';
 import { showFieldErrors, type ApiErrors } from '../../../../utils/fieldErrors';
 
 type Item = MeetingRunFragment['agendaItems'][number];
@@ -63,7 +63,7 @@ export default function DecisionForm({
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
-          options={optionsOf(DECISION_OUTCOMES)}
+          options={optionsOf(ENUM_LABELS.DecisionOutcome)}
           data-testid="decision-outcome"
         />
       </Form.Item>
