@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 import strawberry
-from strawberry.types.enum import StrawberryEnumDefinition
+from strawberry.types.enum import has_enum_definition
 
 from backend.core.models import LabelledEnum
 
@@ -18,9 +18,10 @@ def labelled_enum(
 ) -> type[LabelledEnumT]:
     """`strawberry.enum(cls, name=…, description=…)` with each value's description set to its
     member's `.label`."""
-    strawberry.enum(cls, name=name, description=description)
-    definition: StrawberryEnumDefinition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+    enum_type = strawberry.enum(cls, name=name, description=description)
+    if not has_enum_definition(enum_type):
+        raise TypeError(f"{cls.__name__} did not become a GraphQL enum")
     labels = {member.value: member.label for member in cls}
-    for value in definition.values:
+    for value in enum_type.__strawberry_definition__.values:
         value.description = labels[value.value]
     return cls
