@@ -6,7 +6,7 @@ from sqlmodel import col
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.accounts.access import viewer_access
+from backend.accounts.access import liaison_unit_id, viewer_access
 from backend.accounts.models import ApiToken, User
 from backend.accounts.permissions import MANAGE_TOKENS, NODE, VIEWER
 from backend.accounts.types import ApiTokenType, MeType, RoleGrantType, ViewerAccessType
@@ -32,6 +32,7 @@ async def load_me(info: Info) -> MeType | None:
         ],
         access=ViewerAccessType(**viewer_access(principal)),
         csrf_token=info.context.csrf_token,
+        liaison_unit_id=liaison_unit_id(principal),
     )
 
 

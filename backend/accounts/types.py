@@ -7,15 +7,20 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from backend.accounts.access import ViewerAction, organisations_for
 from backend.accounts.errors import AccountErrorCode
 from backend.accounts.loaders import ApiTokenByIdLoader
 from backend.core.enums import labelled_enum
 from backend.core.principal import Role
-from backend.core.types import ModelNode
+from backend.core.types import ModelNode, present
+from backend.organisations.models import OrganisationKind
 from backend.organisations.refs import OrganisationRef, load_organisation
 from backend.units.refs import ResidentUnitRef, load_unit
 
 RoleEnum = labelled_enum(Role, name="Role", description="用户角色")
+ViewerActionEnum = labelled_enum(
+    ViewerAction, name="ViewerAction", description="表单在所选组织中执行的操作"
+)
 
 
 @strawberry.type(description="账户操作的错误")
@@ -77,6 +82,18 @@ class MeType:
     csrf_token: str | None = strawberry.field(
         description="使用登录会话发送变更请求时，放在 X-CSRF-Token 请求头中"
     )
+    liaison_unit_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="可在其中执行该操作的组织（表单的组织选项），街道在前")
+    async def organisations_for(
+        self, info: Info, action: ViewerAction, kind: OrganisationKind | None = None
+    ) -> list[OrganisationRef]:
+        rows = await organisations_for(info.context.db.session, info.context.actor, action, kind)
+        return [present(row) for row in rows]
+
+    @strawberry.field(description="只担任驻区单位联络员的用户所负责的单位（其页面据此打开）")
+    async def liaison_unit(self, info: Info) -> ResidentUnitRef | None:
+        return await load_unit(info, self.liaison_unit_id)
 
 
 @strawberry.type(name="ApiToken", description="外部系统的 API 令牌（密钥只在创建时显示一次）")

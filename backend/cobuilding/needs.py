@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -34,6 +34,7 @@ from backend.cobuilding.permissions import answers_for
 from backend.core.actor import Actor
 from backend.core.db import add_unique, rows_changed
 from backend.core.models import key, utcnow
+from backend.core.scope import Scope
 from backend.core.text import TextRules
 from backend.notifications.services import notify
 from backend.organisations.models import Grid, Organisation
@@ -62,10 +63,15 @@ async def community_for_need(
     not `read:organisations`."""
     found: Organisation | None = await session.scalar(
         select(Organisation).where(
-            col(Organisation.id) == community_id, actor.scope.in_subtrees(Organisation.id)
+            col(Organisation.id) == community_id, need_communities(actor.scope)
         )
     )
     return found
+
+
+def need_communities(scope: Scope) -> ColumnElement[bool]:
+    """The organisations a need may be raised in: those in the scope's subtrees."""
+    return scope.in_subtrees(Organisation.id)
 
 
 async def grid_of(session: AsyncSession, community_id: int, grid_id: int) -> Grid | None:

@@ -104,6 +104,12 @@ def manages_meeting(actor: Actor, organisation_path: str) -> bool:
     return holds_grant_over(actor.principal, CONVENERS, organisation_path)
 
 
+def triages_proposals(actor: Actor, community_path: str) -> bool:
+    """Conveners and the street's administrators triage the proposals of the communities in
+    their subtrees (the service loads the proposal in the scope of these roles)."""
+    return holds_grant_over(actor.principal, TRIAGE_PROPOSAL.roles, community_path)
+
+
 def owns_action(actor: Actor, *, owner_unit_id: int | None, owner_person_id: int | None) -> bool:
     """The owner unit's liaison or the owner person reports an action item's progress."""
     liaison_units = {g.unit_id for g in actor.principal.grants if g.role is Role.UNIT_LIAISON}

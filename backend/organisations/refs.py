@@ -11,14 +11,19 @@ import strawberry
 from strawberry.types import Info
 
 from backend.core.actor import Actor
+from backend.core.enums import labelled_enum
 from backend.core.types import load_related, required
 from backend.organisations.loaders import GridByIdLoader, OrganisationByIdLoader
+from backend.organisations.models import OrganisationKind
 
 if TYPE_CHECKING:
     from backend.organisations.types import GridType, OrganisationType
 
 OrganisationRef = Annotated["OrganisationType", strawberry.lazy("backend.organisations.types")]
 GridRef = Annotated["GridType", strawberry.lazy("backend.organisations.types")]
+
+# Here rather than in types.py, so that other areas' arguments may take it.
+OrganisationKindEnum = labelled_enum(OrganisationKind, name="OrganisationKind")
 
 
 async def load_organisation(info: Info, organisation_id: int | None) -> OrganisationRef | None:

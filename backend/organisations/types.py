@@ -6,7 +6,6 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from backend.core.enums import labelled_enum
 from backend.core.pagination import Connection, PageArgs, connection_from_list
 from backend.core.types import ModelNode, present
 from backend.organisations.loaders import (
@@ -21,8 +20,6 @@ from backend.people.loaders import CommitteeMembershipsByCommunityLoader
 from backend.people.refs import MembershipRef, PersonRef, load_person
 from backend.units.loaders import ResidentUnitsByCommunityLoader
 from backend.units.refs import ResidentUnitRef
-
-OrganisationKindEnum = labelled_enum(OrganisationKind, name="OrganisationKind")
 
 
 @strawberry.type(

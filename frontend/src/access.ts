@@ -33,11 +33,3 @@ const NOTHING: Access = {
 export default function access(currentUser?: CurrentUser | null): Access {
   return currentUser?.access ?? NOTHING;
 }
-
-/** The one unit of a user who is only a unit liaison; null for everyone else. */
-export function liaisonUnitId(currentUser: CurrentUser | null | undefined): string | null {
-  const grants = currentUser?.roles ?? [];
-  if (grants.length === 0 || grants.some((g) => g.role !== 'UNIT_LIAISON')) return null;
-  const units = new Set(grants.map((g) => g.unit?.id).filter((id): id is string => Boolean(id)));
-  return units.size === 1 ? [...units][0] : null;
-}

@@ -14,7 +14,8 @@ from backend.core.enums import labelled_enum
 from backend.core.types import ModelNode
 from backend.meetings.loaders import ProposalByIdLoader
 from backend.meetings.models import ProposalKind, ProposalOrigin, ProposalStatus
-from backend.organisations.refs import OrganisationRef, load_community
+from backend.meetings.permissions import triages_proposals
+from backend.organisations.refs import OrganisationRef, holds_over, load_community
 from backend.units.refs import ResidentUnitRef, load_unit
 
 ProposalKindEnum = labelled_enum(ProposalKind, name="ProposalKind")
@@ -52,6 +53,12 @@ class ProposalType(ModelNode):
     @strawberry.field(description="状态的中文名")
     def status_label(self) -> str:
         return self.status.label
+
+    @strawberry.field(description="当前用户能否处理这条建议：采纳、合并或不予采纳（召集人）")
+    async def viewer_can_triage(self, info: Info) -> bool:
+        if self.status is not ProposalStatus.SUBMITTED:
+            return False
+        return await holds_over(info, self.community_id, triages_proposals)
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:

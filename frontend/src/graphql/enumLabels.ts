@@ -30,6 +30,7 @@ import type {
   Role,
   TeamRole,
   Urgency,
+  ViewerAction,
 } from './graphql';
 
 export const ENUM_LABELS = {
@@ -220,6 +221,13 @@ export const ENUM_LABELS = {
     MEDIUM: '较急',
     HIGH: '紧急',
   },
+  ViewerAction: {
+    PREPARE_MEETINGS: '召集联席会议',
+    SUBMIT_PROPOSALS: '提交议题建议',
+    SUBMIT_NEEDS: '登记需求',
+    PUBLISH_WISHES: '发布微心愿',
+    MANAGE_VOLUNTEERING: '管理志愿活动与积分',
+  },
 } as const satisfies {
   ActionItemStatus: Record<ActionItemStatus, string>;
   ActivityStatus: Record<ActivityStatus, string>;
@@ -251,4 +259,5 @@ export const ENUM_LABELS = {
   Role: Record<Role, string>;
   TeamRole: Record<TeamRole, string>;
   Urgency: Record<Urgency, string>;
+  ViewerAction: Record<ViewerAction, string>;
 };

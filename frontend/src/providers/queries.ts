@@ -20,6 +20,10 @@ export const CurrentUserFragment = graphql(`
         name
       }
     }
+    liaisonUnit {
+      id
+      name
+    }
     access {
       canReadOrganisations
       canReadUnits

@@ -1,6 +1,5 @@
 import { Navigate } from 'react-router-dom';
 import Forbidden from '../../components/Forbidden';
-import { liaisonUnitId } from '../../access';
 import { useAuth } from '../../providers/AuthProvider';
 import { firstPage, visibleRoutes } from '../../routes';
 
@@ -10,8 +9,7 @@ import { firstPage, visibleRoutes } from '../../routes';
  */
 export default function HomePage() {
   const { me, access } = useAuth();
-  const unitId = liaisonUnitId(me);
-  if (unitId) return <Navigate to="/meetings/mine" replace />;
+  if (me?.liaisonUnit) return <Navigate to="/meetings/mine" replace />;
   const target = access.canReadOrganisations ? '/organisations' : firstPage(visibleRoutes(access));
   return target ? <Navigate to={target} replace /> : <Forbidden />;
 }

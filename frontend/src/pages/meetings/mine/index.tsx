@@ -7,7 +7,6 @@ import EmptyState from '../../../components/EmptyState';
 import PageContainer from '../../../components/PageContainer';
 import PageLoading from '../../../components/PageLoading';
 import QueryError from '../../../components/QueryError';
-import { liaisonUnitId } from '../../../access';
 import { PAGE_SIZE_OPTIONS } from '../../../hooks/useCursorPagination';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
@@ -29,7 +28,7 @@ const isFormField = (f: string | null): f is (typeof FORM_FIELDS)[number] =>
 export default function MyActionItemsPage() {
   const { message } = App.useApp();
   const { me } = useAuth();
-  const unitId = liaisonUnitId(me);
+  const unitId = me?.liaisonUnit?.id ?? null;
   const list = useListParams([] as const);
   const result = usePagedConnection({
     query: MyActionItemsQuery,

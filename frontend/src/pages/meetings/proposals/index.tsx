@@ -11,7 +11,6 @@ import type { ProposalFilter, ProposalRowFragment as Row } from '../../../graphq
 import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
-import { useAuth } from '../../../providers/AuthProvider';
 import { describeError } from '../../../providers/errorHandler';
 import { t } from '../../../locales';
 import { formatDate, orNone } from '../../../utils/format';
@@ -25,7 +24,6 @@ const FILTER_KEYS = ['community', 'status', 'kind'] as const;
 /** 联席会议 › 议题建议: everyone submits; conveners accept, merge or decline (with a reason). */
 export default function ProposalListPage() {
   const { message } = App.useApp();
-  const { me } = useAuth();
   const list = useListParams(FILTER_KEYS);
   const { community, status, kind } = list.filters;
   const [submitting, setSubmitting] = useState(false);
@@ -51,14 +49,6 @@ export default function ProposalListPage() {
     pageSize: list.pageSize,
   });
   const { retry } = result;
-
-  // A street administrator triages anywhere; a convener in the communities they convene.
-  const grants = me?.roles ?? [];
-  const mayTriage = (row: Row) =>
-    row.status === 'SUBMITTED' &&
-    grants.some(
-      (g) => g.role === 'STREET_ADMIN' || (g.role === 'CONVENER' && g.organisation?.id === row.community.id),
-    );
 
   const accept = async (row: Row) => {
     const response = await triage({ input: { id: row.id, action: 'ACCEPT' } });
@@ -135,7 +125,7 @@ export default function ProposalListPage() {
       title: t('pages.common.actions'),
       key: 'actions',
       render: (_, r) =>
-        mayTriage(r) ? (
+        r.viewerCanTriage ? (
           <Space size={0} onClick={(e) => e.stopPropagation()}>
             <Popconfirm
               title={t('pages.proposals.triage.accept.confirm', { title: r.title })}

@@ -13,6 +13,7 @@ export const ProposalRowFragment = graphql(`
     sourceNote
     status
     statusLabel
+    viewerCanTriage
     declineReason
     triagedAt
     createdAt

@@ -21,7 +21,7 @@ import ListTable from '../../../components/ListTable';
 import PageContainer from '../../../components/PageContainer';
 import type { MerchantListQuery as Result } from '../../../graphql/graphql';
 import { useListParams } from '../../../hooks/useListParams';
-import { useMyCommunities } from '../../../hooks/useMyCommunities';
+import { useActingOrganisations } from '../../../hooks/useActingOrganisations';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
 import { orNone } from '../../../utils/format';
@@ -39,7 +39,10 @@ interface MerchantValues {
 /** 积分规则与商家: how many points an hour of service earns, and where points are redeemed. */
 export default function VolunteeringSettingsPage() {
   const { message } = App.useApp();
-  const communities = useMyCommunities(true);
+  const communities = useActingOrganisations('MANAGE_VOLUNTEERING', {
+    active: true,
+    kind: 'COMMUNITY_COMMITTEE',
+  });
   const [community, setCommunity] = useState<string | undefined>();
   const chosen = community ?? communities.only ?? communities.options[0]?.value;
   const [rate, reloadRate] = useQuery({

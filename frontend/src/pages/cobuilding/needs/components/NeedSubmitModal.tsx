@@ -6,7 +6,7 @@ import { useMutation } from 'urql';
 import type { NeedSource, Urgency } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
-import { useMyCommunities } from '../../../../hooks/useMyCommunities';
+import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { NEED_CATEGORIES } from '../../labels';
@@ -38,7 +38,8 @@ export default function NeedSubmitModal({
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, submit] = useMutation(NeedSubmitMutation);
-  const communities = useMyCommunities(open);
+  const communities = useActingOrganisations('SUBMIT_NEEDS', { active: open, kind: 'COMMUNITY_COMMITTEE' });
+  useChooseOnly(form, 'community', communities.only, open);
   const community = Form.useWatch('community', form);
   const grids = useAllNodes(NeedGridsQuery, (d) => d.grids, undefined, { pause: !open });
 

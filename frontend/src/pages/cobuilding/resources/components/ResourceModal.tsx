@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { AutoComplete, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import FormModal from '../../../../components/FormModal';
 import { useMutation, useQuery } from 'urql';
-import { liaisonUnitId } from '../../../../access';
 import type { ResourceKind, ResourceRowFragment } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
@@ -48,11 +47,10 @@ export default function ResourceModal({
   const [{ fetching: updating }, update] = useMutation(ResourceUpdateMutation);
 
   // A liaison's one unit comes with the sign-in; staff search the units of their communities.
-  const ownUnit = useMemo(() => {
-    const id = liaisonUnitId(me);
-    const grant = me?.roles.find((g) => g.unit?.id === id);
-    return id && grant?.unit ? { value: grant.unit.id, label: grant.unit.name } : null;
-  }, [me]);
+  const ownUnit = useMemo(
+    () => (me?.liaisonUnit ? { value: me.liaisonUnit.id, label: me.liaisonUnit.name } : null),
+    [me],
+  );
   const [units] = useQuery({
     query: ResourceUnitOptionsQuery,
     variables: { search: search.trim() || null },

@@ -3,7 +3,7 @@ import { Form, Input, Select } from 'antd';
 import FormModal from '../../../../components/FormModal';
 import { useMutation, useQuery } from 'urql';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
-import { useMyCommunities } from '../../../../hooks/useMyCommunities';
+import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { MicroWishPublishMutation, WishBeneficiarySearchQuery, WishGridsQuery } from '../queries';
@@ -31,7 +31,8 @@ export default function WishPublishModal({
   const [formError, setFormError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [{ fetching }, publish] = useMutation(MicroWishPublishMutation);
-  const communities = useMyCommunities(open);
+  const communities = useActingOrganisations('PUBLISH_WISHES', { active: open, kind: 'COMMUNITY_COMMITTEE' });
+  useChooseOnly(form, 'community', communities.only, open);
   const community = Form.useWatch('community', form);
   const grids = useAllNodes(WishGridsQuery, (d) => d.grids, undefined, { pause: !open });
   const [people] = useQuery({

@@ -1,12 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
-import { CommunityOptionsQuery } from '../../../../components/CommunitySelect/queries';
 import type { JointMeetingCreateInput, MeetingKind } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
-import { useAllNodes } from '../../../../hooks/useAllNodes';
-import { useAuth } from '../../../../providers/AuthProvider';
+import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
@@ -54,25 +52,14 @@ export default function MeetingCreateModal({
   onClose: () => void;
   onCreated: (meeting: CreatedMeeting) => void;
 }) {
-  const { me } = useAuth();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, create] = useMutation(JointMeetingCreateMutation);
 
-  // A convener convenes in the organisations they convene; a street administrator anywhere.
-  const grants = useMemo(() => me?.roles ?? [], [me]);
-  const isAdmin = grants.some((g) => g.role === 'STREET_ADMIN');
-  const own = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const g of grants) {
-      if ((g.role === 'STREET_ADMIN' || g.role === 'CONVENER') && g.organisation)
-        seen.set(g.organisation.id, g.organisation.name);
-    }
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [grants]);
-  const communities = useAllNodes(CommunityOptionsQuery, (d) => d.organisations, undefined, {
-    pause: !isAdmin || !open,
-  });
+  // The organisations the server lets this viewer convene in (a street administrator's
+  // street and its communities, a convener's own).
+  const organisations = useActingOrganisations('PREPARE_MEETINGS', { active: open });
+  useChooseOnly(form, 'organisation', organisations.only, open);
 
   const close = () => {
     form.resetFields();
@@ -125,12 +112,7 @@ export default function MeetingCreateModal({
     }
   };
 
-  const options = useMemo(() => {
-    const list = [...own];
-    for (const n of communities.nodes)
-      if (!list.some((x) => x.value === n.id)) list.push({ value: n.id, label: n.name });
-    return list;
-  }, [own, communities.nodes]);
+  const options = organisations.options;
   const optionName = (id: string | undefined) => options.find((o) => o.value === id)?.label;
 
   return (
@@ -155,7 +137,7 @@ export default function MeetingCreateModal({
         name="jointMeetingCreate"
         onFinish={onFinish}
         onValuesChange={onValuesChange}
-        initialValues={{ organisation: own.length === 1 ? own[0].value : undefined }}
+        initialValues={{ organisation: organisations.only }}
       >
         <Form.Item
           name="organisation"
@@ -165,7 +147,7 @@ export default function MeetingCreateModal({
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             options={options}
-            loading={communities.loading}
+            loading={organisations.loading}
             data-testid="meeting-organisation"
           />
         </Form.Item>

@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import type { ProposalKind, ProposalOrigin, ProposalSubmitInput, Role } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useAllNodes } from '../../../../hooks/useAllNodes';
-import { useMyCommunities } from '../../../../hooks/useMyCommunities';
+import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { useAuth } from '../../../../providers/AuthProvider';
 import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
@@ -58,7 +58,11 @@ export default function ProposalSubmitModal({
   const [{ fetching }, submit] = useMutation(ProposalSubmitMutation);
 
   const grants = useMemo(() => me?.roles ?? [], [me]);
-  const communities = useMyCommunities(open);
+  const communities = useActingOrganisations('SUBMIT_PROPOSALS', {
+    active: open,
+    kind: 'COMMUNITY_COMMITTEE',
+  });
+  useChooseOnly(form, 'community', communities.only, open);
 
   const community = Form.useWatch('community', form);
   const units = useAllNodes(

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import FormModal from '../../../../../components/FormModal';
 import { useMutation } from 'urql';
 import { useAllNodes } from '../../../../../hooks/useAllNodes';
-import { useMyCommunities } from '../../../../../hooks/useMyCommunities';
+import { useActingOrganisations, useChooseOnly } from '../../../../../hooks/useActingOrganisations';
 import { t } from '../../../../../locales';
 import { payloadSucceeded } from '../../../../../utils/fieldErrors';
 import { ActivityCreateMutation, ActivityTeamsQuery } from '../queries';
@@ -37,7 +37,11 @@ export default function ActivityCreateModal({
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
-  const communities = useMyCommunities(open);
+  const communities = useActingOrganisations('MANAGE_VOLUNTEERING', {
+    active: open,
+    kind: 'COMMUNITY_COMMITTEE',
+  });
+  useChooseOnly(form, 'community', communities.only, open);
   const community = Form.useWatch('community', form);
   const teams = useAllNodes(
     ActivityTeamsQuery,
