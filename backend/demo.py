@@ -280,8 +280,8 @@ class _Builder:
 
     def build(self) -> None:
         f = self.f
-        street = f.StreetFactory(name="湖寮镇党委", code="HL", secretary_name=f.fake.name())
-        f.OrganisationFactory(
+        street = f.StreetFactory.create(name="湖寮镇党委", code="HL", secretary_name=f.fake.name())
+        f.OrganisationFactory.create(
             name="湖寮镇社会工作服务站",
             kind=OrganisationKind.SOCIAL_ORGANISATION,
             parent_id=street.id,
@@ -289,7 +289,7 @@ class _Builder:
         unit_names = iter(UNITS)
         team_names = iter(zip(TEAM_NAMES, TEAM_SKILLS, strict=True))
         for index, name in enumerate(COMMUNITIES):
-            community = f.CommunityFactory(
+            community = f.CommunityFactory.create(
                 name=name,
                 street=street,
                 code=f"HL{index + 1:02d}",
@@ -326,7 +326,7 @@ class _Builder:
         self.build_merchants(community, unit_rows)
 
     def person(self, community: Any | None, **kwargs: Any) -> Any:
-        return self.f.PersonFactory(
+        return self.f.PersonFactory.create(
             community_id=community.id if community is not None else None, **kwargs
         )
 
@@ -334,13 +334,13 @@ class _Builder:
         f = self.f
         grids = []
         for number in range(1, self.rng.randint(4, 6) + 1):
-            branch = f.OrganisationFactory(
+            branch = f.OrganisationFactory.create(
                 name=f"{community.name.removesuffix('社区党委')}第{number}网格党支部",
                 kind=OrganisationKind.GRID_BRANCH,
                 parent_id=community.id,
             )
             grids.append(
-                f.GridFactory(
+                f.GridFactory.create(
                     community=community,
                     name=f"第{number}网格",
                     branch_id=branch.id,
@@ -356,10 +356,10 @@ class _Builder:
     def build_unit(self, community: Any, grids: list[Any], name: str, kind: str) -> Any:
         f = self.f
         liaison = self.person(None, is_party_member=True)
-        unit = f.ResidentUnitFactory(
+        unit = f.ResidentUnitFactory.create(
             community=community,
             name=name,
-            kind=ResidentUnitKind(kind),  # type: ignore[call-arg]
+            kind=ResidentUnitKind(kind),
             grid_id=self.rng.choice(grids).id,
             address=f"{f.HULIAO}{f.fake.street_name()}{self.rng.randint(1, 120)}号",
             phone=f"0753-55{self.rng.randint(10000, 99999)}",
@@ -367,9 +367,9 @@ class _Builder:
             party_organisation_name=_party_organisation_name(name, kind),
             party_member_count=self.rng.randint(3, 80),
         )
-        f.UnitStaffFactory(unit=unit, person=liaison, position="联络员")
+        f.UnitStaffFactory.create(unit=unit, person=liaison, position="联络员")
         signed = dt.date(2026, 1, self.rng.randint(5, 28))
-        agreement = f.AgreementFactory(
+        agreement = f.AgreementFactory.create(
             unit=unit,
             title=f"{name}与{community.name.removesuffix('党委')}共驻共建协议",
             signed_on=signed,
@@ -378,7 +378,7 @@ class _Builder:
         )
         for position, commitment in enumerate(self.rng.sample(COMMITMENTS, 3), start=1):
             category, description, quantity, measure = commitment
-            f.CommitmentFactory(
+            f.CommitmentFactory.create(
                 agreement=agreement,
                 position=position,
                 category=category,
@@ -386,11 +386,11 @@ class _Builder:
                 quantity=quantity,
                 unit_of_measure=measure,
             )
-        f.RegistrationFactory(unit=unit, registered_on=signed - dt.timedelta(days=20))
+        f.RegistrationFactory.create(unit=unit, registered_on=signed - dt.timedelta(days=20))
         for _ in range(self.rng.randint(0, 2)):
             member = self.person(community, is_party_member=True)
-            f.UnitStaffFactory(unit=unit, person=member, position="在职党员")
-            f.RegistrationFactory(
+            f.UnitStaffFactory.create(unit=unit, person=member, position="在职党员")
+            f.RegistrationFactory.create(
                 unit=unit,
                 kind=RegistrationKind.PARTY_MEMBER,
                 person_id=member.id,
@@ -403,9 +403,9 @@ class _Builder:
             return None
         f = self.f
         person = self.person(None, is_party_member=True)
-        f.UnitStaffFactory(unit=unit, person=person, position="党组织负责人")
+        f.UnitStaffFactory.create(unit=unit, person=person, position="党组织负责人")
         roles = self.rng.sample(list(CommitteeRole), self.rng.randint(1, 2))
-        return f.MembershipFactory(
+        return f.MembershipFactory.create(
             unit=unit,
             person=person,
             term_start=dt.date(2024, 7, 1),
@@ -415,7 +415,7 @@ class _Builder:
 
     def build_resource(self, unit: Any) -> None:
         kind = self.rng.choice(list(ResourceKind))
-        self.f.ResourceFactory(
+        self.f.ResourceFactory.create(
             unit=unit,
             title=f"{unit.name}{RESOURCE_TITLES[kind]}",
             description=RESOURCE_DESCRIPTIONS[kind],
@@ -433,7 +433,7 @@ class _Builder:
         f = self.f
         sponsor = self.rng.choice(units)
         leader = self.person(community, is_party_member=True)
-        team = f.VolunteerTeamFactory(
+        team = f.VolunteerTeamFactory.create(
             community=community,
             name=f"{community.name.removesuffix('社区党委')}{name}",
             sponsor_organisation_id=community.id,
@@ -443,9 +443,9 @@ class _Builder:
             description=f"由{sponsor.name}党员和社区居民组成，常态化开展{skills}等服务。",
             founded_on=dt.date(2025, self.rng.randint(1, 12), self.rng.randint(1, 28)),
         )
-        f.TeamMemberFactory(team=team, person=leader, role=TeamRole.LEADER)
+        f.TeamMemberFactory.create(team=team, person=leader, role=TeamRole.LEADER)
         for person in self.rng.sample(residents, self.rng.randint(6, 12)):
-            f.TeamMemberFactory(team=team, person=person, joined_on=team.founded_on)
+            f.TeamMemberFactory.create(team=team, person=person, joined_on=team.founded_on)
         return team
 
     def build_service(self, teams: list[Any], projects: list[Any]) -> None:
@@ -464,7 +464,7 @@ class _Builder:
                 for member in self.rng.sample(members, min(len(members), 3)):
                     person = f.session.get(Person, member.person_id)
                     minutes = self.rng.choice([60, 90, 120, 150, 180, 240])
-                    f.ServiceRecordFactory(
+                    f.ServiceRecordFactory.create(
                         person=person,
                         team=team,
                         description=f"{team.name.split('志愿')[0]}志愿服务活动",
@@ -488,7 +488,7 @@ class _Builder:
             starts = dt.date(2026, 1 + number * 3, 1)
             status = [ProjectStatus.DONE, ProjectStatus.IN_PROGRESS, ProjectStatus.PLANNED][number]
             lead = self.rng.choice(units)
-            project = f.ProjectFactory(
+            project = f.ProjectFactory.create(
                 community=community,
                 title=title,
                 description=description,
@@ -504,7 +504,7 @@ class _Builder:
             )
             project.spent_cents = project.budget_cents * [100, 45, 0][number] // 100
             for partner in self.rng.sample([u for u in units if u.id != lead.id], 2):
-                f.ProjectPartnerFactory(project_id=project.id, unit_id=partner.id)
+                f.ProjectPartnerFactory.create(project_id=project.id, unit_id=partner.id)
             for position, (label, offset) in enumerate(MILESTONES, start=1):
                 due = starts + dt.timedelta(days=offset)
                 done = (
@@ -513,7 +513,7 @@ class _Builder:
                     or (status is ProjectStatus.IN_PROGRESS and position <= 2)
                     else None
                 )
-                f.MilestoneFactory(
+                f.MilestoneFactory.create(
                     project=project, position=position, title=label, due_on=due, done_on=done
                 )
             projects.append(project)
@@ -530,7 +530,7 @@ class _Builder:
             )
             status = NEED_STATUS_BY_AGE[min(number, len(NEED_STATUS_BY_AGE) - 1)]
             solved = status in (NeedStatus.SOLVED, NeedStatus.CLOSED)
-            f.NeedFactory(
+            f.NeedFactory.create(
                 community=community,
                 grid_id=self.rng.choice(grids).id,
                 title=title,
@@ -566,7 +566,7 @@ class _Builder:
             )
             claimed = status is not MicroWishStatus.PUBLISHED
             by_unit = claimed and number % 2 == 0
-            f.MicroWishFactory(
+            f.MicroWishFactory.create(
                 community=community,
                 grid_id=self.rng.choice(grids).id,
                 beneficiary=self.rng.choice(residents),
@@ -753,7 +753,7 @@ class _Builder:
             .order_by(col(CommitteeMembership.id))
         ).first()
         for username, display_name, role in DEMO_USERS:
-            user = f.UserFactory(
+            user = f.UserFactory.create(
                 username=username,
                 display_name=display_name,
                 password_hash=DEMO_PASSWORD_HASH,
@@ -764,7 +764,7 @@ class _Builder:
                     membership.person_id if role is Role.COMMITTEE_MEMBER and membership else None
                 ),
             )
-            f.RoleGrantFactory(
+            f.RoleGrantFactory.create(
                 user=user,
                 role=role,
                 organisation_id=street.id if role is Role.STREET_ADMIN else west.id,
@@ -779,7 +779,7 @@ class _Builder:
         chair = self.person(community, is_party_member=True)
         for quarter, (label, day) in enumerate(QUARTERS):
             starts = dt.datetime.combine(day, dt.time(1, 30), tzinfo=dt.UTC)  # 09:30 Beijing
-            meeting = f.MeetingFactory(
+            meeting = f.MeetingFactory.create(
                 community=community,
                 title=f"{short}大党委{label}联席会议",
                 starts_at=starts,
@@ -789,7 +789,7 @@ class _Builder:
                 "研究了群众需求清单，对督办事项作出安排。",
             )
             for membership in memberships:
-                f.AttendanceFactory(
+                f.AttendanceFactory.create(
                     meeting_id=meeting.id,
                     person_id=membership.person_id,
                     unit_id=membership.unit_id,
@@ -803,14 +803,14 @@ class _Builder:
                     )[0],
                 )
             for position, topic in enumerate(self.rng.sample(AGENDA_TOPICS, 3), start=1):
-                item = f.AgendaItemFactory(
+                item = f.AgendaItemFactory.create(
                     meeting=meeting,
                     position=position,
                     title=topic,
                     minutes_allotted=self.rng.choice([15, 20, 30]),
                 )
                 outcome = self.rng.choices(list(DecisionOutcome), weights=[6, 2, 1, 1])[0]
-                decision = f.DecisionFactory(
+                decision = f.DecisionFactory.create(
                     agenda_item=item, outcome=outcome, text=DECISION_TEXTS[outcome], votes_for=None
                 )
                 if outcome in (DecisionOutcome.ADOPTED, DecisionOutcome.ADOPTED_WITH_CHANGES):
@@ -827,7 +827,7 @@ class _Builder:
         else:
             status = self.rng.choice([ActionItemStatus.OPEN, ActionItemStatus.IN_PROGRESS])
         finished = status in (ActionItemStatus.DONE, ActionItemStatus.VERIFIED)
-        self.f.ActionItemFactory(
+        self.f.ActionItemFactory.create(
             decision=decision,
             owner_unit=unit,
             owner_person_id=unit.liaison_id,
@@ -845,7 +845,7 @@ class _Builder:
         f = self.f
         for unit in units:
             scores = [self.rng.randint(60, 100) for _ in range(4)]
-            f.EvaluationFactory(
+            f.EvaluationFactory.create(
                 unit=unit,
                 **_score_fields(scores),
                 period_label="2025年度",
@@ -855,7 +855,7 @@ class _Builder:
             )
         for membership in memberships:
             scores = [self.rng.randint(60, 100) for _ in range(4)]
-            f.EvaluationFactory(
+            f.EvaluationFactory.create(
                 unit=None,
                 unit_id=None,
                 community_id=community.id,

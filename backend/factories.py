@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
@@ -89,6 +89,8 @@ from backend.volunteering.models import (
 # Bound to an engine by the tests (per database) and by the seed command.
 session: scoped_session[Session] = scoped_session(sessionmaker(class_=Session))
 
+ModelT = TypeVar("ModelT")
+
 HULIAO = "广东省梅州市大埔县湖寮镇"
 DABU_AREA_CODE = "441422"
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -127,17 +129,31 @@ def persist(factory_class: Any) -> None:
         session.flush()
 
 
-class BaseFactory(SQLAlchemyModelFactory):
+class BaseFactory(SQLAlchemyModelFactory, Generic[ModelT]):
+    """A factory whose `create` is typed with the model it makes, for type-checked tests.
+
+    factory_boy's own `Factory()` call and `create` are untyped, so tests call
+    `XFactory.create(...)` and get the model back.
+    """
+
     class Meta:
         abstract = True
         sqlalchemy_session_factory = lambda: session  # noqa: E731
         sqlalchemy_session_persistence = "commit"
 
+    @classmethod
+    def create(cls, **kwargs: Any) -> ModelT:
+        return cast(ModelT, super().create(**kwargs))
+
+    @classmethod
+    def create_batch(cls, size: int, **kwargs: Any) -> list[ModelT]:
+        return cast(list[ModelT], super().create_batch(size, **kwargs))
+
 
 # --- organisations -----------------------------------------------------------------------
 
 
-class OrganisationFactory(BaseFactory):
+class OrganisationFactory(BaseFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -173,7 +189,7 @@ class CommunityFactory(OrganisationFactory):
     parent_id = factory.SelfAttribute("street.id")
 
 
-class PersonFactory(BaseFactory):
+class PersonFactory(BaseFactory[Person]):
     class Meta:
         model = Person
 
@@ -191,7 +207,7 @@ class PersonFactory(BaseFactory):
     community_id = None
 
 
-class GridFactory(BaseFactory):
+class GridFactory(BaseFactory[Grid]):
     class Meta:
         model = Grid
 
@@ -206,7 +222,7 @@ class GridFactory(BaseFactory):
 # --- units ---------------------------------------------------------------------------------
 
 
-class ResidentUnitFactory(BaseFactory):
+class ResidentUnitFactory(BaseFactory[ResidentUnit]):
     class Meta:
         model = ResidentUnit
 
@@ -221,7 +237,7 @@ class ResidentUnitFactory(BaseFactory):
     party_member_count = factory.Faker("random_int", min=3, max=60)
 
 
-class UnitStaffFactory(BaseFactory):
+class UnitStaffFactory(BaseFactory[UnitStaff]):
     class Meta:
         model = UnitStaff
 
@@ -234,7 +250,7 @@ class UnitStaffFactory(BaseFactory):
     position = "工作人员"
 
 
-class AgreementFactory(BaseFactory):
+class AgreementFactory(BaseFactory[CoBuildingAgreement]):
     class Meta:
         model = CoBuildingAgreement
 
@@ -250,7 +266,7 @@ class AgreementFactory(BaseFactory):
     status = AgreementStatus.ACTIVE
 
 
-class CommitmentFactory(BaseFactory):
+class CommitmentFactory(BaseFactory[AgreementCommitment]):
     class Meta:
         model = AgreementCommitment
 
@@ -265,7 +281,7 @@ class CommitmentFactory(BaseFactory):
     unit_of_measure = "次"
 
 
-class RegistrationFactory(BaseFactory):
+class RegistrationFactory(BaseFactory[Registration]):
     class Meta:
         model = Registration
 
@@ -283,7 +299,7 @@ class RegistrationFactory(BaseFactory):
 # --- people --------------------------------------------------------------------------------
 
 
-class MembershipFactory(BaseFactory):
+class MembershipFactory(BaseFactory[CommitteeMembership]):
     class Meta:
         model = CommitteeMembership
 
@@ -310,7 +326,7 @@ class MembershipFactory(BaseFactory):
 # --- volunteering --------------------------------------------------------------------------
 
 
-class VolunteerTeamFactory(BaseFactory):
+class VolunteerTeamFactory(BaseFactory[VolunteerTeam]):
     class Meta:
         model = VolunteerTeam
 
@@ -324,7 +340,7 @@ class VolunteerTeamFactory(BaseFactory):
     founded_on = dt.date(2025, 3, 5)
 
 
-class TeamMemberFactory(BaseFactory):
+class TeamMemberFactory(BaseFactory[VolunteerTeamMember]):
     class Meta:
         model = VolunteerTeamMember
 
@@ -338,7 +354,7 @@ class TeamMemberFactory(BaseFactory):
     joined_on = dt.date(2025, 3, 5)
 
 
-class ServiceRecordFactory(BaseFactory):
+class ServiceRecordFactory(BaseFactory[ServiceRecord]):
     class Meta:
         model = ServiceRecord
 
@@ -355,7 +371,7 @@ class ServiceRecordFactory(BaseFactory):
     points = factory.LazyAttribute(lambda o: o.minutes // 60 * 10)
 
 
-class VolunteerActivityFactory(BaseFactory):
+class VolunteerActivityFactory(BaseFactory[VolunteerActivity]):
     """An activity that began an hour ago and runs two more hours: open for check-in."""
 
     class Meta:
@@ -377,7 +393,7 @@ class VolunteerActivityFactory(BaseFactory):
 # --- needs, resources, projects, micro-wishes -----------------------------------------------
 
 
-class NeedFactory(BaseFactory):
+class NeedFactory(BaseFactory[Need]):
     class Meta:
         model = Need
 
@@ -394,7 +410,7 @@ class NeedFactory(BaseFactory):
     raised_at = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
-class ResourceFactory(BaseFactory):
+class ResourceFactory(BaseFactory[Resource]):
     class Meta:
         model = Resource
 
@@ -411,7 +427,7 @@ class ResourceFactory(BaseFactory):
     status = ResourceStatus.AVAILABLE
 
 
-class ProjectFactory(BaseFactory):
+class ProjectFactory(BaseFactory[Project]):
     class Meta:
         model = Project
 
@@ -427,7 +443,7 @@ class ProjectFactory(BaseFactory):
     starts_on = dt.date(2026, 4, 1)
 
 
-class MilestoneFactory(BaseFactory):
+class MilestoneFactory(BaseFactory[ProjectMilestone]):
     class Meta:
         model = ProjectMilestone
 
@@ -440,7 +456,7 @@ class MilestoneFactory(BaseFactory):
     due_on = dt.date(2026, 5, 1)
 
 
-class ProjectPartnerFactory(BaseFactory):
+class ProjectPartnerFactory(BaseFactory[ProjectPartner]):
     class Meta:
         model = ProjectPartner
 
@@ -448,7 +464,7 @@ class ProjectPartnerFactory(BaseFactory):
     unit_id: int
 
 
-class MicroWishFactory(BaseFactory):
+class MicroWishFactory(BaseFactory[MicroWish]):
     class Meta:
         model = MicroWish
 
@@ -469,7 +485,7 @@ class MicroWishFactory(BaseFactory):
 # --- meetings ------------------------------------------------------------------------------
 
 
-class MeetingFactory(BaseFactory):
+class MeetingFactory(BaseFactory[JointMeeting]):
     class Meta:
         model = JointMeeting
 
@@ -485,7 +501,7 @@ class MeetingFactory(BaseFactory):
     status = MeetingStatus.MINUTES_PUBLISHED
 
 
-class AttendanceFactory(BaseFactory):
+class AttendanceFactory(BaseFactory[MeetingAttendance]):
     class Meta:
         model = MeetingAttendance
 
@@ -494,7 +510,7 @@ class AttendanceFactory(BaseFactory):
     status = AttendanceStatus.PRESENT
 
 
-class AgendaItemFactory(BaseFactory):
+class AgendaItemFactory(BaseFactory[AgendaItem]):
     class Meta:
         model = AgendaItem
 
@@ -509,7 +525,7 @@ class AgendaItemFactory(BaseFactory):
     minutes_allotted = 20
 
 
-class DecisionFactory(BaseFactory):
+class DecisionFactory(BaseFactory[Decision]):
     class Meta:
         model = Decision
 
@@ -521,7 +537,7 @@ class DecisionFactory(BaseFactory):
     text = "同意实施，由牵头单位负责落实。"
 
 
-class ActionItemFactory(BaseFactory):
+class ActionItemFactory(BaseFactory[ActionItem]):
     class Meta:
         model = ActionItem
 
@@ -537,7 +553,7 @@ class ActionItemFactory(BaseFactory):
     status = ActionItemStatus.OPEN
 
 
-class EvaluationFactory(BaseFactory):
+class EvaluationFactory(BaseFactory[Evaluation]):
     class Meta:
         model = Evaluation
 
@@ -592,7 +608,7 @@ DEFAULT_PASSWORD = "Gongjian#2026"
 _DEFAULT_PASSWORD_HASH = hash_password(DEFAULT_PASSWORD)
 
 
-class UserFactory(BaseFactory):
+class UserFactory(BaseFactory[User]):
     class Meta:
         model = User
 
@@ -601,7 +617,7 @@ class UserFactory(BaseFactory):
     password_hash = _DEFAULT_PASSWORD_HASH
 
 
-class RoleGrantFactory(BaseFactory):
+class RoleGrantFactory(BaseFactory[RoleGrant]):
     class Meta:
         model = RoleGrant
 
@@ -614,7 +630,7 @@ class RoleGrantFactory(BaseFactory):
     unit_id = None
 
 
-class LoginSessionFactory(BaseFactory):
+class LoginSessionFactory(BaseFactory[LoginSession]):
     """A signed-in browser whose cookie is `secret` and whose CSRF token is `csrf_token`."""
 
     class Meta:
@@ -635,7 +651,7 @@ def raw_token(token: ApiToken) -> str:
     return f"gjt_{token.prefix}_secret-for-{token.prefix}"
 
 
-class ApiTokenFactory(BaseFactory):
+class ApiTokenFactory(BaseFactory[ApiToken]):
     """An API token; `raw_token(token)` is what its holder sends."""
 
     class Meta:
@@ -649,7 +665,7 @@ class ApiTokenFactory(BaseFactory):
     expires_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
 
 
-class ProposalFactory(BaseFactory):
+class ProposalFactory(BaseFactory[Proposal]):
     class Meta:
         model = Proposal
 
@@ -665,7 +681,7 @@ class ProposalFactory(BaseFactory):
     status = ProposalStatus.SUBMITTED
 
 
-class NotificationFactory(BaseFactory):
+class NotificationFactory(BaseFactory[Notification]):
     class Meta:
         model = Notification
 

@@ -186,8 +186,10 @@ def add_units(settings: Settings, community_id: int, count: int) -> None:
     with factories.bulk_mode():
         community = factories.session.get(Organisation, community_id)
         for n in range(count):
-            unit = factories.ResidentUnitFactory(community=community, name=f"压测单位{n:04d}")
-            factories.MembershipFactory(
+            unit = factories.ResidentUnitFactory.create(
+                community=community, name=f"压测单位{n:04d}"
+            )
+            factories.MembershipFactory.create(
                 unit=unit,
                 with_roles=[CommitteeRole.POLICY_PUBLICIST, CommitteeRole.OPINION_COLLECTOR],
             )

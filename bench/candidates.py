@@ -97,12 +97,12 @@ def add_records(settings: Settings, community_id: int, count: int) -> None:
     with factories.bulk_mode():
         community = factories.session.get(Organisation, community_id)
         for n in range(count):
-            factories.NeedFactory(
+            factories.NeedFactory.create(
                 community=community,
                 title=f"压测需求{n}",
                 raised_at=BEFORE - dt.timedelta(days=60 + n % 30),
             )
-            factories.ProposalFactory(
+            factories.ProposalFactory.create(
                 community=community, title=f"压测建议{n}", status=ProposalStatus.ACCEPTED
             )
     factories.session.commit()
@@ -158,7 +158,7 @@ async def run(settings: Settings, key: int, repeat: int, measure: Any, runner: A
     add_records(settings, key, 200)
     api_large, sql_large, count_large = await _round(settings, key, repeat, measure, runner)
     _line("scaled", api_large, sql_large, count_large)
-    steady = api.statements == api_large.statements
+    steady: bool = api.statements == api_large.statements
     print(
         f"graphql statement count {'does not grow' if steady else 'GROWS'} with records:"
         f" {api.statements} for {count} candidates, {api_large.statements} for {count_large}"

@@ -57,7 +57,9 @@ def _in(ids: list[int]) -> str:
 
 def board_by_sql(engine: Engine, community_id: int) -> str:
     with engine.connect() as connection:
-        counts = dict(connection.execute(BOARD_COUNTS, {"c": community_id}).all())
+        counts: dict[str, int] = dict(
+            connection.execute(BOARD_COUNTS, {"c": community_id}).tuples().all()
+        )
         pages = {
             s: connection.execute(BOARD_PAGE, {"c": community_id, "s": s}).mappings().all()
             for s in STATUSES
@@ -187,10 +189,10 @@ def add_records(settings: Settings, community_id: int, person_id: int, count: in
         statuses = [NeedStatus(s) for s in STATUSES]
         start = dt.datetime(2027, 1, 1, 1, 0, tzinfo=dt.UTC)
         for n in range(count):
-            factories.NeedFactory(
+            factories.NeedFactory.create(
                 community=community, title=f"压测需求{n}", status=statuses[n % len(statuses)]
             )
-            record = factories.ServiceRecordFactory(
+            record = factories.ServiceRecordFactory.create(
                 person=person,
                 team=None,
                 team_id=None,

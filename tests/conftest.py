@@ -3,7 +3,6 @@ Alembic migrations (once per database), with tables emptied after each test."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,21 +11,20 @@ from typing import Any
 import httpx
 import pytest
 from pytest_postgresql import factories as pg_factories
-from sqlalchemy import Engine, event, select, text
-from sqlmodel import SQLModel
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.orm import scoped_session
+from sqlmodel import Session, SQLModel
 from starlette.applications import Starlette
 
 import backend.models  # noqa: F401
 from backend import factories
-from backend.accounts.auth import SESSION_COOKIE
 from backend.core.app import create_app
 from backend.core.crypto import DEMO_KEY, configure_keyring
 from backend.core.db import create_sync_engine
 from backend.core.migrate import upgrade_database
-from backend.core.principal import Role
 from backend.core.settings import Settings
-from backend.organisations.models import Organisation
 from tests import databases
+from tests.client import CountStatements, GraphQLClient, StatementCounter
 
 throwaway_postgresql_proc = pg_factories.postgresql_proc(
     executable=databases.find_pg_ctl(), port=None
@@ -83,7 +81,7 @@ def sync_engine(settings: Settings) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _tables_with_rows(connection: Any, tables: list[str]) -> list[str]:
+def _tables_with_rows(connection: Connection, tables: list[str]) -> list[str]:
     """The tables a test wrote to, in one statement (an EXISTS probe per table)."""
     probes = " UNION ALL ".join(
         f'SELECT {index} WHERE EXISTS (SELECT 1 FROM "{name}")' for index, name in enumerate(tables)
@@ -134,7 +132,7 @@ def keep_the_test_keyring() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def db(sync_engine: Engine) -> Iterator[Any]:
+def db(sync_engine: Engine) -> Iterator[scoped_session[Session]]:
     """The factories' session, bound to this test's database; all rows are removed afterwards."""
     factories.session.configure(bind=sync_engine)
     yield factories.session
@@ -149,82 +147,6 @@ async def app(settings: Settings, sync_engine: Engine) -> AsyncIterator[Starlett
     await application.state.database.dispose()
 
 
-class GraphQLClient:
-    """Talks to the app through ASGI. Unless a test signs in as someone else (or out), it acts
-    as a street administrator over every organisation tree that exists when it sends."""
-
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.http = client
-        self.acting_as_admin = True
-        self._admin: Any = None
-        self._granted_roots: set[int] = set()
-
-    def sign_in(self, role: Role, organisation: Any, unit: Any = None) -> Any:
-        """Act as a new user holding one role over `organisation` (or, for a liaison, `unit`)."""
-        user = factories.UserFactory()
-        factories.RoleGrantFactory(
-            user=user,
-            role=role,
-            organisation_id=organisation.id,
-            unit_id=unit.id if unit is not None else None,
-        )
-        self._use_session(user)
-        self.acting_as_admin = False
-        return user
-
-    def sign_out(self) -> None:
-        self.http.cookies.clear()
-        self.http.headers.pop("x-csrf-token", None)
-        self.http.headers.pop("authorization", None)
-        self.acting_as_admin = False
-
-    def use_token(self, token: str) -> None:
-        self.sign_out()
-        self.http.headers["authorization"] = f"Bearer {token}"
-
-    def _use_session(self, user: Any) -> None:
-        login = factories.LoginSessionFactory(user_id=user.id, secret=f"secret-{user.id}")
-        self.http.cookies.set(SESSION_COOKIE, f"secret-{user.id}")
-        self.http.headers["x-csrf-token"] = login.csrf_token
-
-    def _ensure_admin(self) -> None:
-        roots = factories.session.scalars(
-            select(Organisation.id).where(Organisation.parent_id.is_(None))
-        ).all()
-        if not roots:
-            roots = [factories.StreetFactory(name="测试街道").id]
-        if self._admin is None:
-            self._admin = factories.UserFactory(username="street-admin")
-            self._use_session(self._admin)
-        for root in set(roots) - self._granted_roots:
-            factories.RoleGrantFactory(user=self._admin, organisation_id=root)
-            self._granted_roots.add(root)
-
-    async def get(self, path: str) -> httpx.Response:
-        """A plain GET (downloads) as the same caller."""
-        if self.acting_as_admin:
-            self._ensure_admin()
-        return await self.http.get(path)
-
-    async def post(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
-        if self.acting_as_admin:
-            self._ensure_admin()
-        return await self.http.post("/graphql", json={"query": query, "variables": variables or {}})
-
-    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = await self.post(query, variables)
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
-
-    async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The `data` of a query that must succeed."""
-        body = await self.execute(query, variables)
-        assert "errors" not in body, json.dumps(body["errors"], ensure_ascii=False)
-        result: dict[str, Any] = body["data"]
-        return result
-
-
 @pytest.fixture
 async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
     transport = httpx.ASGITransport(app=app)
@@ -232,21 +154,8 @@ async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
         yield GraphQLClient(client)
 
 
-# Every signed-in request first reads its session, user and role grants in one statement.
-AUTH_STATEMENTS = 1
-
-
-class StatementCounter:
-    def __init__(self) -> None:
-        self.statements: list[str] = []
-
-    @property
-    def count(self) -> int:
-        return len(self.statements)
-
-
 @pytest.fixture
-def count_statements(app: Starlette) -> Any:
+def count_statements(app: Starlette) -> CountStatements:
     """`with count_statements() as counter:` counts the SQL statements the API runs."""
     engine = app.state.database.engine.sync_engine
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
-from typing import Any, Self
+from typing import Any, Self, overload
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -79,7 +79,15 @@ class LabelledEnum(enum.StrEnum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> Self:
+    # `Cls(value)` looks a member up by its value (through EnumMeta); only the member
+    # definitions pass the label. Saying so keeps lookups type-checked.
+    @overload
+    def __new__(cls, value: str) -> Self: ...
+    @overload
+    def __new__(cls, value: str, label: str) -> Self: ...
+    def __new__(cls, value: str, label: str | None = None) -> Self:
+        if label is None:
+            raise TypeError(f"{cls.__name__} member {value!r} needs a label")
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label

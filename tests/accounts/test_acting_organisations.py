@@ -92,7 +92,9 @@ async def _accepted(
     ID, or the whole mutation is forbidden; errors about the input's other fields (a person
     out of the caller's sight) do not count."""
     field, input_type, make_input = MUTATIONS[action]
-    query = f"mutation M($input: {input_type}!) {{ {field}(input: $input) {{ errors {{ field }} }} }}"
+    query = (
+        f"mutation M($input: {input_type}!) {{ {field}(input: $input) {{ errors {{ field }} }} }}"
+    )
     target = gid("Organisation", organisation.id)
     body = await gql.execute(query, {"input": make_input(target, beneficiary)})
     for error in body.get("errors") or []:
@@ -161,4 +163,3 @@ async def test_other_roles_have_no_liaison_unit(gql: GraphQLClient, role: Role) 
     gql.sign_in(role, CommunityFactory.create())
 
     assert (await gql.data(LIAISON_UNIT))["me"]["liaisonUnit"] is None
-

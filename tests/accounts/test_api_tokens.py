@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from backend.accounts.models import ApiToken
 from backend.audit.models import AuditLogEntry
@@ -18,6 +20,7 @@ from backend.factories import (
     raw_token,
     session,
 )
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 CREATE = """
@@ -36,12 +39,12 @@ def in_days(days: int) -> str:
     return (dt.datetime.now(dt.UTC) + dt.timedelta(days=days)).isoformat()
 
 
-async def test_an_administrator_issues_a_token_that_reads_its_subtree(gql) -> None:
-    street = StreetFactory()
-    east = CommunityFactory(name="城东社区党委", street=street)
-    west = CommunityFactory(name="城西社区党委", street=street)
-    ResidentUnitFactory(name="县人民医院", community=east)
-    ResidentUnitFactory(name="县供电局", community=west)
+async def test_an_administrator_issues_a_token_that_reads_its_subtree(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
+    east = CommunityFactory.create(name="城东社区党委", street=street)
+    west = CommunityFactory.create(name="城西社区党委", street=street)
+    ResidentUnitFactory.create(name="县人民医院", community=east)
+    ResidentUnitFactory.create(name="县供电局", community=west)
 
     created = await gql.data(
         CREATE,
@@ -62,21 +65,24 @@ async def test_an_administrator_issues_a_token_that_reads_its_subtree(gql) -> No
     stored = session.scalars(select(ApiToken)).one()
     assert secret not in (stored.secret_hash, stored.prefix, stored.scopes)
     audit = session.scalars(
-        select(AuditLogEntry).where(AuditLogEntry.action == "apiTokenCreate")
+        select(AuditLogEntry).where(col(AuditLogEntry.action) == "apiTokenCreate")
     ).one()
     assert audit.object_id == stored.id
+    assert audit.changes is not None
     assert audit.changes["name"] == [None, "区级平台"]
 
     gql.use_token(secret)
     data = await gql.data(UNITS)
     assert [e["node"]["name"] for e in data["residentUnits"]["edges"]] == ["县人民医院"]
     session.expire_all()
-    assert session.get(ApiToken, stored.id).last_used_at is not None
+    used = session.get(ApiToken, stored.id)
+    assert used is not None
+    assert used.last_used_at is not None
 
 
-async def test_token_input_is_checked_field_by_field(gql) -> None:
-    community = CommunityFactory()
-    cases = [
+async def test_token_input_is_checked_field_by_field(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    cases: list[tuple[dict[str, Any], str, str]] = [
         ({"name": " "}, "name", "此项为必填项。"),
         ({"scopes": ["read:everything"]}, "scopes", "未知的授权范围：read:everything。"),
         ({"expiresAt": in_days(-1)}, "expiresAt", "到期时间必须晚于现在。"),
@@ -99,8 +105,8 @@ async def test_token_input_is_checked_field_by_field(gql) -> None:
     assert session.scalars(select(ApiToken)).all() == []
 
 
-async def test_a_convener_cannot_issue_tokens(gql) -> None:
-    community = CommunityFactory()
+async def test_a_convener_cannot_issue_tokens(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
     gql.sign_in(Role.CONVENER, community)
 
     body = await gql.execute(
@@ -119,10 +125,10 @@ async def test_a_convener_cannot_issue_tokens(gql) -> None:
     assert session.scalars(select(ApiToken)).all() == []
 
 
-async def test_revoked_and_expired_tokens_are_refused_in_chinese(gql) -> None:
-    community = CommunityFactory()
-    revoked = ApiTokenFactory(organisation_id=community.id)
-    expired = ApiTokenFactory(
+async def test_revoked_and_expired_tokens_are_refused_in_chinese(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    revoked = ApiTokenFactory.create(organisation_id=community.id)
+    expired = ApiTokenFactory.create(
         organisation_id=community.id, expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
     )
 
@@ -154,11 +160,11 @@ async def test_revoked_and_expired_tokens_are_refused_in_chinese(gql) -> None:
     }
 
 
-async def test_a_token_is_limited_to_its_scopes(gql) -> None:
-    community = CommunityFactory()
-    meeting = MeetingFactory(community=community)
-    ResidentUnitFactory(community=community)
-    token = ApiTokenFactory(organisation_id=community.id, scopes="read:units")
+async def test_a_token_is_limited_to_its_scopes(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    meeting = MeetingFactory.create(community=community)
+    ResidentUnitFactory.create(community=community)
+    token = ApiTokenFactory.create(organisation_id=community.id, scopes="read:units")
     gql.use_token(raw_token(token))
 
     units = await gql.execute(UNITS)

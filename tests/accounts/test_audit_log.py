@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from backend.accounts.models import User
 from backend.audit.models import AuditLogEntry
 from backend.core.principal import Role
 from backend.factories import (
@@ -16,6 +17,7 @@ from backend.factories import (
     UserFactory,
     session,
 )
+from tests.client import GraphQLClient
 
 LOG = """
 query L($filter: AuditLogFilter) {
@@ -24,7 +26,7 @@ query L($filter: AuditLogFilter) {
 """
 
 
-def entry(user, action: str, when: dt.datetime, **changes) -> None:
+def entry(user: User, action: str, when: dt.datetime, **changes: list[object]) -> None:
     session.add(
         AuditLogEntry(
             user_id=user.id,
@@ -39,15 +41,20 @@ def entry(user, action: str, when: dt.datetime, **changes) -> None:
     session.commit()
 
 
-async def test_an_administrator_filters_the_log_of_their_street(gql) -> None:
-    street, other_street = StreetFactory(name="湖寮镇党委"), StreetFactory(name="另一街道")
-    convener = UserFactory(display_name="城西召集人")
-    RoleGrantFactory(
-        user=convener, role=Role.CONVENER, organisation_id=CommunityFactory(street=street).id
+async def test_an_administrator_filters_the_log_of_their_street(gql: GraphQLClient) -> None:
+    street, other_street = (
+        StreetFactory.create(name="湖寮镇党委"),
+        StreetFactory.create(name="另一街道"),
     )
-    outsider = UserFactory(display_name="外街道用户")
-    RoleGrantFactory(
-        user=outsider, role=Role.CONVENER, organisation_id=CommunityFactory(street=other_street).id
+    convener = UserFactory.create(display_name="城西召集人")
+    RoleGrantFactory.create(
+        user=convener, role=Role.CONVENER, organisation_id=CommunityFactory.create(street=street).id
+    )
+    outsider = UserFactory.create(display_name="外街道用户")
+    RoleGrantFactory.create(
+        user=outsider,
+        role=Role.CONVENER,
+        organisation_id=CommunityFactory.create(street=other_street).id,
     )
     now = dt.datetime.now(dt.UTC)
     entry(convener, "apiTokenCreate", now - dt.timedelta(days=2), name=[None, "区级平台"])
@@ -76,8 +83,8 @@ async def test_an_administrator_filters_the_log_of_their_street(gql) -> None:
     assert [n["action"] for n in recent["auditLog"]["nodes"]] == ["proposalTriage"]
 
 
-async def test_a_naive_time_in_the_filter_is_refused(gql) -> None:
-    StreetFactory()
+async def test_a_naive_time_in_the_filter_is_refused(gql: GraphQLClient) -> None:
+    StreetFactory.create()
 
     body = await gql.execute(LOG, {"filter": {"since": "2026-01-01T00:00:00"}})
 
@@ -88,7 +95,7 @@ async def test_a_naive_time_in_the_filter_is_refused(gql) -> None:
 
 
 def test_entries_cannot_be_changed_or_deleted() -> None:
-    user = UserFactory()
+    user = UserFactory.create()
     entry(user, "sessionCreate", dt.datetime.now(dt.UTC))
     stored = session.scalars(select(AuditLogEntry)).one()
 

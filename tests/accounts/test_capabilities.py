@@ -13,11 +13,15 @@ from backend.factories import (
     CommunityFactory,
     DecisionFactory,
     MeetingFactory,
+    ProposalFactory,
     ResidentUnitFactory,
     StreetFactory,
 )
-from backend.meetings.models import ActionItemStatus, MeetingStatus
+from backend.meetings.models import ActionItem, ActionItemStatus, JointMeeting, MeetingStatus
+from backend.organisations.models import Organisation
+from backend.units.models import ResidentUnit
 from tests.accounts.test_permission_matrix import MATRIX, PUBLIC
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 # The root fields and mutations behind each flag: the pages it opens, the actions it shows.
@@ -54,9 +58,11 @@ def _matrix_allows(field: str, role: Role) -> bool:
 
 
 @pytest.mark.parametrize("role", list(Role))
-async def test_each_flag_says_what_the_matrix_allows_the_role(gql, role) -> None:
-    community = CommunityFactory()
-    unit = ResidentUnitFactory(community_id=community.id)
+async def test_each_flag_says_what_the_matrix_allows_the_role(
+    gql: GraphQLClient, role: Role
+) -> None:
+    community = CommunityFactory.create()
+    unit = ResidentUnitFactory.create(community_id=community.id)
     gql.sign_in(role, community, unit if role is Role.UNIT_LIAISON else None)
 
     access = (await gql.data(ACCESS))["me"]["access"]
@@ -73,7 +79,7 @@ ADD = """mutation A($input: AgendaItemCreateInput!) {
 }"""
 
 
-async def _manages_and_may_add(gql, meeting) -> tuple[bool, bool]:
+async def _manages_and_may_add(gql: GraphQLClient, meeting: JointMeeting) -> tuple[bool, bool]:
     # A meeting out of sight is not found: its manager is someone else.
     seen = await gql.execute(MEETING, {"id": gid("JointMeeting", meeting.id)})
     node = (seen.get("data") or {}).get("node")
@@ -98,16 +104,16 @@ async def _manages_and_may_add(gql, meeting) -> tuple[bool, bool]:
     ],
 )
 async def test_a_meeting_says_who_manages_it_and_they_alone_may_change_it(
-    gql, role, over, manages
+    gql: GraphQLClient, role: Role, over: str, manages: bool
 ) -> None:
-    street = StreetFactory()
-    community = CommunityFactory(street=street)
+    street = StreetFactory.create()
+    community = CommunityFactory.create(street=street)
     places = {
         "street": street,
         "community": community,
-        "other community": CommunityFactory(street=street),
+        "other community": CommunityFactory.create(street=street),
     }
-    meeting = MeetingFactory(community=community, status=MeetingStatus.DRAFT, version=1)
+    meeting = MeetingFactory.create(community=community, status=MeetingStatus.DRAFT, version=1)
     gql.sign_in(role, places[over])
 
     assert await _manages_and_may_add(gql, meeting) == (manages, manages)
@@ -118,12 +124,12 @@ ACTION = """query A($id: ID!) {
 }"""
 
 
-def _action(status: ActionItemStatus):
-    community = CommunityFactory()
-    unit = ResidentUnitFactory(community_id=community.id)
-    meeting = MeetingFactory(community=community)
-    decision = DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting))
-    action = ActionItemFactory(decision=decision, owner_unit=unit, status=status)
+def _action(status: ActionItemStatus) -> tuple[Organisation, ResidentUnit, ActionItem]:
+    community = CommunityFactory.create()
+    unit = ResidentUnitFactory.create(community_id=community.id)
+    meeting = MeetingFactory.create(community=community)
+    decision = DecisionFactory.create(agenda_item=AgendaItemFactory.create(meeting=meeting))
+    action = ActionItemFactory.create(decision=decision, owner_unit=unit, status=status)
     return community, unit, action
 
 
@@ -137,7 +143,7 @@ def _action(status: ActionItemStatus):
     ],
 )
 async def test_an_action_item_says_who_reports_and_who_verifies(
-    gql, role, status, report, verify
+    gql: GraphQLClient, role: Role, status: ActionItemStatus, report: bool, verify: bool
 ) -> None:
     community, unit, action = _action(status)
     gql.sign_in(role, community, unit if role is Role.UNIT_LIAISON else None)
@@ -160,7 +166,7 @@ STATUSES = "query A($id: ID!) { node(id: $id) { ... on ActionItem { viewerReport
     ],
 )
 async def test_the_report_form_offers_the_moves_the_server_then_accepts(
-    gql, role, status, offered
+    gql: GraphQLClient, role: Role, status: ActionItemStatus, offered: list[str]
 ) -> None:
     community, unit, action = _action(status)
     gql.sign_in(role, community, unit if role is Role.UNIT_LIAISON else None)
@@ -168,3 +174,45 @@ async def test_the_report_form_offers_the_moves_the_server_then_accepts(
     node = (await gql.data(STATUSES, {"id": gid("ActionItem", action.id)}))["node"]
 
     assert node["viewerReportStatuses"] == offered
+
+
+PROPOSAL = "query P($id: ID!) { node(id: $id) { ... on Proposal { viewerCanTriage } } }"
+TRIAGE = """mutation T($input: ProposalTriageInput!) {
+  proposalTriage(input: $input) { proposal { status } errors { code } }
+}"""
+
+
+@pytest.mark.parametrize(
+    ("role", "over", "triages"),
+    [
+        (Role.STREET_ADMIN, "street", True),
+        (Role.CONVENER, "street", True),
+        (Role.CONVENER, "community", True),
+        (Role.CONVENER, "other community", False),
+        (Role.COMMITTEE_MEMBER, "community", False),
+        (Role.VOLUNTEER_COORDINATOR, "community", False),
+    ],
+)
+async def test_a_proposal_says_who_triages_it_and_they_alone_may(
+    gql: GraphQLClient, role: Role, over: str, triages: bool
+) -> None:
+    street = StreetFactory.create()
+    community = CommunityFactory.create(street=street)
+    places = {
+        "street": street,
+        "community": community,
+        "other community": CommunityFactory.create(street=street),
+    }
+    proposal = ProposalFactory.create(community=community)
+    gql.sign_in(role, places[over])
+    proposal_id = gid("Proposal", proposal.id)
+
+    seen = await gql.execute(PROPOSAL, {"id": proposal_id})
+    node = (seen.get("data") or {}).get("node")
+    body = await gql.execute(
+        TRIAGE, {"input": {"id": proposal_id, "action": "DECLINE", "reason": "已有同类议题"}}
+    )
+    payload = (body.get("data") or {}).get("proposalTriage")
+    accepted = "errors" not in body and payload is not None and payload["errors"] == []
+
+    assert (bool(node and node["viewerCanTriage"]), accepted) == (triages, triages)

@@ -22,12 +22,14 @@ from graphql import (
     get_named_type,
 )
 from graphql.pyutils import Undefined
+from strawberry.types.base import StrawberryObjectDefinition
 
 from backend.accounts.tokens import API_SCOPES
 from backend.core.permissions import rule_of
 from backend.core.principal import Role
 from backend.core.schema import schema
 from backend.factories import ApiTokenFactory, CommunityFactory, ResidentUnitFactory, raw_token
+from tests.client import GraphQLClient
 
 ADMIN, CONVENER, COORDINATOR, LIAISON, MEMBER = (
     Role.STREET_ADMIN,
@@ -140,7 +142,8 @@ def root_fields() -> dict[str, tuple[str, Any]]:
     found: dict[str, tuple[str, Any]] = {}
     for operation, type_name in (("query", "Query"), ("mutation", "Mutation")):
         definition = schema.get_type_by_name(type_name)
-        for field in definition.fields:  # type: ignore[union-attr]
+        assert isinstance(definition, StrawberryObjectDefinition)
+        for field in definition.fields:
             found[schema.config.name_converter.get_graphql_name(field)] = (operation, field)
     return found
 
@@ -202,7 +205,8 @@ def sample(graphql_type: Any) -> Any:
 
 def call(operation: str, name: str) -> tuple[str, dict[str, Any]]:
     root = schema._schema.mutation_type if operation == "mutation" else schema._schema.query_type
-    field = root.fields[name]  # type: ignore[union-attr]
+    assert root is not None
+    field = root.fields[name]
     required = {a: arg for a, arg in field.args.items() if isinstance(arg.type, GraphQLNonNull)}
     declared = ", ".join(f"${a}: {arg.type}" for a, arg in required.items())
     passed = ", ".join(f"{a}: ${a}" for a in required)
@@ -218,17 +222,19 @@ def call(operation: str, name: str) -> tuple[str, dict[str, Any]]:
     return f"{header} {{ {name}{arguments}{selection} }}", variables
 
 
-async def as_caller(gql, caller: str) -> None:
-    community = CommunityFactory()
+async def as_caller(gql: GraphQLClient, caller: str) -> None:
+    community = CommunityFactory.create()
     if caller == "anonymous":
         gql.sign_out()
     elif caller.startswith("token:"):
         scopes = list(API_SCOPES) if caller == "token:all-scopes" else ["write:needs"]
-        token = ApiTokenFactory(organisation_id=community.id, scopes=" ".join(scopes))
+        token = ApiTokenFactory.create(organisation_id=community.id, scopes=" ".join(scopes))
         gql.use_token(raw_token(token))
     else:
         role = Role(caller)
-        unit = ResidentUnitFactory(community=community) if role is Role.UNIT_LIAISON else None
+        unit = (
+            ResidentUnitFactory.create(community=community) if role is Role.UNIT_LIAISON else None
+        )
         gql.sign_in(role, community, unit)
 
 
@@ -237,7 +243,7 @@ DENIALS = {"FORBIDDEN", "UNAUTHENTICATED"}
 
 @pytest.mark.parametrize("caller", CALLERS)
 async def test_each_root_field_allows_or_denies_each_caller_as_the_matrix_says(
-    gql, caller: str
+    gql: GraphQLClient, caller: str
 ) -> None:
     outcomes: dict[str, bool] = {}
     for name, (operation, _field) in root_fields().items():

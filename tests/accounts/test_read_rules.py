@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 from graphql import GraphQLNonNull, GraphQLObjectType, get_named_type
 from sqlalchemy import Engine, select
+from sqlmodel import col
 from strawberry.types.base import StrawberryObjectDefinition
 
 from backend import factories
 from backend.accounts.models import RoleGrant, User
+from backend.core.models import key
 from backend.core.permissions import rule_of
 from backend.core.principal import Grant, Role
 from backend.core.schema import schema
@@ -26,6 +28,7 @@ from backend.core.settings import Settings
 from backend.core.types import ModelNode
 from backend.organisations.models import Organisation
 from backend.seed import seed
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 DEMO_USERS = {
@@ -75,9 +78,14 @@ def root_lists() -> dict[str, str]:
 
 def scope_of_all_grants(engine: Engine, user_id: int) -> Scope:
     statement = (
-        select(RoleGrant.role, RoleGrant.organisation_id, Organisation.path, RoleGrant.unit_id)
-        .join(Organisation, Organisation.id == RoleGrant.organisation_id)
-        .where(RoleGrant.user_id == user_id)
+        select(
+            col(RoleGrant.role),
+            col(RoleGrant.organisation_id),
+            col(Organisation.path),
+            col(RoleGrant.unit_id),
+        )
+        .join(Organisation, col(Organisation.id) == col(RoleGrant.organisation_id))
+        .where(col(RoleGrant.user_id) == user_id)
     )
     with engine.connect() as connection:
         grants = tuple(Grant(*row) for row in connection.execute(statement))
@@ -95,7 +103,7 @@ def candidate_ids(engine: Engine, model: type[Any], scope: Scope) -> list[int]:
     return ids[::step][:ROWS_PER_TYPE]
 
 
-async def found_by_node(gql: Any, type_name: str, ids: list[int]) -> set[int]:
+async def found_by_node(gql: GraphQLClient, type_name: str, ids: list[int]) -> set[int]:
     found: set[int] = set()
     for start in range(0, len(ids), ALIASES_PER_QUERY):
         batch = ids[start : start + ALIASES_PER_QUERY]
@@ -108,7 +116,7 @@ async def found_by_node(gql: Any, type_name: str, ids: list[int]) -> set[int]:
     return found
 
 
-async def listed_by_root(gql: Any, field: str) -> set[int] | None:
+async def listed_by_root(gql: GraphQLClient, field: str) -> set[int] | None:
     body = await gql.execute(f"{{ {field}(first: 100) {{ edges {{ node {{ id }} }} }} }}")
     if body.get("errors"):
         assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN", body["errors"]
@@ -139,18 +147,17 @@ def demo_street(settings: Settings, sync_engine: Engine) -> Engine:
 
 
 async def test_node_and_root_lists_follow_the_read_rule_of_every_type(
-    gql: Any, demo_street: Engine
+    gql: GraphQLClient, demo_street: Engine
 ) -> None:
     types = node_types()
     lists = root_lists()
     side_doors, hidden_by_node, checked = [], [], 0
     for role, username in DEMO_USERS.items():
-        with demo_street.connect() as connection:
-            user_id = connection.execute(select(User.id).where(User.username == username))
-            user = type("DemoUser", (), {"id": user_id.scalar_one()})
+        user = factories.session.scalars(select(User).where(col(User.username) == username)).one()
+        user_id = key(user)
         gql._use_session(user)
         gql.acting_as_admin = False
-        everything_granted = scope_of_all_grants(demo_street, user.id)
+        everything_granted = scope_of_all_grants(demo_street, user_id)
         for type_name, model in types.items():
             rule = read_rule(model)
             if rule is None or rule.allows(role=role):

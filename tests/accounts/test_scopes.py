@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import pytest
 
 from backend.core.principal import Role
@@ -12,23 +14,37 @@ from backend.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
+from backend.organisations.models import Organisation
+from backend.units.models import ResidentUnit
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 NODE = "query N($id: ID!) { node(id: $id) { ... on ResidentUnit { name } } }"
 UNITS = "{ residentUnits { totalCount edges { node { name } } } }"
 
 
+class Street(TypedDict):
+    """A street of two communities and three units, by name."""
+
+    street: Organisation
+    east: Organisation
+    west: Organisation
+    hospital: ResidentUnit
+    school: ResidentUnit
+    property: ResidentUnit
+
+
 @pytest.fixture
-def street():
-    street = StreetFactory()
-    east = CommunityFactory(name="城东社区党委", street=street)
-    west = CommunityFactory(name="城西社区党委", street=street)
-    hospital = ResidentUnitFactory(name="县人民医院", community=east)
-    school = ResidentUnitFactory(name="第一中学", community=west)
-    property_company = ResidentUnitFactory(name="龙山物业", community=west)
+def street() -> Street:
+    street = StreetFactory.create()
+    east = CommunityFactory.create(name="城东社区党委", street=street)
+    west = CommunityFactory.create(name="城西社区党委", street=street)
+    hospital = ResidentUnitFactory.create(name="县人民医院", community=east)
+    school = ResidentUnitFactory.create(name="第一中学", community=west)
+    property_company = ResidentUnitFactory.create(name="龙山物业", community=west)
     for unit in (hospital, school, property_company):
-        AgreementFactory(unit=unit)
-        MembershipFactory(unit=unit)
+        AgreementFactory.create(unit=unit)
+        MembershipFactory.create(unit=unit)
     return {
         "street": street,
         "east": east,
@@ -39,7 +55,9 @@ def street():
     }
 
 
-async def test_a_convener_sees_their_community_and_not_the_next(gql, street) -> None:
+async def test_a_convener_sees_their_community_and_not_the_next(
+    gql: GraphQLClient, street: Street
+) -> None:
     gql.sign_in(Role.CONVENER, street["west"])
 
     units = await gql.data(UNITS)
@@ -59,7 +77,7 @@ async def test_a_convener_sees_their_community_and_not_the_next(gql, street) -> 
     ) == missing["errors"][0]["message"].replace(gid("ResidentUnit", 987654), "ID")
 
 
-async def test_a_unit_liaison_sees_only_its_own_unit(gql, street) -> None:
+async def test_a_unit_liaison_sees_only_its_own_unit(gql: GraphQLClient, street: Street) -> None:
     gql.sign_in(Role.UNIT_LIAISON, street["west"], unit=street["property"])
 
     units = await gql.data(UNITS)
@@ -81,7 +99,9 @@ async def test_a_unit_liaison_sees_only_its_own_unit(gql, street) -> None:
     assert organisations["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
-async def test_a_street_administrator_sees_the_whole_street(gql, street) -> None:
+async def test_a_street_administrator_sees_the_whole_street(
+    gql: GraphQLClient, street: Street
+) -> None:
     gql.sign_in(Role.STREET_ADMIN, street["street"])
 
     units = await gql.data(UNITS)

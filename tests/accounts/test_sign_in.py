@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
+from starlette.applications import Starlette
 
 from backend.accounts.models import LoginSession, User
 from backend.audit.models import AuditLogEntry
@@ -20,6 +23,7 @@ from backend.factories import (
     UserFactory,
     session,
 )
+from tests.client import GraphQLClient
 
 SIGN_IN = """
 mutation SignIn($username: String!, $password: String!) {
@@ -35,31 +39,43 @@ SIGN_OUT = "mutation { sessionEnd { errors { message } } }"
 
 @pytest.fixture
 def convener() -> User:
-    community = CommunityFactory(name="城西社区党委")
-    person = PersonFactory(mobile="13800138000")
-    user = UserFactory(
+    community = CommunityFactory.create(name="城西社区党委")
+    person = PersonFactory.create(mobile="13800138000")
+    user = UserFactory.create(
         username="zhangsan",
         display_name="张三",
         person_id=person.id,
         mobile_hash=keyring().search_hash("13800138000"),
     )
-    RoleGrantFactory(user=user, role=Role.CONVENER, organisation_id=community.id)
+    RoleGrantFactory.create(user=user, role=Role.CONVENER, organisation_id=community.id)
     return user
 
 
-async def sign_in(gql, username: str, password: str = DEFAULT_PASSWORD) -> httpx.Response:
+async def sign_in(
+    gql: GraphQLClient, username: str, password: str = DEFAULT_PASSWORD
+) -> httpx.Response:
     gql.sign_out()
     return await gql.post(SIGN_IN, {"username": username, "password": password})
 
 
-def payload(response: httpx.Response) -> dict:
+def payload(response: httpx.Response) -> dict[str, Any]:
     assert response.status_code == 200, response.text
     body = response.json()
     assert "errors" not in body, body
-    return body["data"]["sessionCreate"]
+    result: dict[str, Any] = body["data"]["sessionCreate"]
+    return result
 
 
-async def test_signing_in_by_username_sets_a_protected_session_cookie(gql, convener) -> None:
+def stored_user(user: User) -> User:
+    """The user as the database holds it now."""
+    stored = session.get(User, user.id)
+    assert stored is not None
+    return stored
+
+
+async def test_signing_in_by_username_sets_a_protected_session_cookie(
+    gql: GraphQLClient, convener: User
+) -> None:
     response = await sign_in(gql, "zhangsan")
 
     result = payload(response)
@@ -78,13 +94,13 @@ async def test_signing_in_by_username_sets_a_protected_session_cookie(gql, conve
     assert me["me"] == {"username": "zhangsan", "roles": [{"role": "CONVENER"}]}
 
 
-async def test_signing_in_by_mobile_number_works_too(gql, convener) -> None:
+async def test_signing_in_by_mobile_number_works_too(gql: GraphQLClient, convener: User) -> None:
     result = payload(await sign_in(gql, "13800138000"))
 
     assert result["me"]["username"] == "zhangsan"
 
 
-async def test_behind_https_the_cookie_is_secure(app, convener) -> None:
+async def test_behind_https_the_cookie_is_secure(app: Starlette, convener: User) -> None:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="https://gov.example") as client:
         response = await client.post(
@@ -99,7 +115,9 @@ async def test_behind_https_the_cookie_is_secure(app, convener) -> None:
 
 
 @pytest.mark.parametrize("username", ["zhangsan", "nobody"])
-async def test_a_wrong_password_or_unknown_user_reads_the_same(gql, convener, username) -> None:
+async def test_a_wrong_password_or_unknown_user_reads_the_same(
+    gql: GraphQLClient, convener: User, username: str
+) -> None:
     result = payload(await sign_in(gql, username, "Wrong#password1"))
 
     assert result["me"] is None
@@ -110,7 +128,7 @@ async def test_a_wrong_password_or_unknown_user_reads_the_same(gql, convener, us
 
 
 async def test_repeated_failures_slow_down_then_lock_the_account(
-    gql, convener, monkeypatch
+    gql: GraphQLClient, convener: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The clock stands still: on a busy machine four argon2 checks can outlast the first wait.
     frozen = dt.datetime.now(dt.UTC)
@@ -129,7 +147,7 @@ async def test_repeated_failures_slow_down_then_lock_the_account(
     # given the waits have passed each time, three more failures lock the account
     for _ in range(3):
         session.expire_all()
-        user = session.get(User, convener.id)
+        user = stored_user(convener)
         user.next_attempt_at = None
         session.commit()
         await sign_in(gql, "zhangsan", "Wrong#password1")
@@ -138,13 +156,13 @@ async def test_repeated_failures_slow_down_then_lock_the_account(
     assert locked["code"] == "LOCKED"
     assert "分钟后再试" in locked["message"]
     failures = session.scalars(
-        select(AuditLogEntry).where(AuditLogEntry.action == "sessionCreate.failed")
+        select(AuditLogEntry).where(col(AuditLogEntry.action) == "sessionCreate.failed")
     ).all()
     assert len(failures) == 6
 
 
-async def test_the_lock_ends_after_its_time(gql, convener) -> None:
-    user = session.get(User, convener.id)
+async def test_the_lock_ends_after_its_time(gql: GraphQLClient, convener: User) -> None:
+    user = stored_user(convener)
     user.locked_until = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
     session.commit()
 
@@ -153,9 +171,10 @@ async def test_the_lock_ends_after_its_time(gql, convener) -> None:
     assert result["errors"] == []
 
 
-async def test_signing_out_ends_the_session_for_good(gql, convener) -> None:
+async def test_signing_out_ends_the_session_for_good(gql: GraphQLClient, convener: User) -> None:
     csrf = payload(await sign_in(gql, "zhangsan"))["me"]["csrfToken"]
     cookie = gql.http.cookies.get("gj_session")
+    assert cookie is not None
     gql.http.headers["x-csrf-token"] = csrf
 
     await gql.data(SIGN_OUT)
@@ -170,7 +189,7 @@ async def test_signing_out_ends_the_session_for_good(gql, convener) -> None:
 
 @pytest.mark.parametrize("cookie", ["tampered", "x" * 5000, "gj_session=; DROP TABLE"])
 async def test_a_tampered_cookie_is_refused_and_the_server_keeps_serving(
-    gql, convener, cookie
+    gql: GraphQLClient, convener: User, cookie: str
 ) -> None:
     gql.sign_out()
     gql.http.cookies.set("gj_session", cookie)
@@ -182,7 +201,9 @@ async def test_a_tampered_cookie_is_refused_and_the_server_keeps_serving(
     assert public == {"data": {"me": None}}
 
 
-async def test_mutations_with_the_cookie_need_the_csrf_header(gql, convener) -> None:
+async def test_mutations_with_the_cookie_need_the_csrf_header(
+    gql: GraphQLClient, convener: User
+) -> None:
     payload(await sign_in(gql, "zhangsan"))
     gql.http.headers.pop("x-csrf-token", None)
 
@@ -193,7 +214,7 @@ async def test_mutations_with_the_cookie_need_the_csrf_header(gql, convener) -> 
 
 
 async def test_changing_the_password_follows_the_rule_and_ends_other_sessions(
-    gql, convener
+    gql: GraphQLClient, convener: User
 ) -> None:
     change = """
     mutation Change($current: String!, $new: String!) {
@@ -216,12 +237,14 @@ async def test_changing_the_password_follows_the_rule_and_ends_other_sessions(
     ]
     assert wrong["passwordChange"]["errors"][0]["field"] == "currentPassword"
     assert good["passwordChange"]["errors"] == []
-    sessions = session.scalars(select(LoginSession).order_by(LoginSession.id)).all()
+    sessions = session.scalars(select(LoginSession).order_by(col(LoginSession.id))).all()
     assert [s.ended_at is not None for s in sessions] == [True, False]
     assert payload(await sign_in(gql, "zhangsan", "Better#Password9"))["errors"] == []
 
 
-async def test_very_long_credentials_and_variables_are_refused_cleanly(gql, convener) -> None:
+async def test_very_long_credentials_and_variables_are_refused_cleanly(
+    gql: GraphQLClient, convener: User
+) -> None:
     long_name = payload(await sign_in(gql, "张" * 20_000, "x"))
     huge = await gql.http.post(
         "/graphql",
@@ -234,7 +257,9 @@ async def test_very_long_credentials_and_variables_are_refused_cleanly(gql, conv
     assert (await gql.execute(ME))["data"] == {"me": None}
 
 
-async def test_parallel_guesses_cannot_outrun_the_attempt_counter(gql, convener) -> None:
+async def test_parallel_guesses_cannot_outrun_the_attempt_counter(
+    gql: GraphQLClient, convener: User
+) -> None:
     import asyncio
 
     gql.sign_out()

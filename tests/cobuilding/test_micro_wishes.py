@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,10 @@ from backend.factories import (
     ResidentUnitFactory,
     session,
 )
+from backend.organisations.models import Organisation
+from backend.people.models import Person
+from backend.units.models import ResidentUnit
+from tests.client import GraphQLClient
 from tests.cobuilding.helpers import ERRORS
 from tests.helpers import gid
 
@@ -29,20 +34,29 @@ CONFIRM = (
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 40
 
 
-def member_user(gql, community, role=Role.COMMITTEE_MEMBER, unit=None, name="党员甲"):
-    person = PersonFactory(name=name, community_id=community.id)
+def member_user(
+    gql: GraphQLClient,
+    community: Organisation,
+    role: Role = Role.COMMITTEE_MEMBER,
+    unit: ResidentUnit | None = None,
+    name: str = "党员甲",
+) -> Person:
+    person = PersonFactory.create(name=name, community_id=community.id)
     user = gql.sign_in(role, community, unit=unit)
     user.person_id = person.id
     session.commit()
     return person
 
 
-async def fulfil(gql, wish, note: str, files: list[tuple[str, bytes, str]]) -> dict:
+async def fulfil(
+    gql: GraphQLClient, wish: MicroWish, note: str, files: list[tuple[str, bytes, str]]
+) -> dict[str, Any]:
     variables = {
         "input": {"wish": gid("MicroWish", wish.id), "note": note, "evidence": [None] * len(files)}
     }
     if not files:
-        return (await gql.data(FULFIL, variables))["microWishFulfil"]
+        plain: dict[str, Any] = (await gql.data(FULFIL, variables))["microWishFulfil"]
+        return plain
     response = await gql.http.post(
         "/graphql",
         data={
@@ -54,12 +68,15 @@ async def fulfil(gql, wish, note: str, files: list[tuple[str, bytes, str]]) -> d
         files={str(n): f for n, f in enumerate(files)},
     )
     assert response.status_code == 200, response.text
-    return response.json()["data"]["microWishFulfil"]
+    uploaded: dict[str, Any] = response.json()["data"]["microWishFulfil"]
+    return uploaded
 
 
-async def test_a_wish_is_claimed_once_fulfilled_with_a_photo_and_confirmed(gql) -> None:
-    community = CommunityFactory()
-    wish = MicroWishFactory(community=community, title="想要一台收音机")
+async def test_a_wish_is_claimed_once_fulfilled_with_a_photo_and_confirmed(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create()
+    wish = MicroWishFactory.create(community=community, title="想要一台收音机")
     member_user(gql, community, name="党员甲")
 
     claimed = await gql.data(CLAIM, {"input": {"wish": gid("MicroWish", wish.id)}})
@@ -79,7 +96,7 @@ async def test_a_wish_is_claimed_once_fulfilled_with_a_photo_and_confirmed(gql) 
     # the claimant fulfils it with a photo; staff confirm
     user = gql.sign_in(Role.COMMITTEE_MEMBER, community)
     session.expire_all()
-    user.person_id = session.get(MicroWish, wish.id).claimed_by_person_id
+    user.person_id = session.get_one(MicroWish, wish.id).claimed_by_person_id
     session.commit()
     no_photo = await fulfil(gql, wish, "送到了", [])
     done = await fulfil(gql, wish, "已送到老人家中", [("收音机.jpg", JPEG, "image/jpeg")])
@@ -102,10 +119,10 @@ async def test_a_wish_is_claimed_once_fulfilled_with_a_photo_and_confirmed(gql) 
     assert confirmed["microWishConfirm"] == {"wish": {"status": "CONFIRMED"}, "errors": []}
 
 
-async def test_a_unit_liaison_claims_for_the_unit_from_the_wish_wall(gql) -> None:
-    community = CommunityFactory()
-    unit = ResidentUnitFactory(community=community, name="县人民医院")
-    wish = MicroWishFactory(community=community)
+async def test_a_unit_liaison_claims_for_the_unit_from_the_wish_wall(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    unit = ResidentUnitFactory.create(community=community, name="县人民医院")
+    wish = MicroWishFactory.create(community=community)
     gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
 
     wall = await gql.data("{ microWishes { nodes { title beneficiaryName } } }")
@@ -116,11 +133,11 @@ async def test_a_unit_liaison_claims_for_the_unit_from_the_wish_wall(gql) -> Non
     assert claimed["microWishClaim"]["wish"]["claimedByUnit"] == {"name": "县人民医院"}
 
 
-async def test_simultaneous_claims_have_one_winner(gql, backend_name) -> None:
+async def test_simultaneous_claims_have_one_winner(gql: GraphQLClient, backend_name: str) -> None:
     if backend_name != "postgresql":
         pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
-    community = CommunityFactory()
-    wish = MicroWishFactory(community=community)
+    community = CommunityFactory.create()
+    wish = MicroWishFactory.create(community=community)
     member_user(gql, community)
 
     results = await asyncio.gather(
@@ -130,4 +147,4 @@ async def test_simultaneous_claims_have_one_winner(gql, backend_name) -> None:
     winners = [r for r in results if not r["microWishClaim"]["errors"]]
     assert len(winners) == 1
     session.expire_all()
-    assert session.get(MicroWish, wish.id).status is MicroWishStatus.CLAIMED
+    assert session.get_one(MicroWish, wish.id).status is MicroWishStatus.CLAIMED

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from backend.cobuilding.models import DispatchStatus, Need, NeedDispatch, NeedStatus, Project
+from backend.core.models import key
 from backend.core.principal import Role
 from backend.factories import (
     CommunityFactory,
@@ -17,14 +18,20 @@ from backend.factories import (
     ResidentUnitFactory,
     session,
 )
+from backend.organisations.models import Organisation
+from tests.client import GraphQLClient
 from tests.cobuilding.helpers import DISPATCH, RESPOND, a_community_with_units, act_as_liaison
 from tests.helpers import gid
 
 
-async def test_a_declined_dispatch_goes_back_to_the_coordinator_and_can_join_a_project(gql) -> None:
+async def test_a_declined_dispatch_goes_back_to_the_coordinator_and_can_join_a_project(
+    gql: GraphQLClient,
+) -> None:
     community, _, near, far, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    project = ProjectFactory(community=community, lead_unit_id=far.id, title="老旧小区路灯改造")
+    need = NeedFactory.create(community=community, status=NeedStatus.ACCEPTED)
+    project = ProjectFactory.create(
+        community=community, lead_unit_id=far.id, title="老旧小区路灯改造"
+    )
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     first = await gql.data(
         DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", near.id)}}
@@ -70,13 +77,15 @@ async def test_a_declined_dispatch_goes_back_to_the_coordinator_and_can_join_a_p
     }
 
 
-async def test_a_street_coordinator_cannot_dispatch_to_a_unit_of_another_community(gql) -> None:
+async def test_a_street_coordinator_cannot_dispatch_to_a_unit_of_another_community(
+    gql: GraphQLClient,
+) -> None:
     community, _, _, _, _ = a_community_with_units()
-    other = ResidentUnitFactory(
-        community=CommunityFactory(parent_id=community.parent_id), name="城东单位"
+    other = ResidentUnitFactory.create(
+        community=CommunityFactory.create(parent_id=community.parent_id), name="城东单位"
     )
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    gql.sign_in(Role.VOLUNTEER_COORDINATOR, session.get(type(community), community.parent_id))
+    need = NeedFactory.create(community=community, status=NeedStatus.ACCEPTED)
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, session.get_one(Organisation, community.parent_id))
 
     refused = await gql.data(
         DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", other.id)}}
@@ -90,12 +99,12 @@ async def test_a_street_coordinator_cannot_dispatch_to_a_unit_of_another_communi
         }
     ]
     session.expire_all()
-    assert session.get(Need, need.id).status is NeedStatus.ACCEPTED
+    assert session.get_one(Need, need.id).status is NeedStatus.ACCEPTED
 
 
-async def test_a_dispatch_is_answered_once_and_only_by_its_own_unit(gql) -> None:
+async def test_a_dispatch_is_answered_once_and_only_by_its_own_unit(gql: GraphQLClient) -> None:
     community, _, near, far, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
+    need = NeedFactory.create(community=community, status=NeedStatus.ACCEPTED)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     sent = await gql.data(
         DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", near.id)}}
@@ -113,12 +122,14 @@ async def test_a_dispatch_is_answered_once_and_only_by_its_own_unit(gql) -> None
     assert session.scalar(select(func.count()).select_from(Project)) == 1
 
 
-async def test_simultaneous_acceptances_make_one_project(gql, backend_name) -> None:
+async def test_simultaneous_acceptances_make_one_project(
+    gql: GraphQLClient, backend_name: str
+) -> None:
     if backend_name != "postgresql":
         pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
     community, _, near, _, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
-    dispatch = NeedDispatch(need_id=need.id, unit_id=near.id, status=DispatchStatus.PENDING)
+    need = NeedFactory.create(community=community, status=NeedStatus.ACCEPTED)
+    dispatch = NeedDispatch(need_id=key(need), unit_id=key(near), status=DispatchStatus.PENDING)
     need.status = NeedStatus.DISPATCHED
     session.add(dispatch)
     session.commit()
@@ -132,9 +143,9 @@ async def test_simultaneous_acceptances_make_one_project(gql, backend_name) -> N
     assert session.scalar(select(func.count()).select_from(Project)) == 1
 
 
-async def test_a_coordinator_takes_back_an_unanswered_dispatch(gql) -> None:
+async def test_a_coordinator_takes_back_an_unanswered_dispatch(gql: GraphQLClient) -> None:
     community, _, near, _, liaison = a_community_with_units()
-    need = NeedFactory(community=community, status=NeedStatus.ACCEPTED)
+    need = NeedFactory.create(community=community, status=NeedStatus.ACCEPTED)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     sent = await gql.data(
         DISPATCH, {"input": {"need": gid("Need", need.id), "unit": gid("ResidentUnit", near.id)}}

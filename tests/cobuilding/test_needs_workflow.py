@@ -4,8 +4,10 @@ submission (with photos, or by a platform's token) and triage."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from backend.attachments.models import Attachment
 from backend.cobuilding.models import Need, NeedDispatch, NeedStatus
@@ -19,6 +21,7 @@ from backend.factories import (
     session,
 )
 from backend.notifications.models import Notification
+from tests.client import GraphQLClient
 from tests.cobuilding.helpers import (
     DISPATCH,
     ERRORS,
@@ -43,7 +46,7 @@ CLOSE = f"""mutation C($input: NeedCloseInput!) {{ needClose(input: $input) {{
 PNG = b"\x89PNG\r\n\x1a\n" + b"photo" * 50
 
 
-async def submit_with_photo(gql, variables: dict) -> dict:
+async def submit_with_photo(gql: GraphQLClient, variables: dict[str, Any]) -> dict[str, Any]:
     operations = json.dumps(
         {"query": SUBMIT, "variables": {"input": {**variables, "photos": [None]}}}
     )
@@ -53,10 +56,13 @@ async def submit_with_photo(gql, variables: dict) -> dict:
         files={"0": ("现场.png", PNG, "image/png")},
     )
     assert response.status_code == 200, response.text
-    return response.json()["data"]["needSubmit"]
+    submitted: dict[str, Any] = response.json()["data"]["needSubmit"]
+    return submitted
 
 
-async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(gql) -> None:
+async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(
+    gql: GraphQLClient,
+) -> None:
     community, grid, near, _, liaison = a_community_with_units()
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
 
@@ -126,7 +132,9 @@ async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(
         "partners": [],
         "resources": [{"title": "维修班组"}],
     }
-    told = session.scalars(select(Notification).where(Notification.person_id == liaison.id)).all()
+    told = session.scalars(
+        select(Notification).where(col(Notification.person_id) == liaison.id)
+    ).all()
     assert [n.title for n in told] == ["社区派单：楼道照明损坏"]
 
     # solved, and closed with the resident's feedback
@@ -142,11 +150,11 @@ async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(
     }
 
 
-async def test_bad_steps_are_refused_and_change_nothing(gql) -> None:
+async def test_bad_steps_are_refused_and_change_nothing(gql: GraphQLClient) -> None:
     community, _, near, _, _ = a_community_with_units()
-    elsewhere = ResidentUnitFactory(name="别的社区的单位")
-    fresh = NeedFactory(community=community)
-    accepted = NeedFactory(community=community, status=NeedStatus.ACCEPTED, title="路面破损")
+    elsewhere = ResidentUnitFactory.create(name="别的社区的单位")
+    fresh = NeedFactory.create(community=community)
+    accepted = NeedFactory.create(community=community, status=NeedStatus.ACCEPTED, title="路面破损")
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
 
     untriaged = await gql.data(
@@ -160,7 +168,12 @@ async def test_bad_steps_are_refused_and_change_nothing(gql) -> None:
     twice = await gql.data(TRIAGE, {"input": {"need": gid("Need", fresh.id), "action": "REJECT"}})
     no_reason = await gql.data(
         TRIAGE,
-        {"input": {"need": gid("Need", NeedFactory(community=community).id), "action": "REJECT"}},
+        {
+            "input": {
+                "need": gid("Need", NeedFactory.create(community=community).id),
+                "action": "REJECT",
+            }
+        },
     )
     bad_score = await gql.data(
         CLOSE, {"input": {"need": gid("Need", accepted.id), "satisfaction": 6}}
@@ -178,14 +191,14 @@ async def test_bad_steps_are_refused_and_change_nothing(gql) -> None:
     }
     assert bad_score["needClose"]["errors"][0]["code"] == "ILLEGAL_TRANSITION"
     session.expire_all()
-    assert session.get(Need, accepted.id).status is NeedStatus.ACCEPTED
+    assert session.get_one(Need, accepted.id).status is NeedStatus.ACCEPTED
     assert session.scalar(select(func.count()).select_from(NeedDispatch)) == 0
 
 
-async def test_a_district_platform_sends_needs_with_a_write_needs_token(gql) -> None:
+async def test_a_district_platform_sends_needs_with_a_write_needs_token(gql: GraphQLClient) -> None:
     community, *_ = a_community_with_units()
-    elsewhere = CommunityFactory(name="别的社区")
-    token = ApiTokenFactory(organisation_id=community.id, scopes="write:needs")
+    elsewhere = CommunityFactory.create(name="别的社区")
+    token = ApiTokenFactory.create(organisation_id=community.id, scopes="write:needs")
     gql.use_token(raw_token(token))
     need = {
         "title": "12345 热线：路灯不亮",
@@ -208,7 +221,7 @@ async def test_a_district_platform_sends_needs_with_a_write_needs_token(gql) -> 
     assert session.scalar(select(func.count()).select_from(Need)) == 1
 
 
-async def test_photos_must_be_images_or_documents_with_names_that_fit(gql) -> None:
+async def test_photos_must_be_images_or_documents_with_names_that_fit(gql: GraphQLClient) -> None:
     community, *_ = a_community_with_units()
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     operations = json.dumps(

@@ -4,10 +4,12 @@ completed, tracked to done."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select
 
 from backend.cobuilding.models import ProjectPartner, ProjectStatus, ProjectUpdate
+from backend.core.models import key
 from backend.core.principal import Role
 from backend.factories import (
     CommunityFactory,
@@ -19,6 +21,8 @@ from backend.factories import (
     session,
 )
 from backend.people.models import CommitteeMembershipRole, CommitteeRole
+from backend.units.models import ResidentUnit
+from tests.client import GraphQLClient
 from tests.cobuilding.helpers import ERRORS
 from tests.helpers import gid
 
@@ -30,11 +34,13 @@ COMPLETE = f"""mutation M($m: ID!) {{ projectMilestoneComplete(milestone: $m) {{
   project {{ isLate milestones {{ title doneOn isOverdue }} }} {ERRORS} }} }}"""
 
 
-async def test_a_project_gets_an_officer_reports_spending_and_completes_milestones(gql) -> None:
-    community = CommunityFactory()
-    lead = ResidentUnitFactory(community=community, name="龙山物业")
-    partner = ResidentUnitFactory(community=community, name="县供电局")
-    project = ProjectFactory(
+async def test_a_project_gets_an_officer_reports_spending_and_completes_milestones(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create()
+    lead = ResidentUnitFactory.create(community=community, name="龙山物业")
+    partner = ResidentUnitFactory.create(community=community, name="县供电局")
+    project = ProjectFactory.create(
         community=community,
         lead_unit_id=lead.id,
         status=ProjectStatus.PLANNED,
@@ -42,14 +48,14 @@ async def test_a_project_gets_an_officer_reports_spending_and_completes_mileston
         spent_cents=0,
         starts_on=dt.date.today() - dt.timedelta(days=60),
     )
-    late = MilestoneFactory(
+    late = MilestoneFactory.create(
         project=project, title="完成方案设计", due_on=dt.date.today() - dt.timedelta(days=3)
     )
-    officer = MembershipFactory(unit=lead, person=PersonFactory(name="黄跟办"))
-    plain = MembershipFactory(unit=lead, person=PersonFactory(name="普通委员"))
+    officer = MembershipFactory.create(unit=lead, person=PersonFactory.create(name="黄跟办"))
+    plain = MembershipFactory.create(unit=lead, person=PersonFactory.create(name="普通委员"))
     session.add(
         CommitteeMembershipRole(
-            membership_id=officer.id, role=CommitteeRole.PROJECT_FOLLOW_UP_OFFICER
+            membership_id=key(officer), role=CommitteeRole.PROJECT_FOLLOW_UP_OFFICER
         )
     )
     session.commit()
@@ -113,15 +119,15 @@ async def test_a_project_gets_an_officer_reports_spending_and_completes_mileston
     )
 
 
-async def test_more_than_fifty_partners_are_refused_not_cut(gql) -> None:
-    community = CommunityFactory()
-    project = ProjectFactory(
-        community=community, lead_unit_id=ResidentUnitFactory(community=community).id
+async def test_more_than_fifty_partners_are_refused_not_cut(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    project = ProjectFactory.create(
+        community=community, lead_unit_id=ResidentUnitFactory.create(community=community).id
     )
-    units = [ResidentUnitFactory(community=community, name=f"单位{n}") for n in range(51)]
+    units = [ResidentUnitFactory.create(community=community, name=f"单位{n}") for n in range(51)]
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
 
-    def update(some):
+    def update(some: list[ResidentUnit]) -> dict[str, Any]:
         partners = [gid("ResidentUnit", u.id) for u in some]
         return {"input": {"project": gid("Project", project.id), "partners": partners}}
 
@@ -140,12 +146,12 @@ async def test_more_than_fifty_partners_are_refused_not_cut(gql) -> None:
     assert session.scalar(select(func.count()).select_from(ProjectPartner)) == 50
 
 
-async def test_only_the_projects_own_people_report_progress(gql) -> None:
-    community = CommunityFactory()
-    project = ProjectFactory(
-        community=community, lead_unit_id=ResidentUnitFactory(community=community).id
+async def test_only_the_projects_own_people_report_progress(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    project = ProjectFactory.create(
+        community=community, lead_unit_id=ResidentUnitFactory.create(community=community).id
     )
-    outsider = ResidentUnitFactory(community=community, name="无关单位")
+    outsider = ResidentUnitFactory.create(community=community, name="无关单位")
     gql.sign_in(Role.UNIT_LIAISON, community, unit=outsider)
 
     refused = await gql.execute(
@@ -157,13 +163,15 @@ async def test_only_the_projects_own_people_report_progress(gql) -> None:
     assert session.scalar(select(func.count()).select_from(ProjectUpdate)) == 0
 
 
-async def test_a_project_update_clears_its_end_date_and_officer_with_null(gql) -> None:
-    community = CommunityFactory()
-    project = ProjectFactory(community=community, ends_on=dt.date(2027, 6, 30))
-    officer = MembershipFactory(unit=ResidentUnitFactory(community=community))
+async def test_a_project_update_clears_its_end_date_and_officer_with_null(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create()
+    project = ProjectFactory.create(community=community, ends_on=dt.date(2027, 6, 30))
+    officer = MembershipFactory.create(unit=ResidentUnitFactory.create(community=community))
     session.add(
         CommitteeMembershipRole(
-            membership_id=officer.id, role=CommitteeRole.PROJECT_FOLLOW_UP_OFFICER
+            membership_id=key(officer), role=CommitteeRole.PROJECT_FOLLOW_UP_OFFICER
         )
     )
     project.follow_up_officer_id = officer.id
@@ -180,5 +188,5 @@ async def test_a_project_update_clears_its_end_date_and_officer_with_null(gql) -
     assert cleared["projectUpdate"]["errors"] == []
     assert cleared["projectUpdate"]["project"]["followUpOfficer"] is None
     session.expire_all()
-    stored = session.get(type(project), project.id)
+    stored = session.get_one(type(project), project.id)
     assert (stored.ends_on, stored.follow_up_officer_id) == (None, None)

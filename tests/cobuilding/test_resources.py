@@ -9,6 +9,7 @@ from backend.factories import (
     CommunityFactory,
     ResidentUnitFactory,
 )
+from tests.client import GraphQLClient
 from tests.cobuilding.helpers import ERRORS
 from tests.helpers import gid
 
@@ -18,11 +19,13 @@ UPDATE_RESOURCE = f"""mutation R($input: ResourceUpdateInput!) {{ resourceUpdate
   resource {{ title capacity availability conditions }} {ERRORS} }} }}"""
 
 
-async def test_a_liaison_publishes_its_units_resource_linked_to_a_commitment(gql) -> None:
-    community = CommunityFactory()
-    unit = ResidentUnitFactory(community=community, name="县供电局")
-    other = ResidentUnitFactory(community=community, name="第一中学")
-    commitment = CommitmentFactory(agreement=AgreementFactory(unit=unit))
+async def test_a_liaison_publishes_its_units_resource_linked_to_a_commitment(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create()
+    unit = ResidentUnitFactory.create(community=community, name="县供电局")
+    other = ResidentUnitFactory.create(community=community, name="第一中学")
+    commitment = CommitmentFactory.create(agreement=AgreementFactory.create(unit=unit))
     gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
     resource = {
         "kind": "EXPERTISE",
@@ -75,10 +78,10 @@ async def test_a_liaison_publishes_its_units_resource_linked_to_a_commitment(gql
 
 
 async def test_a_resource_update_changes_what_is_sent_and_null_clears_what_may_be_empty(
-    gql,
+    gql: GraphQLClient,
 ) -> None:
-    community = CommunityFactory()
-    unit = ResidentUnitFactory(community=community)
+    community = CommunityFactory.create()
+    unit = ResidentUnitFactory.create(community=community)
     gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
     published = await gql.data(
         PUBLISH_RESOURCE.replace("resource {", "resource { id"),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from backend.core.app import create_app
 from backend.core.settings import Settings
@@ -19,7 +20,7 @@ def dist(tmp_path: Path) -> Path:
     return tmp_path
 
 
-async def get(app, path: str) -> httpx.Response:
+async def get(app: Starlette, path: str) -> httpx.Response:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         return await client.get(path)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 
 from backend.factories import ResidentUnitFactory
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 NODE = "query Node($id: ID!) { node(id: $id) { id } }"
@@ -15,10 +19,10 @@ query Units($filter: ResidentUnitFilter, $first: Int, $last: Int, $after: String
 """
 
 
-def single_error(body: dict) -> dict:
+def single_error(body: dict[str, Any]) -> dict[str, Any]:
     assert body.get("data") is None or all(v is None for v in body["data"].values())
     assert len(body["errors"]) == 1, body["errors"]
-    error: dict = body["errors"][0]
+    error: dict[str, Any] = body["errors"][0]
     assert "Traceback" not in error["message"]
     return error
 
@@ -35,7 +39,9 @@ def single_error(body: dict) -> dict:
         (gid("OrganisationKind", 1), "NOT_FOUND"),
     ],
 )
-async def test_unknown_or_malformed_ids_are_named_errors(gql, global_id: str, code: str) -> None:
+async def test_unknown_or_malformed_ids_are_named_errors(
+    gql: GraphQLClient, global_id: str, code: str
+) -> None:
     response = await gql.post(NODE, {"id": global_id})
 
     assert response.status_code == 200
@@ -44,8 +50,8 @@ async def test_unknown_or_malformed_ids_are_named_errors(gql, global_id: str, co
     assert "ID" in error["message"]
 
 
-async def test_an_id_of_the_wrong_type_in_a_filter_is_refused(gql) -> None:
-    unit = ResidentUnitFactory()
+async def test_an_id_of_the_wrong_type_in_a_filter_is_refused(gql: GraphQLClient) -> None:
+    unit = ResidentUnitFactory.create()
 
     body = await gql.execute(UNITS, {"filter": {"organisation": gid("ResidentUnit", unit.id)}})
 
@@ -54,7 +60,9 @@ async def test_an_id_of_the_wrong_type_in_a_filter_is_refused(gql) -> None:
     assert error["message"] == "参数 filter.organisation 应为Organisation类型的 ID。"
 
 
-async def test_a_bad_enum_value_in_a_filter_is_a_validation_error_in_chinese(gql) -> None:
+async def test_a_bad_enum_value_in_a_filter_is_a_validation_error_in_chinese(
+    gql: GraphQLClient,
+) -> None:
     response = await gql.post(UNITS, {"filter": {"kind": "CASTLE"}})
 
     assert response.status_code == 200
@@ -76,7 +84,7 @@ async def test_a_bad_enum_value_in_a_filter_is_a_validation_error_in_chinese(gql
     ],
 )
 async def test_bad_page_arguments_are_refused(
-    gql, variables: dict, code: str, argument: str
+    gql: GraphQLClient, variables: dict[str, Any], code: str, argument: str
 ) -> None:
     body = await gql.execute(UNITS, variables)
 
@@ -86,15 +94,15 @@ async def test_bad_page_arguments_are_refused(
     assert error["message"].isascii() is False  # worded in Chinese
 
 
-async def test_a_page_of_exactly_the_maximum_is_allowed(gql) -> None:
-    ResidentUnitFactory()
+async def test_a_page_of_exactly_the_maximum_is_allowed(gql: GraphQLClient) -> None:
+    ResidentUnitFactory.create()
 
     data = await gql.data(UNITS, {"first": 100})
 
     assert data["residentUnits"]["totalCount"] == 1
 
 
-async def test_over_deep_queries_and_alias_floods_are_refused(gql) -> None:
+async def test_over_deep_queries_and_alias_floods_are_refused(gql: GraphQLClient) -> None:
     deep = "{ organisations { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } }"
     aliases = "{ " + " ".join(f"a{n}: organisations {{ totalCount }}" for n in range(40)) + " }"
 
@@ -105,7 +113,7 @@ async def test_over_deep_queries_and_alias_floods_are_refused(gql) -> None:
         assert text in error["message"]
 
 
-async def test_malformed_json_and_syntax_errors_never_give_a_500(gql) -> None:
+async def test_malformed_json_and_syntax_errors_never_give_a_500(gql: GraphQLClient) -> None:
     broken_json = await gql.http.post(
         "/graphql", content=b"{not json", headers={"content-type": "application/json"}
     )
@@ -116,15 +124,20 @@ async def test_malformed_json_and_syntax_errors_never_give_a_500(gql) -> None:
     assert single_error(syntax.json())["message"] == "查询语法错误。"
 
 
-async def test_unexpected_failures_are_masked_with_a_request_id(gql, monkeypatch, caplog) -> None:
+async def test_unexpected_failures_are_masked_with_a_request_id(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     from backend.factories import CommunityFactory
     from backend.units.loaders import ResidentUnitsByCommunityLoader
+    from backend.units.models import ResidentUnit
 
-    async def broken(self, keys):
+    async def broken(
+        self: ResidentUnitsByCommunityLoader, keys: Sequence[int]
+    ) -> list[list[ResidentUnit]]:
         raise RuntimeError("secret connection string postgres://admin:pw@db")
 
     monkeypatch.setattr(ResidentUnitsByCommunityLoader, "_load", broken)
-    CommunityFactory()
+    CommunityFactory.create()
 
     body = await gql.execute("{ organisations { edges { node { unitCount } } } }")
 
@@ -136,7 +149,7 @@ async def test_unexpected_failures_are_masked_with_a_request_id(gql, monkeypatch
     assert request_id in caplog.text and "secret connection string" in caplog.text
 
 
-async def test_a_fragment_bomb_is_refused_without_being_expanded(gql) -> None:
+async def test_a_fragment_bomb_is_refused_without_being_expanded(gql: GraphQLClient) -> None:
     import time
 
     levels = 30

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
+from sqlmodel import col
 
 from backend.accounts.models import User
 from backend.core.app import create_app
@@ -24,7 +25,9 @@ STRONG_KEY = "k" * 40
         (STRONG_KEY, True, "DEMO_DATA must be off in production"),
     ],
 )
-def test_production_refuses_to_start_misconfigured(settings: Settings, key, demo, reason) -> None:
+def test_production_refuses_to_start_misconfigured(
+    settings: Settings, key: str | None, demo: bool, reason: str
+) -> None:
     production = Settings(
         database_url=settings.database_url, production=True, demo_data=demo, encryption_key=key
     )
@@ -45,12 +48,14 @@ async def test_production_with_a_real_key_starts(settings: Settings) -> None:
     await app.state.database.dispose()
 
 
-def test_outside_demo_mode_demo_users_are_switched_off(settings: Settings, sync_engine) -> None:
-    UserFactory(username="admin", is_demo=True)
-    UserFactory(username="real-admin")
+def test_outside_demo_mode_demo_users_are_switched_off(
+    settings: Settings, sync_engine: Engine
+) -> None:
+    UserFactory.create(username="admin", is_demo=True)
+    UserFactory.create(username="real-admin")
 
     prepare(Settings(database_url=settings.database_url, demo_data=False))
 
     session.expire_all()
-    active = dict(session.execute(select(User.username, User.is_active)).all())
+    active = dict(session.execute(select(col(User.username), col(User.is_active))).all())
     assert active == {"admin": False, "real-admin": True}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from graphql import parse
+from starlette.applications import Starlette
 
 from backend.accounts.models import ApiToken
 from backend.core.cost import TOKEN_POINTS_PER_HOUR, query_cost
 from backend.core.schema import schema
 from backend.factories import ApiTokenFactory, CommunityFactory, raw_token, session
-from tests.conftest import AUTH_STATEMENTS
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 
 SCHEMA = schema._schema
 
@@ -36,8 +37,10 @@ def test_cost_multiplies_nested_page_sizes() -> None:
     assert query_cost(SCHEMA, parse(lists), None, {}) == 1 + 20 + 200 + 2000
 
 
-async def test_an_over_costly_query_is_refused_before_it_runs(gql, count_statements) -> None:
-    CommunityFactory()
+async def test_an_over_costly_query_is_refused_before_it_runs(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
+    CommunityFactory.create()
     costly = """{ organisations(first: 100) { edges { node {
         residentUnits(first: 100) { nodes { agreements { commitments { description } } } }
         grids(first: 100) { nodes { name } } } } } }"""
@@ -53,14 +56,17 @@ async def test_an_over_costly_query_is_refused_before_it_runs(gql, count_stateme
     assert counter.count == AUTH_STATEMENTS  # the query itself never ran
 
 
-async def test_a_token_spends_its_hourly_budget_and_is_told_when_it_resets(gql) -> None:
-    community = CommunityFactory()
-    token = ApiTokenFactory(organisation_id=community.id, scopes="read:units")
+async def test_a_token_spends_its_hourly_budget_and_is_told_when_it_resets(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create()
+    token = ApiTokenFactory.create(organisation_id=community.id, scopes="read:units")
     gql.use_token(raw_token(token))
 
     first = await gql.execute("{ residentUnits(first: 100) { nodes { name } } }")
     session.expire_all()
     spent = session.get(ApiToken, token.id)
+    assert spent is not None
     assert "errors" not in first
     assert spent.budget_used == 1
 
@@ -76,14 +82,17 @@ async def test_a_token_spends_its_hourly_budget_and_is_told_when_it_resets(gql) 
     # an hour later the budget is fresh again
     session.expire_all()
     later = session.get(ApiToken, token.id)
+    assert later is not None
     later.budget_window_start = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1, seconds=1)
     session.commit()
     assert "errors" not in await gql.execute("{ residentUnits { totalCount } }")
 
 
-async def test_introspection_is_closed_to_tokens_only_in_production(gql, app) -> None:
-    community = CommunityFactory()
-    gql.use_token(raw_token(ApiTokenFactory(organisation_id=community.id)))
+async def test_introspection_is_closed_to_tokens_only_in_production(
+    gql: GraphQLClient, app: Starlette
+) -> None:
+    community = CommunityFactory.create()
+    gql.use_token(raw_token(ApiTokenFactory.create(organisation_id=community.id)))
     query = "{ __schema { queryType { name } } }"
 
     development = await gql.execute(query)

@@ -20,16 +20,20 @@ from backend.factories import (
     PersonFactory,
     ResidentUnitFactory,
 )
-from backend.meetings.models import AttendanceStatus, DecisionOutcome, MeetingStatus
+from backend.meetings.models import AttendanceStatus, DecisionOutcome, JointMeeting, MeetingStatus
+from backend.organisations.models import Organisation
+from tests.client import GraphQLClient
 from tests.helpers import gid
+
+ClosedMeeting = tuple[Organisation, JointMeeting]
 
 
 @pytest.fixture
-def closed_meeting():
-    community = CommunityFactory(name="城西社区党委")
-    unit = ResidentUnitFactory(community=community, name="龙山物业")
-    chair = PersonFactory(name="陈主持")
-    meeting = MeetingFactory(
+def closed_meeting() -> ClosedMeeting:
+    community = CommunityFactory.create(name="城西社区党委")
+    unit = ResidentUnitFactory.create(community=community, name="龙山物业")
+    chair = PersonFactory.create(name="陈主持")
+    meeting = MeetingFactory.create(
         community=community,
         title="2026年第四季度大党委联席会议",
         chair_id=chair.id,
@@ -42,16 +46,16 @@ def closed_meeting():
         ("李请假", AttendanceStatus.ON_LEAVE),
         ("赵缺席", AttendanceStatus.ABSENT),
     ):
-        AttendanceFactory(
-            meeting_id=meeting.id, person_id=PersonFactory(name=name).id, status=status
+        AttendanceFactory.create(
+            meeting_id=meeting.id, person_id=PersonFactory.create(name=name).id, status=status
         )
-    item = AgendaItemFactory(
+    item = AgendaItemFactory.create(
         meeting=meeting,
         position=1,
         title="研究菜市场停车难问题",
         discussion_notes="大家认为应尽快划定临时停车位。",
     )
-    decision = DecisionFactory(
+    decision = DecisionFactory.create(
         agenda_item=item,
         outcome=DecisionOutcome.ADOPTED,
         text="同意划定临时停车位。",
@@ -59,7 +63,7 @@ def closed_meeting():
         votes_against=0,
         votes_abstain=1,
     )
-    ActionItemFactory(
+    ActionItemFactory.create(
         decision=decision,
         owner_unit=unit,
         title="完成停车位划线",
@@ -69,7 +73,9 @@ def closed_meeting():
     return community, meeting
 
 
-async def test_the_minutes_docx_has_the_usual_parts(gql, closed_meeting) -> None:
+async def test_the_minutes_docx_has_the_usual_parts(
+    gql: GraphQLClient, closed_meeting: ClosedMeeting
+) -> None:
     _, meeting = closed_meeting
 
     response = await gql.get(f"/meetings/{gid('JointMeeting', meeting.id)}/minutes.docx")
@@ -92,7 +98,9 @@ async def test_the_minutes_docx_has_the_usual_parts(gql, closed_meeting) -> None
     ]
 
 
-async def test_the_minutes_pdf_and_the_invitation(gql, closed_meeting) -> None:
+async def test_the_minutes_pdf_and_the_invitation(
+    gql: GraphQLClient, closed_meeting: ClosedMeeting
+) -> None:
     _, meeting = closed_meeting
     meeting_id = gid("JointMeeting", meeting.id)
 
@@ -106,13 +114,13 @@ async def test_the_minutes_pdf_and_the_invitation(gql, closed_meeting) -> None:
 
 
 async def test_minutes_need_a_signed_in_caller_in_scope_and_a_closed_meeting(
-    gql, closed_meeting
+    gql: GraphQLClient, closed_meeting: ClosedMeeting
 ) -> None:
     community, meeting = closed_meeting
     url = f"/meetings/{gid('JointMeeting', meeting.id)}/minutes.docx"
-    open_meeting = MeetingFactory(community=community, status=MeetingStatus.PUBLISHED)
+    open_meeting = MeetingFactory.create(community=community, status=MeetingStatus.PUBLISHED)
 
-    gql.sign_in(Role.CONVENER, CommunityFactory(name="城东社区党委"))
+    gql.sign_in(Role.CONVENER, CommunityFactory.create(name="城东社区党委"))
     other_community = await gql.get(url)
     gql.sign_in(Role.CONVENER, community)
     not_closed = await gql.get(f"/meetings/{gid('JointMeeting', open_meeting.id)}/minutes.docx")
@@ -127,7 +135,9 @@ async def test_minutes_need_a_signed_in_caller_in_scope_and_a_closed_meeting(
     assert anonymous.status_code == 401
 
 
-async def test_corrected_minutes_show_in_the_next_download(gql, closed_meeting) -> None:
+async def test_corrected_minutes_show_in_the_next_download(
+    gql: GraphQLClient, closed_meeting: ClosedMeeting
+) -> None:
     _, meeting = closed_meeting
     meeting_id = gid("JointMeeting", meeting.id)
     update = """mutation U($i: JointMeetingMinutesUpdateInput!) {

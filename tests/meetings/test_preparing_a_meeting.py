@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from backend.core.principal import Role
 from backend.factories import (
@@ -19,8 +21,10 @@ from backend.factories import (
     ResidentUnitFactory,
     session,
 )
-from backend.meetings.models import ActionItemStatus, AgendaItem, MeetingStatus
+from backend.meetings.models import ActionItem, ActionItemStatus, AgendaItem, MeetingStatus
 from backend.notifications.models import Notification, WebhookEvent
+from backend.organisations.models import Organisation
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 MEETING_FIELDS = "meeting { id version status statusLabel allottedMinutes lengthMinutes agendaItems { id position title source } attendances { person { name } status } agendaVersions { number changes } } warnings errors { field code message }"
@@ -33,13 +37,15 @@ CANDIDATES = "query C($c: ID!, $b: DateTime) { agendaCandidates(community: $c, b
 STARTS = dt.datetime(2026, 12, 17, 1, 30, tzinfo=dt.UTC)
 
 
-def community_with_an_overdue_action():
-    community = CommunityFactory(name="城西社区党委")
-    unit = ResidentUnitFactory(community=community, liaison_id=PersonFactory().id)
-    MembershipFactory(unit=unit)
-    previous = MeetingFactory(community=community, starts_at=STARTS - dt.timedelta(days=90))
-    decision = DecisionFactory(agenda_item=AgendaItemFactory(meeting=previous, position=1))
-    action = ActionItemFactory(
+def community_with_an_overdue_action() -> tuple[Organisation, ActionItem]:
+    community = CommunityFactory.create(name="城西社区党委")
+    unit = ResidentUnitFactory.create(community=community, liaison_id=PersonFactory.create().id)
+    MembershipFactory.create(unit=unit)
+    previous = MeetingFactory.create(community=community, starts_at=STARTS - dt.timedelta(days=90))
+    decision = DecisionFactory.create(
+        agenda_item=AgendaItemFactory.create(meeting=previous, position=1)
+    )
+    action = ActionItemFactory.create(
         decision=decision,
         owner_unit=unit,
         title="划定临时停车位",
@@ -49,7 +55,7 @@ def community_with_an_overdue_action():
     return community, action
 
 
-async def create(gql, community, **changes) -> dict:
+async def create(gql: GraphQLClient, community: Organisation, **changes: str) -> dict[str, Any]:
     base = {
         "organisation": gid("Organisation", community.id),
         "kind": "REGULAR_QUARTERLY",
@@ -59,10 +65,11 @@ async def create(gql, community, **changes) -> dict:
         "venue": "社区党群服务中心二楼会议室",
     }
     data = await gql.data(CREATE, {"input": base | changes})
-    return data["jointMeetingCreate"]
+    created: dict[str, Any] = data["jointMeetingCreate"]
+    return created
 
 
-async def test_a_convener_prepares_and_publishes_the_next_meeting(gql) -> None:
+async def test_a_convener_prepares_and_publishes_the_next_meeting(gql: GraphQLClient) -> None:
     community, _ = community_with_an_overdue_action()
     gql.sign_in(Role.CONVENER, community)
 
@@ -163,7 +170,7 @@ async def test_a_convener_prepares_and_publishes_the_next_meeting(gql) -> None:
     assert session.scalar(select(func.count()).select_from(Notification)) == 4
 
 
-async def test_a_second_editor_with_a_stale_version_cannot_overwrite(gql) -> None:
+async def test_a_second_editor_with_a_stale_version_cannot_overwrite(gql: GraphQLClient) -> None:
     community, _ = community_with_an_overdue_action()
     meeting = (await create(gql, community))["meeting"]
     await gql.data(ADD, {"input": {"meeting": meeting["id"], "version": 1, "title": "甲的议题"}})
@@ -182,11 +189,11 @@ async def test_a_second_editor_with_a_stale_version_cannot_overwrite(gql) -> Non
             "message": "会议已被他人修改（您编辑的是第 1 版，当前是第 2 版），请刷新后再保存。",
         }
     ]
-    titles = set(session.scalars(select(AgendaItem.title)))
+    titles = set(session.scalars(select(col(AgendaItem.title))))
     assert "甲的议题" in titles and "乙的议题" not in titles
 
 
-async def test_bad_agenda_input_gets_typed_errors_and_changes_nothing(gql) -> None:
+async def test_bad_agenda_input_gets_typed_errors_and_changes_nothing(gql: GraphQLClient) -> None:
     community, _ = community_with_an_overdue_action()
     meeting = (await create(gql, community))["meeting"]
 
@@ -228,9 +235,9 @@ async def test_bad_agenda_input_gets_typed_errors_and_changes_nothing(gql) -> No
     assert session.scalar(select(func.count()).select_from(AgendaItem)) == 1  # the old meeting's
 
 
-async def test_a_closed_meeting_cannot_be_edited_or_republished(gql) -> None:
+async def test_a_closed_meeting_cannot_be_edited_or_republished(gql: GraphQLClient) -> None:
     community, _ = community_with_an_overdue_action()
-    closed = MeetingFactory(community=community, status=MeetingStatus.CLOSED, version=3)
+    closed = MeetingFactory.create(community=community, status=MeetingStatus.CLOSED, version=3)
 
     edit = (
         await gql.data(
@@ -258,21 +265,21 @@ async def test_a_closed_meeting_cannot_be_edited_or_republished(gql) -> None:
     }
 
 
-async def test_a_convener_of_another_community_cannot_touch_the_meeting(gql) -> None:
+async def test_a_convener_of_another_community_cannot_touch_the_meeting(gql: GraphQLClient) -> None:
     community, _ = community_with_an_overdue_action()
     meeting = (await create(gql, community))["meeting"]
-    gql.sign_in(Role.CONVENER, CommunityFactory(name="城东社区党委"))
+    gql.sign_in(Role.CONVENER, CommunityFactory.create(name="城东社区党委"))
 
     body = await gql.execute(
         ADD, {"input": {"meeting": meeting["id"], "version": 1, "title": "越权"}}
     )
 
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
-    assert "越权" not in set(session.scalars(select(AgendaItem.title)))
+    assert "越权" not in set(session.scalars(select(col(AgendaItem.title))))
 
 
 async def test_items_are_edited_field_by_field_and_an_unchanged_agenda_is_not_republished(
-    gql,
+    gql: GraphQLClient,
 ) -> None:
     community, _ = community_with_an_overdue_action()
     meeting = (await create(gql, community))["meeting"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from backend.core.principal import Role
 from backend.factories import (
@@ -21,10 +23,15 @@ from backend.meetings.models import (
     AgendaItem,
     AttendanceStatus,
     Decision,
+    JointMeeting,
     MeetingAttendance,
     MeetingStatus,
 )
 from backend.notifications.models import Notification
+from backend.organisations.models import Organisation
+from backend.people.models import Person
+from backend.units.models import ResidentUnit
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 MEETING = "meeting { id version status checkinCode quorum { invited present required reached } attendances { person { name } status proxyName } }"
@@ -40,31 +47,33 @@ DECIDE = "mutation D($i: DecisionRecordInput!) { decisionRecord(input: $i) { dec
 ASSIGN = "mutation A($i: ActionItemCreateInput!) { actionItemCreate(input: $i) { actionItem { title status dueOn ownerUnit { name } } errors { field code message } } }"
 
 
-def published_meeting(starts_in: dt.timedelta = dt.timedelta(minutes=10)):
-    community = CommunityFactory(name="城西社区党委")
-    unit = ResidentUnitFactory(community=community, name="龙山物业")
+def published_meeting(
+    starts_in: dt.timedelta = dt.timedelta(minutes=10),
+) -> tuple[Organisation, ResidentUnit, JointMeeting, list[Person], AgendaItem]:
+    community = CommunityFactory.create(name="城西社区党委")
+    unit = ResidentUnitFactory.create(community=community, name="龙山物业")
     now = dt.datetime.now(dt.UTC)
-    meeting = MeetingFactory(
+    meeting = MeetingFactory.create(
         community=community,
         status=MeetingStatus.PUBLISHED,
         version=3,
         starts_at=now + starts_in,
         ends_at=now + starts_in + dt.timedelta(hours=2),
     )
-    people = [PersonFactory(community_id=community.id) for _ in range(4)]
+    people = [PersonFactory.create(community_id=community.id) for _ in range(4)]
     for person in people:
-        AttendanceFactory(
+        AttendanceFactory.create(
             meeting_id=meeting.id, person_id=person.id, status=AttendanceStatus.INVITED
         )
-    item = AgendaItemFactory(meeting=meeting, position=1, title="划定临时停车位")
+    item = AgendaItemFactory.create(meeting=meeting, position=1, title="划定临时停车位")
     return community, unit, meeting, people, item
 
 
-def ids(meeting) -> dict:
+def ids(meeting: JointMeeting) -> dict[str, Any]:
     return {"meeting": gid("JointMeeting", meeting.id)}
 
 
-async def test_a_convener_runs_a_meeting_from_sign_in_to_minutes(gql) -> None:
+async def test_a_convener_runs_a_meeting_from_sign_in_to_minutes(gql: GraphQLClient) -> None:
     community, unit, meeting, people, item = published_meeting()
     convener = gql.sign_in(Role.CONVENER, community)
 
@@ -159,7 +168,7 @@ async def test_a_convener_runs_a_meeting_from_sign_in_to_minutes(gql) -> None:
     assert convener.id is not None
 
 
-async def test_signing_in_outside_the_meeting_window_is_refused(gql) -> None:
+async def test_signing_in_outside_the_meeting_window_is_refused(gql: GraphQLClient) -> None:
     community, _, meeting, people, _ = published_meeting(starts_in=dt.timedelta(days=1))
     meeting.status, meeting.checkin_code = MeetingStatus.IN_SESSION, "code-1"
     member = gql.sign_in(Role.COMMITTEE_MEMBER, community)
@@ -171,13 +180,15 @@ async def test_signing_in_outside_the_meeting_window_is_refused(gql) -> None:
     assert result["errors"][0]["code"] == "OUTSIDE_WINDOW"
     assert "签到" in result["errors"][0]["message"]
     session.expire_all()
-    statuses = set(session.scalars(select(MeetingAttendance.status)))
+    statuses = set(session.scalars(select(col(MeetingAttendance.status))))
     assert statuses == {AttendanceStatus.INVITED}
 
 
-async def test_decisions_and_actions_are_checked_and_leave_nothing_half_written(gql) -> None:
+async def test_decisions_and_actions_are_checked_and_leave_nothing_half_written(
+    gql: GraphQLClient,
+) -> None:
     community, _, meeting, _, item = published_meeting()
-    elsewhere = ResidentUnitFactory(community=CommunityFactory(name="城东社区党委"))
+    elsewhere = ResidentUnitFactory.create(community=CommunityFactory.create(name="城东社区党委"))
     gql.sign_in(Role.CONVENER, community)
     item_id = gid("AgendaItem", item.id)
 
@@ -241,7 +252,9 @@ async def test_decisions_and_actions_are_checked_and_leave_nothing_half_written(
     assert [d.text for d in session.scalars(select(Decision))] == ["同意"]
 
 
-async def test_over_long_texts_are_refused_field_by_field_and_nothing_is_cut(gql) -> None:
+async def test_over_long_texts_are_refused_field_by_field_and_nothing_is_cut(
+    gql: GraphQLClient,
+) -> None:
     community, unit, meeting, people, item = published_meeting()
     gql.sign_in(Role.CONVENER, community)
     await gql.data(START, {"i": ids(meeting) | {"version": 3}})
@@ -282,7 +295,7 @@ async def test_over_long_texts_are_refused_field_by_field_and_nothing_is_cut(gql
     ]
     session.expire_all()
     assert session.scalar(select(func.count()).select_from(Decision)) == 0
-    assert session.get(AgendaItem, item.id).discussion_notes is None
+    assert session.get_one(AgendaItem, item.id).discussion_notes is None
     assert {(a.status, a.proxy_name) for a in session.scalars(select(MeetingAttendance))} == {
         (AttendanceStatus.INVITED, None)
     }
@@ -316,7 +329,7 @@ async def test_over_long_texts_are_refused_field_by_field_and_nothing_is_cut(gql
     }
     session.expire_all()
     assert session.scalar(select(func.count()).select_from(ActionItem)) == 0
-    assert session.get(AgendaItem, item.id).discussion_notes == "议" * 10_000
+    assert session.get_one(AgendaItem, item.id).discussion_notes == "议" * 10_000
 
     full = (await gql.data(ASSIGN, {"i": action | {"expectedResult": "果" * 500}}))[
         "actionItemCreate"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -21,6 +22,9 @@ from backend.factories import (
 )
 from backend.meetings.models import ActionItem, ActionItemStatus, ActionProgress, MeetingStatus
 from backend.notifications.models import Notification
+from backend.organisations.models import Organisation
+from backend.units.models import ResidentUnit
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 PROGRESS = """
@@ -36,28 +40,37 @@ MINE = "{ myActionItems { totalCount nodes { title status isOverdue isDueSoon } 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
 
 
-def assigned_action():
-    community = CommunityFactory(name="城西社区党委")
-    unit = ResidentUnitFactory(community=community, name="龙山物业")
-    other = ResidentUnitFactory(community=community, name="第一中学")
-    decision = DecisionFactory(
-        agenda_item=AgendaItemFactory(meeting=MeetingFactory(community=community))
+def assigned_action() -> tuple[Organisation, ResidentUnit, ResidentUnit, ActionItem]:
+    community = CommunityFactory.create(name="城西社区党委")
+    unit = ResidentUnitFactory.create(community=community, name="龙山物业")
+    other = ResidentUnitFactory.create(community=community, name="第一中学")
+    decision = DecisionFactory.create(
+        agenda_item=AgendaItemFactory.create(meeting=MeetingFactory.create(community=community))
     )
-    action = ActionItemFactory(
+    action = ActionItemFactory.create(
         decision=decision,
         owner_unit=unit,
         title="完成停车位划线",
         due_on=dt.date.today() + dt.timedelta(days=3),
     )
-    ActionItemFactory(decision=decision, owner_unit=other, title="别人的事项")
+    ActionItemFactory.create(decision=decision, owner_unit=other, title="别人的事项")
     return community, unit, other, action
 
 
-async def upload(gql, action, status: str, note: str, files: list[tuple[str, bytes, str]]) -> dict:
+async def upload(
+    gql: GraphQLClient,
+    action: ActionItem,
+    status: str,
+    note: str,
+    files: list[tuple[str, bytes, str]],
+) -> dict[str, Any]:
     """A GraphQL multipart request, as the SPA sends evidence (plain JSON without files)."""
     if not files:
         plain = {"actionItem": gid("ActionItem", action.id), "status": status, "note": note}
-        return (await gql.data(PROGRESS, {"input": plain}))["actionItemProgress"]
+        reported: dict[str, Any] = (await gql.data(PROGRESS, {"input": plain}))[
+            "actionItemProgress"
+        ]
+        return reported
     variables = {
         "input": {
             "actionItem": gid("ActionItem", action.id),
@@ -76,10 +89,13 @@ async def upload(gql, action, status: str, note: str, files: list[tuple[str, byt
     assert response.status_code == 200, response.text
     body = response.json()
     assert "errors" not in body, body
-    return body["data"]["actionItemProgress"]
+    uploaded: dict[str, Any] = body["data"]["actionItemProgress"]
+    return uploaded
 
 
-async def test_a_liaison_reports_done_with_a_photo_and_the_convener_verifies(gql) -> None:
+async def test_a_liaison_reports_done_with_a_photo_and_the_convener_verifies(
+    gql: GraphQLClient,
+) -> None:
     community, unit, _, action = assigned_action()
     gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
 
@@ -111,7 +127,9 @@ async def test_a_liaison_reports_done_with_a_photo_and_the_convener_verifies(gql
     assert verified == {"actionItem": {"status": "VERIFIED"}, "errors": []}
 
 
-async def test_evidence_must_be_a_small_image_or_document_and_nothing_is_half_written(gql) -> None:
+async def test_evidence_must_be_a_small_image_or_document_and_nothing_is_half_written(
+    gql: GraphQLClient,
+) -> None:
     community, unit, _, action = assigned_action()
     gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
 
@@ -143,7 +161,7 @@ async def test_evidence_must_be_a_small_image_or_document_and_nothing_is_half_wr
 
 
 async def test_an_over_long_file_name_is_refused_by_name_and_a_full_length_one_is_kept_whole(
-    gql,
+    gql: GraphQLClient,
 ) -> None:
     community, unit, _, action = assigned_action()
     gql.sign_in(Role.UNIT_LIAISON, community, unit=unit)
@@ -170,7 +188,7 @@ async def test_an_over_long_file_name_is_refused_by_name_and_a_full_length_one_i
     session.expire_all()
     assert session.scalar(select(func.count()).select_from(ActionProgress)) == 0
     assert session.scalar(select(func.count()).select_from(Attachment)) == 0
-    assert session.get(ActionItem, action.id).status is ActionItemStatus.OPEN
+    assert session.get_one(ActionItem, action.id).status is ActionItemStatus.OPEN
 
     kept = await upload(gql, action, "DONE", "完成了。", [(long_name[1:], JPEG, "image/jpeg")])
 
@@ -179,7 +197,9 @@ async def test_an_over_long_file_name_is_refused_by_name_and_a_full_length_one_i
     assert [a.filename for a in session.scalars(select(Attachment))] == ["现" * 196 + ".jpg"]
 
 
-async def test_only_the_owner_reports_and_only_finished_items_are_verified(gql) -> None:
+async def test_only_the_owner_reports_and_only_finished_items_are_verified(
+    gql: GraphQLClient,
+) -> None:
     community, _, other, action = assigned_action()
     gql.sign_in(Role.UNIT_LIAISON, community, unit=other)
     stranger = await gql.execute(
@@ -208,9 +228,9 @@ async def test_only_the_owner_reports_and_only_finished_items_are_verified(gql) 
     assert by_convener["errors"][0]["code"] == "NOT_OWNER"
 
 
-async def test_proposals_and_agenda_items_carry_files_too(gql) -> None:
+async def test_proposals_and_agenda_items_carry_files_too(gql: GraphQLClient) -> None:
     community, _, _, _ = assigned_action()
-    meeting = MeetingFactory(community=community, status=MeetingStatus.DRAFT, version=1)
+    meeting = MeetingFactory.create(community=community, status=MeetingStatus.DRAFT, version=1)
     gql.sign_in(Role.CONVENER, community)
     submit = """mutation S($input: ProposalSubmitInput!) { proposalSubmit(input: $input) {
         proposal { title attachments { filename contentType url } } errors { field code message } } }"""
@@ -264,7 +284,13 @@ async def test_proposals_and_agenda_items_carry_files_too(gql) -> None:
     assert session.scalar(select(func.count()).select_from(Attachment)) == 2
 
 
-async def multipart(gql, query: str, variables: dict, path: str, files: list) -> dict:
+async def multipart(
+    gql: GraphQLClient,
+    query: str,
+    variables: dict[str, Any],
+    path: str,
+    files: list[tuple[str, bytes, str]],
+) -> dict[str, Any]:
     operations = json.dumps({"query": query, "variables": variables})
     mapping = json.dumps({str(n): [f"variables.{path}.{n}"] for n in range(len(files))})
     response = await gql.http.post(
@@ -274,12 +300,15 @@ async def multipart(gql, query: str, variables: dict, path: str, files: list) ->
     )
     body = response.json()
     assert "errors" not in body, body
-    return body["data"]
+    data: dict[str, Any] = body["data"]
+    return data
 
 
-async def test_a_sent_back_item_returns_to_work_and_its_liaison_is_told_why(gql) -> None:
+async def test_a_sent_back_item_returns_to_work_and_its_liaison_is_told_why(
+    gql: GraphQLClient,
+) -> None:
     community, unit, _, action = assigned_action()
-    liaison = PersonFactory(name="龙山物业联络员")
+    liaison = PersonFactory.create(name="龙山物业联络员")
     unit.liaison_id = liaison.id
     action.status = ActionItemStatus.DONE
     session.commit()
@@ -311,10 +340,10 @@ async def test_a_sent_back_item_returns_to_work_and_its_liaison_is_told_why(gql)
 
 
 async def test_an_over_long_verdict_is_refused_whole_and_a_full_length_one_is_kept_whole(
-    gql,
+    gql: GraphQLClient,
 ) -> None:
     community, unit, _, action = assigned_action()
-    unit.liaison_id = PersonFactory(name="龙山物业联络员").id
+    unit.liaison_id = PersonFactory.create(name="龙山物业联络员").id
     action.status = ActionItemStatus.DONE
     session.commit()
     gql.sign_in(Role.CONVENER, community)
@@ -337,7 +366,7 @@ async def test_an_over_long_verdict_is_refused_whole_and_a_full_length_one_is_ke
     session.expire_all()
     assert session.scalar(select(func.count()).select_from(ActionProgress)) == 0
     assert session.scalar(select(func.count()).select_from(Notification)) == 0
-    assert session.get(ActionItem, action.id).status is ActionItemStatus.DONE
+    assert session.get_one(ActionItem, action.id).status is ActionItemStatus.DONE
 
     full = (
         await gql.data(

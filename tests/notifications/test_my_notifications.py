@@ -14,6 +14,9 @@ from backend.factories import (
     session,
 )
 from backend.notifications.models import Notification
+from backend.organisations.models import Organisation
+from backend.people.models import Person
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 MINE = """query M($unread: Boolean) {
@@ -25,24 +28,28 @@ MARK = """mutation R($input: NotificationsMarkReadInput!) {
 }"""
 
 
-def a_member_with_notifications(gql, community):
-    person = PersonFactory(name="李兼职")
+def a_member_with_notifications(
+    gql: GraphQLClient, community: Organisation
+) -> tuple[Person, Notification, Notification]:
+    person = PersonFactory.create(name="李兼职")
     user = gql.sign_in(Role.COMMITTEE_MEMBER, community)
     user.person_id = person.id
     session.commit()
-    older = NotificationFactory(
+    older = NotificationFactory.create(
         person=person,
         title="上月会议：纪要已发布",
         created_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=30),
     )
-    newer = NotificationFactory(person=person, title="本月会议：议程已发布")
+    newer = NotificationFactory.create(person=person, title="本月会议：议程已发布")
     return person, older, newer
 
 
-async def test_a_member_reads_own_notifications_newest_first_and_marks_them_read(gql) -> None:
-    community = CommunityFactory()
+async def test_a_member_reads_own_notifications_newest_first_and_marks_them_read(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create()
     _, older, newer = a_member_with_notifications(gql, community)
-    NotificationFactory(title="别人的通知")
+    NotificationFactory.create(title="别人的通知")
 
     before = await gql.data(MINE)
     one = await gql.data(MARK, {"input": {"ids": [gid("Notification", newer.id)]}})
@@ -66,10 +73,10 @@ async def test_a_member_reads_own_notifications_newest_first_and_marks_them_read
     assert everything["notificationsMarkRead"] == {"unreadCount": 0}
 
 
-async def test_another_persons_notification_is_neither_shown_nor_marked(gql) -> None:
-    community = CommunityFactory()
+async def test_another_persons_notification_is_neither_shown_nor_marked(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
     a_member_with_notifications(gql, community)
-    theirs = NotificationFactory(title="别人的通知")
+    theirs = NotificationFactory.create(title="别人的通知")
 
     marked = await gql.data(MARK, {"input": {"ids": [gid("Notification", theirs.id)]}})
     node = await gql.execute(
@@ -79,15 +86,17 @@ async def test_another_persons_notification_is_neither_shown_nor_marked(gql) -> 
     assert marked["notificationsMarkRead"] == {"unreadCount": 2}
     assert node["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     session.expire_all()
-    assert session.get(Notification, theirs.id).read_at is None
+    stored = session.get(Notification, theirs.id)
+    assert stored is not None
+    assert stored.read_at is None
 
 
-async def test_a_user_without_a_person_has_none_and_a_token_may_not_ask(gql) -> None:
-    community = CommunityFactory()
-    NotificationFactory()
+async def test_a_user_without_a_person_has_none_and_a_token_may_not_ask(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    NotificationFactory.create()
     gql.sign_in(Role.CONVENER, community)
     no_person = await gql.data(MINE)
-    token = ApiTokenFactory(organisation_id=community.id, scopes="read:meetings")
+    token = ApiTokenFactory.create(organisation_id=community.id, scopes="read:meetings")
     gql.use_token(raw_token(token))
     refused = await gql.execute(MINE)
 
@@ -98,8 +107,8 @@ async def test_a_user_without_a_person_has_none_and_a_token_may_not_ask(gql) -> 
     assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
-async def test_too_many_ids_at_once_are_refused(gql) -> None:
-    community = CommunityFactory()
+async def test_too_many_ids_at_once_are_refused(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
     a_member_with_notifications(gql, community)
 
     refused = await gql.execute(

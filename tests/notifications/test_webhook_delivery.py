@@ -21,6 +21,8 @@ from backend.audit.models import AuditLogEntry
 from backend.factories import CommunityFactory, StreetFactory, session
 from backend.notifications.delivery import MAX_ATTEMPTS, deliver_pending, signature
 from backend.notifications.models import WebhookEndpoint, WebhookEvent, WebhookStatus
+from backend.organisations.models import Organisation
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 CREATE = """
@@ -64,13 +66,14 @@ async def receiver() -> AsyncIterator[tuple[Receiver, str]]:
     await task
 
 
-async def deliver(app) -> int:
+async def deliver(app: Starlette) -> int:
     sessions = async_sessionmaker(app.state.database.engine, class_=AsyncSession)
     async with sessions() as db, httpx.AsyncClient() as client:
         return await deliver_pending(db, client)
 
 
-def outbox_event(community) -> WebhookEvent:
+def outbox_event(community: Organisation) -> WebhookEvent:
+    assert community.id is not None
     event = WebhookEvent(
         event="meeting.agenda_published",
         organisation_id=community.id,
@@ -82,10 +85,19 @@ def outbox_event(community) -> WebhookEvent:
     return event
 
 
-async def test_events_reach_the_registered_endpoint_signed(gql, app, receiver) -> None:
+def stored_event(event: WebhookEvent) -> WebhookEvent:
+    """The event as the database holds it now."""
+    stored = session.get(WebhookEvent, event.id)
+    assert stored is not None
+    return stored
+
+
+async def test_events_reach_the_registered_endpoint_signed(
+    gql: GraphQLClient, app: Starlette, receiver: tuple[Receiver, str]
+) -> None:
     recorder, url = receiver
-    street = StreetFactory()
-    community = CommunityFactory(street=street)
+    street = StreetFactory.create()
+    community = CommunityFactory.create(street=street)
     created = (
         await gql.data(
             CREATE, {"input": {"organisation": gid("Organisation", street.id), "url": url}}
@@ -101,32 +113,35 @@ async def test_events_reach_the_registered_endpoint_signed(gql, app, receiver) -
     assert headers["x-gongjian-signature"] == signature(created["secret"], body)
     assert json.loads(body)["data"] == {"meetingId": 1, "title": "季度联席会议"}
     session.expire_all()
-    assert session.get(WebhookEvent, event.id).status is WebhookStatus.DELIVERED
+    assert stored_event(event).status is WebhookStatus.DELIVERED
     assert await deliver(app) == 0  # never sent twice
 
 
-async def test_a_failing_receiver_is_retried_then_given_up(gql, app, receiver) -> None:
+async def test_a_failing_receiver_is_retried_then_given_up(
+    gql: GraphQLClient, app: Starlette, receiver: tuple[Receiver, str]
+) -> None:
     recorder, url = receiver
     recorder.status = 500
-    street = StreetFactory()
+    street = StreetFactory.create()
     await gql.data(CREATE, {"input": {"organisation": gid("Organisation", street.id), "url": url}})
-    event = outbox_event(CommunityFactory(street=street))
+    event = outbox_event(CommunityFactory.create(street=street))
 
     for attempt in range(1, MAX_ATTEMPTS + 1):
         await deliver(app)
         session.expire_all()
-        stored = session.get(WebhookEvent, event.id)
+        stored = stored_event(event)
         assert stored.attempts == attempt
         stored.next_attempt_at = None  # as if the wait had passed
         session.commit()
 
     assert stored.status is WebhookStatus.FAILED
+    assert stored.last_error is not None
     assert "HTTP 500" in stored.last_error
     assert len(recorder.received) == MAX_ATTEMPTS
 
 
-async def test_endpoint_urls_must_be_web_addresses(gql) -> None:
-    street = StreetFactory()
+async def test_endpoint_urls_must_be_web_addresses(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
     organisation = gid("Organisation", street.id)
 
     not_web = (
@@ -159,8 +174,8 @@ async def test_endpoint_urls_must_be_web_addresses(gql) -> None:
     assert session.scalars(select(WebhookEvent)).all() == []
 
 
-async def test_over_long_event_lists_are_refused_not_cut(gql) -> None:
-    street = StreetFactory()
+async def test_over_long_event_lists_are_refused_not_cut(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
     organisation = gid("Organisation", street.id)
     url = "https://example.org/hook"
     # 63 names of 7 characters and their spaces make 503 characters once spaces are collapsed.

@@ -6,7 +6,8 @@ import hashlib
 import re
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, func, inspect, select
+from sqlmodel import SQLModel, col
 
 from backend.core.settings import Settings
 from backend.factories import id_check_digit
@@ -26,7 +27,7 @@ from tests.conftest import empty_all_tables
 MOBILE = re.compile(r"^1(3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$")
 
 
-def count(engine: Engine, model, *conditions) -> int:
+def count(engine: Engine, model: type[SQLModel], *conditions: ColumnElement[bool]) -> int:
     with engine.connect() as connection:
         statement = select(func.count()).select_from(model)
         for condition in conditions:
@@ -44,7 +45,7 @@ def test_demo_street_has_the_shape_of_seed_002(seeded: Engine, settings: Setting
     communities = OrganisationKind.COMMUNITY_COMMITTEE
     with seeded.connect() as connection:
         names = connection.execute(
-            select(Organisation.name).where(Organisation.kind == communities)
+            select(col(Organisation.name)).where(col(Organisation.kind) == communities)
         ).scalars()
         community_names = sorted(names)
 
@@ -55,18 +56,21 @@ def test_demo_street_has_the_shape_of_seed_002(seeded: Engine, settings: Setting
     assert 35 <= count(seeded, CommitteeMembership) < 46  # most units, not all
     assert count(seeded, VolunteerTeam) == 12
     assert count(seeded, JointMeeting) == 16  # four quarterly meetings per community
-    assert count(seeded, ActionItem, ActionItem.status.in_(["open", "in_progress"])) > 0
+    assert count(seeded, ActionItem, col(ActionItem.status).in_(["open", "in_progress"])) > 0
     assert seed_if_empty(settings) is False  # never loaded twice
 
 
 def test_personal_data_is_fake_but_well_formed(seeded: Engine) -> None:
     with seeded.connect() as connection:
-        people = connection.execute(select(Person.name, Person.mobile, Person.id_number)).all()
+        people = connection.execute(
+            select(col(Person.name), col(Person.mobile), col(Person.id_number))
+        ).all()
 
     assert len(people) > 200
     for name, mobile, id_number in people:
         assert re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name), name
         assert MOBILE.match(mobile), mobile
+        assert id_number is not None, name
         assert id_number.startswith("441422") and len(id_number) == 18
         assert id_check_digit(id_number[:17]) == id_number[17], id_number
 
@@ -76,7 +80,7 @@ def _fingerprint(engine: Engine) -> str:
     digest = hashlib.sha256()
     with engine.connect() as connection:
         for model in (Person, ResidentUnit, CommitteeMembership, ActionItem, JointMeeting):
-            table = model.__table__
+            table = inspect(model).local_table
             columns = [c for c in table.columns if c.name not in ("created_at", "updated_at")]
             rows = connection.execute(select(*columns).order_by(table.c.id)).all()
             digest.update(repr(rows).encode())
@@ -97,20 +101,20 @@ def test_every_ledger_adds_up_and_every_dispatched_need_has_its_dispatch(seeded:
 
     with seeded.connect() as connection:
         entries = connection.execute(
-            select(PointsEntry.person_id, PointsEntry.points, PointsEntry.balance).order_by(
-                PointsEntry.person_id, PointsEntry.sequence
-            )
+            select(
+                col(PointsEntry.person_id), col(PointsEntry.points), col(PointsEntry.balance)
+            ).order_by(col(PointsEntry.person_id), col(PointsEntry.sequence))
         ).all()
-        earned = connection.execute(select(func.sum(ServiceRecord.points))).scalar_one()
+        earned = connection.execute(select(func.sum(col(ServiceRecord.points)))).scalar_one()
         pending = connection.execute(
             select(func.count())
             .select_from(NeedDispatch)
-            .join(Need, Need.id == NeedDispatch.need_id)
-            .where(NeedDispatch.status == DispatchStatus.PENDING)
+            .join(Need, col(Need.id) == col(NeedDispatch.need_id))
+            .where(col(NeedDispatch.status) == DispatchStatus.PENDING)
         ).scalar_one()
     running: dict[int, int] = {}
     for person_id, points, balance in entries:
         running[person_id] = running.get(person_id, 0) + points
         assert balance == running[person_id] >= 0
     assert sum(p for _, p, _ in entries if p > 0) == earned
-    assert pending == count(seeded, Need, Need.status == NeedStatus.DISPATCHED)
+    assert pending == count(seeded, Need, col(Need.status) == NeedStatus.DISPATCHED)

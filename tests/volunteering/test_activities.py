@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from backend.core.models import key
 from backend.core.principal import Role
 from backend.factories import (
     CommunityFactory,
@@ -24,6 +26,7 @@ from backend.volunteering.models import (
     PointsRule,
     ServiceRecord,
 )
+from tests.client import GraphQLClient
 from tests.helpers import gid
 from tests.volunteering.helpers import ERRORS, LEDGER, NOW, RECORD, iso
 
@@ -37,12 +40,13 @@ CHECK_OUT = f"""mutation O($input: ActivityCheckInput!) {{ activityCheckOut(inpu
   signup {{ checkedOutAt }} serviceRecord {{ minutes hours points project {{ title }} }} {ERRORS} }} }}"""
 
 
-async def test_a_project_activity_is_signed_up_served_and_earns_points(gql) -> None:
-    community = CommunityFactory(name="城西社区党委")
+async def test_a_project_activity_is_signed_up_served_and_earns_points(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create(name="城西社区党委")
+    assert community.parent_id is not None, "a community sits under its street"
     session.add(PointsRule(organisation_id=community.parent_id, points_per_hour=12))
     session.commit()
-    project = ProjectFactory(community=community, title="楼道灯更换")
-    volunteer = PersonFactory(name="陈志愿", community_id=community.id)
+    project = ProjectFactory.create(community=community, title="楼道灯更换")
+    volunteer = PersonFactory.create(name="陈志愿", community_id=community.id)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     start = NOW - dt.timedelta(hours=3)
 
@@ -123,10 +127,10 @@ async def test_a_project_activity_is_signed_up_served_and_earns_points(gql) -> N
     }
 
 
-async def test_a_volunteer_checks_in_and_out_with_the_activity_code(gql) -> None:
-    community = CommunityFactory()
-    activity = VolunteerActivityFactory(community=community, checkin_code="qr-secret-1")
-    volunteer = PersonFactory(name="林小青", community_id=community.id)
+async def test_a_volunteer_checks_in_and_out_with_the_activity_code(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    activity = VolunteerActivityFactory.create(community=community, checkin_code="qr-secret-1")
+    volunteer = PersonFactory.create(name="林小青", community_id=community.id)
     user = gql.sign_in(Role.COMMITTEE_MEMBER, community)
     user.person_id = volunteer.id
     session.commit()
@@ -142,7 +146,7 @@ async def test_a_volunteer_checks_in_and_out_with_the_activity_code(gql) -> None
     # a volunteer may not name someone else, nor check in by ID without the code
     other = await gql.data(
         CHECK_IN,
-        {"input": {"code": "qr-secret-1", "person": gid("Person", PersonFactory().id)}},
+        {"input": {"code": "qr-secret-1", "person": gid("Person", PersonFactory.create().id)}},
     )
 
     assert signed["activitySignUp"]["errors"] == []
@@ -154,14 +158,14 @@ async def test_a_volunteer_checks_in_and_out_with_the_activity_code(gql) -> None
     assert other["activityCheckIn"]["errors"][0]["message"] == "只有本社区的协调员可以代他人操作。"
 
 
-async def test_bad_service_input_is_refused_and_nothing_is_written(gql) -> None:
-    community = CommunityFactory()
-    activity = VolunteerActivityFactory(community=community, slots=1)
+async def test_bad_service_input_is_refused_and_nothing_is_written(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    activity = VolunteerActivityFactory.create(community=community, slots=1)
     first, second = (
-        PersonFactory(community_id=community.id),
-        PersonFactory(community_id=community.id),
+        PersonFactory.create(community_id=community.id),
+        PersonFactory.create(community_id=community.id),
     )
-    ServiceRecordFactory(
+    ServiceRecordFactory.create(
         person=first, team=None, team_id=None, started_at=NOW - dt.timedelta(hours=30)
     )
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
@@ -179,7 +183,7 @@ async def test_bad_service_input_is_refused_and_nothing_is_written(gql) -> None:
         CHECK_OUT, {"input": {**checked, "at": iso(NOW - dt.timedelta(minutes=50))}}
     )
 
-    def manual(started: dt.datetime, ended: dt.datetime) -> dict:
+    def manual(started: dt.datetime, ended: dt.datetime) -> dict[str, Any]:
         return {
             "input": {
                 "person": gid("Person", first.id),
@@ -225,12 +229,14 @@ async def test_bad_service_input_is_refused_and_nothing_is_written(gql) -> None:
     assert session.scalar(select(func.count()).select_from(PointsEntry)) == 0
 
 
-async def test_simultaneous_sign_ups_never_exceed_the_slots(gql, backend_name) -> None:
+async def test_simultaneous_sign_ups_never_exceed_the_slots(
+    gql: GraphQLClient, backend_name: str
+) -> None:
     if backend_name != "postgresql":
         pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
-    community = CommunityFactory()
-    activity = VolunteerActivityFactory(community=community, slots=2)
-    people = [PersonFactory(community_id=community.id) for _ in range(6)]
+    community = CommunityFactory.create()
+    activity = VolunteerActivityFactory.create(community=community, slots=2)
+    people = [PersonFactory.create(community_id=community.id) for _ in range(6)]
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     a = gid("VolunteerActivity", activity.id)
 
@@ -246,16 +252,18 @@ async def test_simultaneous_sign_ups_never_exceed_the_slots(gql, backend_name) -
     assert session.scalar(select(func.count()).select_from(ActivitySignup)) == 2
 
 
-async def test_simultaneous_check_outs_make_one_service_record(gql, backend_name) -> None:
+async def test_simultaneous_check_outs_make_one_service_record(
+    gql: GraphQLClient, backend_name: str
+) -> None:
     if backend_name != "postgresql":
         pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
-    community = CommunityFactory()
-    activity = VolunteerActivityFactory(community=community)
-    volunteer = PersonFactory(community_id=community.id)
+    community = CommunityFactory.create()
+    activity = VolunteerActivityFactory.create(community=community)
+    volunteer = PersonFactory.create(community_id=community.id)
     session.add(
         ActivitySignup(
-            activity_id=activity.id,
-            person_id=volunteer.id,
+            activity_id=key(activity),
+            person_id=key(volunteer),
             place_number=1,
             checked_in_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=40),
         )

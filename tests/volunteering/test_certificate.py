@@ -8,6 +8,7 @@ from urllib.parse import unquote
 from backend.core.principal import Role
 from backend.factories import CommunityFactory, PersonFactory, ServiceRecordFactory, session
 from backend.volunteering.certificate import Certificate, ServiceLine
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 
@@ -22,24 +23,26 @@ def test_the_certificate_adds_up_hours_and_points() -> None:
     assert (data.total_minutes, data.total_points) == (210, 35)
 
 
-async def test_a_volunteer_downloads_their_certificate_and_a_stranger_cannot(gql) -> None:
-    community = CommunityFactory(name="城西社区党委")
-    volunteer = PersonFactory(name="陈志愿", community_id=community.id)
+async def test_a_volunteer_downloads_their_certificate_and_a_stranger_cannot(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create(name="城西社区党委")
+    volunteer = PersonFactory.create(name="陈志愿", community_id=community.id)
     # markup in what people typed is printed as text, not read by the PDF writer
-    ServiceRecordFactory(
+    ServiceRecordFactory.create(
         person=volunteer,
         team=None,
         team_id=None,
         minutes=90,
         description='R&D <b>清理</b> <img src="/etc/hostname"/>',
     )
-    user = gql.sign_in(Role.COMMITTEE_MEMBER, CommunityFactory(name="城东社区党委"))
+    user = gql.sign_in(Role.COMMITTEE_MEMBER, CommunityFactory.create(name="城东社区党委"))
     user.person_id = volunteer.id
     session.commit()
     path = f"/volunteers/{gid('Person', volunteer.id)}/certificate.pdf"
 
     own = await gql.get(path)
-    gql.sign_in(Role.COMMITTEE_MEMBER, CommunityFactory(name="福坪社区党委"))
+    gql.sign_in(Role.COMMITTEE_MEMBER, CommunityFactory.create(name="福坪社区党委"))
     stranger = await gql.get(path)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     coordinator = await gql.get(path)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlmodel import col
 
+from backend.core.models import key
 from backend.core.principal import Role
 from backend.factories import CommunityFactory, PersonFactory, session
-from backend.volunteering.models import PartnerMerchant, PointsEntry
+from backend.volunteering.models import PartnerMerchant, PointsEntry, PointsEntryKind
+from tests.client import GraphQLClient
 from tests.helpers import gid
 from tests.volunteering.helpers import ERRORS, NOW, RECORD, REDEEM, iso
 
@@ -19,9 +23,9 @@ MERCHANT = f"""mutation M($input: PartnerMerchantCreateInput!) {{ partnerMerchan
   merchant {{ id name }} {ERRORS} }} }}"""
 
 
-async def test_points_are_redeemed_at_a_merchant_but_never_below_zero(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
+async def test_points_are_redeemed_at_a_merchant_but_never_below_zero(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    volunteer = PersonFactory.create(community_id=community.id)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     start = NOW - dt.timedelta(days=1)
     await gql.data(
@@ -49,7 +53,7 @@ async def test_points_are_redeemed_at_a_merchant_but_never_below_zero(gql) -> No
         )
     )["partnerMerchantCreate"]["merchant"]
 
-    def redeem(points: int) -> dict:
+    def redeem(points: int) -> dict[str, Any]:
         return {
             "input": {
                 "person": gid("Person", volunteer.id),
@@ -78,12 +82,17 @@ async def test_points_are_redeemed_at_a_merchant_but_never_below_zero(gql) -> No
     assert session.scalar(select(func.count()).select_from(PartnerMerchant)) == 1
 
 
-async def test_the_ledger_cannot_be_edited(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
+async def test_the_ledger_cannot_be_edited(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    volunteer = PersonFactory.create(community_id=community.id)
     session.add(
         PointsEntry(
-            person_id=volunteer.id, sequence=1, kind="earned", points=10, balance=10, note="x"
+            person_id=key(volunteer),
+            sequence=1,
+            kind=PointsEntryKind.EARNED,
+            points=10,
+            balance=10,
+            note="x",
         )
     )
     session.commit()
@@ -95,16 +104,23 @@ async def test_the_ledger_cannot_be_edited(gql) -> None:
     session.rollback()
 
 
-async def test_simultaneous_redemptions_never_overspend(gql, backend_name) -> None:
+async def test_simultaneous_redemptions_never_overspend(
+    gql: GraphQLClient, backend_name: str
+) -> None:
     if backend_name != "postgresql":
         pytest.skip("SQLite serialises writers; the race is a PostgreSQL concern")
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    merchant = PartnerMerchant(community_id=community.id, name="爱心超市")
+    community = CommunityFactory.create()
+    volunteer = PersonFactory.create(community_id=community.id)
+    merchant = PartnerMerchant(community_id=key(community), name="爱心超市")
     session.add(merchant)
     session.add(
         PointsEntry(
-            person_id=volunteer.id, sequence=1, kind="earned", points=50, balance=50, note="x"
+            person_id=key(volunteer),
+            sequence=1,
+            kind=PointsEntryKind.EARNED,
+            points=50,
+            balance=50,
+            note="x",
         )
     )
     session.commit()
@@ -121,5 +137,7 @@ async def test_simultaneous_redemptions_never_overspend(gql, backend_name) -> No
 
     succeeded = [r for r in results if not r["pointsRedeem"]["errors"]]
     assert len(succeeded) == 2
-    balances = session.scalars(select(PointsEntry.balance).order_by(PointsEntry.sequence)).all()
+    balances = session.scalars(
+        select(col(PointsEntry.balance)).order_by(col(PointsEntry.sequence))
+    ).all()
     assert balances == [50, 30, 10]

@@ -4,10 +4,13 @@ ledger, refused where the balance or the coordinator's scope does not allow it."
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from backend.audit.models import AuditLogEntry
+from backend.core.models import key
 from backend.core.principal import Role
 from backend.factories import (
     CommunityFactory,
@@ -16,6 +19,7 @@ from backend.factories import (
     session,
 )
 from backend.volunteering.models import PartnerMerchant, PointsEntry, ServiceRecord
+from tests.client import GraphQLClient
 from tests.helpers import gid
 from tests.volunteering.helpers import ERRORS, LEDGER, NOW, RECORD, REDEEM, iso
 
@@ -23,9 +27,9 @@ CORRECT = f"""mutation C($input: ServiceRecordCorrectInput!) {{ serviceRecordCor
   serviceRecord {{ minutes points }} {ERRORS} }} }}"""
 
 
-async def test_a_correction_is_audited_and_reversed_in_the_ledger(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
+async def test_a_correction_is_audited_and_reversed_in_the_ledger(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    volunteer = PersonFactory.create(community_id=community.id)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     start = NOW - dt.timedelta(days=2)
     created = await gql.data(
@@ -78,15 +82,16 @@ async def test_a_correction_is_audited_and_reversed_in_the_ledger(gql) -> None:
         ("EARNED", 30, 30),
     ]
     audit = session.scalars(
-        select(AuditLogEntry).where(AuditLogEntry.action == "serviceRecordCorrect")
+        select(AuditLogEntry).where(col(AuditLogEntry.action) == "serviceRecordCorrect")
     ).one()
+    assert audit.changes is not None
     assert audit.changes["minutes"] == [180, 120]
     assert audit.changes["corrected_reason"] == [None, "签退时间登记错误"]
 
 
-async def test_ledger_notes_keep_the_whole_description_and_reason(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
+async def test_ledger_notes_keep_the_whole_description_and_reason(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    volunteer = PersonFactory.create(community_id=community.id)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     start = NOW - dt.timedelta(days=2)
     description = "敬" * 499 + "末"
@@ -104,7 +109,7 @@ async def test_ledger_notes_keep_the_whole_description_and_reason(gql) -> None:
     )
     service = session.scalars(select(ServiceRecord)).one()
 
-    def correct(reason: str) -> dict:
+    def correct(reason: str) -> dict[str, Any]:
         return {
             "input": {
                 "serviceRecord": gid("ServiceRecord", service.id),
@@ -121,7 +126,7 @@ async def test_ledger_notes_keep_the_whole_description_and_reason(gql) -> None:
         "errors": [{"field": "reason", "code": "TOO_LONG", "message": "最多 200 个字。"}],
     }
     session.expire_all()
-    assert session.get(ServiceRecord, service.id).minutes == 180
+    assert session.get_one(ServiceRecord, service.id).minutes == 180
     assert [e.note for e in session.scalars(select(PointsEntry))] == [f"志愿服务：{description}"]
 
     reason = "误" * 199 + "尾"
@@ -136,10 +141,12 @@ async def test_ledger_notes_keep_the_whole_description_and_reason(gql) -> None:
     ]
 
 
-async def test_a_longer_correction_works_after_points_were_spent_a_shorter_one_may_not(gql) -> None:
-    community = CommunityFactory()
-    volunteer = PersonFactory(community_id=community.id)
-    merchant = PartnerMerchant(community_id=community.id, name="爱心超市")
+async def test_a_longer_correction_works_after_points_were_spent_a_shorter_one_may_not(
+    gql: GraphQLClient,
+) -> None:
+    community = CommunityFactory.create()
+    volunteer = PersonFactory.create(community_id=community.id)
+    merchant = PartnerMerchant(community_id=key(community), name="爱心超市")
     session.add(merchant)
     session.commit()
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
@@ -168,7 +175,7 @@ async def test_a_longer_correction_works_after_points_were_spent_a_shorter_one_m
     )
     service = gid("ServiceRecord", session.scalars(select(ServiceRecord)).one().id)
 
-    def correct(hours: int) -> dict:
+    def correct(hours: int) -> dict[str, Any]:
         return {
             "input": {
                 "serviceRecord": service,
@@ -187,10 +194,10 @@ async def test_a_longer_correction_works_after_points_were_spent_a_shorter_one_m
     assert ledger["balance"] == 15  # 20 earned, 15 spent, then 20 reversed and 30 earned
 
 
-async def test_a_coordinator_may_not_correct_their_own_hours_elsewhere(gql) -> None:
-    home, elsewhere = CommunityFactory(), CommunityFactory()
-    person = PersonFactory(community_id=elsewhere.id)
-    own = ServiceRecordFactory(person=person, team=None, team_id=None)
+async def test_a_coordinator_may_not_correct_their_own_hours_elsewhere(gql: GraphQLClient) -> None:
+    home, elsewhere = CommunityFactory.create(), CommunityFactory.create()
+    person = PersonFactory.create(community_id=elsewhere.id)
+    own = ServiceRecordFactory.create(person=person, team=None, team_id=None)
     user = gql.sign_in(Role.VOLUNTEER_COORDINATOR, home)
     user.person_id = person.id
     session.commit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from backend.core.principal import Role
 from backend.factories import CommunityFactory, PersonFactory, ResidentUnitFactory
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 ERRORS = "errors { field code message }"
@@ -15,11 +16,11 @@ REMOVE = f"""mutation R($input: VolunteerTeamMemberInput!) {{ volunteerTeamMembe
   team {{ members {{ person {{ name }} }} }} {ERRORS} }} }}"""
 
 
-async def test_a_coordinator_founds_a_team_and_keeps_its_roster(gql) -> None:
-    community = CommunityFactory()
-    hospital = ResidentUnitFactory(community=community, name="县人民医院")
-    leader = PersonFactory(name="张队长", community_id=community.id)
-    volunteer = PersonFactory(name="李队员", community_id=community.id)
+async def test_a_coordinator_founds_a_team_and_keeps_its_roster(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    hospital = ResidentUnitFactory.create(community=community, name="县人民医院")
+    leader = PersonFactory.create(name="张队长", community_id=community.id)
+    volunteer = PersonFactory.create(name="李队员", community_id=community.id)
     gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
     team = {
         "community": gid("Organisation", community.id),

@@ -8,6 +8,7 @@ from backend.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 WISHES = """
@@ -22,11 +23,11 @@ query Wishes($filter: MicroWishFilter) {
 """
 
 
-async def test_the_beneficiary_name_is_masked_to_the_surname(gql) -> None:
+async def test_the_beneficiary_name_is_masked_to_the_surname(gql: GraphQLClient) -> None:
     # given a wish claimed by a unit
-    school = ResidentUnitFactory(name="湖寮镇中心小学")
-    MicroWishFactory(
-        beneficiary=PersonFactory(name="王小明"),
+    school = ResidentUnitFactory.create(name="湖寮镇中心小学")
+    MicroWishFactory.create(
+        beneficiary=PersonFactory.create(name="王小明"),
         status=MicroWishStatus.CLAIMED,
         claimed_by_unit_id=school.id,
     )
@@ -43,12 +44,14 @@ async def test_the_beneficiary_name_is_masked_to_the_surname(gql) -> None:
     assert wish["claimedByPerson"] is None
 
 
-async def test_wishes_are_filtered_by_place_status_and_text(gql) -> None:
-    street = StreetFactory()
-    east = CommunityFactory(street=street)
-    west = CommunityFactory(street=street)
-    MicroWishFactory(title="想要一台收音机", community=east)
-    MicroWishFactory(title="想要一副老花镜", community=west, status=MicroWishStatus.FULFILLED)
+async def test_wishes_are_filtered_by_place_status_and_text(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
+    east = CommunityFactory.create(street=street)
+    west = CommunityFactory.create(street=street)
+    MicroWishFactory.create(title="想要一台收音机", community=east)
+    MicroWishFactory.create(
+        title="想要一副老花镜", community=west, status=MicroWishStatus.FULFILLED
+    )
 
     in_east = await gql.data(WISHES, {"filter": {"organisation": gid("Organisation", east.id)}})
     fulfilled = await gql.data(WISHES, {"filter": {"status": "FULFILLED"}})

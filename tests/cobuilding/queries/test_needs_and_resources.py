@@ -11,6 +11,7 @@ from backend.factories import (
     ResourceFactory,
     StreetFactory,
 )
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 NEEDS = """
@@ -34,23 +35,25 @@ query Resources($filter: ResourceFilter) {
 """
 
 
-async def test_needs_are_filtered_by_status_category_urgency_place_and_text(gql) -> None:
+async def test_needs_are_filtered_by_status_category_urgency_place_and_text(
+    gql: GraphQLClient,
+) -> None:
     # given needs in two communities of one street
-    street = StreetFactory()
-    east = CommunityFactory(name="城东社区党委", street=street)
-    west = CommunityFactory(name="城西社区党委", street=street)
-    grid = GridFactory(name="第一网格", community=east)
-    project = ProjectFactory(title="老旧小区路灯改造", community=east)
-    NeedFactory(
+    street = StreetFactory.create()
+    east = CommunityFactory.create(name="城东社区党委", street=street)
+    west = CommunityFactory.create(name="城西社区党委", street=street)
+    grid = GridFactory.create(name="第一网格", community=east)
+    project = ProjectFactory.create(title="老旧小区路灯改造", community=east)
+    NeedFactory.create(
         title="楼道照明损坏",
         community=east,
         grid_id=grid.id,
         urgency=Urgency.HIGH,
         status=NeedStatus.IN_PROGRESS,
-        raised_by_id=PersonFactory(name="李华").id,
+        raised_by_id=PersonFactory.create(name="李华").id,
         project_id=project.id,
     )
-    NeedFactory(title="独居老人助餐", category="助老", community=west)
+    NeedFactory.create(title="独居老人助餐", category="助老", community=west)
 
     # when
     matches = [
@@ -82,12 +85,14 @@ async def test_needs_are_filtered_by_status_category_urgency_place_and_text(gql)
     assert need["project"] == {"title": "老旧小区路灯改造"}
 
 
-async def test_resources_are_filtered_by_kind_status_unit_and_text(gql) -> None:
-    hospital = ResidentUnitFactory(name="大埔县人民医院")
-    school = ResidentUnitFactory(name="湖寮镇中心小学")
-    ResourceFactory(title="义诊服务", kind=ResourceKind.EXPERTISE, unit=hospital, capacity=None)
-    ResourceFactory(title="会议室开放共享", unit=school)
-    ResourceFactory(title="操场", unit=school, status=ResourceStatus.WITHDRAWN)
+async def test_resources_are_filtered_by_kind_status_unit_and_text(gql: GraphQLClient) -> None:
+    hospital = ResidentUnitFactory.create(name="大埔县人民医院")
+    school = ResidentUnitFactory.create(name="湖寮镇中心小学")
+    ResourceFactory.create(
+        title="义诊服务", kind=ResourceKind.EXPERTISE, unit=hospital, capacity=None
+    )
+    ResourceFactory.create(title="会议室开放共享", unit=school)
+    ResourceFactory.create(title="操场", unit=school, status=ResourceStatus.WITHDRAWN)
 
     by_kind = await gql.data(RESOURCES, {"filter": {"kind": "EXPERTISE"}})
     by_unit = await gql.data(RESOURCES, {"filter": {"unit": gid("ResidentUnit", school.id)}})

@@ -12,6 +12,7 @@ from backend.factories import (
     ProjectPartnerFactory,
     ResidentUnitFactory,
 )
+from tests.client import GraphQLClient
 
 PROJECTS = """
 query Projects($filter: ProjectFilter) {
@@ -31,32 +32,34 @@ DAY = dt.timedelta(days=1)
 
 
 def build_projects() -> None:
-    lead = ResidentUnitFactory(name="大埔县供电公司")
-    officer = MembershipFactory(unit=lead, person=PersonFactory(name="张建国"))
-    late = ProjectFactory(
+    lead = ResidentUnitFactory.create(name="大埔县供电公司")
+    officer = MembershipFactory.create(unit=lead, person=PersonFactory.create(name="张建国"))
+    late = ProjectFactory.create(
         title="老旧小区路灯改造",
         lead_unit_id=lead.id,
         follow_up_officer_id=officer.id,
         budget_cents=5_000_000,
         spent_cents=1_234_550,
     )
-    MilestoneFactory(
+    MilestoneFactory.create(
         project=late,
         position=1,
         title="现场勘察",
         due_on=TODAY - 30 * DAY,
         done_on=TODAY - 31 * DAY,
     )
-    MilestoneFactory(project=late, position=2, title="施工", due_on=TODAY - DAY)
-    ProjectPartnerFactory(project_id=late.id, unit_id=ResidentUnitFactory(name="县第一中学").id)
-    NeedFactory(title="楼道照明损坏", project_id=late.id)
-    on_time = ProjectFactory(title="社区食堂", status=ProjectStatus.PLANNED)
-    MilestoneFactory(project=on_time, position=1, due_on=TODAY + 10 * DAY)
-    finished = ProjectFactory(title="文化广场", status=ProjectStatus.DONE)
-    MilestoneFactory(project=finished, position=1, due_on=TODAY - 10 * DAY)
+    MilestoneFactory.create(project=late, position=2, title="施工", due_on=TODAY - DAY)
+    ProjectPartnerFactory.create(
+        project_id=late.id, unit_id=ResidentUnitFactory.create(name="县第一中学").id
+    )
+    NeedFactory.create(title="楼道照明损坏", project_id=late.id)
+    on_time = ProjectFactory.create(title="社区食堂", status=ProjectStatus.PLANNED)
+    MilestoneFactory.create(project=on_time, position=1, due_on=TODAY + 10 * DAY)
+    finished = ProjectFactory.create(title="文化广场", status=ProjectStatus.DONE)
+    MilestoneFactory.create(project=finished, position=1, due_on=TODAY - 10 * DAY)
 
 
-async def test_a_project_with_an_overdue_milestone_reads_as_late(gql) -> None:
+async def test_a_project_with_an_overdue_milestone_reads_as_late(gql: GraphQLClient) -> None:
     # given a running project past a milestone, one on time, and a finished one
     build_projects()
 
@@ -90,7 +93,7 @@ async def test_a_project_with_an_overdue_milestone_reads_as_late(gql) -> None:
     )
 
 
-async def test_projects_are_filtered_by_lateness_status_and_text(gql) -> None:
+async def test_projects_are_filtered_by_lateness_status_and_text(gql: GraphQLClient) -> None:
     build_projects()
 
     late = await gql.data(PROJECTS, {"filter": {"late": True}})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from backend.cobuilding.models import MicroWishStatus
 from backend.factories import (
@@ -17,7 +18,7 @@ from backend.factories import (
     ProjectPartnerFactory,
     ResidentUnitFactory,
 )
-from tests.conftest import AUTH_STATEMENTS
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 
 PROJECTS = """
 {
@@ -43,41 +44,47 @@ WISHES = """
 
 
 def build_projects(count: int) -> None:
-    community = CommunityFactory()
-    grid = GridFactory(community=community)
+    community = CommunityFactory.create()
+    grid = GridFactory.create(community=community)
     for _ in range(count):
-        lead = ResidentUnitFactory(community=community)
-        project = ProjectFactory(
+        lead = ResidentUnitFactory.create(community=community)
+        project = ProjectFactory.create(
             community=community,
             lead_unit_id=lead.id,
-            follow_up_officer_id=MembershipFactory(unit=lead).id,
+            follow_up_officer_id=MembershipFactory.create(unit=lead).id,
         )
         for position in (1, 2):
-            MilestoneFactory(project=project, position=position, due_on=dt.date(2026, position, 1))
-            ProjectPartnerFactory(
-                project_id=project.id, unit_id=ResidentUnitFactory(community=community).id
+            MilestoneFactory.create(
+                project=project, position=position, due_on=dt.date(2026, position, 1)
             )
-            NeedFactory(
+            ProjectPartnerFactory.create(
+                project_id=project.id, unit_id=ResidentUnitFactory.create(community=community).id
+            )
+            NeedFactory.create(
                 community=community,
                 grid_id=grid.id,
-                raised_by_id=PersonFactory().id,
+                raised_by_id=PersonFactory.create().id,
                 project_id=project.id,
             )
-        MicroWishFactory(
+        MicroWishFactory.create(
             community=community,
             grid_id=grid.id,
             status=MicroWishStatus.CLAIMED,
-            claimed_by_person_id=PersonFactory().id,
+            claimed_by_person_id=PersonFactory.create().id,
         )
 
 
-async def statements(gql, count_statements, query: str) -> tuple[int, dict]:
+async def statements(
+    gql: GraphQLClient, count_statements: CountStatements, query: str
+) -> tuple[int, dict[str, Any]]:
     with count_statements() as counter:
         data = await gql.data(query)
     return counter.count, data
 
 
-async def test_projects_cost_the_same_for_4_and_40_projects(gql, count_statements) -> None:
+async def test_projects_cost_the_same_for_4_and_40_projects(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_projects(4)
     small_count, small = await statements(gql, count_statements, PROJECTS)
     build_projects(36)
@@ -93,7 +100,9 @@ async def test_projects_cost_the_same_for_4_and_40_projects(gql, count_statement
     assert large_count == AUTH_STATEMENTS + 12
 
 
-async def test_micro_wishes_cost_the_same_for_4_and_40_wishes(gql, count_statements) -> None:
+async def test_micro_wishes_cost_the_same_for_4_and_40_wishes(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_projects(4)
     small_count, small = await statements(gql, count_statements, WISHES)
     build_projects(36)

@@ -11,6 +11,7 @@ from backend.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 EVALUATIONS = """
@@ -26,19 +27,19 @@ query Evaluations($filter: EvaluationFilter) {
 """
 
 
-async def test_evaluations_of_units_and_members_newest_period_first(gql) -> None:
+async def test_evaluations_of_units_and_members_newest_period_first(gql: GraphQLClient) -> None:
     # given a unit evaluated for two years and a member evaluated once
-    community = CommunityFactory(name="城东社区党委")
-    hospital = ResidentUnitFactory(name="大埔县人民医院", community=community)
-    membership = MembershipFactory(unit=hospital, person=PersonFactory(name="张建国"))
-    EvaluationFactory(
+    community = CommunityFactory.create(name="城东社区党委")
+    hospital = ResidentUnitFactory.create(name="大埔县人民医院", community=community)
+    membership = MembershipFactory.create(unit=hospital, person=PersonFactory.create(name="张建国"))
+    EvaluationFactory.create(
         unit=hospital,
         period_label="2025年度",
         period_start=dt.date(2025, 1, 1),
         period_end=dt.date(2025, 12, 31),
     )
-    EvaluationFactory(unit=hospital, grade=EvaluationGrade.EXCELLENT, total_score=95)
-    EvaluationFactory(
+    EvaluationFactory.create(unit=hospital, grade=EvaluationGrade.EXCELLENT, total_score=95)
+    EvaluationFactory.create(
         unit=hospital,
         subject=EvaluationSubject.MEMBER,
         unit_id=None,
@@ -63,13 +64,13 @@ async def test_evaluations_of_units_and_members_newest_period_first(gql) -> None
     assert [n["periodLabel"] for n in year_2025["evaluations"]["nodes"]] == ["2025年度"]
 
 
-async def test_evaluations_are_filtered_by_organisation_subtree(gql) -> None:
-    street = StreetFactory()
-    east = CommunityFactory(street=street)
-    west = CommunityFactory(street=street)
-    EvaluationFactory(unit=ResidentUnitFactory(community=east))
-    EvaluationFactory(unit=ResidentUnitFactory(community=west))
-    EvaluationFactory()
+async def test_evaluations_are_filtered_by_organisation_subtree(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
+    east = CommunityFactory.create(street=street)
+    west = CommunityFactory.create(street=street)
+    EvaluationFactory.create(unit=ResidentUnitFactory.create(community=east))
+    EvaluationFactory.create(unit=ResidentUnitFactory.create(community=west))
+    EvaluationFactory.create()
 
     in_east = await gql.data(
         EVALUATIONS, {"filter": {"organisation": gid("Organisation", east.id)}}

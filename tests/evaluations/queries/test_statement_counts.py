@@ -9,7 +9,7 @@ from backend.factories import (
     MembershipFactory,
     ResidentUnitFactory,
 )
-from tests.conftest import AUTH_STATEMENTS
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 
 EVALUATIONS = """
 {
@@ -24,19 +24,21 @@ EVALUATIONS = """
 
 
 def build_evaluations(count: int) -> None:
-    community = CommunityFactory()
+    community = CommunityFactory.create()
     for _ in range(count):
-        unit = ResidentUnitFactory(community=community)
-        EvaluationFactory(unit=unit)
-        EvaluationFactory(
+        unit = ResidentUnitFactory.create(community=community)
+        EvaluationFactory.create(unit=unit)
+        EvaluationFactory.create(
             unit=unit,
             subject=EvaluationSubject.MEMBER,
             unit_id=None,
-            membership_id=MembershipFactory(unit=unit).id,
+            membership_id=MembershipFactory.create(unit=unit).id,
         )
 
 
-async def test_evaluations_cost_the_same_for_4_and_40_units(gql, count_statements) -> None:
+async def test_evaluations_cost_the_same_for_4_and_40_units(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_evaluations(2)
     with count_statements() as small:
         await gql.data(EVALUATIONS)

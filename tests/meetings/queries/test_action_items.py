@@ -12,7 +12,9 @@ from backend.factories import (
     ResidentUnitFactory,
     StreetFactory,
 )
-from backend.meetings.models import ActionItemStatus
+from backend.meetings.models import ActionItemStatus, Decision
+from backend.organisations.models import Organisation
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 ACTIONS = """
@@ -30,27 +32,29 @@ TODAY = dt.date.today()
 DAY = dt.timedelta(days=1)
 
 
-def decision_of(meeting_title: str, community) -> object:
-    meeting = MeetingFactory(title=meeting_title, community=community)
-    return DecisionFactory(agenda_item=AgendaItemFactory(meeting=meeting))
+def decision_of(meeting_title: str, community: Organisation) -> Decision:
+    meeting = MeetingFactory.create(title=meeting_title, community=community)
+    return DecisionFactory.create(agenda_item=AgendaItemFactory.create(meeting=meeting))
 
 
-async def test_overdue_means_open_and_past_its_due_date(gql) -> None:
+async def test_overdue_means_open_and_past_its_due_date(gql: GraphQLClient) -> None:
     # given three items: open and past due, done and past due, open and not yet due
-    decision = decision_of("第一季度联席会议", CommunityFactory())
-    hospital = ResidentUnitFactory(name="大埔县人民医院")
-    ActionItemFactory(decision=decision, owner_unit=hospital, title="维修照明", due_on=TODAY - DAY)
-    ActionItemFactory(
+    decision = decision_of("第一季度联席会议", CommunityFactory.create())
+    hospital = ResidentUnitFactory.create(name="大埔县人民医院")
+    ActionItemFactory.create(
+        decision=decision, owner_unit=hospital, title="维修照明", due_on=TODAY - DAY
+    )
+    ActionItemFactory.create(
         decision=decision,
         title="清理楼道",
         due_on=TODAY - 10 * DAY,
         status=ActionItemStatus.DONE,
     )
-    ActionItemFactory(
+    ActionItemFactory.create(
         decision=decision,
         owner_unit=None,
         owner_unit_id=None,
-        owner_person_id=PersonFactory(name="李华").id,
+        owner_person_id=PersonFactory.create(name="李华").id,
         title="回访居民",
         due_on=TODAY + DAY,
         status=ActionItemStatus.IN_PROGRESS,
@@ -81,20 +85,22 @@ async def test_overdue_means_open_and_past_its_due_date(gql) -> None:
     assert everything["actionItems"]["nodes"][2]["ownerUnit"] is None
 
 
-async def test_items_are_filtered_by_the_meetings_organisation_owner_and_status(gql) -> None:
-    street = StreetFactory()
-    east = CommunityFactory(street=street)
-    west = CommunityFactory(street=street)
-    school = ResidentUnitFactory(name="湖寮镇中心小学")
-    ActionItemFactory(decision=decision_of("城东会议", east), title="城东事项")
-    ActionItemFactory(
+async def test_items_are_filtered_by_the_meetings_organisation_owner_and_status(
+    gql: GraphQLClient,
+) -> None:
+    street = StreetFactory.create()
+    east = CommunityFactory.create(street=street)
+    west = CommunityFactory.create(street=street)
+    school = ResidentUnitFactory.create(name="湖寮镇中心小学")
+    ActionItemFactory.create(decision=decision_of("城东会议", east), title="城东事项")
+    ActionItemFactory.create(
         decision=decision_of("城西会议", west),
         title="城西事项",
         owner_unit=school,
         status=ActionItemStatus.BLOCKED,
     )
-    officer = PersonFactory(name="黄跟办")
-    ActionItemFactory(
+    officer = PersonFactory.create(name="黄跟办")
+    ActionItemFactory.create(
         decision=decision_of("城西会议", west), title="黄跟办的事项", owner_person_id=officer.id
     )
 

@@ -14,6 +14,7 @@ from backend.factories import (
     StreetFactory,
 )
 from backend.meetings.models import AttendanceStatus, DecisionOutcome, MeetingKind, MeetingStatus
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 MEETINGS = """
@@ -44,19 +45,19 @@ query Meeting($id: ID!) {
 Q1 = dt.datetime(2026, 3, 25, 1, 30, tzinfo=dt.UTC)
 
 
-async def test_meetings_are_newest_first_and_filtered(gql) -> None:
+async def test_meetings_are_newest_first_and_filtered(gql: GraphQLClient) -> None:
     # given three meetings of two communities of one street
-    street = StreetFactory()
-    east = CommunityFactory(name="城东社区党委", street=street)
-    west = CommunityFactory(name="城西社区党委", street=street)
-    MeetingFactory(title="第一季度联席会议", community=east, starts_at=Q1)
-    MeetingFactory(
+    street = StreetFactory.create()
+    east = CommunityFactory.create(name="城东社区党委", street=street)
+    west = CommunityFactory.create(name="城西社区党委", street=street)
+    MeetingFactory.create(title="第一季度联席会议", community=east, starts_at=Q1)
+    MeetingFactory.create(
         title="第二季度联席会议",
         community=east,
         starts_at=Q1 + dt.timedelta(days=91),
         status=MeetingStatus.PUBLISHED,
     )
-    MeetingFactory(
+    MeetingFactory.create(
         title="幸福小区议事会",
         community=west,
         kind=MeetingKind.COMPOUND_DELIBERATION,
@@ -85,34 +86,36 @@ async def test_meetings_are_newest_first_and_filtered(gql) -> None:
     assert by_venue["jointMeetings"]["totalCount"] == 1
 
 
-async def test_a_meeting_shows_attendance_agenda_decisions_and_actions_in_order(gql) -> None:
+async def test_a_meeting_shows_attendance_agenda_decisions_and_actions_in_order(
+    gql: GraphQLClient,
+) -> None:
     # given a meeting with three invitees and two agenda items, the first decided
-    meeting = MeetingFactory(chair_id=PersonFactory(name="王书记").id)
-    hospital = ResidentUnitFactory(name="大埔县人民医院")
+    meeting = MeetingFactory.create(chair_id=PersonFactory.create(name="王书记").id)
+    hospital = ResidentUnitFactory.create(name="大埔县人民医院")
     for name, status, unit_id in (
         ("张医生", AttendanceStatus.PRESENT, hospital.id),
         ("李老师", AttendanceStatus.PROXY, None),
         ("陈经理", AttendanceStatus.ON_LEAVE, None),
     ):
-        AttendanceFactory(
+        AttendanceFactory.create(
             meeting_id=meeting.id,
-            person_id=PersonFactory(name=name).id,
+            person_id=PersonFactory.create(name=name).id,
             status=status,
             unit_id=unit_id,
             proxy_name="赵六" if status is AttendanceStatus.PROXY else None,
         )
-    AgendaItemFactory(meeting=meeting, position=2, title="欢迎新报到单位")
-    first = AgendaItemFactory(
-        meeting=meeting, position=1, presenter_id=PersonFactory(name="刘主任").id
+    AgendaItemFactory.create(meeting=meeting, position=2, title="欢迎新报到单位")
+    first = AgendaItemFactory.create(
+        meeting=meeting, position=1, presenter_id=PersonFactory.create(name="刘主任").id
     )
-    decision = DecisionFactory(
+    decision = DecisionFactory.create(
         agenda_item=first,
         outcome=DecisionOutcome.ADOPTED_WITH_CHANGES,
         votes_for=12,
         votes_against=1,
         votes_abstain=2,
     )
-    ActionItemFactory(decision=decision, owner_unit=hospital)
+    ActionItemFactory.create(decision=decision, owner_unit=hospital)
 
     # when
     data = await gql.data(MEETING, {"id": gid("JointMeeting", meeting.id)})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from backend.factories import (
     ActionItemFactory,
@@ -15,7 +16,7 @@ from backend.factories import (
     ResidentUnitFactory,
 )
 from backend.meetings.models import AttendanceStatus
-from tests.conftest import AUTH_STATEMENTS
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 
 MEETINGS = """
 {
@@ -46,40 +47,44 @@ ACTIONS = """
 
 
 def build_meetings(count: int) -> None:
-    community = CommunityFactory()
+    community = CommunityFactory.create()
     for n in range(count):
-        meeting = MeetingFactory(
+        meeting = MeetingFactory.create(
             community=community,
-            chair_id=PersonFactory().id,
+            chair_id=PersonFactory.create().id,
             starts_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=n),
         )
-        attending_unit = ResidentUnitFactory(community=community)
-        owner = ResidentUnitFactory(community=community)
+        attending_unit = ResidentUnitFactory.create(community=community)
+        owner = ResidentUnitFactory.create(community=community)
         for status in (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT):
-            AttendanceFactory(
+            AttendanceFactory.create(
                 meeting_id=meeting.id,
-                person_id=PersonFactory().id,
+                person_id=PersonFactory.create().id,
                 unit_id=attending_unit.id,
                 status=status,
             )
         for position in (1, 2):
-            item = AgendaItemFactory(
-                meeting=meeting, position=position, presenter_id=PersonFactory().id
+            item = AgendaItemFactory.create(
+                meeting=meeting, position=position, presenter_id=PersonFactory.create().id
             )
-            decision = DecisionFactory(agenda_item=item)
-            ActionItemFactory(decision=decision, owner_unit=owner)
-            ActionItemFactory(
-                decision=decision, owner_unit=owner, owner_person_id=PersonFactory().id
+            decision = DecisionFactory.create(agenda_item=item)
+            ActionItemFactory.create(decision=decision, owner_unit=owner)
+            ActionItemFactory.create(
+                decision=decision, owner_unit=owner, owner_person_id=PersonFactory.create().id
             )
 
 
-async def statements(gql, count_statements, query: str) -> tuple[int, dict]:
+async def statements(
+    gql: GraphQLClient, count_statements: CountStatements, query: str
+) -> tuple[int, dict[str, Any]]:
     with count_statements() as counter:
         data = await gql.data(query)
     return counter.count, data
 
 
-async def test_meeting_minutes_cost_the_same_for_4_and_40_meetings(gql, count_statements) -> None:
+async def test_meeting_minutes_cost_the_same_for_4_and_40_meetings(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_meetings(4)
     small_count, small = await statements(gql, count_statements, MEETINGS)
     build_meetings(36)
@@ -95,7 +100,9 @@ async def test_meeting_minutes_cost_the_same_for_4_and_40_meetings(gql, count_st
     assert large_count == AUTH_STATEMENTS + 12
 
 
-async def test_action_items_cost_the_same_for_4_and_40_meetings(gql, count_statements) -> None:
+async def test_action_items_cost_the_same_for_4_and_40_meetings(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_meetings(1)
     small_count, small = await statements(gql, count_statements, ACTIONS)
     build_meetings(10)

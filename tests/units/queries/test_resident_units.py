@@ -10,6 +10,7 @@ from backend.factories import (
 )
 from backend.people.models import CommitteeRole
 from backend.units.models import ResidentUnitKind
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 UNITS = """
@@ -23,14 +24,20 @@ query Units($filter: ResidentUnitFilter, $first: Int, $after: String) {
 """
 
 
-async def test_units_are_filtered_by_community_subtree_and_searched_in_chinese(gql) -> None:
+async def test_units_are_filtered_by_community_subtree_and_searched_in_chinese(
+    gql: GraphQLClient,
+) -> None:
     # given two communities under one street
-    street = StreetFactory()
-    east = CommunityFactory(name="城东社区党委", street=street)
-    west = CommunityFactory(name="城西社区党委", street=street)
-    ResidentUnitFactory(name="大埔县人民医院", kind=ResidentUnitKind.HOSPITAL, community=east)
-    ResidentUnitFactory(name="湖寮镇中心小学", kind=ResidentUnitKind.SCHOOL, community=east)
-    ResidentUnitFactory(name="大埔县供电局", kind=ResidentUnitKind.STATE_ENTERPRISE, community=west)
+    street = StreetFactory.create()
+    east = CommunityFactory.create(name="城东社区党委", street=street)
+    west = CommunityFactory.create(name="城西社区党委", street=street)
+    ResidentUnitFactory.create(
+        name="大埔县人民医院", kind=ResidentUnitKind.HOSPITAL, community=east
+    )
+    ResidentUnitFactory.create(name="湖寮镇中心小学", kind=ResidentUnitKind.SCHOOL, community=east)
+    ResidentUnitFactory.create(
+        name="大埔县供电局", kind=ResidentUnitKind.STATE_ENTERPRISE, community=west
+    )
 
     # when
     by_community = await gql.data(UNITS, {"filter": {"organisation": gid("Organisation", east.id)}})
@@ -46,10 +53,10 @@ async def test_units_are_filtered_by_community_subtree_and_searched_in_chinese(g
     assert [e["node"]["kindLabel"] for e in by_kind["residentUnits"]["edges"]] == ["学校"]
 
 
-async def test_pages_follow_cursors_until_the_end(gql) -> None:
-    community = CommunityFactory()
+async def test_pages_follow_cursors_until_the_end(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
     for n in range(5):
-        ResidentUnitFactory(name=f"单位{n}", community=community)
+        ResidentUnitFactory.create(name=f"单位{n}", community=community)
 
     first = await gql.data(UNITS, {"first": 2})
     cursor = first["residentUnits"]["pageInfo"]["endCursor"]
@@ -64,12 +71,12 @@ async def test_pages_follow_cursors_until_the_end(gql) -> None:
     assert all(p["residentUnits"]["totalCount"] == 5 for p in pages)
 
 
-async def test_unit_detail_shows_agreement_commitments_and_members(gql) -> None:
-    unit = ResidentUnitFactory(name="大埔县人民医院")
-    agreement = AgreementFactory(unit=unit)
-    CommitmentFactory(agreement=agreement, description="每月义诊一次", position=1)
-    CommitmentFactory(agreement=agreement, description="健康讲座每季度一次", position=2)
-    MembershipFactory(
+async def test_unit_detail_shows_agreement_commitments_and_members(gql: GraphQLClient) -> None:
+    unit = ResidentUnitFactory.create(name="大埔县人民医院")
+    agreement = AgreementFactory.create(unit=unit)
+    CommitmentFactory.create(agreement=agreement, description="每月义诊一次", position=1)
+    CommitmentFactory.create(agreement=agreement, description="健康讲座每季度一次", position=2)
+    MembershipFactory.create(
         unit=unit,
         with_roles=[CommitteeRole.POLICY_PUBLICIST, CommitteeRole.OPINION_COLLECTOR],
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from backend.factories import (
     CommunityFactory,
     MembershipFactory,
@@ -9,7 +11,7 @@ from backend.factories import (
     StreetFactory,
 )
 from backend.people.models import CommitteeRole
-from tests.conftest import AUTH_STATEMENTS
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 
 DIRECTORY = """
 {
@@ -29,24 +31,28 @@ DIRECTORY = """
 
 
 def build_communities(count: int) -> None:
-    street = StreetFactory()
+    street = StreetFactory.create()
     for _ in range(count):
-        community = CommunityFactory(street=street)
+        community = CommunityFactory.create(street=street)
         for _ in range(2):
-            unit = ResidentUnitFactory(community=community)
-            MembershipFactory(
+            unit = ResidentUnitFactory.create(community=community)
+            MembershipFactory.create(
                 unit=unit,
                 with_roles=[CommitteeRole.POLICY_PUBLICIST, CommitteeRole.COMMUNITY_ADVISOR],
             )
 
 
-async def directory_statements(gql, count_statements) -> tuple[int, dict]:
+async def directory_statements(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> tuple[int, dict[str, Any]]:
     with count_statements() as counter:
         data = await gql.data(DIRECTORY)
     return counter.count, data
 
 
-async def test_directory_costs_the_same_for_4_and_40_communities(gql, count_statements) -> None:
+async def test_directory_costs_the_same_for_4_and_40_communities(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_communities(4)
     small_count, small = await directory_statements(gql, count_statements)
     build_communities(36)

@@ -11,6 +11,7 @@ from backend.factories import (
     StreetFactory,
     VolunteerTeamFactory,
 )
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 RECORDS = """
@@ -28,16 +29,18 @@ query Records($filter: ServiceRecordFilter) {
 MAY_DAY = dt.datetime(2026, 5, 1, 8, 0, tzinfo=dt.UTC)
 
 
-async def test_records_are_newest_first_and_link_to_what_was_served(gql) -> None:
+async def test_records_are_newest_first_and_link_to_what_was_served(gql: GraphQLClient) -> None:
     # given a volunteer who served a micro-wish with a team, then a need on their own
-    volunteer = PersonFactory(name="陈静")
-    team = VolunteerTeamFactory(name="城东义诊队")
-    wish = MicroWishFactory(title="想要一台收音机", beneficiary=PersonFactory(name="刘德福"))
-    need = NeedFactory(title="楼道照明损坏")
-    ServiceRecordFactory(
+    volunteer = PersonFactory.create(name="陈静")
+    team = VolunteerTeamFactory.create(name="城东义诊队")
+    wish = MicroWishFactory.create(
+        title="想要一台收音机", beneficiary=PersonFactory.create(name="刘德福")
+    )
+    need = NeedFactory.create(title="楼道照明损坏")
+    ServiceRecordFactory.create(
         person=volunteer, team=team, micro_wish_id=wish.id, minutes=45, started_at=MAY_DAY
     )
-    ServiceRecordFactory(
+    ServiceRecordFactory.create(
         person=volunteer,
         team=None,
         team_id=None,
@@ -59,16 +62,21 @@ async def test_records_are_newest_first_and_link_to_what_was_served(gql) -> None
     assert earlier["person"] == {"name": "陈静"}
 
 
-async def test_records_are_filtered_by_team_and_by_where_the_team_or_task_belongs(gql) -> None:
-    street = StreetFactory()
-    east = CommunityFactory(street=street)
-    west = CommunityFactory(street=street)
-    east_team = VolunteerTeamFactory(community=east)
-    west_team = VolunteerTeamFactory(community=west)
-    ServiceRecordFactory(team=east_team, description="城东服务")
-    ServiceRecordFactory(team=west_team, description="城西服务")
-    ServiceRecordFactory(
-        team=None, team_id=None, need_id=NeedFactory(community=east).id, description="城东需求"
+async def test_records_are_filtered_by_team_and_by_where_the_team_or_task_belongs(
+    gql: GraphQLClient,
+) -> None:
+    street = StreetFactory.create()
+    east = CommunityFactory.create(street=street)
+    west = CommunityFactory.create(street=street)
+    east_team = VolunteerTeamFactory.create(community=east)
+    west_team = VolunteerTeamFactory.create(community=west)
+    ServiceRecordFactory.create(team=east_team, description="城东服务")
+    ServiceRecordFactory.create(team=west_team, description="城西服务")
+    ServiceRecordFactory.create(
+        team=None,
+        team_id=None,
+        need_id=NeedFactory.create(community=east).id,
+        description="城东需求",
     )
 
     by_team = await gql.data(RECORDS, {"filter": {"team": gid("VolunteerTeam", west_team.id)}})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from backend.factories import (
     CommunityFactory,
     NeedFactory,
@@ -11,7 +13,7 @@ from backend.factories import (
     VolunteerTeamFactory,
 )
 from backend.volunteering.models import TeamRole
-from tests.conftest import AUTH_STATEMENTS
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 
 TEAMS = """
 {
@@ -35,23 +37,27 @@ RECORDS = """
 
 
 def build_teams(count: int) -> None:
-    community = CommunityFactory()
+    community = CommunityFactory.create()
     for _ in range(count):
-        leader = PersonFactory()
-        team = VolunteerTeamFactory(community=community, leader_id=leader.id)
-        TeamMemberFactory(team=team, person=leader, role=TeamRole.LEADER)
-        TeamMemberFactory(team=team)
-        ServiceRecordFactory(team=team, person=leader)
-        ServiceRecordFactory(team=team, need_id=NeedFactory(community=community).id)
+        leader = PersonFactory.create()
+        team = VolunteerTeamFactory.create(community=community, leader_id=leader.id)
+        TeamMemberFactory.create(team=team, person=leader, role=TeamRole.LEADER)
+        TeamMemberFactory.create(team=team)
+        ServiceRecordFactory.create(team=team, person=leader)
+        ServiceRecordFactory.create(team=team, need_id=NeedFactory.create(community=community).id)
 
 
-async def statements(gql, count_statements, query: str) -> tuple[int, dict]:
+async def statements(
+    gql: GraphQLClient, count_statements: CountStatements, query: str
+) -> tuple[int, dict[str, Any]]:
     with count_statements() as counter:
         data = await gql.data(query)
     return counter.count, data
 
 
-async def test_teams_cost_the_same_for_4_and_40_teams(gql, count_statements) -> None:
+async def test_teams_cost_the_same_for_4_and_40_teams(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_teams(4)
     small_count, small = await statements(gql, count_statements, TEAMS)
     build_teams(36)
@@ -66,7 +72,9 @@ async def test_teams_cost_the_same_for_4_and_40_teams(gql, count_statements) -> 
     assert large_count == AUTH_STATEMENTS + 7
 
 
-async def test_service_records_cost_the_same_for_4_and_44_records(gql, count_statements) -> None:
+async def test_service_records_cost_the_same_for_4_and_44_records(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
     build_teams(2)
     small_count, small = await statements(gql, count_statements, RECORDS)
     build_teams(20)

@@ -11,6 +11,7 @@ from backend.factories import (
     VolunteerTeamFactory,
 )
 from backend.volunteering.models import TeamRole
+from tests.client import GraphQLClient
 from tests.helpers import gid
 
 TEAMS = """
@@ -27,21 +28,23 @@ query Teams($filter: VolunteerTeamFilter) {
 """
 
 
-async def test_a_team_shows_its_skills_members_and_total_service_time(gql) -> None:
+async def test_a_team_shows_its_skills_members_and_total_service_time(gql: GraphQLClient) -> None:
     # given a team with a leader, a member and three service records, one of them archived
-    community = CommunityFactory(name="城东社区党委")
-    leader = PersonFactory(name="王小明")
-    team = VolunteerTeamFactory(
+    community = CommunityFactory.create(name="城东社区党委")
+    leader = PersonFactory.create(name="王小明")
+    team = VolunteerTeamFactory.create(
         name="红色先锋志愿服务队",
         community=community,
         skills="医疗义诊、法律咨询",
         leader_id=leader.id,
     )
-    TeamMemberFactory(team=team, person=PersonFactory(name="李华"), joined_on=dt.date(2025, 4, 1))
-    TeamMemberFactory(team=team, person=leader, role=TeamRole.LEADER)
-    ServiceRecordFactory(team=team, minutes=90)
-    ServiceRecordFactory(team=team, minutes=30)
-    ServiceRecordFactory(team=team, minutes=60, archived_at=dt.datetime.now(dt.UTC))
+    TeamMemberFactory.create(
+        team=team, person=PersonFactory.create(name="李华"), joined_on=dt.date(2025, 4, 1)
+    )
+    TeamMemberFactory.create(team=team, person=leader, role=TeamRole.LEADER)
+    ServiceRecordFactory.create(team=team, minutes=90)
+    ServiceRecordFactory.create(team=team, minutes=30)
+    ServiceRecordFactory.create(team=team, minutes=60, archived_at=dt.datetime.now(dt.UTC))
 
     # when
     data = await gql.data(TEAMS, {"filter": {"search": "红色先锋"}})
@@ -64,13 +67,13 @@ async def test_a_team_shows_its_skills_members_and_total_service_time(gql) -> No
     assert node["members"][1]["person"]["mobile"][3:7] == "****"
 
 
-async def test_teams_are_filtered_by_organisation_subtree_and_skill(gql) -> None:
-    street = StreetFactory()
-    east = CommunityFactory(street=street)
-    west = CommunityFactory(street=street)
-    VolunteerTeamFactory(name="城东义诊队", community=east, skills="医疗义诊")
-    VolunteerTeamFactory(name="城西普法队", community=west, skills="法律咨询")
-    VolunteerTeamFactory(name="别处的队")
+async def test_teams_are_filtered_by_organisation_subtree_and_skill(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
+    east = CommunityFactory.create(street=street)
+    west = CommunityFactory.create(street=street)
+    VolunteerTeamFactory.create(name="城东义诊队", community=east, skills="医疗义诊")
+    VolunteerTeamFactory.create(name="城西普法队", community=west, skills="法律咨询")
+    VolunteerTeamFactory.create(name="别处的队")
 
     in_east = await gql.data(TEAMS, {"filter": {"organisation": gid("Organisation", east.id)}})
     in_street = await gql.data(TEAMS, {"filter": {"organisation": gid("Organisation", street.id)}})
