@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -31,6 +31,7 @@ from backend.core.permissions import Rule
 from backend.core.principal import Principal, Role
 from backend.core.scope import Scope, visible
 from backend.evaluations.permissions import READ_EVALUATIONS
+from backend.meetings.lifecycle import CONVENING_KINDS
 from backend.meetings.permissions import (
     PREPARE_MEETING,
     READ_ACTION_ITEMS,
@@ -90,11 +91,15 @@ def _visible_organisations(scope: Scope) -> ColumnElement[bool]:
     return visible(Organisation, scope)
 
 
+def _convening_organisations(scope: Scope) -> ColumnElement[bool]:
+    return and_(visible(Organisation, scope), col(Organisation.kind).in_(CONVENING_KINDS))
+
+
 # Each action: the mutation's rule, and the condition under which its service finds the
 # organisation it is given (in the scope of the grants of the rule's roles), so that a form
 # offers exactly the organisations the server accepts.
 ACTIONS: dict[ViewerAction, tuple[Rule, Callable[[Scope], ColumnElement[bool]]]] = {
-    ViewerAction.PREPARE_MEETINGS: (PREPARE_MEETING, _visible_organisations),
+    ViewerAction.PREPARE_MEETINGS: (PREPARE_MEETING, _convening_organisations),
     ViewerAction.SUBMIT_PROPOSALS: (SUBMIT_PROPOSAL, _visible_organisations),
     ViewerAction.SUBMIT_NEEDS: (SUBMIT_NEED, need_communities),
     ViewerAction.PUBLISH_WISHES: (PUBLISH_WISH, _visible_organisations),

@@ -29,10 +29,14 @@ from backend.meetings.models import (
     MeetingStatus,
 )
 from backend.notifications.services import notify, publish_event
+from backend.organisations.models import OrganisationKind
 from backend.people.models import CommitteeMembership
 from backend.units.models import ResidentUnit
 
 MAX_MEETING_LENGTH = timedelta(hours=12)
+# A joint meeting is the street's or a community's (大党委联席会议); grid branches, party groups
+# and social organisations take part in one but do not convene it.
+CONVENING_KINDS = (OrganisationKind.STREET_COMMITTEE, OrganisationKind.COMMUNITY_COMMITTEE)
 TRANSITIONS = {
     MeetingStatus.DRAFT: {MeetingStatus.PUBLISHED},
     MeetingStatus.PUBLISHED: {MeetingStatus.PUBLISHED, MeetingStatus.IN_SESSION},
@@ -65,6 +69,7 @@ def check_transition(meeting: JointMeeting, target: MeetingStatus) -> None:
 @dataclass(frozen=True)
 class MeetingDraft:
     organisation_id: int
+    organisation_kind: OrganisationKind
     kind: MeetingKind
     title: str
     starts_at: datetime
@@ -108,6 +113,10 @@ async def default_invitees(session: AsyncSession, community_id: int) -> dict[int
 
 
 async def create_meeting(session: AsyncSession, actor: Actor, draft: MeetingDraft) -> JointMeeting:
+    if draft.organisation_kind not in CONVENING_KINDS:
+        raise refuse(
+            MeetingErrorCode.INVALID, "organisation", "联席会议由街道党工委或社区党委召集。"
+        )
     _check_times(draft.starts_at, draft.ends_at)
     meeting = JointMeeting(
         organisation_id=draft.organisation_id,

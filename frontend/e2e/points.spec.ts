@@ -48,6 +48,7 @@ test('a coordinator sets the points rule, registers a merchant and redeems point
 
   // Back to the default, so that other tests' points do not depend on the order they run in.
   await page.goto('/volunteering/settings');
+  await expect(page.getByTestId('points-rate')).toContainText('12');
   await page.getByTestId('points-rate-input').fill('10');
   await page.getByTestId('points-rate-save').click();
   await expect(page.getByTestId('points-rate')).toContainText('10');

@@ -10,8 +10,14 @@ from typing import Any
 import pytest
 
 from backend.core.principal import Role
-from backend.factories import CommunityFactory, PersonFactory, ResidentUnitFactory, StreetFactory
-from backend.organisations.models import Organisation
+from backend.factories import (
+    CommunityFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ResidentUnitFactory,
+    StreetFactory,
+)
+from backend.organisations.models import Organisation, OrganisationKind
 from tests.client import GraphQLClient
 from tests.helpers import gid
 
@@ -113,13 +119,17 @@ async def test_a_form_offers_the_organisations_its_mutation_accepts(
     street = StreetFactory.create(name="湖寮镇党委")
     own = CommunityFactory.create(name="城西社区党委", parent_id=street.id)
     other = CommunityFactory.create(name="城东社区党委", parent_id=street.id)
+    branch = OrganisationFactory.create(
+        name="城西第1网格党支部", kind=OrganisationKind.GRID_BRANCH, parent_id=own.id
+    )
     beneficiary = gid("Person", PersonFactory.create(community_id=own.id).id)
     unit = ResidentUnitFactory.create(community_id=own.id)
     granted = street if role is Role.STREET_ADMIN else own
     gql.sign_in(role, granted, unit if role is Role.UNIT_LIAISON else None)
 
     offered = (await gql.data(ORGANISATIONS_FOR, {"action": action}))["me"]["organisationsFor"]
-    accepted = [o for o in (street, own, other) if await _accepted(gql, action, o, beneficiary)]
+    candidates = (street, own, other, branch)
+    accepted = [o for o in candidates if await _accepted(gql, action, o, beneficiary)]
 
     assert {o["id"] for o in offered} == {gid("Organisation", o.id) for o in accepted}
     assert len(offered) == len(accepted)

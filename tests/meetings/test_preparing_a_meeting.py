@@ -17,13 +17,20 @@ from backend.factories import (
     DecisionFactory,
     MeetingFactory,
     MembershipFactory,
+    OrganisationFactory,
     PersonFactory,
     ResidentUnitFactory,
     session,
 )
-from backend.meetings.models import ActionItem, ActionItemStatus, AgendaItem, MeetingStatus
+from backend.meetings.models import (
+    ActionItem,
+    ActionItemStatus,
+    AgendaItem,
+    JointMeeting,
+    MeetingStatus,
+)
 from backend.notifications.models import Notification, WebhookEvent
-from backend.organisations.models import Organisation
+from backend.organisations.models import Organisation, OrganisationKind
 from tests.client import GraphQLClient
 from tests.helpers import gid
 
@@ -337,3 +344,23 @@ async def test_items_are_edited_field_by_field_and_an_unchanged_agenda_is_not_re
     assert again["errors"] == [
         {"field": None, "code": "UNCHANGED", "message": "议程自上次发布后没有变化，无需重新发布。"}
     ]
+
+
+async def test_a_grid_branch_does_not_convene_a_joint_meeting(gql: GraphQLClient) -> None:
+    community, _ = community_with_an_overdue_action()
+    branch = OrganisationFactory.create(
+        name="城西第1网格党支部", kind=OrganisationKind.GRID_BRANCH, parent_id=community.id
+    )
+    gql.sign_in(Role.CONVENER, community)
+
+    created = await create(gql, branch)
+
+    assert created["meeting"] is None
+    assert created["errors"] == [
+        {
+            "field": "organisation",
+            "code": "INVALID",
+            "message": "联席会议由街道党工委或社区党委召集。",
+        }
+    ]
+    assert session.scalar(select(func.count()).select_from(JointMeeting)) == 1

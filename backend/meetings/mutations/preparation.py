@@ -98,6 +98,7 @@ class MeetingPreparationMutations:
         ]
         draft = lifecycle.MeetingDraft(
             organisation_id=organisation.id,
+            organisation_kind=organisation.kind,
             kind=input.kind,
             title=input.title,
             starts_at=input.starts_at,

@@ -144,7 +144,8 @@ export default function VolunteeringSettingsPage() {
                 <Button
                   type="primary"
                   loading={saving}
-                  disabled={newRate === null}
+                  // Until the viewer's communities have loaded there is no rule to change.
+                  disabled={newRate === null || !chosen}
                   onClick={() => void onSaveRate()}
                   data-testid="points-rate-save"
                 >
