@@ -1,14 +1,16 @@
-"""Benchmark: the unit directory of one community through the GraphQL API, against the same
-data fetched with hand-written SQL and serialised with json, in the same run. The API is timed
-signed in (the demo administrator's session cookie), and again with the same principal handed
-over without any credential lookup, to show what authentication adds.
+"""Benchmark: each view through the GraphQL API against the same data read with hand-written
+SQL and serialised with json, in the same run, on SQLite and then on PostgreSQL
+(127.0.0.1:5432) when it answers.
 
-    python -m bench [--database-url URL] [--repeat N] [--extra-units N]
+    python -m bench [--database-url URL] [--repeat N] [--extra-units N] [--quick]
 
-It builds a fresh database with the demo street, measures, then adds `--extra-units` units
-(with members and roles) to the community and measures again, to show that the number of SQL
-statements does not grow with the number of rows. It prints times, the GraphQL/SQL ratio,
-peak memory per request, and the statement count of each side.
+On a fresh database with the demo street it measures `{ __typename }` signed in against a bare
+strawberry schema (the app's fixed cost per request); the unit directory of one community,
+signed in and with the principal handed over without any credential lookup (what
+authentication adds); `agendaCandidates`; the needs board and a volunteer's ledger. Each view
+is measured again after more rows are added, to show that the number of SQL statements does
+not grow with the number of rows. It prints times, the GraphQL/SQL ratio, peak memory per
+request, and the statement count of each side.
 """
 
 from __future__ import annotations
@@ -16,28 +18,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
 import tempfile
-import time
-import tracemalloc
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, text
 from strawberry import relay
 
-from backend.core.app import create_app
+from backend import factories
 from backend.core.db import create_sync_engine
 from backend.core.migrate import upgrade_database
 from backend.core.principal import Grant, Principal, Role
-from backend.core.settings import ROOT, Settings
-from backend.demo import DEMO_PASSWORD
+from backend.core.settings import Settings
+from backend.organisations.models import Organisation
+from backend.people.models import CommitteeRole
 from backend.seed import seed
-from bench import candidates, workflow
+from bench import candidates, databases, fixed_cost, workflow
+from bench.harness import Measure, StatementCounter, graphql_runner, measure_interleaved
 
 COMMUNITY = "城西社区党委"
 
@@ -74,14 +72,6 @@ DIRECTORY_SQL = text(
     LIMIT 100000
     """
 )
-
-
-@dataclass
-class Measure:
-    median_ms: float
-    p95_ms: float
-    peak_kib: float
-    statements: int
 
 
 def mask(mobile: str | None) -> str | None:
@@ -124,63 +114,7 @@ def directory_by_sql(engine: Engine, community_id: int) -> str:
     )
 
 
-class StatementCounter:
-    def __init__(self, engine: Engine) -> None:
-        self.count = 0
-        event.listen(engine, "before_cursor_execute", self._record)
-
-    def _record(self, *_args: Any) -> None:
-        self.count += 1
-
-    def take(self) -> int:
-        count, self.count = self.count, 0
-        return count
-
-
-Runner = Callable[[], Awaitable[Any]]
-
-
-async def measure_interleaved(
-    runs: dict[str, tuple[Runner, StatementCounter]], repeat: int
-) -> dict[str, Measure]:
-    """Time several ways of getting the same data, one request of each in turn, so that a
-    machine busy with something else slows them all alike."""
-    statements: dict[str, int] = {}
-    peaks: dict[str, float] = {}
-    for name, (run, counter) in runs.items():
-        await run()  # warm caches: parsed query, prepared statements, connection pool
-        counter.take()
-        await run()
-        statements[name] = counter.take()
-        tracemalloc.start()
-        await run()
-        peaks[name] = tracemalloc.get_traced_memory()[1] / 1024
-        tracemalloc.stop()
-    timings: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, (run, _counter) in runs.items():
-            started = time.perf_counter()
-            await run()
-            timings[name].append((time.perf_counter() - started) * 1000)
-    return {
-        name: Measure(
-            median_ms=statistics.median(values),
-            p95_ms=sorted(values)[int(len(values) * 0.95) - 1],
-            peak_kib=peaks[name],
-            statements=statements[name],
-        )
-        for name, values in timings.items()
-    }
-
-
 def add_units(settings: Settings, community_id: int, count: int) -> None:
-    import sys
-
-    sys.path.insert(0, str(ROOT))
-    from backend import factories
-    from backend.organisations.models import Organisation
-    from backend.people.models import CommitteeRole
-
     engine = create_sync_engine(settings)
     factories.session.configure(bind=engine)
     with factories.bulk_mode():
@@ -227,51 +161,6 @@ async def _street_admin_principal(settings: Settings) -> Principal:
     engine.dispose()
     grant = Grant(role=Role.STREET_ADMIN, organisation_id=organisation_id, organisation_path=path)
     return Principal(user_id=user_id, grants=(grant,))
-
-
-@asynccontextmanager
-async def graphql_runner(
-    settings: Settings, query: str, variables: dict[str, Any], fixed: Principal | None = None
-) -> AsyncIterator[tuple[Runner, StatementCounter, list[dict[str, Any]]]]:
-    """A query through the ASGI app: signed in with the demo administrator's session cookie,
-    or (`fixed`) with that principal handed over without any credential lookup. The last
-    response's data is kept in the list it yields."""
-
-    async def handed_over(_request: Any, context: Any) -> None:
-        context.principal = fixed
-
-    app = (
-        create_app(settings, prepare_database=False, authenticator=handed_over)
-        if fixed is not None
-        else create_app(settings, prepare_database=False)
-    )
-    counter = StatementCounter(app.state.database.engine.sync_engine)
-    last: list[dict[str, Any]] = []
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-        if fixed is None:
-            await _sign_in(client)
-
-        async def via_graphql() -> None:
-            response = await client.post("/graphql", json={"query": query, "variables": variables})
-            body = response.json()
-            assert "errors" not in body, body
-            last[:] = [body["data"]]
-
-        yield via_graphql, counter, last
-    await app.state.database.dispose()
-
-
-async def _sign_in(client: httpx.AsyncClient) -> None:
-    response = await client.post(
-        "/graphql",
-        json={
-            "query": "mutation($u: String!, $p: String!) { sessionCreate(input: {username: $u,"
-            " password: $p}) { errors { message } } }",
-            "variables": {"u": "admin", "p": DEMO_PASSWORD},
-        },
-    )
-    assert response.json()["data"]["sessionCreate"]["errors"] == [], response.text
 
 
 async def run_round(settings: Settings, key: int, repeat: int) -> Round:
@@ -327,42 +216,68 @@ def report(label: str, result: Round) -> None:
     )
 
 
+async def bench_database(url: str, args: argparse.Namespace) -> bool:
+    """Every view on one database; whether the statement counts stayed flat as rows grew."""
+    settings = Settings(database_url=url, demo_data=True)
+    upgrade_database(settings)
+    seed(settings)
+    engine = create_sync_engine(settings)
+    key = community_id(engine)
+    engine.dispose()
+    print(f"== {url.split(':')[0].split('+')[0]}, {args.repeat} runs each ==\n")
+    await fixed_cost.run(settings, args.repeat)
+    print(f"\nunit directory of {COMMUNITY}")
+    small = await run_round(settings, key, args.repeat)
+    report("demo", small)
+    add_units(settings, key, args.extra_units)
+    large = await run_round(settings, key, args.repeat)
+    report("scaled", large)
+    constant = small.signed_in.statements == large.signed_in.statements
+    print(
+        f"graphql statement count {'does not grow' if constant else 'GROWS'} with rows:"
+        f" {small.signed_in.statements} for {small.units} units,"
+        f" {large.signed_in.statements} for {large.units} units"
+    )
+    print(f"\nagendaCandidates for {COMMUNITY} before {candidates.BEFORE:%Y-%m-%d}")
+    steady = await candidates.run(settings, key, args.repeat)
+    print(f"\nneeds board and a volunteer's ledger in {COMMUNITY}")
+    flat = await workflow.run(settings, key, args.repeat)
+    return constant and steady and flat
+
+
 async def main_async(args: argparse.Namespace) -> int:
-    with tempfile.TemporaryDirectory() as workdir:
-        url = args.database_url or f"sqlite:///{Path(workdir) / 'bench.db'}"
-        settings = Settings(database_url=url, demo_data=True)
-        upgrade_database(settings)
-        seed(settings)
-        engine = create_sync_engine(settings)
-        key = community_id(engine)
-        engine.dispose()
-        print(f"unit directory of {COMMUNITY} on {url.split(':')[0]}, {args.repeat} runs each")
-        small = await run_round(settings, key, args.repeat)
-        report("demo", small)
-        add_units(settings, key, args.extra_units)
-        large = await run_round(settings, key, args.repeat)
-        report("scaled", large)
-        constant = small.signed_in.statements == large.signed_in.statements
-        print(
-            f"graphql statement count {'does not grow' if constant else 'GROWS'} with rows:"
-            f" {small.signed_in.statements} for {small.units} units,"
-            f" {large.signed_in.statements} for {large.units} units"
-        )
-        print(f"\nagendaCandidates for {COMMUNITY} before {candidates.BEFORE:%Y-%m-%d}")
-        steady = await candidates.run(
-            settings, key, args.repeat, measure_interleaved, graphql_runner
-        )
-        print(f"\nneeds board and a volunteer's ledger in {COMMUNITY}")
-        flat = await workflow.run(settings, key, args.repeat, measure_interleaved, graphql_runner)
-    return 0 if constant and steady and flat else 1
+    if args.database_url:
+        return 0 if await bench_database(args.database_url, args) else 1
+    kinds = ["sqlite", "postgresql"] if databases.postgresql_answers() else ["sqlite"]
+    if len(kinds) == 1:
+        print("(no PostgreSQL answers on 127.0.0.1:5432: SQLite only)\n")
+    flat = True
+    for kind in kinds:
+        with (
+            tempfile.TemporaryDirectory() as workdir,
+            databases.fresh_database(kind, Path(workdir)) as url,
+        ):
+            flat = await bench_database(url, args) and flat
+        print()
+    return 0 if flat else 1
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="default: a fresh SQLite file, then a scratch database on 127.0.0.1:5432",
+    )
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--extra-units", type=int, default=88)
-    return asyncio.run(main_async(parser.parse_args()))
+    parser.add_argument(
+        "--quick", action="store_true", help="20 runs each: under a minute, for development"
+    )
+    args = parser.parse_args()
+    if args.quick:
+        args.repeat = min(args.repeat, 20)
+    return asyncio.run(main_async(args))
 
 
 if __name__ == "__main__":

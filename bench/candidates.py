@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, text
 from strawberry import relay
 
+from backend import factories
 from backend.core.db import create_sync_engine
-from backend.core.settings import ROOT, Settings
+from backend.core.settings import Settings
+from backend.meetings.models import ProposalStatus
+from backend.organisations.models import Organisation
+from bench.harness import Measure, api_against_sql
 
 BEFORE = dt.datetime(2026, 12, 17, 1, 30, tzinfo=dt.UTC)
 QUERY = """
@@ -87,10 +89,6 @@ def candidates_by_sql(engine: Engine, community_id: int) -> str:
 
 def add_records(settings: Settings, community_id: int, count: int) -> None:
     """More needs and accepted proposals: the candidate lists grow, the statements must not."""
-    sys.path.insert(0, str(ROOT))
-    from backend import factories
-    from backend.meetings.models import ProposalStatus
-    from backend.organisations.models import Organisation
 
     engine = create_sync_engine(settings)
     factories.session.configure(bind=engine)
@@ -110,40 +108,20 @@ def add_records(settings: Settings, community_id: int, count: int) -> None:
     engine.dispose()
 
 
-class _Counter:
-    def __init__(self, engine: Engine) -> None:
-        self.count = 0
-        event.listen(engine, "before_cursor_execute", self._record)
-
-    def _record(self, *_args: Any) -> None:
-        self.count += 1
-
-    def take(self) -> int:
-        count, self.count = self.count, 0
-        return count
-
-
-async def _round(
-    settings: Settings, key: int, repeat: int, measure: Any, runner: Any
-) -> tuple[Any, Any, int]:
+async def _round(settings: Settings, key: int, repeat: int) -> tuple[Measure, Measure, int]:
     variables = {
         "community": str(relay.GlobalID("Organisation", str(key))),
         "before": BEFORE.isoformat(),
     }
-    sql_engine = create_sync_engine(settings)
 
-    async def via_sql() -> None:
-        candidates_by_sql(sql_engine, key)
+    def by_sql(engine: Engine) -> str:
+        return candidates_by_sql(engine, key)
 
-    async with runner(settings, QUERY, variables) as (api, counter, data):
-        measured = await measure(
-            {"api": (api, counter), "sql": (via_sql, _Counter(sql_engine))}, repeat
-        )
-    sql_engine.dispose()
-    return measured["api"], measured["sql"], len(data[0]["agendaCandidates"])
+    api, sql, data = await api_against_sql(settings, QUERY, variables, by_sql, repeat)
+    return api, sql, len(data["agendaCandidates"])
 
 
-def _line(label: str, api: Any, sql: Any, count: int) -> None:
+def _line(label: str, api: Measure, sql: Measure, count: int) -> None:
     print(
         f"{label:<7} {count:>4} candidates | graphql {api.median_ms:7.2f} ms, {api.peak_kib:6.0f} KiB,"
         f" {api.statements} statements | sql {sql.median_ms:6.2f} ms, {sql.peak_kib:5.0f} KiB,"
@@ -152,11 +130,11 @@ def _line(label: str, api: Any, sql: Any, count: int) -> None:
     )
 
 
-async def run(settings: Settings, key: int, repeat: int, measure: Any, runner: Any) -> bool:
-    api, sql, count = await _round(settings, key, repeat, measure, runner)
+async def run(settings: Settings, key: int, repeat: int) -> bool:
+    api, sql, count = await _round(settings, key, repeat)
     _line("demo", api, sql, count)
     add_records(settings, key, 200)
-    api_large, sql_large, count_large = await _round(settings, key, repeat, measure, runner)
+    api_large, sql_large, count_large = await _round(settings, key, repeat)
     _line("scaled", api_large, sql_large, count_large)
     steady: bool = api.statements == api_large.statements
     print(

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from typing import Any
 
 from sqlalchemy import Engine, text
 from strawberry import relay
 
+from backend import factories
+from backend.cobuilding.models import NeedStatus
 from backend.core.db import create_sync_engine
-from backend.core.settings import ROOT, Settings
+from backend.core.settings import Settings
+from backend.organisations.models import Organisation
+from backend.people.models import Person
+from backend.volunteering.models import PointsEntry, PointsEntryKind
+from bench.harness import Measure, api_against_sql
 
 STATUSES = ("submitted", "accepted", "dispatched", "in_progress", "solved", "closed")
 CARD = """totalCount edges { node {
@@ -162,12 +167,6 @@ def busiest_volunteer(engine: Engine, community_id: int) -> int:
 
 def add_records(settings: Settings, community_id: int, person_id: int, count: int) -> None:
     """More needs in every status, and a longer ledger for the volunteer."""
-    sys.path.insert(0, str(ROOT))
-    from backend import factories
-    from backend.cobuilding.models import NeedStatus
-    from backend.organisations.models import Organisation
-    from backend.people.models import Person
-    from backend.volunteering.models import PointsEntry, PointsEntryKind
 
     engine = create_sync_engine(settings)
     factories.session.configure(bind=engine)
@@ -217,43 +216,7 @@ def add_records(settings: Settings, community_id: int, person_id: int, count: in
     engine.dispose()
 
 
-async def _round(
-    settings: Settings,
-    query: str,
-    variables: dict[str, Any],
-    by_sql: Any,
-    timing: tuple[Any, Any, int],
-) -> tuple[Any, Any]:
-    measure, runner, repeat = timing
-    sql_engine = create_sync_engine(settings)
-
-    async def via_sql() -> None:
-        by_sql(sql_engine)
-
-    async with runner(settings, query, variables) as (api, counter, _data):
-        measured = await measure(
-            {"api": (api, counter), "sql": (via_sql, _Counter(sql_engine))}, repeat
-        )
-    sql_engine.dispose()
-    return measured["api"], measured["sql"]
-
-
-class _Counter:
-    def __init__(self, engine: Engine) -> None:
-        from sqlalchemy import event
-
-        self.count = 0
-        event.listen(engine, "before_cursor_execute", self._record)
-
-    def _record(self, *_args: Any) -> None:
-        self.count += 1
-
-    def take(self) -> int:
-        count, self.count = self.count, 0
-        return count
-
-
-def _line(label: str, what: str, api: Any, sql: Any) -> None:
+def _line(label: str, what: str, api: Measure, sql: Measure) -> None:
     print(
         f"{label:<7} {what:<16} | graphql {api.median_ms:7.2f} ms, {api.peak_kib:6.0f} KiB,"
         f" {api.statements} statements | sql {sql.median_ms:6.2f} ms, {sql.peak_kib:5.0f} KiB,"
@@ -262,7 +225,7 @@ def _line(label: str, what: str, api: Any, sql: Any) -> None:
     )
 
 
-async def run(settings: Settings, key: int, repeat: int, measure: Any, runner: Any) -> bool:
+async def run(settings: Settings, key: int, repeat: int) -> bool:
     engine = create_sync_engine(settings)
     person = busiest_volunteer(engine, key)
     engine.dispose()
@@ -275,7 +238,7 @@ async def run(settings: Settings, key: int, repeat: int, measure: Any, runner: A
     def ledger(sql_engine: Engine) -> str:
         return ledger_by_sql(sql_engine, person)
 
-    rounds: dict[str, list[tuple[Any, Any]]] = {"needs board": [], "volunteer ledger": []}
+    rounds: dict[str, list[tuple[Measure, Measure]]] = {"needs board": [], "volunteer ledger": []}
     for label in ("demo", "scaled"):
         if label == "scaled":
             add_records(settings, key, person, 200)
@@ -283,7 +246,7 @@ async def run(settings: Settings, key: int, repeat: int, measure: Any, runner: A
             ("needs board", BOARD_QUERY, board_vars, board),
             ("volunteer ledger", LEDGER_QUERY, ledger_vars, ledger),
         ):
-            api, sql = await _round(settings, query, variables, by_sql, (measure, runner, repeat))
+            api, sql, _ = await api_against_sql(settings, query, variables, by_sql, repeat)
             _line(label, what, api, sql)
             rounds[what].append((api, sql))
     # Loaders batch per tick, so the six columns of the board may share a batch or not: the
