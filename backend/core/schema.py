@@ -21,6 +21,7 @@ from backend.cobuilding.mutations import COBUILDING_MUTATIONS
 from backend.cobuilding.queries import CoBuildingQueries, DispatchQueries
 from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
+from backend.core.prepared import PreparedQueries
 from backend.core.validation import QueryShapeLimits
 from backend.evaluations.queries import EvaluationQueries
 from backend.meetings.mutations import MEETING_MUTATIONS
@@ -160,8 +161,6 @@ Mutation = merge_types(
     ),
 )
 
-# The limiting rules are built once and registered through one AddValidationRules factory:
-# strawberry caches validation per rule set, and rules rebuilt per request defeat it.
 VALIDATION_RULES: list[type[ASTValidationRule]] = [QueryShapeLimits]
 
 schema = strawberry.Schema(
@@ -170,6 +169,8 @@ schema = strawberry.Schema(
     extensions=[
         lambda: AddValidationRules(VALIDATION_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        # after the two above: it reads their parse options and validation rules
+        PreparedQueries,
         QueryGuard,
         PublicErrors,
     ],
