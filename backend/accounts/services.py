@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import anyio
-from sqlalchemy import case, or_, select, update
+from sqlalchemy import bindparam, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -265,33 +265,37 @@ async def _grants(session: AsyncSession, user_id: int) -> tuple[Grant, ...]:
     )
 
 
+# Built once: every signed-in request runs it, and building it costs more than running it.
+SESSION_LOOKUP = (
+    select(
+        col(LoginSession.id),
+        col(LoginSession.user_id),
+        col(User.person_id),
+        col(LoginSession.csrf_token),
+        col(LoginSession.last_seen_at),
+        col(RoleGrant.role),
+        col(RoleGrant.organisation_id),
+        col(RoleGrant.unit_id),
+        col(Organisation.path),
+    )
+    .join(User, col(User.id) == col(LoginSession.user_id))
+    .outerjoin(RoleGrant, col(RoleGrant.user_id) == col(User.id))
+    .outerjoin(Organisation, col(Organisation.id) == col(RoleGrant.organisation_id))
+    .where(
+        col(LoginSession.secret_hash) == bindparam("secret_hash"),
+        col(LoginSession.ended_at).is_(None),
+        col(LoginSession.expires_at) > bindparam("now"),
+        col(User.is_active).is_(True),
+    )
+    .order_by(col(RoleGrant.id))
+)
+
+
 async def authenticate_session(session: AsyncSession, secret: str) -> Authenticated | None:
     """One statement: the live session, its user, and the user's grants with their subtrees."""
     now = utcnow()
-    statement = (
-        select(
-            col(LoginSession.id),
-            col(LoginSession.user_id),
-            col(User.person_id),
-            col(LoginSession.csrf_token),
-            col(LoginSession.last_seen_at),
-            col(RoleGrant.role),
-            col(RoleGrant.organisation_id),
-            col(RoleGrant.unit_id),
-            col(Organisation.path),
-        )
-        .join(User, col(User.id) == col(LoginSession.user_id))
-        .outerjoin(RoleGrant, col(RoleGrant.user_id) == col(User.id))
-        .outerjoin(Organisation, col(Organisation.id) == col(RoleGrant.organisation_id))
-        .where(
-            col(LoginSession.secret_hash) == tokens.secret_hash(secret),
-            col(LoginSession.ended_at).is_(None),
-            col(LoginSession.expires_at) > now,
-            col(User.is_active).is_(True),
-        )
-        .order_by(col(RoleGrant.id))
-    )
-    rows = (await session.execute(statement)).all()
+    parameters = {"secret_hash": tokens.secret_hash(secret), "now": now}
+    rows = (await session.execute(SESSION_LOOKUP, parameters)).all()
     if not rows:
         return None
     first = rows[0]
