@@ -24,6 +24,7 @@ from backend.attachments.http import routes as attachment_routes
 from backend.core.context import Context
 from backend.core.crypto import DEMO_KEY, configure_keyring
 from backend.core.db import Database, RequestDb
+from backend.core.memory import settle_after_start_up
 from backend.core.schema import schema
 from backend.core.settings import Settings
 from backend.meetings.http import routes as meeting_routes
@@ -208,4 +209,5 @@ def create_app(
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.database = database
     app.state.settings = settings
+    settle_after_start_up()
     return app
