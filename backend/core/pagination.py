@@ -8,12 +8,15 @@ one row for as long as the data does not change under the reader.
 from __future__ import annotations
 
 import enum
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal, select, union_all
+from sqlalchemy.orm import aliased
+from strawberry.dataloader import DataLoader
 from strawberry.relay.utils import from_base64, to_base64
 
 from backend.core.errors import ErrorCode, InvalidArgument, PublicError
@@ -139,21 +142,110 @@ def connection_from_list(
     return build_connection([to_node(item) for item in page], win, len(items))
 
 
+@dataclass(frozen=True, eq=False)
+class PageRequest:
+    """One list's ordered SELECT, already limited to the caller's scope, and its page."""
+
+    statement: Select[Any]
+    args: PageArgs
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: Sequence[Any]
+    window: Window
+    total: int
+
+
+def _count(statement: Select[Any]) -> Any:
+    return select(func.count()).select_from(statement.order_by(None).subquery())
+
+
+def _tagged_page(index: int, statement: Select[Any], win: Window) -> Select[Any]:
+    """The page of one list as a part of a UNION ALL: its rows tagged with the list and their
+    place in its order (a UNION ALL keeps neither)."""
+    # The statement's own ORDER BY; every list statement has one, ending with the primary key.
+    order = statement._order_by_clauses
+    tagged = statement.add_columns(
+        literal(index).label("page_list"),
+        func.row_number().over(order_by=order).label("page_position"),
+    )
+    return select(tagged.offset(win.offset).limit(win.limit).subquery())
+
+
+class PageLoader(DataLoader[PageRequest, Page]):
+    """The pages of the lists one request asks for side by side (the six status columns of
+    the needs board), read together: one statement for all their counts, one for all their
+    rows. Every list then resolves in the same turn of the event loop, so the loaders of their
+    nested fields batch across the lists too. A list asked for alone costs what it always did:
+    a COUNT and a SELECT."""
+
+    def __init__(self, db: Any, _scope: Any) -> None:
+        super().__init__(load_fn=self._load, cache=False)
+        self.db = db
+
+    async def _load(self, requests: Sequence[PageRequest]) -> list[Page | PublicError]:
+        if len(requests) == 1:
+            totals = [int(await self.db.scalar(_count(requests[0].statement)))]
+        else:
+            counts = select(*(_count(r.statement).scalar_subquery() for r in requests))
+            totals = [int(total) for total in (await self.db.rows(counts))[0]]
+        # A bad cursor fails its own list, not its siblings.
+        windows: list[Window | PublicError] = []
+        for request, total in zip(requests, totals, strict=True):
+            try:
+                windows.append(window(request.args, total))
+            except PublicError as refused:
+                windows.append(refused)
+        rows = await self._rows(requests, windows)
+        return [
+            win if isinstance(win, PublicError) else Page(rows[i], win, totals[i])
+            for i, win in enumerate(windows)
+        ]
+
+    async def _rows(
+        self, requests: Sequence[PageRequest], windows: Sequence[Window | PublicError]
+    ) -> list[list[Any]]:
+        # Lists of the same entity share a UNION ALL; another entity's lists get their own.
+        groups: dict[Any, dict[int, Window]] = defaultdict(dict)
+        for i, win in enumerate(windows):
+            if isinstance(win, Window) and win.limit:
+                statement = requests[i].statement
+                shape = (
+                    statement.column_descriptions[0]["entity"],
+                    len(statement.selected_columns),
+                )
+                groups[shape][i] = win
+        rows: list[list[Any]] = [[] for _ in requests]
+        for (entity, _), pages in groups.items():
+            if len(pages) == 1:
+                ((i, win),) = pages.items()
+                statement = requests[i].statement.offset(win.offset).limit(win.limit)
+                rows[i] = list(await self.db.scalars(statement))
+                continue
+            union = union_all(
+                *(_tagged_page(i, requests[i].statement, win) for i, win in pages.items())
+            ).subquery()
+            tagged = select(aliased(entity, union), union.c.page_list).order_by(
+                union.c.page_list, union.c.page_position
+            )
+            for row, index in await self.db.rows(tagged):
+                rows[index].append(row)
+        return rows
+
+
 async def paginate(
     info: Any,
     statement: Select[Any],
     args: PageArgs,
     to_node: Callable[[Any], NodeT],
 ) -> Connection[NodeT]:
-    """Run an ordered, filtered SELECT of one entity as a page: one COUNT and one SELECT, both
-    limited to the rows the caller's scope lets it see."""
+    """Run an ordered, filtered SELECT of one entity as a page, limited to the rows the
+    caller's scope lets it see: a COUNT and a SELECT, shared with the sibling lists of the
+    same request (`PageLoader`)."""
     _check_size(args.first, "first")
     _check_size(args.last, "last")
-    db = info.context.db
     entity = statement.column_descriptions[0]["entity"]
     statement = statement.where(visible(entity, info.context.scope))
-    count_statement = select(func.count()).select_from(statement.order_by(None).subquery())
-    total = int(await db.scalar(count_statement))
-    win = window(args, total)
-    rows = await db.scalars(statement.offset(win.offset).limit(win.limit)) if win.limit else []
-    return build_connection([to_node(row) for row in rows], win, total)
+    page = await info.context.loader(PageLoader).load(PageRequest(statement, args))
+    return build_connection([to_node(row) for row in page.rows], page.window, page.total)
