@@ -53,7 +53,7 @@ seed: $(VENV)/.installed ## load the demo street into an empty database
 bench: $(VENV)/.installed-dev ## the benchmark: GraphQL against hand-written SQL, SQLite and PostgreSQL
 	$(PY) -m bench
 
-bench-quick: $(VENV)/.installed-dev ## the same with 20 runs each (under a minute), for development
+bench-quick: $(VENV)/.installed-dev ## 20 runs each, no HTTP round (under a minute), for development
 	$(PY) -m bench --quick
 
 setup: $(VENV)/.installed-dev frontend/dist/index.html ## install everything without running

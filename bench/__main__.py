@@ -34,7 +34,7 @@ from backend.core.settings import Settings
 from backend.organisations.models import Organisation
 from backend.people.models import CommitteeRole
 from backend.seed import seed
-from bench import candidates, databases, fixed_cost, workflow
+from bench import candidates, concurrency, databases, fixed_cost, workflow
 from bench.harness import Measure, StatementCounter, graphql_runner, measure_interleaved
 
 COMMUNITY = "城西社区党委"
@@ -242,6 +242,10 @@ async def bench_database(url: str, args: argparse.Namespace) -> bool:
     steady = await candidates.run(settings, key, args.repeat)
     print(f"\nneeds board and a volunteer's ledger in {COMMUNITY}")
     flat = await workflow.run(settings, key, args.repeat)
+    if not args.quick:
+        print(f"\nthe unit directory of {COMMUNITY} ({large.units} units) over HTTP")
+        variables = {"community": str(relay.GlobalID("Organisation", str(key)))}
+        await concurrency.run(url, DIRECTORY_QUERY, variables, args.repeat)
     return constant and steady and flat
 
 
@@ -272,7 +276,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--extra-units", type=int, default=88)
     parser.add_argument(
-        "--quick", action="store_true", help="20 runs each: under a minute, for development"
+        "--quick",
+        action="store_true",
+        help="20 runs each and no HTTP round: under a minute, for development",
     )
     args = parser.parse_args()
     if args.quick:

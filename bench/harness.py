@@ -105,7 +105,7 @@ async def graphql_runner(
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
         if fixed is None:
-            await _sign_in(client)
+            await sign_in(client)
 
         async def via_graphql() -> None:
             response = await client.post("/graphql", json={"query": query, "variables": variables})
@@ -117,7 +117,8 @@ async def graphql_runner(
     await app.state.database.dispose()
 
 
-async def _sign_in(client: httpx.AsyncClient) -> None:
+async def sign_in(client: httpx.AsyncClient) -> None:
+    """Sign in as the demo street administrator; the client keeps the session cookie."""
     response = await client.post(
         "/graphql",
         json={
