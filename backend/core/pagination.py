@@ -20,6 +20,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.relay.utils import from_base64, to_base64
 
 from backend.core.errors import ErrorCode, InvalidArgument, PublicError
+from backend.core.prefetch import prefetch
 from backend.core.scope import visible
 
 MAX_PAGE_SIZE = 100
@@ -133,13 +134,15 @@ def build_connection(nodes: Sequence[NodeT], win: Window, total: int) -> Connect
     )
 
 
-def connection_from_list(
-    items: Sequence[RowT], args: PageArgs, to_node: Callable[[RowT], NodeT]
+async def connection_from_list(
+    info: Any, items: Sequence[RowT], args: PageArgs, to_node: Callable[[RowT], NodeT]
 ) -> Connection[NodeT]:
-    """Paginate a list already in memory (nested relations loaded through a dataloader)."""
+    """Paginate a list already in memory (nested relations loaded through a dataloader), with
+    the relations the query selects under its nodes loaded ahead."""
     win = window(args, len(items))
-    page = items[win.offset : win.offset + win.limit]
-    return build_connection([to_node(item) for item in page], win, len(items))
+    nodes = [to_node(item) for item in items[win.offset : win.offset + win.limit]]
+    await prefetch(info, nodes)
+    return build_connection(nodes, win, len(items))
 
 
 @dataclass(frozen=True, eq=False)
@@ -248,4 +251,6 @@ async def paginate(
     entity = statement.column_descriptions[0]["entity"]
     statement = statement.where(visible(entity, info.context.scope))
     page = await info.context.loader(PageLoader).load(PageRequest(statement, args))
-    return build_connection([to_node(row) for row in page.rows], page.window, page.total)
+    nodes = [to_node(row) for row in page.rows]
+    await prefetch(info, nodes)
+    return build_connection(nodes, page.window, page.total)

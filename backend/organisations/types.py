@@ -63,7 +63,9 @@ class OrganisationType(ModelNode):
         before: str | None = None,
     ) -> Connection[GridType]:
         rows = await info.context.loader(GridsByCommunityLoader).load(self.id)
-        return connection_from_list(rows, PageArgs(first, after, last, before), GridType.from_model)
+        return await connection_from_list(
+            info, rows, PageArgs(first, after, last, before), GridType.from_model
+        )
 
     @strawberry.field(description="驻本社区的单位")
     async def resident_units(
@@ -75,7 +77,7 @@ class OrganisationType(ModelNode):
         before: str | None = None,
     ) -> Connection[ResidentUnitRef]:
         rows = await info.context.loader(ResidentUnitsByCommunityLoader).load(self.id)
-        return connection_from_list(rows, PageArgs(first, after, last, before), present)
+        return await connection_from_list(info, rows, PageArgs(first, after, last, before), present)
 
     @strawberry.field(description="本社区的兼职委员")
     async def committee_members(
@@ -87,7 +89,7 @@ class OrganisationType(ModelNode):
         before: str | None = None,
     ) -> Connection[MembershipRef]:
         rows = await info.context.loader(CommitteeMembershipsByCommunityLoader).load(self.id)
-        return connection_from_list(rows, PageArgs(first, after, last, before), present)
+        return await connection_from_list(info, rows, PageArgs(first, after, last, before), present)
 
     @strawberry.field(description="驻本社区的单位数")
     async def unit_count(self, info: Info) -> int:

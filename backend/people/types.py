@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import strawberry
 from strawberry import relay
@@ -10,7 +10,8 @@ from strawberry.types import Info
 from backend.core.enums import labelled_enum
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.personal_data import mask_address, mask_id_number, mask_mobile
-from backend.core.types import ModelNode, required
+from backend.core.prefetch import Relation, ready_or
+from backend.core.types import ModelNode, pending, required
 from backend.organisations.refs import OrganisationRef, load_community, load_organisation
 from backend.people.loaders import (
     CommitteeMembershipByIdLoader,
@@ -30,6 +31,10 @@ CommitteeRoleEnum = labelled_enum(
 )
 
 ROLE_ORDER = list(CommitteeRole)
+
+
+def _ordered_roles(rows: Any) -> list[CommitteeRole]:
+    return sorted((row.role for row in rows), key=ROLE_ORDER.index)
 
 
 @strawberry.type(name="Person", description="人员：居民、党员、单位职工、志愿者；个人信息默认脱敏")
@@ -65,21 +70,21 @@ class PersonType(ModelNode):
     @strawberry.field(
         description="手机号，默认脱敏（138****1234）；full: true 取完整值并记入审计日志"
     )
-    async def mobile(self, info: Info, full: bool = False) -> str | None:
+    def mobile(self, info: Info, full: bool = False) -> str | None:
         if full:
-            return await reveal(info, self.id, "mobile", self.mobile_value)
+            return pending(reveal(info, self.id, "mobile", self.mobile_value))
         return mask_mobile(self.mobile_value)
 
     @strawberry.field(description="身份证号，默认脱敏（4401**********123X）；full: true 同上")
-    async def id_number(self, info: Info, full: bool = False) -> str | None:
+    def id_number(self, info: Info, full: bool = False) -> str | None:
         if full:
-            return await reveal(info, self.id, "id_number", self.id_number_value)
+            return pending(reveal(info, self.id, "id_number", self.id_number_value))
         return mask_id_number(self.id_number_value)
 
     @strawberry.field(description="住址，默认只显示到街路；full: true 同上")
-    async def address(self, info: Info, full: bool = False) -> str | None:
+    def address(self, info: Info, full: bool = False) -> str | None:
         if full:
-            return await reveal(info, self.id, "address", self.address_value)
+            return pending(reveal(info, self.id, "address", self.address_value))
         return mask_address(self.address_value)
 
     @strawberry.field(description="性别的中文名")
@@ -130,13 +135,19 @@ class CommitteeMembershipType(ModelNode):
     community_id: strawberry.Private[int]
     unit_id: strawberry.Private[int | None]
 
+    # Loaded ahead for a list of memberships that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "person": Relation(PersonByIdLoader, "person_id"),
+        "roles": Relation(CommitteeRolesByMembershipLoader, "id", shape=_ordered_roles),
+    }
+
     @strawberry.field(description="是否在任期内")
     def is_active(self) -> bool:
         return self.archived_at is None and self.term_start <= date.today() <= self.term_end
 
     @strawberry.field(description="委员本人")
-    async def person(self, info: Info) -> PersonType:
-        return required(await load_person(info, self.person_id), "人员")
+    def person(self, info: Info) -> PersonType:
+        return ready_or(self, "person", lambda: _person(info, self.person_id), required_as="人员")
 
     @strawberry.field(description="所在社区")
     async def community(self, info: Info) -> OrganisationRef:
@@ -147,8 +158,8 @@ class CommitteeMembershipType(ModelNode):
         return await load_unit(info, self.unit_id)
 
     @strawberry.field(description="担任的角色")
-    async def roles(self, info: Info) -> list[CommitteeRole]:
-        return await _membership_roles(info, self.id)
+    def roles(self, info: Info) -> list[CommitteeRole]:
+        return ready_or(self, "roles", lambda: _membership_roles(info, self.id))
 
     @strawberry.field(description="角色的中文名")
     async def role_labels(self, info: Info) -> list[str]:
@@ -156,5 +167,10 @@ class CommitteeMembershipType(ModelNode):
 
 
 async def _membership_roles(info: Info, membership_id: int) -> list[CommitteeRole]:
-    rows = await info.context.loader(CommitteeRolesByMembershipLoader).load(membership_id)
-    return sorted((row.role for row in rows), key=ROLE_ORDER.index)
+    return _ordered_roles(
+        await info.context.loader(CommitteeRolesByMembershipLoader).load(membership_id)
+    )
+
+
+async def _person(info: Info, person_id: int) -> PersonType:
+    return required(await load_person(info, person_id), "人员")

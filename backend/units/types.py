@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry import relay
@@ -9,9 +10,10 @@ from strawberry.types import Info
 from backend.cobuilding.loaders import ResourcesByCommitmentLoader
 from backend.cobuilding.refs import ResourceRef
 from backend.core.enums import labelled_enum
+from backend.core.prefetch import Relation, ready_or
 from backend.core.types import ModelNode, ModelType, load_related_list, required
 from backend.organisations.refs import GridRef, OrganisationRef, load_community, load_grid
-from backend.people.loaders import CommitteeMembershipsByUnitLoader
+from backend.people.loaders import CommitteeMembershipsByUnitLoader, PersonByIdLoader
 from backend.people.refs import MembershipRef, PersonRef, load_person
 from backend.units.loaders import (
     AgreementCommitmentByIdLoader,
@@ -57,6 +59,12 @@ class ResidentUnitType(ModelNode):
     grid_id: strawberry.Private[int | None]
     liaison_id: strawberry.Private[int | None]
 
+    # Loaded ahead for a page of units that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "liaison": Relation(PersonByIdLoader, "liaison_id"),
+        "committee_members": Relation(CommitteeMembershipsByUnitLoader, "id", many=True),
+    }
+
     @strawberry.field(description="单位类型的中文名")
     def kind_label(self) -> str:
         return self.kind.label
@@ -70,8 +78,8 @@ class ResidentUnitType(ModelNode):
         return await load_grid(info, self.grid_id)
 
     @strawberry.field(description="联络员")
-    async def liaison(self, info: Info) -> PersonRef | None:
-        return await load_person(info, self.liaison_id)
+    def liaison(self, info: Info) -> PersonRef | None:
+        return ready_or(self, "liaison", lambda: load_person(info, self.liaison_id))
 
     @strawberry.field(description="共建协议")
     async def agreements(self, info: Info) -> list[CoBuildingAgreementType]:
@@ -89,8 +97,12 @@ class ResidentUnitType(ModelNode):
         return [UnitStaffType.from_model(row) for row in rows]
 
     @strawberry.field(description="来自本单位的兼职委员")
-    async def committee_members(self, info: Info) -> list[MembershipRef]:
-        return await load_related_list(info, CommitteeMembershipsByUnitLoader, self.id)
+    def committee_members(self, info: Info) -> list[MembershipRef]:
+        return ready_or(
+            self,
+            "committee_members",
+            lambda: load_related_list(info, CommitteeMembershipsByUnitLoader, self.id),
+        )
 
 
 @strawberry.type(name="UnitStaff", description="单位工作人员")
