@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import strawberry
@@ -25,7 +26,10 @@ async def load_attachments(
     info: Info[Any, Any], loader: type[_AttachmentsLoader], owner_id: int
 ) -> list[AttachmentType]:
     """The files of one owner through the request's loader of that owner's kind."""
-    rows = await info.context.loader(loader).load(owner_id)
+    return attachment_types(await info.context.loader(loader).load(owner_id))
+
+
+def attachment_types(rows: Sequence[Any]) -> list[AttachmentType]:
     return [
         AttachmentType(id=r.id, filename=r.filename, content_type=r.content_type, size=r.size)
         for r in rows

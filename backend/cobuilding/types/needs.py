@@ -5,17 +5,19 @@ which builds on this module, so it is named lazily here (ProjectRef)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from backend.attachments.loaders import AttachmentsByNeedLoader
-from backend.attachments.types import AttachmentType, load_attachments
+from backend.attachments.types import AttachmentType, attachment_types, load_attachments
 from backend.cobuilding.loaders import (
     DispatchesByNeedLoader,
     NeedByIdLoader,
     NeedDispatchByIdLoader,
+    ProjectByIdLoader,
     ResourceByIdLoader,
 )
 from backend.cobuilding.models import DispatchStatus, NeedSource, NeedStatus, Urgency
@@ -23,7 +25,9 @@ from backend.cobuilding.permissions import handles_needs_in
 from backend.cobuilding.refs import ProjectRef, load_need, load_project
 from backend.cobuilding.types.resources import ResourceType
 from backend.core.enums import labelled_enum
+from backend.core.prefetch import Relation, ready_or
 from backend.core.types import ModelNode, required
+from backend.organisations.loaders import GridByIdLoader, OrganisationByIdLoader
 from backend.organisations.refs import (
     GridRef,
     OrganisationRef,
@@ -31,7 +35,9 @@ from backend.organisations.refs import (
     load_community,
     load_grid,
 )
+from backend.people.loaders import PersonByIdLoader
 from backend.people.refs import PersonRef, load_person
+from backend.units.loaders import ResidentUnitByIdLoader
 from backend.units.refs import ResidentUnitRef, load_unit
 
 NeedStatusEnum = labelled_enum(NeedStatus, name="NeedStatus")
@@ -65,6 +71,16 @@ class NeedType(ModelNode):
     reject_reason: str | None = strawberry.field(description="不予受理的理由")
     closed_at: datetime | None
 
+    # Loaded ahead for a page of needs that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "community": Relation(OrganisationByIdLoader, "community_id"),
+        "grid": Relation(GridByIdLoader, "grid_id"),
+        "raised_by": Relation(PersonByIdLoader, "raised_by_id"),
+        "project": Relation(ProjectByIdLoader, "project_id"),
+        "photos": Relation(AttachmentsByNeedLoader, "id", shape=attachment_types),
+        "dispatches": Relation(DispatchesByNeedLoader, "id", many=True),
+    }
+
     @strawberry.field(description="紧急程度的中文名")
     def urgency_label(self) -> str:
         return self.urgency.label
@@ -82,31 +98,38 @@ class NeedType(ModelNode):
         return await holds_over(info, self.community_id, handles_needs_in)
 
     @strawberry.field(description="所在社区")
-    async def community(self, info: Info) -> OrganisationRef:
-        return await load_community(info, self.community_id)
+    def community(self, info: Info) -> OrganisationRef:
+        return ready_or(
+            self, "community", lambda: load_community(info, self.community_id), required_as="社区"
+        )
 
     @strawberry.field(description="所在网格")
-    async def grid(self, info: Info) -> GridRef | None:
-        return await load_grid(info, self.grid_id)
+    def grid(self, info: Info) -> GridRef | None:
+        return ready_or(self, "grid", lambda: load_grid(info, self.grid_id))
 
     @strawberry.field(description="提出人")
-    async def raised_by(self, info: Info) -> PersonRef | None:
-        return await load_person(info, self.raised_by_id)
+    def raised_by(self, info: Info) -> PersonRef | None:
+        return ready_or(self, "raised_by", lambda: load_person(info, self.raised_by_id))
 
     @strawberry.field(description="承接此需求的共建项目")
-    async def project(self, info: Info) -> ProjectRef | None:
-        return await load_project(info, self.project_id)
+    def project(self, info: Info) -> ProjectRef | None:
+        return ready_or(self, "project", lambda: load_project(info, self.project_id))
 
     @strawberry.field(description="合并到的需求（重复需求）")
     async def merged_into(self, info: Info) -> NeedType | None:
         return await load_need(info, self.merged_into_id)
 
     @strawberry.field(description="现场照片")
-    async def photos(self, info: Info) -> list[AttachmentType]:
-        return await load_attachments(info, AttachmentsByNeedLoader, self.id)
+    def photos(self, info: Info) -> list[AttachmentType]:
+        return ready_or(
+            self, "photos", lambda: load_attachments(info, AttachmentsByNeedLoader, self.id)
+        )
 
     @strawberry.field(description="派单记录（最早在前）")
-    async def dispatches(self, info: Info) -> list[NeedDispatchType]:
+    def dispatches(self, info: Info) -> list[NeedDispatchType]:
+        return ready_or(self, "dispatches", lambda: self._dispatches(info))
+
+    async def _dispatches(self, info: Info) -> list[NeedDispatchType]:
         rows = await info.context.loader(DispatchesByNeedLoader).load(self.id)
         return [NeedDispatchType.from_model(row) for row in rows]
 
@@ -126,6 +149,11 @@ class NeedDispatchType(ModelNode):
     resource_id: strawberry.Private[int | None]
     project_id: strawberry.Private[int | None]
 
+    relations: ClassVar[dict[str, Relation]] = {
+        "unit": Relation(ResidentUnitByIdLoader, "unit_id"),
+        "project": Relation(ProjectByIdLoader, "project_id"),
+    }
+
     @strawberry.field(description="状态的中文名")
     def status_label(self) -> str:
         return self.status.label
@@ -135,12 +163,15 @@ class NeedDispatchType(ModelNode):
         return required(await load_need(info, self.need_id), "需求")
 
     @strawberry.field(description="接单单位")
-    async def unit(self, info: Info) -> ResidentUnitRef:
+    def unit(self, info: Info) -> ResidentUnitRef:
+        return ready_or(self, "unit", lambda: self._unit(info), required_as="单位")
+
+    async def _unit(self, info: Info) -> ResidentUnitRef:
         return required(await load_unit(info, self.unit_id), "单位")
 
     @strawberry.field(description="接单后加入的项目（派单时指定）；空表示接单单位新建项目")
-    async def project(self, info: Info) -> ProjectRef | None:
-        return await load_project(info, self.project_id)
+    def project(self, info: Info) -> ProjectRef | None:
+        return ready_or(self, "project", lambda: load_project(info, self.project_id))
 
     @strawberry.field(description="派单时选定的资源")
     async def resource(self, info: Info) -> ResourceType | None:
