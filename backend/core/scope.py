@@ -154,9 +154,28 @@ def readable(model: type[Any], scope: Scope) -> bool:
     return registration is not None and scope.allows_token_scope(registration.read.token_scope)
 
 
+# Built conditions by table and scope. A condition depends on nothing else (no clock, no
+# request), and building one costs more than running the statement it goes into (the
+# attachments' condition nests the conditions of six owner tables); the same few scopes ask
+# again and again. Bounded: when full it starts over.
+_CONDITIONS: dict[tuple[type[Any], Scope], ColumnElement[bool]] = {}
+MAX_CACHED_CONDITIONS = 4096
+
+
 def visible(model: type[Any], scope: Scope) -> ColumnElement[bool]:
     """The rows of `model` the caller may find: in lists, nested lists and `node(id)`, from
     the grants of the roles its read rule allows."""
+    key = (model, scope)
+    condition = _CONDITIONS.get(key)
+    if condition is None:
+        condition = _build_condition(model, scope)
+        if len(_CONDITIONS) >= MAX_CACHED_CONDITIONS:
+            _CONDITIONS.clear()
+        _CONDITIONS[key] = condition
+    return condition
+
+
+def _build_condition(model: type[Any], scope: Scope) -> ColumnElement[bool]:
     if not readable(model, scope):
         return false()
     registration = _rules[model]
