@@ -4,6 +4,7 @@ updates."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry import relay
@@ -31,8 +32,11 @@ from backend.cobuilding.services import (
 from backend.cobuilding.types.needs import NeedType
 from backend.cobuilding.types.resources import ResourceType
 from backend.core.enums import labelled_enum
+from backend.core.prefetch import Relation, ready_or
 from backend.core.types import ModelNode, ModelType, present
+from backend.organisations.loaders import OrganisationByIdLoader
 from backend.organisations.refs import OrganisationRef, load_community, organisation_path
+from backend.people.loaders import CommitteeMembershipByIdLoader
 from backend.people.refs import MembershipRef, load_membership
 from backend.units.loaders import ResidentUnitByIdLoader
 from backend.units.refs import ResidentUnitRef, load_unit
@@ -73,6 +77,15 @@ class ProjectType(ModelNode):
     lead_unit_id: strawberry.Private[int | None]
     follow_up_officer_id: strawberry.Private[int | None]
 
+    # Loaded ahead for a page of projects that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "community": Relation(OrganisationByIdLoader, "community_id"),
+        "lead_unit": Relation(ResidentUnitByIdLoader, "lead_unit_id"),
+        "follow_up_officer": Relation(CommitteeMembershipByIdLoader, "follow_up_officer_id"),
+        "milestones": Relation(MilestonesByProjectLoader, "id", many=True),
+        "needs": Relation(NeedsByProjectLoader, "id", many=True),
+    }
+
     @strawberry.field(description="状态的中文名")
     def status_label(self) -> str:
         return self.status.label
@@ -98,12 +111,14 @@ class ProjectType(ModelNode):
         return is_project_late(self.status, milestones, date.today())
 
     @strawberry.field(description="所在社区")
-    async def community(self, info: Info) -> OrganisationRef:
-        return await load_community(info, self.community_id)
+    def community(self, info: Info) -> OrganisationRef:
+        return ready_or(
+            self, "community", lambda: load_community(info, self.community_id), required_as="社区"
+        )
 
     @strawberry.field(description="牵头单位")
-    async def lead_unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit(info, self.lead_unit_id)
+    def lead_unit(self, info: Info) -> ResidentUnitRef | None:
+        return ready_or(self, "lead_unit", lambda: load_unit(info, self.lead_unit_id))
 
     @strawberry.field(description="参与单位")
     async def partners(self, info: Info) -> list[ResidentUnitRef]:
@@ -114,8 +129,10 @@ class ProjectType(ModelNode):
         return [present(unit) for unit in units if unit is not None]
 
     @strawberry.field(description="项目跟办员（兼职委员）")
-    async def follow_up_officer(self, info: Info) -> MembershipRef | None:
-        return await load_membership(info, self.follow_up_officer_id)
+    def follow_up_officer(self, info: Info) -> MembershipRef | None:
+        return ready_or(
+            self, "follow_up_officer", lambda: load_membership(info, self.follow_up_officer_id)
+        )
 
     @strawberry.field(
         description="当前用户能否报告进展、完成节点：本社区工作人员、牵头或参与单位的联络员、跟办员"
@@ -135,12 +152,18 @@ class ProjectType(ModelNode):
         )
 
     @strawberry.field(description="项目节点")
-    async def milestones(self, info: Info) -> list[ProjectMilestoneType]:
+    def milestones(self, info: Info) -> list[ProjectMilestoneType]:
+        return ready_or(self, "milestones", lambda: self._milestones(info))
+
+    async def _milestones(self, info: Info) -> list[ProjectMilestoneType]:
         rows = await info.context.loader(MilestonesByProjectLoader).load(self.id)
         return [ProjectMilestoneType.from_model(row) for row in rows]
 
     @strawberry.field(description="本项目承接的需求")
-    async def needs(self, info: Info) -> list[NeedType]:
+    def needs(self, info: Info) -> list[NeedType]:
+        return ready_or(self, "needs", lambda: self._needs(info))
+
+    async def _needs(self, info: Info) -> list[NeedType]:
         rows = await info.context.loader(NeedsByProjectLoader).load(self.id)
         return [NeedType.from_model(row) for row in rows]
 
