@@ -16,13 +16,16 @@ from backend.cobuilding.refs import (
     load_project,
 )
 from backend.core.enums import labelled_enum
+from backend.core.prefetch import Relation, ready_or
 from backend.core.types import ModelNode, ModelType, required
+from backend.organisations.loaders import OrganisationByIdLoader
 from backend.organisations.refs import (
     OrganisationRef,
     holds_over,
     load_community,
     load_organisation,
 )
+from backend.people.loaders import PersonByIdLoader
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 from backend.volunteering.loaders import (
@@ -60,6 +63,12 @@ class VolunteerTeamType(ModelNode):
     sponsor_organisation_id: strawberry.Private[int | None]
     sponsor_unit_id: strawberry.Private[int | None]
 
+    # Loaded ahead for a page that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "community": Relation(OrganisationByIdLoader, "community_id"),
+        "leader": Relation(PersonByIdLoader, "leader_id"),
+    }
+
     @classmethod
     def from_model(cls, row: Any) -> VolunteerTeamType:
         return cls(
@@ -82,12 +91,14 @@ class VolunteerTeamType(ModelNode):
         return split_skills(self.skills_text)
 
     @strawberry.field(description="所在社区")
-    async def community(self, info: Info) -> OrganisationRef:
-        return await load_community(info, self.community_id)
+    def community(self, info: Info) -> OrganisationRef:
+        return ready_or(
+            self, "community", lambda: load_community(info, self.community_id), required_as="社区"
+        )
 
     @strawberry.field(description="队长")
-    async def leader(self, info: Info) -> PersonRef | None:
-        return await load_person(info, self.leader_id)
+    def leader(self, info: Info) -> PersonRef | None:
+        return ready_or(self, "leader", lambda: load_person(info, self.leader_id))
 
     @strawberry.field(description="发起组织")
     async def sponsor_organisation(self, info: Info) -> OrganisationRef | None:
@@ -114,6 +125,10 @@ class VolunteerTeamType(ModelNode):
     async def total_service_minutes(self, info: Info) -> int:
         minutes: int = await info.context.loader(ServiceMinutesByTeamLoader).load(self.id)
         return minutes
+
+
+async def _person(info: Info, person_id: int) -> PersonRef:
+    return required(await load_person(info, person_id), "人员")
 
 
 async def load_team(info: Info, team_id: int | None) -> VolunteerTeamType | None:
@@ -155,17 +170,22 @@ class ServiceRecordType(ModelNode):
     micro_wish_id: strawberry.Private[int | None]
     project_id: strawberry.Private[int | None]
 
+    relations: ClassVar[dict[str, Relation]] = {
+        "person": Relation(PersonByIdLoader, "person_id"),
+        "team": Relation(VolunteerTeamByIdLoader, "team_id"),
+    }
+
     @strawberry.field(description="服务时长（小时）")
     def hours(self) -> float:
         return minutes_to_hours(self.minutes)
 
     @strawberry.field(description="服务的志愿者")
-    async def person(self, info: Info) -> PersonRef:
-        return required(await load_person(info, self.person_id), "人员")
+    def person(self, info: Info) -> PersonRef:
+        return ready_or(self, "person", lambda: _person(info, self.person_id), required_as="人员")
 
     @strawberry.field(description="所属服务队")
-    async def team(self, info: Info) -> VolunteerTeamType | None:
-        return await load_team(info, self.team_id)
+    def team(self, info: Info) -> VolunteerTeamType | None:
+        return ready_or(self, "team", lambda: load_team(info, self.team_id))
 
     @strawberry.field(description="服务的需求")
     async def need(self, info: Info) -> NeedRef | None:
@@ -204,6 +224,11 @@ class VolunteerActivityType(ModelNode):
     micro_wish_id: strawberry.Private[int | None]
     project_id: strawberry.Private[int | None]
     checkin_code_value: strawberry.Private[str]
+
+    relations: ClassVar[dict[str, Relation]] = {
+        "community": Relation(OrganisationByIdLoader, "community_id"),
+        "team": Relation(VolunteerTeamByIdLoader, "team_id"),
+    }
     renamed: ClassVar[dict[str, str]] = {
         "required_skills_text": "required_skills",
         "checkin_code_value": "checkin_code",
@@ -231,12 +256,14 @@ class VolunteerActivityType(ModelNode):
         return self.checkin_code_value if allowed else None
 
     @strawberry.field(description="所在社区")
-    async def community(self, info: Info) -> OrganisationRef:
-        return await load_community(info, self.community_id)
+    def community(self, info: Info) -> OrganisationRef:
+        return ready_or(
+            self, "community", lambda: load_community(info, self.community_id), required_as="社区"
+        )
 
     @strawberry.field(description="组织的服务队")
-    async def team(self, info: Info) -> VolunteerTeamType | None:
-        return await load_team(info, self.team_id)
+    def team(self, info: Info) -> VolunteerTeamType | None:
+        return ready_or(self, "team", lambda: load_team(info, self.team_id))
 
     @strawberry.field(description="服务的需求")
     async def need(self, info: Info) -> NeedRef | None:
