@@ -4,6 +4,7 @@ the progress reported on those."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import ClassVar
 
 import strawberry
 from strawberry import relay
@@ -13,6 +14,7 @@ from backend.accounts.loaders import UserByIdLoader
 from backend.attachments.loaders import AttachmentsByProgressLoader
 from backend.attachments.types import AttachmentType, load_attachments
 from backend.core.enums import labelled_enum
+from backend.core.prefetch import Relation, ready_or
 from backend.core.types import ModelNode, ModelType, required
 from backend.meetings.loaders import (
     ActionItemByIdLoader,
@@ -31,7 +33,9 @@ from backend.meetings.types.meetings import (
     load_meeting,
 )
 from backend.organisations.refs import holds_over
+from backend.people.loaders import PersonByIdLoader
 from backend.people.refs import PersonRef, load_person
+from backend.units.loaders import ResidentUnitByIdLoader
 from backend.units.refs import ResidentUnitRef, load_unit
 
 DecisionOutcomeEnum = labelled_enum(DecisionOutcome, name="DecisionOutcome")
@@ -93,6 +97,12 @@ class ActionItemType(ModelNode):
     owner_unit_id: strawberry.Private[int | None]
     owner_person_id: strawberry.Private[int | None]
 
+    # Loaded ahead for a page of action items that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "owner_unit": Relation(ResidentUnitByIdLoader, "owner_unit_id"),
+        "owner_person": Relation(PersonByIdLoader, "owner_person_id"),
+    }
+
     @strawberry.field(description="状态的中文名")
     def status_label(self) -> str:
         return self.status.label
@@ -146,12 +156,12 @@ class ActionItemType(ModelNode):
         return await _meeting_of_decision(info, self.decision_id)
 
     @strawberry.field(description="责任单位")
-    async def owner_unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit(info, self.owner_unit_id)
+    def owner_unit(self, info: Info) -> ResidentUnitRef | None:
+        return ready_or(self, "owner_unit", lambda: load_unit(info, self.owner_unit_id))
 
     @strawberry.field(description="责任人")
-    async def owner_person(self, info: Info) -> PersonRef | None:
-        return await load_person(info, self.owner_person_id)
+    def owner_person(self, info: Info) -> PersonRef | None:
+        return ready_or(self, "owner_person", lambda: load_person(info, self.owner_person_id))
 
 
 @strawberry.type(name="ActionProgress", description="督办事项的一次进展报告或核验")

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from backend.attachments.loaders import AttachmentsByAgendaItemLoader
 from backend.attachments.types import AttachmentType, load_attachments
 from backend.core.enums import labelled_enum
+from backend.core.prefetch import Relation, ready_or
 from backend.core.principal import Role
 from backend.core.types import ModelNode, ModelType, present, required
 from backend.meetings.attendance import quorum
@@ -28,7 +29,9 @@ from backend.meetings.loaders import (
 from backend.meetings.models import AgendaSource, AttendanceStatus, MeetingKind, MeetingStatus
 from backend.meetings.permissions import manages_meeting
 from backend.meetings.services import present_count
+from backend.organisations.loaders import OrganisationByIdLoader
 from backend.organisations.refs import OrganisationRef, holds_over, load_community
+from backend.people.loaders import PersonByIdLoader
 from backend.people.refs import PersonRef, load_person
 from backend.units.refs import ResidentUnitRef, load_unit
 
@@ -71,6 +74,12 @@ class JointMeetingType(ModelNode):
     organisation_id: strawberry.Private[int]
     chair_id: strawberry.Private[int | None]
     checkin_code_value: strawberry.Private[str | None]
+
+    # Loaded ahead for a page of meetings that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "organisation": Relation(OrganisationByIdLoader, "organisation_id"),
+        "chair": Relation(PersonByIdLoader, "chair_id"),
+    }
     renamed: ClassVar[dict[str, str]] = {"checkin_code_value": "checkin_code"}
 
     @strawberry.field(description="会议类型的中文名")
@@ -82,8 +91,13 @@ class JointMeetingType(ModelNode):
         return self.status.label
 
     @strawberry.field(description="召集组织")
-    async def organisation(self, info: Info) -> OrganisationRef:
-        return await load_community(info, self.organisation_id)
+    def organisation(self, info: Info) -> OrganisationRef:
+        return ready_or(
+            self,
+            "organisation",
+            lambda: load_community(info, self.organisation_id),
+            required_as="社区",
+        )
 
     @strawberry.field(
         description="当前用户能否管理本次会议：设置议题、发布、主持、记录决议、核验督办事项"
@@ -92,8 +106,8 @@ class JointMeetingType(ModelNode):
         return await holds_over(info, self.organisation_id, manages_meeting)
 
     @strawberry.field(description="主持人")
-    async def chair(self, info: Info) -> PersonRef | None:
-        return await load_person(info, self.chair_id)
+    def chair(self, info: Info) -> PersonRef | None:
+        return ready_or(self, "chair", lambda: load_person(info, self.chair_id))
 
     @strawberry.field(description="议题（按顺序）")
     async def agenda_items(self, info: Info) -> list[AgendaItemType]:
