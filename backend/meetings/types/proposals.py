@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from backend.attachments.loaders import AttachmentsByProposalLoader
-from backend.attachments.types import AttachmentType, load_attachments
+from backend.attachments.types import AttachmentType, attachment_types, load_attachments
 from backend.core.enums import labelled_enum
+from backend.core.prefetch import Relation, ready_or
 from backend.core.types import ModelNode
 from backend.meetings.loaders import ProposalByIdLoader
 from backend.meetings.models import ProposalKind, ProposalOrigin, ProposalStatus
 from backend.meetings.permissions import triages_proposals
+from backend.organisations.loaders import OrganisationByIdLoader
 from backend.organisations.refs import OrganisationRef, holds_over, load_community
+from backend.units.loaders import ResidentUnitByIdLoader
 from backend.units.refs import ResidentUnitRef, load_unit
 
 ProposalKindEnum = labelled_enum(ProposalKind, name="ProposalKind")
@@ -42,6 +46,13 @@ class ProposalType(ModelNode):
     unit_id: strawberry.Private[int | None]
     merged_into_id: strawberry.Private[int | None]
 
+    # Loaded ahead for a page of proposals that asks for them (backend/core/prefetch.py).
+    relations: ClassVar[dict[str, Relation]] = {
+        "community": Relation(OrganisationByIdLoader, "community_id"),
+        "unit": Relation(ResidentUnitByIdLoader, "unit_id"),
+        "attachments": Relation(AttachmentsByProposalLoader, "id", shape=attachment_types),
+    }
+
     @strawberry.field(description="类型的中文名")
     def kind_label(self) -> str:
         return self.kind.label
@@ -61,16 +72,22 @@ class ProposalType(ModelNode):
         return await holds_over(info, self.community_id, triages_proposals)
 
     @strawberry.field(description="所在社区")
-    async def community(self, info: Info) -> OrganisationRef:
-        return await load_community(info, self.community_id)
+    def community(self, info: Info) -> OrganisationRef:
+        return ready_or(
+            self, "community", lambda: load_community(info, self.community_id), required_as="社区"
+        )
 
     @strawberry.field(description="提出建议的单位")
-    async def unit(self, info: Info) -> ResidentUnitRef | None:
-        return await load_unit(info, self.unit_id)
+    def unit(self, info: Info) -> ResidentUnitRef | None:
+        return ready_or(self, "unit", lambda: load_unit(info, self.unit_id))
 
     @strawberry.field(description="附件")
-    async def attachments(self, info: Info) -> list[AttachmentType]:
-        return await load_attachments(info, AttachmentsByProposalLoader, self.id)
+    def attachments(self, info: Info) -> list[AttachmentType]:
+        return ready_or(
+            self,
+            "attachments",
+            lambda: load_attachments(info, AttachmentsByProposalLoader, self.id),
+        )
 
     @strawberry.field(description="合并到的建议")
     async def merged_into(self, info: Info) -> ProposalType | None:
