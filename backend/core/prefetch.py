@@ -89,12 +89,22 @@ def _node_selections(selected: Iterable[Selection]) -> list[Selection]:
 
 
 def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
-    """The fields of a selection set, fragments spread in place."""
+    """The fields of a selection set, fragments spread in place, leaving out what
+    `@skip(if: true)` or `@include(if: false)` drops."""
     for selection in selections:
+        if not _included(selection):
+            continue
         if isinstance(selection, SelectedField):
             yield selection
         elif isinstance(selection, InlineFragment | FragmentSpread):
             yield from _fields(selection.selections)
+
+
+def _included(selection: Selection) -> bool:
+    directives = selection.directives or {}
+    skip = directives.get("skip")
+    include = directives.get("include")
+    return not (skip and skip.get("if")) and not (include and not include.get("if"))
 
 
 _DECLARED: dict[type[Any], dict[str, tuple[str, Relation]]] = {}
@@ -144,14 +154,25 @@ async def _load(
 ) -> None:
     keys = {getattr(node, relation.key) for node in nodes} - {None}
     loader = info.context.loader(relation.loader)
-    loaded = dict(zip(keys, await loader.load_many(list(keys)), strict=True))
+    try:
+        loaded = dict(zip(keys, await loader.load_many(list(keys)), strict=True))
+        values = [relation.value(_loaded(loaded, relation, node)) for node in nodes]
+    except Exception:
+        # Nothing is marked ready: each field then loads on its own and reports the failure
+        # as its own error, as it did before, instead of failing the whole list.
+        return
     reached: list[Any] = []
-    for node in nodes:
-        key = getattr(node, relation.key)
-        value = relation.value(loaded[key] if key is not None else ([] if relation.many else None))
+    for node, value in zip(nodes, values, strict=True):
         node.__dict__.setdefault(_READY, {})[name] = value
         if isinstance(value, list):
             reached.extend(value)
         elif value is not None:
             reached.append(value)
     await _prefetch_level(info, reached, children)
+
+
+def _loaded(loaded: dict[Any, Any], relation: Relation, node: Any) -> Any:
+    key = getattr(node, relation.key)
+    if key is None:
+        return [] if relation.many else None
+    return loaded[key]

@@ -18,7 +18,7 @@ from backend.factories import (
 )
 from backend.organisations.models import Organisation
 from backend.people.models import CommitteeRole
-from tests.client import GraphQLClient
+from tests.client import CountStatements, GraphQLClient
 from tests.helpers import gid
 
 UNIT = "liaison { name mobile } committeeMembers { person { name } roles }"
@@ -88,3 +88,40 @@ async def test_one_unit_alone_loads_the_same_relations_as_it_always_did(
 
     assert alone == together
     assert set(waits) == {"liaison", "committee_members", "person", "roles"}
+
+
+async def test_a_failed_load_ahead_leaves_each_field_to_load_on_its_own(
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    community = CommunityFactory.create()
+    units(community)
+    gql.sign_in(Role.STREET_ADMIN, community)
+    expected = await gql.data(PAGE, {"c": gid("Organisation", community.id)})
+
+    def failing(*_args: Any) -> Any:
+        raise RuntimeError("the load ahead failed")
+
+    monkeypatch.setattr(prefetch, "_loaded", failing)
+
+    assert await gql.data(PAGE, {"c": gid("Organisation", community.id)}) == expected
+
+
+async def test_a_relation_left_out_by_include_is_not_loaded_ahead(
+    gql: GraphQLClient, count_statements: CountStatements
+) -> None:
+    community = CommunityFactory.create()
+    units(community)
+    gql.sign_in(Role.STREET_ADMIN, community)
+    listing = """query P($c: ID!, $with: Boolean!) { node(id: $c) { ... on Organisation {
+      residentUnits(first: 10) { nodes { name %s } } } } }"""
+    variables = {"c": gid("Organisation", community.id), "with": False}
+
+    with count_statements() as without:
+        await gql.data(listing % "id @skip(if: $with)", variables)
+    with count_statements() as left_out:
+        data = await gql.data(
+            listing % "id @skip(if: $with) liaison @include(if: $with) { name }", variables
+        )
+
+    assert left_out.count == without.count
+    assert all("liaison" not in node for node in data["node"]["residentUnits"]["nodes"])
