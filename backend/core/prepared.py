@@ -17,12 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
+from typing import TypeGuard
 
 from graphql import ASTValidationRule, DocumentNode, GraphQLError, GraphQLSchema, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
 CACHED_QUERIES = 512
+# Longer texts are parsed and validated each time: the cache holds the few documents clients
+# send again and again, not whatever a caller makes up (a request may be 256 KB).
+MAX_CACHED_QUERY_LENGTH = 16_384
 
 
 @lru_cache(maxsize=CACHED_QUERIES)
@@ -40,6 +44,10 @@ def _validated(
     return tuple(validate_document(schema, _parsed(query, max_tokens), rules))
 
 
+def _cacheable(query: str | None) -> TypeGuard[str]:
+    return query is not None and 0 < len(query) <= MAX_CACHED_QUERY_LENGTH
+
+
 class PreparedQueries(SchemaExtension):
     """Must come after the extensions that set parse options or add validation rules
     (MaxTokensLimiter, AddValidationRules): it reads both when a request is parsed."""
@@ -48,14 +56,14 @@ class PreparedQueries(SchemaExtension):
         context = self.execution_context
         # A query that does not parse is parsed again by strawberry, which reports the error
         # as it always does.
-        if context.query:
+        if _cacheable(context.query):
             with suppress(GraphQLError):
                 context.graphql_document = _parsed(context.query, self._max_tokens())
         yield
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        if context.query and context.graphql_document is not None:
+        if _cacheable(context.query) and context.graphql_document is not None:
             errors = _validated(
                 context.schema._schema,
                 context.query,

@@ -75,3 +75,13 @@ async def test_a_syntax_error_is_reported_as_before(gql: GraphQLClient) -> None:
 
         assert body["errors"][0]["message"] == "查询语法错误。"
         assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+async def test_a_very_long_query_text_is_not_kept(gql: GraphQLClient, parses: list[str]) -> None:
+    gql.sign_in(Role.STREET_ADMIN, CommunityFactory.create())
+    query = _unique("{ __typename }" + " " * prepared.MAX_CACHED_QUERY_LENGTH)
+
+    for _ in range(2):
+        assert await gql.data(query) == {"__typename": "Query"}
+
+    assert parses.count(query) == 0  # parsed by strawberry itself, each time
