@@ -24,6 +24,8 @@ from backend.core.prefetch import prefetch
 from backend.core.scope import visible
 
 MAX_PAGE_SIZE = 100
+# SQLite takes at most 500 parts in one compound SELECT.
+MAX_UNION_PARTS = 400
 DEFAULT_PAGE_SIZE = 20
 CURSOR_PREFIX = "cursor"
 
@@ -226,15 +228,26 @@ class PageLoader(DataLoader[PageRequest, Page]):
                 statement = requests[i].statement.offset(win.offset).limit(win.limit)
                 rows[i] = list(await self.db.scalars(statement))
                 continue
-            union = union_all(
-                *(_tagged_page(i, requests[i].statement, win) for i, win in pages.items())
-            ).subquery()
-            tagged = select(aliased(entity, union), union.c.page_list).order_by(
-                union.c.page_list, union.c.page_position
-            )
-            for row, index in await self.db.rows(tagged):
-                rows[index].append(row)
+            parts = list(pages.items())
+            for start in range(0, len(parts), MAX_UNION_PARTS):
+                await self._union(requests, entity, parts[start : start + MAX_UNION_PARTS], rows)
         return rows
+
+    async def _union(
+        self,
+        requests: Sequence[PageRequest],
+        entity: Any,
+        parts: Sequence[tuple[int, Window]],
+        rows: list[list[Any]],
+    ) -> None:
+        union = union_all(
+            *(_tagged_page(i, requests[i].statement, win) for i, win in parts)
+        ).subquery()
+        tagged = select(aliased(entity, union), union.c.page_list).order_by(
+            union.c.page_list, union.c.page_position
+        )
+        for row, index in await self.db.rows(tagged):
+            rows[index].append(row)
 
 
 async def paginate(
