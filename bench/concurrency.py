@@ -31,8 +31,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served(database_url: str) -> Iterator[str]:
-    """The app serving `database_url` on a spare port, for as long as the block runs."""
+def served(database_url: str) -> Iterator[tuple[str, int]]:
+    """The app serving `database_url` on a spare port, for as long as the block runs: its
+    address and its process id."""
     port = _free_port()
     env = {
         **os.environ,
@@ -57,7 +58,7 @@ def served(database_url: str) -> Iterator[str]:
             if server.poll() is not None:
                 raise RuntimeError("the server did not start")
             time.sleep(0.25)
-        yield base
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -92,14 +93,16 @@ async def _client_run(
 async def run(database_url: str, query: str, variables: dict[str, Any], repeat: int) -> float:
     """Prints one client against eight; returns the p95 under load over the single p50."""
     body = {"query": query, "variables": variables}
-    with served(database_url) as base:
+    with served(database_url) as (base, pid):
         cookies = await _session_cookies(base)
         single = await _client_run(base, cookies, body, repeat)
+        after_single = _memory_mib(pid)
         started = time.perf_counter()
         runs = await asyncio.gather(
             *(_client_run(base, cookies, body, max(1, repeat // 2)) for _ in range(CLIENTS))
         )
         elapsed = time.perf_counter() - started
+        after_load = _memory_mib(pid)
     loaded = [timing for timings in runs for timing in timings]
     p50 = statistics.median(single)
     ratio = _percentile(loaded, 0.95) / p50
@@ -113,4 +116,19 @@ async def run(database_url: str, query: str, variables: dict[str, Any], repeat: 
         f" {len(loaded) / elapsed:5.1f} req/s | p95 under load / single p50 {ratio:4.1f}x"
         " (goal ≤ 3x)"
     )
+    print(
+        f"server memory (resident, peak) | after one client {after_single}"
+        f" | after eight clients {after_load}"
+    )
     return ratio
+
+
+def _memory_mib(pid: int) -> str:
+    """The server's resident and peak resident memory, from Linux's /proc."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            fields = dict(line.split(":", 1) for line in status if ":" in line)
+    except OSError:
+        return "n/a"
+    rss, peak = (int(fields[name].split()[0]) // 1024 for name in ("VmRSS", "VmHWM"))
+    return f"{rss} MiB ({peak} MiB peak)"
