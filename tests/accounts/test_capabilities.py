@@ -92,6 +92,19 @@ async def _manages_and_may_add(gql: GraphQLClient, meeting: JointMeeting) -> tup
     return says, "errors" not in body and payload is not None and payload["errors"] == []
 
 
+def _places(over: str) -> tuple[Organisation, Organisation]:
+    """A community of a street, and where the caller's grant is: the street, the community
+    itself, or another community of the street."""
+    street = StreetFactory.create()
+    community = CommunityFactory.create(street=street)
+    places = {
+        "street": street,
+        "community": community,
+        "other community": CommunityFactory.create(street=street),
+    }
+    return community, places[over]
+
+
 @pytest.mark.parametrize(
     ("role", "over", "manages"),
     [
@@ -106,15 +119,9 @@ async def _manages_and_may_add(gql: GraphQLClient, meeting: JointMeeting) -> tup
 async def test_a_meeting_says_who_manages_it_and_they_alone_may_change_it(
     gql: GraphQLClient, role: Role, over: str, manages: bool
 ) -> None:
-    street = StreetFactory.create()
-    community = CommunityFactory.create(street=street)
-    places = {
-        "street": street,
-        "community": community,
-        "other community": CommunityFactory.create(street=street),
-    }
+    community, granted = _places(over)
     meeting = MeetingFactory.create(community=community, status=MeetingStatus.DRAFT, version=1)
-    gql.sign_in(role, places[over])
+    gql.sign_in(role, granted)
 
     assert await _manages_and_may_add(gql, meeting) == (manages, manages)
 
@@ -196,15 +203,9 @@ TRIAGE = """mutation T($input: ProposalTriageInput!) {
 async def test_a_proposal_says_who_triages_it_and_they_alone_may(
     gql: GraphQLClient, role: Role, over: str, triages: bool
 ) -> None:
-    street = StreetFactory.create()
-    community = CommunityFactory.create(street=street)
-    places = {
-        "street": street,
-        "community": community,
-        "other community": CommunityFactory.create(street=street),
-    }
+    community, granted = _places(over)
     proposal = ProposalFactory.create(community=community)
-    gql.sign_in(role, places[over])
+    gql.sign_in(role, granted)
     proposal_id = gid("Proposal", proposal.id)
 
     seen = await gql.execute(PROPOSAL, {"id": proposal_id})
