@@ -258,8 +258,9 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await page.getByTestId('action-card').filter({ hasText: action }).click();
   await expect(drawer.getByTestId('action-evidence').last()).toHaveText(/buchai\.png/);
   await drawer.getByTestId('action-verify').click();
-  await expect(page.getByTestId('action-card').filter({ hasText: action })).toHaveAttribute(
-    'data-status',
-    'VERIFIED',
-  );
+  // Each column reads itself again after the change, so for a moment the card may show in
+  // both: wait for it to be in 已核验 and gone from 已完成.
+  const column = (status: string) => page.locator(`[data-testid="action-column"][data-status="${status}"]`);
+  await expect(column('VERIFIED').getByTestId('action-card').filter({ hasText: action })).toHaveCount(1);
+  await expect(column('DONE').getByTestId('action-card').filter({ hasText: action })).toHaveCount(0);
 });
