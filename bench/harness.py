@@ -34,11 +34,13 @@ class Counts(Protocol):
 
 
 class StatementCounter:
-    """The statements an engine ran since the last `take()`."""
+    """The statements the engines ran since the last `take()`."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, *engines: Engine | None) -> None:
         self.count = 0
-        event.listen(engine, "before_cursor_execute", self._record)
+        for engine in engines:
+            if engine is not None:
+                event.listen(engine, "before_cursor_execute", self._record)
 
     def _record(self, *_args: Any) -> None:
         self.count += 1
@@ -100,7 +102,9 @@ async def graphql_runner(
         if fixed is not None
         else create_app(settings, prepare_database=False)
     )
-    counter = StatementCounter(app.state.database.engine.sync_engine)
+    # The app's engine and SQLite's reader (the compiled read path's statements).
+    database = app.state.database
+    counter = StatementCounter(database.engine.sync_engine, database.reader)
     last: list[dict[str, Any]] = []
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:

@@ -156,8 +156,10 @@ async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
 
 @pytest.fixture
 def count_statements(app: Starlette) -> CountStatements:
-    """`with count_statements() as counter:` counts the SQL statements the API runs."""
-    engine = app.state.database.engine.sync_engine
+    """`with count_statements() as counter:` counts the SQL statements the API runs (on
+    SQLite, with those of the compiled read path's reader)."""
+    database = app.state.database
+    engines = [e for e in (database.engine.sync_engine, database.reader) if e is not None]
 
     @contextmanager
     def counting() -> Iterator[StatementCounter]:
@@ -166,10 +168,12 @@ def count_statements(app: Starlette) -> CountStatements:
         def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
             counter.statements.append(statement)
 
-        event.listen(engine, "before_cursor_execute", record)
+        for engine in engines:
+            event.listen(engine, "before_cursor_execute", record)
         try:
             yield counter
         finally:
-            event.remove(engine, "before_cursor_execute", record)
+            for engine in engines:
+                event.remove(engine, "before_cursor_execute", record)
 
     return counting

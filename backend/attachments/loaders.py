@@ -17,6 +17,7 @@ class _AttachmentsLoader(ListByKeyLoader[Attachment]):
     """Attachments without their content (only the download endpoint reads that)."""
 
     model = Attachment
+    row_key = "owner"
 
     def _statement(self, keys: Sequence[int]) -> Any:
         column = col(getattr(Attachment, self.key))

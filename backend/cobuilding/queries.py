@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import strawberry
+from sqlalchemy import Select
 from strawberry.types import Info
 
 from backend.cobuilding.matching import suggest_resources
@@ -35,6 +37,7 @@ from backend.cobuilding.types.needs import NeedDispatchType, NeedType, ResourceS
 from backend.cobuilding.types.projects import ProjectType
 from backend.cobuilding.types.resources import ResourceType
 from backend.cobuilding.types.wishes import MicroWishType
+from backend.core.compiled.plan import compiled_root
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
@@ -141,6 +144,24 @@ def _root_id(organisation: strawberry.ID | None) -> int | None:
     return decode_optional_id(organisation, "Organisation", "filter.organisation")
 
 
+@compiled_root("needs", NeedType)
+def needs_select(
+    filter: NeedFilter | None = None, order_by: NeedOrder | None = None
+) -> Select[Any]:
+    filter = filter or NeedFilter()
+    order_by = order_by or NeedOrder()
+    return needs_statement(
+        root_id=_root_id(filter.organisation),
+        status=filter.status,
+        category=filter.category,
+        urgency=filter.urgency,
+        grid_id=decode_optional_id(filter.grid, "Grid", "filter.grid"),
+        search=filter.search,
+        order_column=order_by.field.value,
+        direction=order_by.direction,
+    )
+
+
 @strawberry.type
 class CoBuildingQueries:
     @strawberry.field(description="需求清单（默认按提出时间倒序）", extensions=allow(READ_NEEDS))
@@ -154,20 +175,11 @@ class CoBuildingQueries:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[NeedType]:
-        filter = filter or NeedFilter()
-        order_by = order_by or NeedOrder()
-        statement = needs_statement(
-            root_id=_root_id(filter.organisation),
-            status=filter.status,
-            category=filter.category,
-            urgency=filter.urgency,
-            grid_id=decode_optional_id(filter.grid, "Grid", "filter.grid"),
-            search=filter.search,
-            order_column=order_by.field.value,
-            direction=order_by.direction,
-        )
         return await paginate(
-            info, statement, PageArgs(first, after, last, before), NeedType.from_model
+            info,
+            needs_select(filter, order_by),
+            PageArgs(first, after, last, before),
+            NeedType.from_model,
         )
 
     @strawberry.field(description="资源清单", extensions=allow(READ_RESOURCES))

@@ -62,8 +62,12 @@ class GraphQLApp(GraphQL[Context, None]):
             return
         # One session per request, closed (rolled back if unfinished) when the response is sent.
         async with self.database.session() as session:
-            scope.setdefault("state", {})["db"] = RequestDb(session)
-            await super().__call__(scope, _replay(body, receive), send)
+            db = RequestDb(session, self.database.reader)
+            scope.setdefault("state", {})["db"] = db
+            try:
+                await super().__call__(scope, _replay(body, receive), send)
+            finally:
+                await db.settle()
 
     async def get_context(self, request: Any, response: Any) -> Context:
         context = Context(

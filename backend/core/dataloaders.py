@@ -46,6 +46,9 @@ class ListByKeyLoader(DataLoader[int, list[ModelT]], Generic[ModelT]):
     model: ClassVar[type[SQLModel]]
     key: ClassVar[str]
     order_by: ClassVar[tuple[str, ...]] = ("id",)
+    # The column of `_statement`'s rows that holds the key, when it is not `key` (a loader
+    # that selects columns under other names); the compiled read path groups rows by it.
+    row_key: ClassVar[str | None] = None
 
     def __init__(self, db: Any, scope: Scope) -> None:
         super().__init__(load_fn=self._load)

@@ -19,6 +19,7 @@ from backend.accounts.queries import AccountQueries
 from backend.audit.queries import AuditQueries
 from backend.cobuilding.mutations import COBUILDING_MUTATIONS
 from backend.cobuilding.queries import CoBuildingQueries, DispatchQueries
+from backend.core.compiled.extension import CompiledReads
 from backend.core.cost import QueryGuard
 from backend.core.errors import ErrorCode, PublicError
 from backend.core.prepared import PreparedQueries
@@ -172,6 +173,8 @@ schema = strawberry.Schema(
         # after the two above: it reads their parse options and validation rules
         PreparedQueries,
         QueryGuard,
+        # after the guard: a refused query is not run
+        CompiledReads,
         PublicErrors,
     ],
 )

@@ -47,6 +47,9 @@ class Settings:
     encryption_key: str | None = None
     # Deliver the webhook outbox from the app process (off for one-off commands and tests).
     deliver_webhooks: bool = True
+    # Read-only queries the compiled path can answer skip the resolvers (backend/core/compiled/);
+    # off, every query takes the resolver path (the tests compare the two).
+    compiled_reads: bool = True
 
     @property
     def async_database_url(self) -> str:
@@ -72,6 +75,7 @@ class Settings:
             port=int(os.environ.get("PORT", str(cls.port))),
             encryption_key=os.environ.get("DATA_ENCRYPTION_KEY") or None,
             deliver_webhooks=_env_flag("DELIVER_WEBHOOKS", default=True),
+            compiled_reads=_env_flag("COMPILED_READS", default=True),
         )
 
     def problems(self) -> list[str]:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from backend.core.pagination import Connection, PageArgs, connection_from_list
+from backend.core.prefetch import Relation
 from backend.core.types import ModelNode, present
 from backend.organisations.loaders import (
     GridByIdLoader,
@@ -39,6 +41,13 @@ class OrganisationType(ModelNode):
     updated_at: datetime
     archived_at: datetime | None
     parent_id: strawberry.Private[int | None]
+
+    # Connections over a whole relation, paged in memory (the compiled read path reads them
+    # for every organisation of a level at once; backend/core/compiled/).
+    connections: ClassVar[dict[str, Relation]] = {
+        "resident_units": Relation(ResidentUnitsByCommunityLoader, "id", many=True),
+        "committee_members": Relation(CommitteeMembershipsByCommunityLoader, "id", many=True),
+    }
 
     @strawberry.field(description="组织类型的中文名")
     def kind_label(self) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from backend.core import prefetch
+from backend.core.compiled import extension
 from backend.core.principal import Role
 from backend.factories import (
     CommunityFactory,
@@ -25,6 +26,12 @@ UNIT = "liaison { name mobile } committeeMembers { person { name } roles }"
 PAGE = f"""query P($c: ID!) {{ node(id: $c) {{ ... on Organisation {{
   residentUnits(first: 10) {{ edges {{ node {{ id name {UNIT} }} }} }} }} }} }}"""
 ONE = f"query U($u: ID!) {{ node(id: $u) {{ ... on ResidentUnit {{ id name {UNIT} }} }} }}"
+
+
+@pytest.fixture(autouse=True)
+def resolvers_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the resolver path; the compiled one would answer them first."""
+    monkeypatch.setattr(extension, "plan_for", lambda *_args: None)
 
 
 @pytest.fixture

@@ -1,0 +1,109 @@
+"""The pages of the root lists of a compiled run: one COUNT for all of them and one UNION ALL
+per entity for their rows, as `PageLoader` reads them for the resolvers, as plain rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
+from typing import Any
+
+from sqlalchemy import select, union_all
+from strawberry.dataloader import DataLoader
+
+from backend.core.errors import PublicError
+from backend.core.pagination import (
+    MAX_UNION_PARTS,
+    Page,
+    PageRequest,
+    Window,
+    _count,
+    _tagged_page,
+    window,
+)
+
+Rows = Callable[[Any, dict[str, Any]], Awaitable[Sequence[Any]]]
+
+# Built statements: a root list's statement by (root field, arguments, scope), and the COUNT
+# and UNION ALL of the lists of a request by the statements and windows they join. Building
+# them (subqueries, their columns, their cache keys) costs more than SQLite takes to run
+# them; the same few views ask for the same ones again and again. The composed ones are keyed
+# by the ids of statements this cache holds, so it is emptied as a whole when full.
+MAX_CACHED = 4096
+_STATEMENTS: dict[Any, Any] = {}
+
+
+def cached(key: Any, build: Callable[[], Any]) -> Any:
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        if len(_STATEMENTS) >= MAX_CACHED:
+            _STATEMENTS.clear()
+        statement = _STATEMENTS[key] = build()
+    return statement
+
+
+def frozen(value: Any) -> Any:
+    """Argument values as a hashable key."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, frozen(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(frozen(v) for v in value)
+    return value
+
+
+class Pages(DataLoader[PageRequest, Page]):
+    def __init__(self, rows: Rows) -> None:
+        super().__init__(load_fn=self._load, cache=False)
+        self.rows = rows
+
+    async def _load(self, requests: Sequence[PageRequest]) -> list[Page | PublicError]:
+        counts = cached(
+            ("count", *(id(r.statement) for r in requests)),
+            lambda: select(*(_count(r.statement).scalar_subquery() for r in requests)),
+        )
+        totals = [int(total) for total in (await self.rows(counts, {}))[0]]
+        windows: list[Window | PublicError] = []
+        for request, total in zip(requests, totals, strict=True):
+            try:
+                windows.append(window(request.args, total))
+            except PublicError as refused:
+                windows.append(refused)
+        rows = await self._pages(requests, windows)
+        return [
+            win if isinstance(win, PublicError) else Page(rows[i], win, totals[i])
+            for i, win in enumerate(windows)
+        ]
+
+    async def _pages(
+        self, requests: Sequence[PageRequest], windows: Sequence[Window | PublicError]
+    ) -> list[list[Any]]:
+        groups: dict[Any, dict[int, Window]] = defaultdict(dict)
+        for i, win in enumerate(windows):
+            if isinstance(win, Window) and win.limit:
+                statement = requests[i].statement
+                groups[tuple(c.key for c in statement.selected_columns)][i] = win
+        rows: list[list[Any]] = [[] for _ in requests]
+        for pages in groups.values():
+            parts = list(pages.items())
+            if len(parts) == 1:
+                ((i, win),) = parts
+                statement = requests[i].statement
+                page = cached(("page", id(statement), win), partial(_page, statement, win))
+                rows[i] = list(await self.rows(page, {}))
+                continue
+            for start in range(0, len(parts), MAX_UNION_PARTS):
+                chunk = parts[start : start + MAX_UNION_PARTS]
+                key = ("union", *((i, id(requests[i].statement), win) for i, win in chunk))
+                tagged = cached(key, partial(_union, requests, chunk))
+                for row in await self.rows(tagged, {}):
+                    rows[row.page_list].append(row)
+        return rows
+
+
+def _page(statement: Any, win: Window) -> Any:
+    return statement.offset(win.offset).limit(win.limit)
+
+
+def _union(requests: Sequence[PageRequest], chunk: Sequence[tuple[int, Window]]) -> Any:
+    union = union_all(*(_tagged_page(i, requests[i].statement, win) for i, win in chunk)).subquery()
+    return select(union).order_by(union.c.page_list, union.c.page_position)

@@ -1,0 +1,245 @@
+"""Running a plan for one request: read level by level, then build the answer.
+
+Each relation is read through the statement of the loader its resolver uses, built once per
+loader and scope with the keys as an expanding parameter, and run on the session's
+connection so that rows come back as plain rows (the types' `from_model` reads them as it
+reads model instances). The relations of one level are asked for together, across sibling
+root fields too, through one batch per loader: one statement per relation and level.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from graphql import FieldNode, GraphQLField, GraphQLSchema, get_argument_values
+from graphql.execution.values import VariableValues, get_variable_values
+from sqlalchemy import bindparam, select
+from sqlalchemy.exc import OperationalError
+from strawberry.dataloader import DataLoader
+from strawberry.types.arguments import convert_arguments
+
+from backend.core.compiled.pages import Pages, cached, frozen
+from backend.core.compiled.plan import (
+    PAGE_ARGUMENTS,
+    ConnectionRoot,
+    Fallback,
+    NodeRoot,
+    Plan,
+    RootField,
+    TypenameRoot,
+    together,
+)
+from backend.core.dataloaders import ByIdLoader
+from backend.core.errors import PublicError
+from backend.core.ids import parse_global_id
+from backend.core.pagination import PageArgs, PageRequest, build_connection
+from backend.core.permissions import rule_of
+from backend.core.prefetch import Relation
+from backend.core.scope import Scope, readable, visible
+from backend.core.types import _TYPE_OF_MODEL
+
+ResultT = TypeVar("ResultT")
+
+KEYS = "keys"
+MAX_CACHED_STATEMENTS = 4096
+# Statements by (loader, scope), like the visibility conditions they hold; None: the caller
+# may not read the table at all.
+_STATEMENTS: dict[tuple[type[Any], Scope], Any] = {}
+
+
+def relation_statement(loader: type[Any], scope: Scope) -> Any:
+    key = (loader, scope)
+    if key not in _STATEMENTS:
+        if len(_STATEMENTS) >= MAX_CACHED_STATEMENTS:
+            _STATEMENTS.clear()
+        _STATEMENTS[key] = _build_statement(loader, scope)
+    return _STATEMENTS[key]
+
+
+def _build_statement(loader: type[Any], scope: Scope) -> Any:
+    keys: Any = bindparam(KEYS, expanding=True)
+    model: Any = loader.model
+    if issubclass(loader, ByIdLoader):
+        return select(model).where(model.id.in_(keys)) if readable(model, scope) else None
+    # The loader's own statement, with the scope it would have in the request.
+    stand_in = object.__new__(loader)
+    stand_in.scope = scope
+    return stand_in._statement(keys)
+
+
+def _row_key(loader: type[Any]) -> str:
+    if issubclass(loader, ByIdLoader):
+        return "id"
+    return loader.row_key or loader.key  # type: ignore[no-any-return]
+
+
+class _Rows(DataLoader[int, Any]):
+    """The rows of one relation by key, batched across the objects of a level."""
+
+    def __init__(self, run: Run, loader: type[Any]) -> None:
+        super().__init__(load_fn=self._load)
+        self.run = run
+        self.loader = loader
+
+    async def _load(self, keys: Sequence[int]) -> list[Any]:
+        statement = relation_statement(self.loader, self.run.scope)
+        many = not issubclass(self.loader, ByIdLoader)
+        if statement is None:
+            return [[] if many else None for _ in keys]
+        rows = await self.run.rows(statement, {KEYS: list(keys)})
+        column = _row_key(self.loader)
+        if many:
+            grouped: dict[Any, list[Any]] = defaultdict(list)
+            for row in rows:
+                grouped[getattr(row, column)].append(row)
+            return [grouped.get(key, []) for key in keys]
+        by_id = {getattr(row, column): row for row in rows}
+        return [by_id.get(key) for key in keys]
+
+
+class Run:
+    def __init__(
+        self, context: Any, schema: Any, plan: Plan, variables: dict[str, Any] | None
+    ) -> None:
+        self.context = context
+        self.scope: Scope = context.scope
+        self.schema = schema
+        self.plan = plan
+        self._batches: dict[type[Any], _Rows] = {}
+        self._pages = Pages(self.rows)
+        coerced = get_variable_values(
+            schema._schema, plan.operation.variable_definitions or (), variables or {}
+        )
+        if not isinstance(coerced, VariableValues):
+            raise Fallback  # the resolver path reports the bad variables
+        self.variables = coerced
+
+    @property
+    def graphql_schema(self) -> GraphQLSchema:
+        return self.schema._schema  # type: ignore[no-any-return]
+
+    # -- what the plan's fields ask of the run ---------------------------------------------
+
+    async def rows(self, statement: Any, parameters: dict[str, Any]) -> Sequence[Any]:
+        try:
+            rows: Sequence[Any] = await self.context.db.core_rows(statement, parameters)
+            return rows
+        except OperationalError as failed:
+            # SQLite's reader found the database locked (a checkpoint), or the connection
+            # failed: the resolver path tries again and reports a failure as it would.
+            raise Fallback from failed
+
+    async def related(self, relation: Relation, keys: set[Any]) -> dict[Any, Any]:
+        keys.discard(None)
+        if not keys:
+            return {}
+        batch = self._batches.get(relation.loader)
+        if batch is None:
+            batch = self._batches[relation.loader] = _Rows(self, relation.loader)
+        ordered = list(keys)
+        return dict(zip(ordered, await batch.load_many(ordered), strict=True))
+
+    def argument_values(self, definition: GraphQLField, node: FieldNode) -> dict[str, Any]:
+        return self.guarded(get_argument_values, definition, node, self.variables)
+
+    @staticmethod
+    def page_arguments(values: dict[str, Any]) -> dict[str, Any]:
+        return {name: values.get(name) for name in ("first", "after", "last", "before")}
+
+    @staticmethod
+    def guarded(function: Callable[..., ResultT], *args: Any, **kwargs: Any) -> ResultT:
+        """A refusal the resolver path would report (a bad cursor, a page too large, a bad
+        ID in a filter) sends the request there."""
+        try:
+            return function(*args, **kwargs)
+        except PublicError as refused:
+            raise Fallback from refused
+
+    # -- the root ---------------------------------------------------------------------------
+
+    def _check_rule(self, root: RootField) -> None:
+        strawberry_field = root.definition.extensions.get("strawberry-definition")
+        rule = rule_of(strawberry_field)
+        principal = self.context.principal
+        if rule is None or self.context.auth_error is not None or not rule.permits(principal):
+            raise Fallback
+
+    async def execute(self) -> dict[str, Any]:
+        for root in self.plan.roots:
+            if not isinstance(root, TypenameRoot):
+                self._check_rule(root)
+        values = await together(self._load_root(root) for root in self.plan.roots)
+        return {
+            root.key: self._complete_root(root, value)
+            for root, value in zip(self.plan.roots, values, strict=True)
+        }
+
+    async def _load_root(self, root: RootField) -> Any:
+        if isinstance(root, NodeRoot):
+            return await self._load_node(root)
+        if isinstance(root, ConnectionRoot):
+            return await self._load_connection(root)
+        return None
+
+    def _complete_root(self, root: RootField, value: Any) -> Any:
+        if isinstance(root, TypenameRoot):
+            return self.graphql_schema.query_type.name  # type: ignore[union-attr]
+        if isinstance(root, NodeRoot):
+            obj, plan = value
+            return plan.complete(obj)
+        assert isinstance(root, ConnectionRoot)
+        return root.finish(value)
+
+    async def _load_node(self, root: NodeRoot) -> Any:
+        global_id = self.argument_values(root.definition, root.node)["id"]
+        type_name, key = self.guarded(parse_global_id, global_id)
+        plan = root.by_type.get(type_name)
+        node_type = _node_type_named(type_name)
+        if plan is None or node_type is None:
+            raise Fallback
+        model: Any = node_type.by_id_loader.model
+        statement = select(model).where(model.id == key, visible(model, self.scope))
+        rows = await self.rows(statement, {})
+        if not rows:
+            raise Fallback  # "not found", as the resolver path says it
+        obj = node_type.from_model(rows[0])
+        await plan.load(self, [obj])
+        return obj, plan
+
+    async def _load_connection(self, root: ConnectionRoot) -> Any:
+        values = self.argument_values(root.definition, root.node)
+        arguments = convert_arguments(
+            values,
+            root.strawberry_field.arguments,
+            scalar_registry=self.schema.schema_converter.scalar_registry,
+            config=self.schema.config,
+        )
+        page = PageArgs(**{name: arguments.pop(name, None) for name in self.page_arguments({})})
+
+        def build() -> Any:
+            statement = self.guarded(root.root.statement, **arguments)
+            entity = statement.column_descriptions[0]["entity"]
+            return statement.where(visible(entity, self.scope))
+
+        filters = {k: v for k, v in values.items() if k not in PAGE_ARGUMENTS}
+        statement = cached(("root", root.root, frozen(filters), self.scope), build)
+        try:
+            loaded = await self._pages.load(PageRequest(statement, page))
+        except PublicError as refused:
+            raise Fallback from refused
+        nodes = [root.root.node_type.from_model(row) for row in loaded.rows]
+        connection = build_connection(nodes, loaded.window, loaded.total)
+        await root.child.load(self, [connection])
+        return connection
+
+
+_NODE_TYPES: dict[str, Any] = {}
+
+
+def _node_type_named(type_name: str) -> Any:
+    if not _NODE_TYPES:
+        for node_type in _TYPE_OF_MODEL.values():
+            _NODE_TYPES[node_type.__strawberry_definition__.name] = node_type  # type: ignore[attr-defined]
+    return _NODE_TYPES.get(type_name)
