@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any, ClassVar
 
 import strawberry
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlmodel import col
 from strawberry.types import Info
 
+from backend.core.compiled.plan import StatementPage, compiled_resolver_root
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
@@ -159,6 +161,16 @@ class VolunteerActivityFilter:
 @strawberry.type(name="PointsLedger", description="志愿者的积分账户：余额、累计和明细")
 class PointsLedgerType:
     person_id: strawberry.Private[int]
+
+    # Its lists, for the compiled read path (backend/core/compiled/).
+    pages: ClassVar[dict[str, StatementPage]] = {
+        "entries": StatementPage(
+            PointsEntryType, lambda ledger: _entries(ledger.person_id), "person_id"
+        ),
+        "service_records": StatementPage(
+            ServiceRecordType, lambda ledger: _service_records(ledger.person_id), "person_id"
+        ),
+    }
     balance: int = strawberry.field(description="当前余额")
     earned: int = strawberry.field(description="累计获得")
     spent: int = strawberry.field(description="累计兑换和冲正扣除")
@@ -177,18 +189,27 @@ class PointsLedgerType:
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[PointsEntryType]:
         return await paginate(
-            info,
-            ledger_statement(self.person_id),
-            PageArgs(first, after),
-            PointsEntryType.from_model,
+            info, _entries(self.person_id), PageArgs(first, after), PointsEntryType.from_model
         )
 
     @strawberry.field(description="服务记录（最新在前）")
     async def service_records(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[ServiceRecordType]:
-        statement = service_records_statement(person_id=self.person_id)
-        return await paginate(info, statement, PageArgs(first, after), ServiceRecordType.from_model)
+        return await paginate(
+            info,
+            _service_records(self.person_id),
+            PageArgs(first, after),
+            ServiceRecordType.from_model,
+        )
+
+
+def _entries(person_id: int) -> Select[Any]:
+    return ledger_statement(person_id)
+
+
+def _service_records(person_id: int) -> Select[Any]:
+    return service_records_statement(person_id=person_id)
 
 
 async def _ledger(info: Info, person_id: int) -> PointsLedgerType:
@@ -200,6 +221,11 @@ async def _ledger(info: Info, person_id: int) -> PointsLedgerType:
         spent=totals.spent,
         minutes=totals.minutes,
     )
+
+
+# The compiled read path calls `points_ledger` itself and completes the ledger without the
+# resolvers (backend/core/compiled/).
+compiled_resolver_root("points_ledger")
 
 
 @strawberry.type

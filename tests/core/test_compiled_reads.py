@@ -24,9 +24,6 @@ from bench.__main__ import community_id
 from tests.client import GraphQLClient
 from tests.core.test_benchmarked_views import _views, demo_street  # noqa: F401 (fixture)
 
-# The views the compiled path knows; the others are compared all the same.
-COMPILED_VIEWS = {"unit-directory", "needs-board"}
-
 
 @pytest.fixture
 def compiled_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -103,8 +100,8 @@ async def test_both_paths_answer_every_view_alike_for_every_role_and_token(
         for name, (query, variables) in views.items():
             compiled, resolvers = await paths.both(query, variables)
             assert compiled == resolvers, f"{name} as {who}"
-    # The administrator's directory and board came from the compiled path.
-    assert {"UnitDirectory", "Board"} <= set(compiled_runs)
+    # The administrator's directory, board and ledger came from the compiled path.
+    assert {"UnitDirectory", "Board", "Ledger"} <= set(compiled_runs)
 
     street = session.scalars(
         select(Organisation).where(col(Organisation.parent_id).is_(None))

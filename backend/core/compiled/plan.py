@@ -71,6 +71,19 @@ class CompiledRoot:
 
 
 _ROOTS: dict[str, CompiledRoot] = {}
+# Root fields whose own resolver the compiled path calls (it needs nothing of the request but
+# `info.context`), then completes what it returns.
+_RESOLVER_ROOTS: set[str] = set()
+
+
+@dataclass(frozen=True)
+class StatementPage:
+    """A connection field of a type that pages a statement built from the object (what its
+    resolver passes to `paginate`): `key` names the attribute the statement depends on."""
+
+    node_type: type[Any]
+    statement: Callable[[Any], Any]
+    key: str
 
 
 def compiled_root(field_name: str, node_type: type[Any]) -> Callable[[Any], Any]:
@@ -82,6 +95,12 @@ def compiled_root(field_name: str, node_type: type[Any]) -> Callable[[Any], Any]
         return statement
 
     return register
+
+
+def compiled_resolver_root(field_name: str) -> None:
+    """Let the compiled path call this root field's resolver with a stand-in `info` that
+    holds only the context."""
+    _RESOLVER_ROOTS.add(field_name)
 
 
 # -- completing values ----------------------------------------------------------------------
@@ -296,6 +315,29 @@ class Paged(FieldPlan):
         return self.finish(loaded(obj)[id(self)])
 
 
+@dataclass(eq=False)
+class PagedStatement(FieldPlan):
+    """A connection over a statement built from each object (`pages` of the type): the pages
+    of all the objects of a level read together, as sibling root lists are."""
+
+    page: StatementPage
+    arguments: Callable[[Run], dict[str, Any]]
+    finish: Complete
+    child: ObjectPlan
+
+    async def load(self, run: Run, objects: Sequence[Any]) -> None:
+        from backend.core.pagination import PageArgs
+
+        args = PageArgs(**run.page_arguments(self.arguments(run)))
+        connections = await together(run.page(self.page, obj, args) for obj in objects)
+        for obj, connection in zip(objects, connections, strict=True):
+            loaded(obj)[id(self)] = connection
+        await self.child.load(run, connections)
+
+    def complete(self, obj: Any) -> Any:
+        return self.finish(loaded(obj)[id(self)])
+
+
 # -- the root ------------------------------------------------------------------------------
 
 
@@ -321,6 +363,13 @@ class ConnectionRoot(RootField):
     strawberry_field: Any
     finish: Complete
     child: ObjectPlan
+
+
+@dataclass(eq=False)
+class ResolverRoot(RootField):
+    strawberry_field: Any
+    finish: Complete
+    child: ObjectPlan | None
 
 
 @dataclass(eq=False)
@@ -407,6 +456,9 @@ class Planner:
         connections: dict[str, Relation] = getattr(origin, "connections", {})
         if python_name in connections:
             return self._paged(definition, key, nodes, connections[python_name])
+        pages: dict[str, StatementPage] = getattr(origin, "pages", {})
+        if python_name in pages:
+            return self._statement_page(definition, key, nodes, pages[python_name])
         if any(n.arguments for n in nodes):
             raise NotCompilable(f"{runtime.name}.{name} with arguments")
         relations: dict[str, Relation] = getattr(origin, "relations", {})
@@ -477,6 +529,20 @@ class Planner:
             child=child,
         )
 
+    def _statement_page(
+        self, definition: GraphQLField, key: str, nodes: list[FieldNode], page: StatementPage
+    ) -> FieldPlan:
+        if len(nodes) != 1 or {a.name.value for a in nodes[0].arguments or ()} - PAGE_ARGUMENTS:
+            raise NotCompilable(f"{key}: arguments")
+        child, finish = self._completion(definition.type, nodes)
+        assert child is not None
+        field_node = nodes[0]
+
+        def arguments(run: Run) -> dict[str, Any]:
+            return run.argument_values(definition, field_node)
+
+        return PagedStatement(key=key, page=page, arguments=arguments, finish=finish, child=child)
+
     def root_field(self, key: str, nodes: list[FieldNode]) -> RootField:
         query = self.schema.query_type
         assert query is not None
@@ -490,6 +556,16 @@ class Planner:
         if name == "node":
             return self._node_root(key, nodes[0], definition)
         python_name = strawberry_field.python_name if strawberry_field else None
+        if python_name in _RESOLVER_ROOTS:
+            child, finish = self._completion(definition.type, nodes)
+            return ResolverRoot(
+                key=key,
+                node=nodes[0],
+                definition=definition,
+                strawberry_field=strawberry_field,
+                finish=finish,
+                child=child,
+            )
         root = _ROOTS.get(python_name or "")
         if root is None:
             raise NotCompilable(name)

@@ -27,7 +27,9 @@ from backend.core.compiled.plan import (
     Fallback,
     NodeRoot,
     Plan,
+    ResolverRoot,
     RootField,
+    StatementPage,
     TypenameRoot,
     together,
 )
@@ -181,6 +183,8 @@ class Run:
             return await self._load_node(root)
         if isinstance(root, ConnectionRoot):
             return await self._load_connection(root)
+        if isinstance(root, ResolverRoot):
+            return await self._load_resolved(root)
         return None
 
     def _complete_root(self, root: RootField, value: Any) -> Any:
@@ -189,7 +193,7 @@ class Run:
         if isinstance(root, NodeRoot):
             obj, plan = value
             return plan.complete(obj)
-        assert isinstance(root, ConnectionRoot)
+        assert isinstance(root, ConnectionRoot | ResolverRoot)
         return root.finish(value)
 
     async def _load_node(self, root: NodeRoot) -> Any:
@@ -208,14 +212,48 @@ class Run:
         await plan.load(self, [obj])
         return obj, plan
 
-    async def _load_connection(self, root: ConnectionRoot) -> Any:
-        values = self.argument_values(root.definition, root.node)
-        arguments = convert_arguments(
-            values,
+    def _arguments(self, root: ConnectionRoot | ResolverRoot) -> dict[str, Any]:
+        """The root field's arguments as its resolver receives them."""
+        return convert_arguments(
+            self.argument_values(root.definition, root.node),
             root.strawberry_field.arguments,
             scalar_registry=self.schema.schema_converter.scalar_registry,
             config=self.schema.config,
         )
+
+    async def _load_resolved(self, root: ResolverRoot) -> Any:
+        resolve = root.strawberry_field.base_resolver.wrapped_func
+        try:
+            obj = await resolve(None, info=_StandIn(self.context), **self._arguments(root))
+        except PublicError as refused:
+            raise Fallback from refused
+        except AttributeError as needs_more:
+            raise Fallback(always=True) from needs_more
+        if root.child is not None and obj is not None:
+            await root.child.load(self, [obj])
+        return obj
+
+    async def page(self, page: StatementPage, obj: Any, args: PageArgs) -> Any:
+        """One object's page of a statement it builds, batched with the other pages asked
+        for in the same turn of the event loop."""
+        key = getattr(obj, page.key)
+
+        def build() -> Any:
+            statement = page.statement(obj)
+            entity = statement.column_descriptions[0]["entity"]
+            return statement.where(visible(entity, self.scope))
+
+        statement = cached(("object page", page, key, self.scope), build)
+        try:
+            loaded = await self._pages.load(PageRequest(statement, args))
+        except PublicError as refused:
+            raise Fallback from refused
+        nodes = [page.node_type.from_model(row) for row in loaded.rows]
+        return build_connection(nodes, loaded.window, loaded.total)
+
+    async def _load_connection(self, root: ConnectionRoot) -> Any:
+        values = self.argument_values(root.definition, root.node)
+        arguments = self._arguments(root)
         page = PageArgs(**{name: arguments.pop(name, None) for name in self.page_arguments({})})
 
         def build() -> Any:
@@ -233,6 +271,13 @@ class Run:
         connection = build_connection(nodes, loaded.window, loaded.total)
         await root.child.load(self, [connection])
         return connection
+
+
+class _StandIn:
+    """What a root resolver called by the compiled path gets as `info`: the context only."""
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
 
 
 _NODE_TYPES: dict[str, Any] = {}
