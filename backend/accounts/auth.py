@@ -67,7 +67,7 @@ async def _authenticate_bearer(authorization: str, context: Context) -> None:
 
 async def _authenticate_cookie(request: Request, cookie: str, context: Context) -> None:
     found = (
-        await authenticate_session(context.db.session, cookie)
+        await authenticate_session(context.db, cookie)
         if len(cookie) <= MAX_CREDENTIAL_LENGTH
         else None
     )

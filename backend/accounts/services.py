@@ -21,6 +21,7 @@ from backend.accounts.models import ApiToken, LoginSession, RoleGrant, User
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.crypto import keyring
+from backend.core.db import RequestDb
 from backend.core.errors import DomainError, ErrorCode, PublicError
 from backend.core.models import key, utcnow
 from backend.core.principal import Grant, Principal
@@ -291,19 +292,21 @@ SESSION_LOOKUP = (
 )
 
 
-async def authenticate_session(session: AsyncSession, secret: str) -> Authenticated | None:
-    """One statement: the live session, its user, and the user's grants with their subtrees."""
+async def authenticate_session(db: RequestDb, secret: str) -> Authenticated | None:
+    """One statement: the live session, its user, and the user's grants with their subtrees.
+    Read as plain rows (on SQLite from the reader: a request that only reads then never
+    opens the session's connection at all)."""
     now = utcnow()
     parameters = {"secret_hash": tokens.secret_hash(secret), "now": now}
-    rows = (await session.execute(SESSION_LOOKUP, parameters)).all()
+    rows = await db.core_rows(SESSION_LOOKUP, parameters)
     if not rows:
         return None
     first = rows[0]
     if now - first.last_seen_at > TOUCH_INTERVAL:
-        await session.execute(
+        await db.session.execute(
             update(LoginSession).where(LoginSession.id == first.id).values(last_seen_at=now)
         )
-        await session.commit()
+        await db.session.commit()
     grants = tuple(
         Grant(
             role=row.role,

@@ -22,10 +22,13 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from backend.core.settings import Settings
 
 ResultT = TypeVar("ResultT")
+# A statement's bound parameters by name (None: it has none to fill in).
+Parameters = dict[str, Any] | None
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -170,6 +173,20 @@ class RequestDb:
         self._running: set[asyncio.Task[Any]] = set()
         # SQLite's synchronous reader (see create_reader_engine), for read-only statements.
         self.reader = reader
+        # In a query (not a mutation), the reads below go to the reader, in a session of its
+        # own; writes (the audit of full personal-data reads) still take `session`.
+        self._reading: Session | None = None
+
+    def read_from_reader(self) -> None:
+        """The rest of this request only reads (a query operation): on SQLite, `scalars`,
+        `rows` and `scalar` read from the reader, at once, instead of through aiosqlite."""
+        if self.reader is not None and self._reading is None:
+            self._reading = Session(self.reader)
+
+    def close_reader(self) -> None:
+        if self._reading is not None:
+            self._reading.close()
+            self._reading = None
 
     async def _whole(self, work: Coroutine[Any, Any, ResultT]) -> ResultT:
         task = asyncio.ensure_future(work)
@@ -182,12 +199,14 @@ class RequestDb:
         while self._running:
             await asyncio.gather(*self._running, return_exceptions=True)
 
-    async def _execute(self, statement: Executable) -> Any:
+    async def _execute(self, statement: Executable, parameters: Parameters) -> Any:
         async with self._lock:
-            return await self.session.execute(statement)
+            return await self.session.execute(statement, parameters)
 
-    async def scalars(self, statement: Executable) -> Sequence[Any]:
-        result = await self._whole(self._execute(statement))
+    async def scalars(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
+        if self._reading is not None:
+            return self._reading.execute(statement, parameters).scalars().all()
+        result = await self._whole(self._execute(statement, parameters))
         return result.scalars().all()  # type: ignore[no-any-return]
 
     async def add_and_commit(self, rows: Sequence[Any]) -> None:
@@ -195,8 +214,10 @@ class RequestDb:
             self.session.add_all(rows)
             await self.session.commit()
 
-    async def rows(self, statement: Executable) -> Sequence[Any]:
-        result = await self._whole(self._execute(statement))
+    async def rows(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
+        if self._reading is not None:
+            return self._reading.execute(statement, parameters).all()
+        result = await self._whole(self._execute(statement, parameters))
         return result.all()  # type: ignore[no-any-return]
 
     async def core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
@@ -213,6 +234,8 @@ class RequestDb:
             result = await connection.execute(statement, parameters)
             return result.all()
 
-    async def scalar(self, statement: Executable) -> Any:
-        result = await self._whole(self._execute(statement))
+    async def scalar(self, statement: Executable, parameters: Parameters = None) -> Any:
+        if self._reading is not None:
+            return self._reading.execute(statement, parameters).scalar()
+        result = await self._whole(self._execute(statement, parameters))
         return result.scalar()

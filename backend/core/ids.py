@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from strawberry import relay
@@ -81,17 +82,23 @@ async def load_in_scope(
     for a row outside the caller's scope as for one that does not exist. With `acting_as` (a
     rule), only the grants of the roles that rule allows count: a convener of one community
     who is also a unit's liaison elsewhere convenes only where they are convener."""
-    from sqlalchemy import select
-
-    from backend.core.scope import visible
+    from backend.core.scope import scoped_statement
 
     key = decode_id(value, _type_name(model), argument)
     scope = info.context.scope_for(acting_as.roles) if acting_as else info.context.scope
-    statement = select(model).where(model.id == key, visible(model, scope))
-    rows = await info.context.db.scalars(statement)
+    statement = scoped_statement(("in scope", model), scope, partial(_by_key_in_scope, model))
+    rows = await info.context.db.scalars(statement, {"key": key})
     if not rows:
         raise NotFound(value)
     return rows[0]
+
+
+def _by_key_in_scope(model: Any, scope: Any) -> Any:
+    from sqlalchemy import bindparam, select
+
+    from backend.core.scope import visible
+
+    return select(model).where(model.id == bindparam("key"), visible(model, scope))
 
 
 def _type_name(model: Any) -> str:

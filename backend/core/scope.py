@@ -15,7 +15,7 @@ what it names. A table with no registered rule is invisible to everyone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -173,6 +173,22 @@ def visible(model: type[Any], scope: Scope) -> ColumnElement[bool]:
             _CONDITIONS.clear()
         _CONDITIONS[key] = condition
     return condition
+
+
+_STATEMENTS: dict[tuple[Hashable, Scope], Any] = {}
+
+
+def scoped_statement(name: Hashable, scope: Scope, build: Callable[[Scope], Any]) -> Any:
+    """A statement that depends only on the scope (its other values are bound parameters),
+    built once per scope: building a statement with its visibility conditions and its cache
+    key costs more than SQLite takes to run it. Bounded like the conditions."""
+    key = (name, scope)
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        if len(_STATEMENTS) >= MAX_CACHED_CONDITIONS:
+            _STATEMENTS.clear()
+        statement = _STATEMENTS[key] = build(scope)
+    return statement
 
 
 def _build_condition(model: type[Any], scope: Scope) -> ColumnElement[bool]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select
 from sqlmodel import col
 
 from backend.cobuilding.models import MicroWish, Need, Project
@@ -125,25 +125,33 @@ class LedgerTotals:
 
 
 async def ledger_totals(db: Any, scope: Any, person_id: int) -> LedgerTotals:
-    """Balance, points earned and spent, and minutes served: two statements."""
+    """Balance, points earned and spent, and minutes served: two statements, built once per
+    scope."""
+    from backend.core.scope import scoped_statement
+
+    person = {"person": person_id}
+    points = scoped_statement("ledger points", scope, _points_totals)
+    row = (await db.rows(points, person))[0]
+    earned, spent = int(row[0]), -int(row[1])
+    minutes = await db.scalar(scoped_statement("ledger minutes", scope, _minutes_total), person)
+    return LedgerTotals(balance=earned - spent, earned=earned, spent=spent, minutes=int(minutes))
+
+
+def _points_totals(scope: Any) -> Select[Any]:
     from backend.core.scope import visible
 
-    entries = visible(PointsEntry, scope)
     gained = case((col(PointsEntry.points) > 0, col(PointsEntry.points)), else_=0)
     lost = case((col(PointsEntry.points) < 0, col(PointsEntry.points)), else_=0)
-    row = (
-        await db.rows(
-            select(func.coalesce(func.sum(gained), 0), func.coalesce(func.sum(lost), 0)).where(
-                col(PointsEntry.person_id) == person_id, entries
-            )
-        )
-    )[0]
-    earned, spent = int(row[0]), -int(row[1])
-    minutes = await db.scalar(
-        select(func.coalesce(func.sum(ServiceRecord.minutes), 0)).where(
-            col(ServiceRecord.person_id) == person_id,
-            col(ServiceRecord.archived_at).is_(None),
-            visible(ServiceRecord, scope),
-        )
+    return select(func.coalesce(func.sum(gained), 0), func.coalesce(func.sum(lost), 0)).where(
+        col(PointsEntry.person_id) == bindparam("person"), visible(PointsEntry, scope)
     )
-    return LedgerTotals(balance=earned - spent, earned=earned, spent=spent, minutes=int(minutes))
+
+
+def _minutes_total(scope: Any) -> Select[Any]:
+    from backend.core.scope import visible
+
+    return select(func.coalesce(func.sum(ServiceRecord.minutes), 0)).where(
+        col(ServiceRecord.person_id) == bindparam("person"),
+        col(ServiceRecord.archived_at).is_(None),
+        visible(ServiceRecord, scope),
+    )

@@ -9,6 +9,7 @@ from typing import Any
 from graphql import ExecutionResult
 from sqlalchemy.exc import DBAPIError
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from backend.core.compiled.plan import Fallback, Plan, forget, plan_for
 from backend.core.compiled.run import Run
@@ -22,6 +23,11 @@ class CompiledReads(SchemaExtension):
     async def on_execute(self) -> AsyncIterator[None]:
         execution = self.execution_context
         context = execution.context
+        if (
+            execution.graphql_document is not None
+            and execution.operation_type is OperationType.QUERY
+        ):
+            context.db.read_from_reader()
         if (
             execution.result is None
             and execution.query is not None

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from backend.cobuilding.models import MicroWishStatus
+from backend.core.settings import Settings
 from backend.factories import (
     CommunityFactory,
     GridFactory,
@@ -83,7 +84,7 @@ async def statements(
 
 
 async def test_projects_cost_the_same_for_4_and_40_projects(
-    gql: GraphQLClient, count_statements: CountStatements
+    gql: GraphQLClient, count_statements: CountStatements, settings: Settings
 ) -> None:
     build_projects(4)
     small_count, small = await statements(gql, count_statements, PROJECTS)
@@ -97,7 +98,9 @@ async def test_projects_cost_the_same_for_4_and_40_projects(
     # count and page, then one batch each: organisations, units (lead units), milestones
     # (shared by isLate and the list), partner links, partner units, memberships, needs,
     # grids, and people twice (the raisers, then the officers one level deeper)
-    assert large_count == AUTH_STATEMENTS + 12
+    # On SQLite a query's reads answer at once (the reader), so loads of the next level can
+    # join a batch still open: the officers' batch joins the raisers'.
+    assert large_count == AUTH_STATEMENTS + (11 if settings.is_sqlite else 12)
 
 
 async def test_micro_wishes_cost_the_same_for_4_and_40_wishes(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from backend.core.settings import Settings
 from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -83,7 +84,7 @@ async def statements(
 
 
 async def test_meeting_minutes_cost_the_same_for_4_and_40_meetings(
-    gql: GraphQLClient, count_statements: CountStatements
+    gql: GraphQLClient, count_statements: CountStatements, settings: Settings
 ) -> None:
     build_meetings(4)
     small_count, small = await statements(gql, count_statements, MEETINGS)
@@ -97,7 +98,9 @@ async def test_meeting_minutes_cost_the_same_for_4_and_40_meetings(
     # count and page; one batch each of attendances, organisations, agenda items, decisions and
     # action items; people and units in one batch per level of the tree they appear at (chairs,
     # attendees, presenters; attending units, owning units), whatever the number of rows
-    assert large_count == AUTH_STATEMENTS + 12
+    # On SQLite a query's reads answer at once (the reader), so loads of the next level can
+    # join a batch still open.
+    assert large_count == AUTH_STATEMENTS + (11 if settings.is_sqlite else 12)
 
 
 async def test_action_items_cost_the_same_for_4_and_40_meetings(
