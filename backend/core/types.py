@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Awaitable, Iterable
-from functools import cache
+from functools import cache, partial
 from typing import Any, ClassVar, Self, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from strawberry import relay
 from strawberry.types import Info
 
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
 from backend.core.errors import ErrorCode, PublicError
-from backend.core.scope import visible
+from backend.core.scope import Scope, scoped_statement, visible
 
 RelatedT = TypeVar("RelatedT")
 
@@ -68,9 +68,14 @@ class ModelNode(ModelType, relay.Node):
         """`node(id)`: only rows inside the caller's scope (one statement)."""
         model: Any = cls.by_id_loader.model
         keys = [int(node_id) for node_id in node_ids]
-        statement = select(model).where(model.id.in_(keys), visible(model, info.context.scope))
-        by_id = {row.id: row for row in await info.context.db.scalars(statement)}
+        statement = scoped_statement(("nodes", model), info.context.scope, partial(_nodes, model))
+        by_id = {row.id: row for row in await info.context.db.scalars(statement, {"keys": keys})}
         return [cls.from_optional(by_id.get(key)) for key in keys]
+
+
+def _nodes(model: Any, scope: Scope) -> Any:
+    keys: Any = bindparam("keys", expanding=True)
+    return select(model).where(model.id.in_(keys), visible(model, scope))
 
 
 # The node type that presents each table's rows.
