@@ -62,13 +62,13 @@ class GraphQLApp(GraphQL[Context, None]):
             return
         # One session per request, closed (rolled back if unfinished) when the response is sent.
         async with self.database.session() as session:
-            db = RequestDb(session, self.database.reader)
+            db = RequestDb(session, self.database.reader, self.database.autocommit)
             scope.setdefault("state", {})["db"] = db
             try:
                 await super().__call__(scope, _replay(body, receive), send)
             finally:
                 await db.settle()
-                db.close_reader()
+                await db.close_reader()
 
     async def get_context(self, request: Any, response: Any) -> Context:
         context = Context(

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import CursorResult, Engine, Executable, create_engine, event
 from sqlalchemy.exc import DisconnectionError, IntegrityError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -125,6 +126,14 @@ class Database:
         self.settings = settings
         self.engine = create_api_engine(settings)
         self.reader = create_reader_engine(settings)
+        # PostgreSQL: the same pool, its connections in autocommit for reads of committed
+        # data (the session lookup, queries): no BEGIN before and no ROLLBACK after them,
+        # two round trips of every request that only reads.
+        self.autocommit = (
+            None
+            if settings.is_sqlite
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
@@ -167,26 +176,51 @@ class RequestDb:
     closes). So each statement runs as a task of its own that the cancelled resolver stops
     waiting for, and `settle()` waits for those still running before the session closes."""
 
-    def __init__(self, session: AsyncSession, reader: Engine | None = None) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        reader: Engine | None = None,
+        autocommit: AsyncEngine | None = None,
+    ) -> None:
         self.session = session
         self._lock = asyncio.Lock()
         self._running: set[asyncio.Task[Any]] = set()
         # SQLite's synchronous reader (see create_reader_engine), for read-only statements.
         self.reader = reader
-        # In a query (not a mutation), the reads below go to the reader, in a session of its
-        # own; writes (the audit of full personal-data reads) still take `session`.
+        # PostgreSQL's autocommit connections (Database.autocommit), one per request at most.
+        self._autocommit = autocommit
+        self._committed: AsyncConnection | None = None
+        # In a query (not a mutation), the reads below go to the reader or the autocommit
+        # connection, in a session of their own; writes (the audit of full personal-data
+        # reads) still take `session`.
         self._reading: Session | None = None
+        self._reading_async: AsyncSession | None = None
+        self._read_only = False
 
     def read_from_reader(self) -> None:
-        """The rest of this request only reads (a query operation): on SQLite, `scalars`,
-        `rows` and `scalar` read from the reader, at once, instead of through aiosqlite."""
+        """The rest of this request only reads (a query operation): `scalars`, `rows` and
+        `scalar` read committed data without a transaction of the session's; on SQLite from
+        the reader, at once, instead of through aiosqlite."""
+        self._read_only = True
         if self.reader is not None and self._reading is None:
             self._reading = Session(self.reader)
 
-    def close_reader(self) -> None:
+    async def close_reader(self) -> None:
         if self._reading is not None:
             self._reading.close()
             self._reading = None
+        if self._reading_async is not None:
+            await self._reading_async.close()
+            self._reading_async = None
+        if self._committed is not None:
+            await self._committed.close()
+            self._committed = None
+
+    async def _committed_connection(self) -> AsyncConnection:
+        assert self._autocommit is not None
+        if self._committed is None:
+            self._committed = await self._autocommit.connect()
+        return self._committed
 
     async def _whole(self, work: Coroutine[Any, Any, ResultT]) -> ResultT:
         task = asyncio.ensure_future(work)
@@ -201,7 +235,15 @@ class RequestDb:
 
     async def _execute(self, statement: Executable, parameters: Parameters) -> Any:
         async with self._lock:
-            return await self.session.execute(statement, parameters)
+            return await (await self._session()).execute(statement, parameters)
+
+    async def _session(self) -> AsyncSession:
+        if not self._read_only or self._autocommit is None:
+            return self.session
+        if self._reading_async is None:
+            connection = await self._committed_connection()
+            self._reading_async = AsyncSession(bind=connection, expire_on_commit=False)
+        return self._reading_async
 
     async def scalars(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
         if self._reading is not None:
@@ -221,16 +263,24 @@ class RequestDb:
         return result.all()  # type: ignore[no-any-return]
 
     async def core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
-        """Plain rows, no ORM instances built (the compiled read path): on SQLite from the
-        reader, at once; otherwise on the session's connection."""
+        """Plain rows of committed data, no ORM instances built (the session lookup, the
+        compiled read path): on SQLite from the reader, at once; on PostgreSQL on an
+        autocommit connection."""
         if self.reader is not None:
             with self.reader.connect() as reader:
                 return reader.execute(statement, parameters).all()
         return await self._whole(self._core_rows(statement, parameters))
 
     async def _core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
+        if self._autocommit is not None and not self._read_only:
+            # Before the operation is known (the session lookup): a connection only for this.
+            async with self._autocommit.connect() as connection:
+                return (await connection.execute(statement, parameters)).all()
         async with self._lock:
-            connection = await self.session.connection()
+            if self._autocommit is not None:
+                connection = await self._committed_connection()
+            else:
+                connection = await self.session.connection()
             result = await connection.execute(statement, parameters)
             return result.all()
 
