@@ -9,16 +9,17 @@ meeting closes, whatever is still open comes back by itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from backend.cobuilding.models import Need, NeedStatus, Project, ProjectMilestone, ProjectStatus
-from backend.core.scope import Scope, visible
+from backend.core.scope import Scope, scoped_statement, visible
 from backend.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -79,25 +80,32 @@ async def agenda_candidates(
     """Each source is read only where the caller may read its table (an API token needs that
     table's scope, as it would to list it)."""
     meeting_day = before.date()
-    scheduled = {(row.source, row.source_id) for row in await db.rows(_scheduled(community_id))}
+    values = {
+        "community": community_id,
+        "before": before,
+        "day": meeting_day,
+        "need_cutoff": before - timedelta(days=unmatched_need_days),
+        "expiry": meeting_day + timedelta(days=AGREEMENT_EXPIRY_DAYS),
+    }
+    scheduled = {
+        (row.source, row.source_id)
+        for row in await db.rows(scoped_statement("agenda scheduled", scope, _scheduled), values)
+    }
 
-    async def rows(model: Any, statement: Any) -> list[Any]:
-        return list(await db.rows(statement.where(visible(model, scope))))
+    async def rows(model: Any, build: Callable[[], Any]) -> list[Any]:
+        statement = scoped_statement(
+            ("agenda candidates", build), scope, lambda s: build().where(visible(model, s))
+        )
+        return list(await db.rows(statement, values))
 
     found: list[Candidate] = []
-    found += _proposals(await rows(Proposal, _accepted_proposals(community_id)))
-    found += _needs(
-        await rows(Need, _unmatched_needs(community_id, before, unmatched_need_days)), meeting_day
-    )
-    found += _projects(
-        await rows(Project, _late_or_undecided_projects(community_id, meeting_day)), meeting_day
-    )
-    found += _actions(await rows(ActionItem, _open_actions(community_id, meeting_day)), meeting_day)
-    found += _deferred(await rows(AgendaItem, _deferred_items(community_id)))
-    found += _registrations(await rows(Registration, _new_registrations(community_id, before)))
-    found += _agreements(
-        await rows(CoBuildingAgreement, _expiring_agreements(community_id, meeting_day))
-    )
+    found += _proposals(await rows(Proposal, _accepted_proposals))
+    found += _needs(await rows(Need, _unmatched_needs), meeting_day)
+    found += _projects(await rows(Project, _late_or_undecided_projects), meeting_day)
+    found += _actions(await rows(ActionItem, _open_actions), meeting_day)
+    found += _deferred(await rows(AgendaItem, _deferred_items))
+    found += _registrations(await rows(Registration, _new_registrations))
+    found += _agreements(await rows(CoBuildingAgreement, _expiring_agreements))
     unique: dict[tuple[AgendaSource, int], Candidate] = {}
     for candidate in found:
         key = (candidate.source, candidate.source_id)
@@ -109,47 +117,49 @@ async def agenda_candidates(
 
 
 # --- statements --------------------------------------------------------------------------------
+# Built once per scope (`scoped_statement`), their values bound: the community, the meeting's
+# time and day, and the cutoffs computed from them.
 
 
-def _scheduled(community_id: int) -> Any:
+def _scheduled(_scope: Scope) -> Any:
     return (
         select(col(AgendaItem.source), col(AgendaItem.source_id))
         .join(JointMeeting, col(JointMeeting.id) == col(AgendaItem.meeting_id))
         .where(
-            col(JointMeeting.organisation_id) == community_id,
+            col(JointMeeting.organisation_id) == bindparam("community"),
             col(JointMeeting.status).in_(OPEN_MEETING),
             col(AgendaItem.source_id).is_not(None),
         )
     )
 
 
-def _accepted_proposals(community_id: int) -> Any:
+def _accepted_proposals() -> Any:
     return select(
         col(Proposal.id), col(Proposal.title), col(Proposal.triaged_at), col(Proposal.created_at)
     ).where(
-        col(Proposal.community_id) == community_id,
+        col(Proposal.community_id) == bindparam("community"),
         col(Proposal.status) == ProposalStatus.ACCEPTED,
         col(Proposal.archived_at).is_(None),
     )
 
 
-def _unmatched_needs(community_id: int, before: datetime, days: int) -> Any:
+def _unmatched_needs() -> Any:
     return select(col(Need.id), col(Need.title), col(Need.raised_at)).where(
-        col(Need.community_id) == community_id,
+        col(Need.community_id) == bindparam("community"),
         col(Need.status).in_([NeedStatus.SUBMITTED, NeedStatus.ACCEPTED]),
         col(Need.project_id).is_(None),
         col(Need.archived_at).is_(None),
-        col(Need.raised_at) <= before - timedelta(days=days),
+        col(Need.raised_at) <= bindparam("need_cutoff"),
     )
 
 
-def _late_or_undecided_projects(community_id: int, day: date) -> Any:
+def _late_or_undecided_projects() -> Any:
     late_milestone = (
         select(func.min(ProjectMilestone.due_on))
         .where(
             col(ProjectMilestone.project_id) == col(Project.id),
             col(ProjectMilestone.done_on).is_(None),
-            col(ProjectMilestone.due_on) < day,
+            col(ProjectMilestone.due_on) < bindparam("day"),
         )
         .scalar_subquery()
     )
@@ -160,14 +170,14 @@ def _late_or_undecided_projects(community_id: int, day: date) -> Any:
         col(Project.starts_on),
         late_milestone.label("late_since"),
     ).where(
-        col(Project.community_id) == community_id,
+        col(Project.community_id) == bindparam("community"),
         col(Project.archived_at).is_(None),
         col(Project.status).in_([ProjectStatus.PLANNED, ProjectStatus.IN_PROGRESS]),
         (late_milestone.is_not(None)) | (Project.status == ProjectStatus.PLANNED),
     )
 
 
-def _open_actions(community_id: int, day: date) -> Any:
+def _open_actions() -> Any:
     return (
         select(
             col(ActionItem.id),
@@ -179,15 +189,15 @@ def _open_actions(community_id: int, day: date) -> Any:
         .join(AgendaItem, col(AgendaItem.id) == col(Decision.agenda_item_id))
         .join(JointMeeting, col(JointMeeting.id) == col(AgendaItem.meeting_id))
         .where(
-            col(JointMeeting.organisation_id) == community_id,
+            col(JointMeeting.organisation_id) == bindparam("community"),
             col(ActionItem.status).in_(OPEN_ACTION_STATUSES),
             col(ActionItem.archived_at).is_(None),
-            col(ActionItem.due_on) <= day,
+            col(ActionItem.due_on) <= bindparam("day"),
         )
     )
 
 
-def _deferred_items(community_id: int) -> Any:
+def _deferred_items() -> Any:
     later_item = aliased(AgendaItem)
     later = select(col(later_item.id)).where(
         col(later_item.source) == AgendaSource.DEFERRED_ITEM,
@@ -198,7 +208,7 @@ def _deferred_items(community_id: int) -> Any:
         .join(Decision, col(Decision.agenda_item_id) == col(AgendaItem.id))
         .join(JointMeeting, col(JointMeeting.id) == col(AgendaItem.meeting_id))
         .where(
-            col(JointMeeting.organisation_id) == community_id,
+            col(JointMeeting.organisation_id) == bindparam("community"),
             col(JointMeeting.status).in_(CLOSED_MEETING),
             col(Decision.outcome) == DecisionOutcome.DEFERRED,
             # once taken up again at a later meeting, the deferral is dealt with there
@@ -207,13 +217,13 @@ def _deferred_items(community_id: int) -> Any:
     )
 
 
-def _new_registrations(community_id: int, before: datetime) -> Any:
+def _new_registrations() -> Any:
     last_meeting = (
         select(func.max(JointMeeting.starts_at))
         .where(
-            col(JointMeeting.organisation_id) == community_id,
+            col(JointMeeting.organisation_id) == bindparam("community"),
             col(JointMeeting.status).in_(CLOSED_MEETING),
-            col(JointMeeting.starts_at) < before,
+            col(JointMeeting.starts_at) < bindparam("before"),
         )
         .scalar_subquery()
     )
@@ -221,7 +231,7 @@ def _new_registrations(community_id: int, before: datetime) -> Any:
         select(col(Registration.unit_id), col(ResidentUnit.name), col(Registration.registered_on))
         .join(ResidentUnit, col(ResidentUnit.id) == col(Registration.unit_id))
         .where(
-            col(Registration.community_id) == community_id,
+            col(Registration.community_id) == bindparam("community"),
             col(Registration.kind) == RegistrationKind.UNIT,
             col(Registration.status) == RegistrationStatus.CONFIRMED,
             col(Registration.archived_at).is_(None),
@@ -230,16 +240,16 @@ def _new_registrations(community_id: int, before: datetime) -> Any:
     )
 
 
-def _expiring_agreements(community_id: int, day: date) -> Any:
+def _expiring_agreements() -> Any:
     return select(
         col(CoBuildingAgreement.id),
         col(CoBuildingAgreement.title),
         col(CoBuildingAgreement.ends_on),
     ).where(
-        col(CoBuildingAgreement.community_id) == community_id,
+        col(CoBuildingAgreement.community_id) == bindparam("community"),
         col(CoBuildingAgreement.status) == AgreementStatus.ACTIVE,
         col(CoBuildingAgreement.archived_at).is_(None),
-        col(CoBuildingAgreement.ends_on) <= day + timedelta(days=AGREEMENT_EXPIRY_DAYS),
+        col(CoBuildingAgreement.ends_on) <= bindparam("expiry"),
     )
 
 
