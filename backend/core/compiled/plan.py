@@ -187,6 +187,10 @@ def loaded(obj: Any) -> dict[int, Any]:
 class FieldPlan:
     key: str
 
+    def loads(self) -> bool:
+        """Whether `load` has anything to do (a relation, or objects below)."""
+        return type(self).load is not FieldPlan.load
+
     async def load(self, run: Run, objects: Sequence[Any]) -> None:
         """Read what this field needs for all the objects of its level at once."""
 
@@ -201,9 +205,15 @@ class ObjectPlan:
 
     async def load(self, run: Run, objects: Sequence[Any]) -> None:
         # Every relation of the level is asked for in the same turn of the event loop, with
-        # those of sibling root fields: one batch each.
-        if objects:
-            await together(planned.load(run, objects) for planned in self.fields)
+        # those of sibling root fields: one batch each. A task each only when there are
+        # several.
+        loading = [planned for planned in self.fields if planned.loads()]
+        if not objects or not loading:
+            return
+        if len(loading) == 1:
+            await loading[0].load(run, objects)
+        else:
+            await together(planned.load(run, objects) for planned in loading)
 
     def complete(self, obj: Any) -> dict[str, Any]:
         return {planned.key: planned.complete(obj) for planned in self.fields}
@@ -234,6 +244,9 @@ class Value(FieldPlan):
     get: Callable[[Any], Any]
     finish: Complete
     child: ObjectPlan | None = None
+
+    def loads(self) -> bool:
+        return self.child is not None
 
     async def load(self, run: Run, objects: Sequence[Any]) -> None:
         if self.child is None:
