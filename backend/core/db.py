@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import Session
 
+from backend.core import raw
 from backend.core.settings import Settings
 
 ResultT = TypeVar("ResultT")
@@ -264,11 +265,10 @@ class RequestDb:
 
     async def core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
         """Plain rows of committed data, no ORM instances built (the session lookup, the
-        compiled read path): on SQLite from the reader, at once; on PostgreSQL on an
-        autocommit connection."""
+        compiled read path): on SQLite from the reader, at once (`backend/core/raw.py`: a list
+        of keys goes in as `raw.json_key_list()`); on PostgreSQL on an autocommit connection."""
         if self.reader is not None:
-            with self.reader.connect() as reader:
-                return reader.execute(statement, parameters).all()
+            return raw.run(self.reader, statement, parameters)
         return await self._whole(self._core_rows(statement, parameters))
 
     async def _core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:

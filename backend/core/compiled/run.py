@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from strawberry.dataloader import DataLoader
 from strawberry.types.arguments import convert_arguments
 
+from backend.core import raw
 from backend.core.compiled.pages import Pages, cached, frozen
 from backend.core.compiled.plan import (
     PAGE_ARGUMENTS,
@@ -48,20 +49,21 @@ KEYS = "keys"
 MAX_CACHED_STATEMENTS = 4096
 # Statements by (loader, scope), like the visibility conditions they hold; None: the caller
 # may not read the table at all.
-_STATEMENTS: dict[tuple[type[Any], Scope], Any] = {}
+_STATEMENTS: dict[tuple[type[Any], Scope, bool], Any] = {}
 
 
-def relation_statement(loader: type[Any], scope: Scope) -> Any:
-    key = (loader, scope)
+def relation_statement(loader: type[Any], scope: Scope, *, json_keys: bool) -> Any:
+    key = (loader, scope, json_keys)
     if key not in _STATEMENTS:
         if len(_STATEMENTS) >= MAX_CACHED_STATEMENTS:
             _STATEMENTS.clear()
-        _STATEMENTS[key] = _build_statement(loader, scope)
+        _STATEMENTS[key] = _build_statement(loader, scope, json_keys=json_keys)
     return _STATEMENTS[key]
 
 
-def _build_statement(loader: type[Any], scope: Scope) -> Any:
-    keys: Any = bindparam(KEYS, expanding=True)
+def _build_statement(loader: type[Any], scope: Scope, *, json_keys: bool) -> Any:
+    # On SQLite's reader the keys go in as one JSON list (backend/core/raw.py).
+    keys: Any = raw.json_key_list() if json_keys else bindparam(KEYS, expanding=True)
     model: Any = loader.model
     if issubclass(loader, ByIdLoader):
         return select(model).where(model.id.in_(keys)) if readable(model, scope) else None
@@ -86,7 +88,9 @@ class _Rows(DataLoader[int, Any]):
         self.loader = loader
 
     async def _load(self, keys: Sequence[int]) -> list[Any]:
-        statement = relation_statement(self.loader, self.run.scope)
+        statement = relation_statement(
+            self.loader, self.run.scope, json_keys=self.run.context.db.reader is not None
+        )
         many = not issubclass(self.loader, ByIdLoader)
         if statement is None:
             return [[] if many else None for _ in keys]
