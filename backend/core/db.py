@@ -206,6 +206,10 @@ class RequestDb:
         if self.reader is not None and self._reading is None:
             self._reading = Session(self.reader)
 
+    def _reading_engine(self) -> Engine:
+        assert self.reader is not None
+        return self.reader
+
     async def close_reader(self) -> None:
         if self._reading is not None:
             self._reading.close()
@@ -259,6 +263,8 @@ class RequestDb:
 
     async def rows(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
         if self._reading is not None:
+            if raw.runs_here(statement):
+                return raw.run(self._reading_engine(), statement, parameters or {})
             return self._reading.execute(statement, parameters).all()
         result = await self._whole(self._execute(statement, parameters))
         return result.all()  # type: ignore[no-any-return]
@@ -286,6 +292,9 @@ class RequestDb:
 
     async def scalar(self, statement: Executable, parameters: Parameters = None) -> Any:
         if self._reading is not None:
+            if raw.runs_here(statement):
+                found = raw.run(self._reading_engine(), statement, parameters or {})
+                return found[0][0] if found else None
             return self._reading.execute(statement, parameters).scalar()
         result = await self._whole(self._execute(statement, parameters))
         return result.scalar()

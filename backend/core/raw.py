@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Engine, bindparam, literal_column, select
 from sqlalchemy.sql import func
+from sqlalchemy.types import TypeEngine
 
 MAX_COMPILED = 4096
 
@@ -71,6 +72,28 @@ def _as_json_lists(given: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Statements built once and run again and again (`scoped_statement`), by whether they select
+# only columns (no ORM entity, whose rows would be model instances): the ones `RequestDb`
+# runs here when it reads from SQLite's reader. Any other statement keeps SQLAlchemy's path,
+# whose compiled cache serves statements built anew for every request.
+_REUSED: dict[Any, bool] = {}
+
+
+def reused(statement: Any) -> Any:
+    """Mark a statement as built once, to be run again and again."""
+    descriptions = getattr(statement, "column_descriptions", None)
+    if len(_REUSED) >= MAX_COMPILED:
+        _REUSED.clear()
+    _REUSED[statement] = descriptions is not None and all(
+        isinstance(d.get("type"), TypeEngine) for d in descriptions
+    )
+    return statement
+
+
+def runs_here(statement: Any) -> bool:
+    return _REUSED.get(statement, False)
+
+
 def run(engine: Engine, statement: Any, parameters: dict[str, Any]) -> list[Any]:
     """The statement's rows, with attribute access by column name, like SQLAlchemy's."""
     compiled = _COMPILED.get(statement)
@@ -101,9 +124,7 @@ def _compile(engine: Engine, statement: Any) -> _Compiled:
         raise ValueError("parameters with escaped names are left to SQLAlchemy")
     # Literal IN lists (a status among several) are expanded once, as SQLAlchemy would on
     # every execution; the parameters the caller gives are filled in at each run.
-    expanded = compiled._process_parameters_for_postcompile(
-        compiled.construct_params(_check=False)
-    )
+    expanded = compiled._process_parameters_for_postcompile(compiled.construct_params(_check=False))
     names = tuple(expanded.positiontup or ())
     processors = expanded.processors
     columns = compiled._result_columns

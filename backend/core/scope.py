@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, false, or_, select
 from sqlmodel import col
 
+from backend.core import raw
 from backend.core.principal import Grant, Principal, Role
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ def scoped_statement(name: Hashable, scope: Scope, build: Callable[[Scope], Any]
     if statement is None:
         if len(_STATEMENTS) >= MAX_CACHED_CONDITIONS:
             _STATEMENTS.clear()
-        statement = _STATEMENTS[key] = build(scope)
+        statement = _STATEMENTS[key] = raw.reused(build(scope))
     return statement
 
 

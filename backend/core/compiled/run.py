@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from graphql import FieldNode, GraphQLField, GraphQLSchema, get_argument_values
@@ -40,7 +41,7 @@ from backend.core.ids import parse_global_id
 from backend.core.pagination import PageArgs, PageRequest, build_connection
 from backend.core.permissions import rule_of
 from backend.core.prefetch import Relation
-from backend.core.scope import Scope, readable, visible
+from backend.core.scope import Scope, readable, scoped_statement, visible
 from backend.core.types import _TYPE_OF_MODEL
 
 ResultT = TypeVar("ResultT")
@@ -208,8 +209,8 @@ class Run:
         if plan is None or node_type is None:
             raise Fallback
         model: Any = node_type.by_id_loader.model
-        statement = select(model).where(model.id == key, visible(model, self.scope))
-        rows = await self.rows(statement, {})
+        statement = scoped_statement(("node", model), self.scope, partial(_node_statement, model))
+        rows = await self.rows(statement, {"key": key})
         if not rows:
             raise Fallback  # "not found", as the resolver path says it
         obj = node_type.from_model(rows[0])
@@ -275,6 +276,10 @@ class Run:
         connection = build_connection(nodes, loaded.window, loaded.total)
         await root.child.load(self, [connection])
         return connection
+
+
+def _node_statement(model: Any, scope: Scope) -> Any:
+    return select(model).where(model.id == bindparam("key"), visible(model, scope))
 
 
 class _StandIn:
