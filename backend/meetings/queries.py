@@ -6,6 +6,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
+from backend.core.compiled.plan import compiled_resolver_root
 from backend.core.errors import InvalidArgument
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.models import utcnow
@@ -162,6 +163,11 @@ class ProposalFilter:
     status: ProposalStatus | None = None
     kind: ProposalKind | None = None
     search: str | None = None
+
+
+# The compiled read path calls `agenda_candidates` itself and completes the candidates
+# without the resolvers (backend/core/compiled/).
+compiled_resolver_root("agenda_candidates")
 
 
 @strawberry.type

@@ -100,8 +100,8 @@ async def test_both_paths_answer_every_view_alike_for_every_role_and_token(
         for name, (query, variables) in views.items():
             compiled, resolvers = await paths.both(query, variables)
             assert compiled == resolvers, f"{name} as {who}"
-    # The administrator's directory, board and ledger came from the compiled path.
-    assert {"UnitDirectory", "Board", "Ledger"} <= set(compiled_runs)
+    # The administrator's directory, candidates, board and ledger came from the compiled path.
+    assert {"UnitDirectory", "Candidates", "Board", "Ledger"} <= set(compiled_runs)
 
     street = session.scalars(
         select(Organisation).where(col(Organisation.parent_id).is_(None))
