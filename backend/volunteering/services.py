@@ -125,26 +125,33 @@ class LedgerTotals:
 
 
 async def ledger_totals(db: Any, scope: Any, person_id: int) -> LedgerTotals:
-    """Balance, points earned and spent, and minutes served: two statements, built once per
+    """Balance, points earned and spent, and minutes served: one statement, built once per
     scope."""
     from backend.core.scope import scoped_statement
 
-    person = {"person": person_id}
-    points = scoped_statement("ledger points", scope, _points_totals)
-    row = (await db.rows(points, person))[0]
-    earned, spent = int(row[0]), -int(row[1])
-    minutes = await db.scalar(scoped_statement("ledger minutes", scope, _minutes_total), person)
-    return LedgerTotals(balance=earned - spent, earned=earned, spent=spent, minutes=int(minutes))
+    statement = scoped_statement("ledger totals", scope, _totals)
+    gained, lost, minutes = (await db.rows(statement, {"person": person_id}))[0]
+    return LedgerTotals(
+        balance=int(gained) + int(lost),
+        earned=int(gained),
+        spent=-int(lost),
+        minutes=int(minutes),
+    )
 
 
-def _points_totals(scope: Any) -> Select[Any]:
+def _totals(scope: Any) -> Select[Any]:
+    """Points gained and lost, and minutes served, in one statement."""
     from backend.core.scope import visible
 
     gained = case((col(PointsEntry.points) > 0, col(PointsEntry.points)), else_=0)
     lost = case((col(PointsEntry.points) < 0, col(PointsEntry.points)), else_=0)
-    return select(func.coalesce(func.sum(gained), 0), func.coalesce(func.sum(lost), 0)).where(
-        col(PointsEntry.person_id) == bindparam("person"), visible(PointsEntry, scope)
-    )
+    points = select(
+        func.coalesce(func.sum(gained), 0).label("gained"),
+        func.coalesce(func.sum(lost), 0).label("lost"),
+    ).where(col(PointsEntry.person_id) == bindparam("person"), visible(PointsEntry, scope))
+    points_table = points.subquery()
+    minutes = _minutes_total(scope).scalar_subquery()
+    return select(points_table.c.gained, points_table.c.lost, minutes.label("minutes"))
 
 
 def _minutes_total(scope: Any) -> Select[Any]:
