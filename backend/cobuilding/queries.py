@@ -37,7 +37,7 @@ from backend.cobuilding.types.needs import NeedDispatchType, NeedType, ResourceS
 from backend.cobuilding.types.projects import ProjectType
 from backend.cobuilding.types.resources import ResourceType
 from backend.cobuilding.types.wishes import MicroWishType
-from backend.core.compiled.plan import compiled_root
+from backend.core.compiled.registry import compiled_root
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow

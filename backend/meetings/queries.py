@@ -6,7 +6,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from backend.core.compiled.plan import compiled_resolver_root
+from backend.core.compiled.registry import compiled_resolver_root
 from backend.core.errors import InvalidArgument
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.models import utcnow

@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlmodel import col
 from strawberry.types import Info
 
-from backend.core.compiled.plan import StatementPage, compiled_resolver_root
+from backend.core.compiled.registry import StatementPage, compiled_resolver_root
 from backend.core.ids import decode_optional_id, load_in_scope
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow

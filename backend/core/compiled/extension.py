@@ -11,7 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from backend.core.compiled.plan import Fallback, Plan, forget, plan_for
+from backend.core.compiled.fields import Plan
+from backend.core.compiled.plan import forget, plan_for
+from backend.core.compiled.registry import Fallback
 from backend.core.compiled.run import Run
 
 logger = logging.getLogger("backend.compiled")

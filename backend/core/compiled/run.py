@@ -22,19 +22,17 @@ from strawberry.dataloader import DataLoader
 from strawberry.types.arguments import convert_arguments
 
 from backend.core import raw
-from backend.core.compiled.pages import Pages, cached, frozen
-from backend.core.compiled.plan import (
-    PAGE_ARGUMENTS,
+from backend.core.compiled.fields import (
     ConnectionRoot,
-    Fallback,
     NodeRoot,
     Plan,
     ResolverRoot,
     RootField,
-    StatementPage,
     TypenameRoot,
     together,
 )
+from backend.core.compiled.pages import Pages, cached, frozen
+from backend.core.compiled.registry import PAGE_ARGUMENTS, Fallback, StatementPage
 from backend.core.dataloaders import ByIdLoader
 from backend.core.errors import PublicError
 from backend.core.ids import parse_global_id
