@@ -11,11 +11,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Coroutine, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import CursorResult, Engine, Executable, create_engine, event
-from sqlalchemy.exc import DisconnectionError, IntegrityError
+from sqlalchemy.exc import DisconnectionError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -250,9 +250,13 @@ class RequestDb:
             self._reading_async = AsyncSession(bind=connection, expire_on_commit=False)
         return self._reading_async
 
+    # Each read from SQLite's reader falls back to the session when the reader finds the
+    # database locked (a checkpoint): the session waits as long as its busy timeout allows.
+
     async def scalars(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
         if self._reading is not None:
-            return self._reading.execute(statement, parameters).scalars().all()
+            with suppress(OperationalError):
+                return self._reading.execute(statement, parameters).scalars().all()
         result = await self._whole(self._execute(statement, parameters))
         return result.scalars().all()  # type: ignore[no-any-return]
 
@@ -263,9 +267,10 @@ class RequestDb:
 
     async def rows(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
         if self._reading is not None:
-            if raw.runs_here(statement):
-                return raw.run(self._reading_engine(), statement, parameters or {})
-            return self._reading.execute(statement, parameters).all()
+            with suppress(OperationalError):
+                if raw.runs_here(statement):
+                    return raw.run(self._reading_engine(), statement, parameters or {})
+                return self._reading.execute(statement, parameters).all()
         result = await self._whole(self._execute(statement, parameters))
         return result.all()  # type: ignore[no-any-return]
 
@@ -274,7 +279,9 @@ class RequestDb:
         compiled read path): on SQLite from the reader, at once (`backend/core/raw.py`: a list
         of keys goes in as `raw.json_key_list()`); on PostgreSQL on an autocommit connection."""
         if self.reader is not None:
-            return raw.run(self.reader, statement, parameters)
+            with suppress(OperationalError):
+                return raw.run(self.reader, statement, parameters)
+            parameters = raw.as_json_lists(parameters)
         return await self._whole(self._core_rows(statement, parameters))
 
     async def _core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
@@ -292,9 +299,10 @@ class RequestDb:
 
     async def scalar(self, statement: Executable, parameters: Parameters = None) -> Any:
         if self._reading is not None:
-            if raw.runs_here(statement):
-                found = raw.run(self._reading_engine(), statement, parameters or {})
-                return found[0][0] if found else None
-            return self._reading.execute(statement, parameters).scalar()
+            with suppress(OperationalError):
+                if raw.runs_here(statement):
+                    found = raw.run(self._reading_engine(), statement, parameters or {})
+                    return found[0][0] if found else None
+                return self._reading.execute(statement, parameters).scalar()
         result = await self._whole(self._execute(statement, parameters))
         return result.scalar()

@@ -16,12 +16,14 @@ of keys is passed as one JSON text (`json_key_list`).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, literal_column, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import func
 from sqlalchemy.types import TypeEngine
 
@@ -40,7 +42,7 @@ class _Compiled:
     result_processors: tuple[Processor, ...]
 
     def values(self, given: dict[str, Any]) -> tuple[Any, ...]:
-        merged = {**self.defaults, **_as_json_lists(given)}
+        merged = {**self.defaults, **as_json_lists(given)}
         return tuple(
             processor(merged[name]) if processor is not None else merged[name]
             for name, processor in zip(self.parameters, self.bind_processors, strict=True)
@@ -65,7 +67,8 @@ def json_key_list() -> Any:
     return select(literal_column("value")).select_from(func.json_each(bindparam("keys")))
 
 
-def _as_json_lists(given: dict[str, Any]) -> dict[str, Any]:
+def as_json_lists(given: dict[str, Any]) -> dict[str, Any]:
+    """The parameters as this module binds them: a list of keys as one JSON text."""
     return {
         name: json.dumps(value) if isinstance(value, list) else value
         for name, value in given.items()
@@ -112,6 +115,9 @@ def run(engine: Engine, statement: Any, parameters: dict[str, Any]) -> list[Any]
         try:
             cursor.execute(compiled.sql, values)
             fetched = cursor.fetchall()
+        except sqlite3.Error as failed:
+            # As SQLAlchemy reports it (a locked database is an OperationalError).
+            raise DBAPIError.instance(compiled.sql, values, failed, sqlite3.Error) from failed
         finally:
             cursor.close()
     return compiled.rows(fetched)

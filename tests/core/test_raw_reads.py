@@ -5,18 +5,23 @@ statement."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, bindparam, event, func, select
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from backend.cobuilding.models import Need, NeedStatus
 from backend.core import raw
 from backend.core.db import create_reader_engine
+from backend.core.principal import Role
 from backend.core.settings import Settings
-from backend.factories import NeedFactory, PersonFactory
+from backend.factories import CommunityFactory, NeedFactory, PersonFactory, ResidentUnitFactory
 from backend.people.models import Person
+from tests.client import GraphQLClient
+from tests.helpers import gid
 
 
 @pytest.fixture
@@ -72,3 +77,28 @@ def test_listeners_see_each_statement(reader: Engine) -> None:
     event.listen(reader, "before_cursor_execute", lambda *args: seen.append(args[2]))
     raw.run(reader, select(func.count()).select_from(Person), {})
     assert len(seen) == 1 and seen[0].startswith("SELECT count(*)")
+
+
+async def test_a_database_locked_for_the_reader_is_read_through_the_session(
+    gql: GraphQLClient, reader: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's reader waits only briefly for a lock (a checkpoint); the request then reads
+    through its session, which waits as long as its busy timeout allows, and answers as
+    usual: the session lookup and the compiled read path alike."""
+    community = CommunityFactory.create()
+    ResidentUnitFactory.create(community=community)
+    gql.sign_in(Role.STREET_ADMIN, community)
+    query = "query D($c: ID!) { node(id: $c) { ... on Organisation { name residentUnits"
+    query += " { totalCount edges { node { name liaison { name } } } } } } }"
+    variables = {"c": gid("Organisation", community.id)}
+    expected = await gql.data(query, variables)
+
+    locked: list[str] = []
+
+    def busy(_engine: Engine, statement: Any, _parameters: dict[str, Any]) -> list[Any]:
+        locked.append(str(statement)[:20])
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(raw, "run", busy)
+    assert await gql.data(query, variables) == expected
+    assert len(locked) >= 2  # the session lookup and the compiled path both met the lock
