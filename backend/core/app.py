@@ -68,7 +68,6 @@ class GraphQLApp(GraphQL[Context, None]):
                 await super().__call__(scope, _replay(body, receive), send)
             finally:
                 await db.settle()
-                await db.close_reader()
 
     async def get_context(self, request: Any, response: Any) -> Context:
         context = Context(

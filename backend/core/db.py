@@ -14,10 +14,10 @@ from collections.abc import AsyncIterator, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Engine, Executable, create_engine, event
+from sqlalchemy import CursorResult, Engine, Executable, Result, create_engine, event
 from sqlalchemy.exc import DisconnectionError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -96,6 +96,9 @@ def create_api_engine(settings: Settings) -> AsyncEngine:
 
 # A reader waits this long for a lock before the request takes the async path instead.
 READER_BUSY_TIMEOUT_MS = 100
+# What sends a read from SQLite's reader to the session instead: a lock (a checkpoint), or
+# no reader connection to be had.
+READER_REFUSALS = (OperationalError, PoolTimeoutError)
 
 
 def _configure_sqlite_reader(dbapi_connection: Any, _record: Any) -> None:
@@ -188,44 +191,26 @@ class RequestDb:
         self._running: set[asyncio.Task[Any]] = set()
         # SQLite's synchronous reader (see create_reader_engine), for read-only statements.
         self.reader = reader
-        # PostgreSQL's autocommit connections (Database.autocommit), one per request at most.
+        # PostgreSQL's autocommit engine (Database.autocommit).
         self._autocommit = autocommit
-        self._committed: AsyncConnection | None = None
-        # In a query (not a mutation), the reads below go to the reader or the autocommit
-        # connection, in a session of their own; writes (the audit of full personal-data
-        # reads) still take `session`.
-        self._reading: Session | None = None
-        self._reading_async: AsyncSession | None = None
-        self._read_only = False
+        # In a query (not a mutation), reads take committed data without a transaction of
+        # their own: on SQLite from the reader, one short session per statement (a reader
+        # connection is never held across an await, so the loop never waits for one); on
+        # PostgreSQL the request's session itself moves to the autocommit engine, so that a
+        # query holds one connection of the pool, never two.
+        self._reading = False
 
     def read_from_reader(self) -> None:
-        """The rest of this request only reads (a query operation): `scalars`, `rows` and
-        `scalar` read committed data without a transaction of the session's; on SQLite from
-        the reader, at once, instead of through aiosqlite."""
-        self._read_only = True
-        if self.reader is not None and self._reading is None:
-            self._reading = Session(self.reader)
+        """The rest of this request only reads (a query operation)."""
+        if self.reader is not None:
+            self._reading = True
+        elif self._autocommit is not None and not self.session.in_transaction():
+            self.session.sync_session.bind = self._autocommit.sync_engine
 
-    def _reading_engine(self) -> Engine:
+    def _read_here(self, statement: Executable, parameters: Parameters) -> Result[Any]:
         assert self.reader is not None
-        return self.reader
-
-    async def close_reader(self) -> None:
-        if self._reading is not None:
-            self._reading.close()
-            self._reading = None
-        if self._reading_async is not None:
-            await self._reading_async.close()
-            self._reading_async = None
-        if self._committed is not None:
-            await self._committed.close()
-            self._committed = None
-
-    async def _committed_connection(self) -> AsyncConnection:
-        assert self._autocommit is not None
-        if self._committed is None:
-            self._committed = await self._autocommit.connect()
-        return self._committed
+        with Session(self.reader) as reading:
+            return reading.execute(statement, parameters).freeze()()
 
     async def _whole(self, work: Coroutine[Any, Any, ResultT]) -> ResultT:
         task = asyncio.ensure_future(work)
@@ -240,23 +225,15 @@ class RequestDb:
 
     async def _execute(self, statement: Executable, parameters: Parameters) -> Any:
         async with self._lock:
-            return await (await self._session()).execute(statement, parameters)
-
-    async def _session(self) -> AsyncSession:
-        if not self._read_only or self._autocommit is None:
-            return self.session
-        if self._reading_async is None:
-            connection = await self._committed_connection()
-            self._reading_async = AsyncSession(bind=connection, expire_on_commit=False)
-        return self._reading_async
+            return await self.session.execute(statement, parameters)
 
     # Each read from SQLite's reader falls back to the session when the reader finds the
     # database locked (a checkpoint): the session waits as long as its busy timeout allows.
 
     async def scalars(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
-        if self._reading is not None:
-            with suppress(OperationalError):
-                return self._reading.execute(statement, parameters).scalars().all()
+        if self._reading:
+            with suppress(*READER_REFUSALS):
+                return self._read_here(statement, parameters).scalars().all()
         result = await self._whole(self._execute(statement, parameters))
         return result.scalars().all()  # type: ignore[no-any-return]
 
@@ -266,11 +243,11 @@ class RequestDb:
             await self.session.commit()
 
     async def rows(self, statement: Executable, parameters: Parameters = None) -> Sequence[Any]:
-        if self._reading is not None:
-            with suppress(OperationalError):
+        if self._reading and self.reader is not None:
+            with suppress(*READER_REFUSALS):
                 if raw.runs_here(statement):
-                    return raw.run(self._reading_engine(), statement, parameters or {})
-                return self._reading.execute(statement, parameters).all()
+                    return raw.run(self.reader, statement, parameters or {})
+                return self._read_here(statement, parameters).all()
         result = await self._whole(self._execute(statement, parameters))
         return result.all()  # type: ignore[no-any-return]
 
@@ -279,30 +256,27 @@ class RequestDb:
         compiled read path): on SQLite from the reader, at once (`backend/core/raw.py`: a list
         of keys goes in as `raw.json_key_list()`); on PostgreSQL on an autocommit connection."""
         if self.reader is not None:
-            with suppress(OperationalError):
+            with suppress(*READER_REFUSALS):
                 return raw.run(self.reader, statement, parameters)
             parameters = raw.as_json_lists(parameters)
         return await self._whole(self._core_rows(statement, parameters))
 
     async def _core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
-        if self._autocommit is not None and not self._read_only:
-            # Before the operation is known (the session lookup): a connection only for this.
-            async with self._autocommit.connect() as connection:
+        if self._autocommit is not None and not self.session.in_transaction():
+            # Committed data needs no transaction: none is begun (nor rolled back after) for
+            # the session lookup, nor for a query, whose session reads in autocommit.
+            async with self._lock, self._autocommit.connect() as connection:
                 return (await connection.execute(statement, parameters)).all()
         async with self._lock:
-            if self._autocommit is not None:
-                connection = await self._committed_connection()
-            else:
-                connection = await self.session.connection()
-            result = await connection.execute(statement, parameters)
-            return result.all()
+            connection = await self.session.connection()
+            return (await connection.execute(statement, parameters)).all()
 
     async def scalar(self, statement: Executable, parameters: Parameters = None) -> Any:
-        if self._reading is not None:
-            with suppress(OperationalError):
+        if self._reading and self.reader is not None:
+            with suppress(*READER_REFUSALS):
                 if raw.runs_here(statement):
-                    found = raw.run(self._reading_engine(), statement, parameters or {})
+                    found = raw.run(self.reader, statement, parameters or {})
                     return found[0][0] if found else None
-                return self._reading.execute(statement, parameters).scalar()
+                return self._read_here(statement, parameters).scalar()
         result = await self._whole(self._execute(statement, parameters))
         return result.scalar()

@@ -38,10 +38,15 @@ class _Compiled:
     parameters: tuple[str, ...]
     bind_processors: tuple[Processor, ...]
     defaults: dict[str, Any]
+    # Parameters the caller must give (SQLAlchemy refuses a statement without them).
+    required: frozenset[str]
     row: type[Any]
     result_processors: tuple[Processor, ...]
 
     def values(self, given: dict[str, Any]) -> tuple[Any, ...]:
+        missing = self.required - given.keys()
+        if missing:
+            raise ValueError(f"no value for the parameters {sorted(missing)}")
         merged = {**self.defaults, **as_json_lists(given)}
         return tuple(
             processor(merged[name]) if processor is not None else merged[name]
@@ -128,6 +133,10 @@ def _compile(engine: Engine, statement: Any) -> _Compiled:
     compiled: Any = statement.compile(dialect=dialect)
     if compiled.escaped_bind_names:
         raise ValueError("parameters with escaped names are left to SQLAlchemy")
+    required = frozenset(bind.key for bind in compiled.binds.values() if bind.required)
+    if any(bind.expanding and bind.required for bind in compiled.binds.values()):
+        # Its list would be bound as one value: a list of keys goes in as `json_key_list`.
+        raise ValueError("a list parameter is left to SQLAlchemy")
     # Literal IN lists (a status among several) are expanded once, as SQLAlchemy would on
     # every execution; the parameters the caller gives are filled in at each run.
     expanded = compiled._process_parameters_for_postcompile(compiled.construct_params(_check=False))
@@ -139,7 +148,8 @@ def _compile(engine: Engine, statement: Any) -> _Compiled:
         sql=expanded.statement,
         parameters=names,
         bind_processors=tuple(processors.get(name) for name in names),
-        defaults=dict(expanded.parameters),
+        defaults={k: v for k, v in expanded.parameters.items() if k not in required},
+        required=required,
         row=namedtuple("Row", keys),
         result_processors=tuple(
             column[3]._cached_result_processor(dialect, None) for column in columns

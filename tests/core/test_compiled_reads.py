@@ -6,23 +6,35 @@ resolvers' answer, errors included."""
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlmodel import col
+from starlette.applications import Starlette
 
-from backend.core.compiled import extension, plan
+from backend.cobuilding.models import Need
+from backend.core.compiled import extension, pages, plan
 from backend.core.compiled.run import Run
+from backend.core.pagination import Window
 from backend.core.principal import Role
-from backend.factories import ApiTokenFactory, raw_token, session
+from backend.factories import (
+    ApiTokenFactory,
+    CommunityFactory,
+    ResidentUnitFactory,
+    raw_token,
+    session,
+)
 from backend.organisations.models import Organisation
 from backend.units.models import ResidentUnit
 from bench.__main__ import community_id
 from tests.client import GraphQLClient
 from tests.core.test_benchmarked_views import _views, demo_street  # noqa: F401 (fixture)
+from tests.helpers import gid
 
 
 @pytest.fixture
@@ -144,3 +156,46 @@ async def test_what_the_plan_does_not_know_goes_to_the_resolvers(
         compiled, resolvers = await paths.both(query, variables)
         assert compiled == resolvers, name
     assert compiled_runs == []
+
+
+def test_composed_statements_are_keyed_by_the_statements_themselves() -> None:
+    """A page composed from a statement that is gone is never handed to another statement
+    that happens to take its place in memory (another scope's, another filter's)."""
+    window = Window(offset=0, limit=5)
+    first = select(Need).where(col(Need.id) == 1)
+    composed = pages.cached(("page", first, window), partial(pages._page, first, window))
+    del first
+    gc.collect()
+    for key in range(2, 50):
+        later = select(Need).where(col(Need.id) == key)
+        again = pages.cached(("page", later, window), partial(pages._page, later, window))
+        assert again is not composed
+
+
+async def test_a_query_holds_at_most_one_connection_of_the_pool(
+    gql: GraphQLClient, app: Starlette
+) -> None:
+    community = CommunityFactory.create()
+    ResidentUnitFactory.create(community=community)
+    gql.sign_in(Role.STREET_ADMIN, community)
+    pool = app.state.database.engine.sync_engine.pool
+    held = [0]
+    most = [0]
+
+    def checkout(*_args: Any) -> None:
+        held[0] += 1
+        most[0] = max(most[0], held[0])
+
+    def checkin(*_args: Any) -> None:
+        held[0] -= 1
+
+    event.listen(pool, "checkout", checkout)
+    event.listen(pool, "checkin", checkin)
+    try:
+        query = "query Q($c: ID!) { me { username } node(id: $c) { ... on Organisation {"
+        query += " name residentUnits { totalCount } } } }"
+        await gql.data(query, {"c": gid("Organisation", community.id)})
+    finally:
+        event.remove(pool, "checkout", checkout)
+        event.remove(pool, "checkin", checkin)
+    assert most[0] <= 1

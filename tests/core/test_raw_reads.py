@@ -102,3 +102,12 @@ async def test_a_database_locked_for_the_reader_is_read_through_the_session(
     monkeypatch.setattr(raw, "run", busy)
     assert await gql.data(query, variables) == expected
     assert len(locked) >= 2  # the session lookup and the compiled path both met the lock
+
+
+def test_a_missing_parameter_or_a_list_parameter_is_refused(reader: Engine) -> None:
+    needs_person = select(col(Person.name)).where(col(Person.id) == bindparam("person"))
+    with pytest.raises(ValueError, match="person"):
+        raw.run(reader, needs_person, {})
+    expanding = select(col(Person.name)).where(col(Person.id).in_(bindparam("ids", expanding=True)))
+    with pytest.raises(ValueError, match="list"):
+        raw.run(reader, expanding, {"ids": [1]})

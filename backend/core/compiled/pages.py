@@ -28,7 +28,8 @@ Rows = Callable[[Any, dict[str, Any]], Awaitable[Sequence[Any]]]
 # and UNION ALL of the lists of a request by the statements and windows they join. Building
 # them (subqueries, their columns, their cache keys) costs more than SQLite takes to run
 # them; the same few views ask for the same ones again and again. The composed ones are keyed
-# by the ids of statements this cache holds, so it is emptied as a whole when full.
+# by the statements themselves (they compare by identity, and the key keeps them alive: an
+# id() could be reused by another scope's statement once the first is freed).
 MAX_CACHED = 4096
 _STATEMENTS: dict[Any, Any] = {}
 
@@ -43,12 +44,13 @@ def cached(key: Any, build: Callable[[], Any]) -> Any:
 
 
 def frozen(value: Any) -> Any:
-    """Argument values as a hashable key."""
+    """Argument values as a hashable key; each value with its type (True, 1 and 1.0 are
+    equal as keys)."""
     if isinstance(value, dict):
         return tuple(sorted((k, frozen(v)) for k, v in value.items()))
     if isinstance(value, list):
         return tuple(frozen(v) for v in value)
-    return value
+    return (type(value), value)
 
 
 class Pages(DataLoader[PageRequest, Page]):
@@ -58,7 +60,7 @@ class Pages(DataLoader[PageRequest, Page]):
 
     async def _load(self, requests: Sequence[PageRequest]) -> list[Page | PublicError]:
         counts = cached(
-            ("count", *(id(r.statement) for r in requests)),
+            ("count", *(r.statement for r in requests)),
             lambda: select(*(_count(r.statement).scalar_subquery() for r in requests)),
         )
         totals = [int(total) for total in (await self.rows(counts, {}))[0]]
@@ -88,12 +90,12 @@ class Pages(DataLoader[PageRequest, Page]):
             if len(parts) == 1:
                 ((i, win),) = parts
                 statement = requests[i].statement
-                page = cached(("page", id(statement), win), partial(_page, statement, win))
+                page = cached(("page", statement, win), partial(_page, statement, win))
                 rows[i] = list(await self.rows(page, {}))
                 continue
             for start in range(0, len(parts), MAX_UNION_PARTS):
                 chunk = parts[start : start + MAX_UNION_PARTS]
-                key = ("union", *((i, id(requests[i].statement), win) for i, win in chunk))
+                key = ("union", *((i, requests[i].statement, win) for i, win in chunk))
                 tagged = cached(key, partial(_union, requests, chunk))
                 for row in await self.rows(tagged, {}):
                     rows[row.page_list].append(row)

@@ -19,6 +19,7 @@ from graphql.execution.values import VariableValues, get_variable_values
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import OperationalError
 from strawberry.dataloader import DataLoader
+from strawberry.permission import PermissionExtension
 from strawberry.types.arguments import convert_arguments
 
 from backend.core import raw
@@ -37,7 +38,7 @@ from backend.core.dataloaders import ByIdLoader
 from backend.core.errors import PublicError
 from backend.core.ids import parse_global_id
 from backend.core.pagination import PageArgs, PageRequest, build_connection
-from backend.core.permissions import rule_of
+from backend.core.permissions import Rule
 from backend.core.prefetch import Relation
 from backend.core.scope import Scope, readable, scoped_statement, visible
 from backend.core.types import _TYPE_OF_MODEL
@@ -165,10 +166,24 @@ class Run:
     # -- the root ---------------------------------------------------------------------------
 
     def _check_rule(self, root: RootField) -> None:
+        """The root field's rule lets the caller call it; a field guarded by anything but
+        rules (or by no rule) is left to the resolvers."""
         strawberry_field = root.definition.extensions.get("strawberry-definition")
-        rule = rule_of(strawberry_field)
-        principal = self.context.principal
-        if rule is None or self.context.auth_error is not None or not rule.permits(principal):
+        extensions = getattr(strawberry_field, "extensions", None) or []
+        permissions = [
+            permission
+            for extension in extensions
+            if isinstance(extension, PermissionExtension)
+            for permission in extension.permissions
+        ]
+        rules = [p for p in permissions if isinstance(p, Rule)]
+        if (
+            not rules
+            or len(rules) != len(permissions)
+            or any(not isinstance(e, PermissionExtension) for e in extensions)
+            or self.context.auth_error is not None
+            or not all(rule.permits(self.context.principal) for rule in rules)
+        ):
             raise Fallback
 
     async def execute(self) -> dict[str, Any]:
