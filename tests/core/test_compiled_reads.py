@@ -25,6 +25,8 @@ from backend.core.principal import Role
 from backend.factories import (
     ApiTokenFactory,
     CommunityFactory,
+    NeedFactory,
+    PersonFactory,
     ResidentUnitFactory,
     raw_token,
     session,
@@ -127,17 +129,14 @@ async def test_both_paths_answer_every_view_alike_for_every_role_and_token(
 
 
 async def test_what_the_plan_does_not_know_goes_to_the_resolvers(
-    gql: GraphQLClient,
-    demo_street: Engine,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
-    compiled_runs: list[str],
+    gql: GraphQLClient, monkeypatch: pytest.MonkeyPatch, compiled_runs: list[str]
 ) -> None:
-    street = session.scalars(
-        select(Organisation).where(col(Organisation.parent_id).is_(None))
-    ).one()
-    gql.sign_in(Role.STREET_ADMIN, street)
+    organisation = CommunityFactory.create()
+    for _ in range(3):
+        NeedFactory.create(community=organisation, raised_by_id=PersonFactory.create().id)
+    gql.sign_in(Role.STREET_ADMIN, organisation)
     paths = Paths(gql, monkeypatch)
-    community = _views(demo_street)["needs-board"][1]
+    community = {"c": gid("Organisation", organisation.id)}
     unknown = {
         # a field with an argument, an async field, a directive, a bad cursor, a bad ID
         "Full": "query Full($c: ID!) { needs(filter: {organisation: $c}, first: 3) {"
