@@ -223,7 +223,7 @@ class RequestDb:
         while self._running:
             await asyncio.gather(*self._running, return_exceptions=True)
 
-    async def _execute(self, statement: Executable, parameters: Parameters) -> Any:
+    async def _execute(self, statement: Executable, parameters: Parameters) -> Result[Any]:
         async with self._lock:
             return await self.session.execute(statement, parameters)
 
@@ -235,7 +235,7 @@ class RequestDb:
             with suppress(*READER_REFUSALS):
                 return self._read_here(statement, parameters).scalars().all()
         result = await self._whole(self._execute(statement, parameters))
-        return result.scalars().all()  # type: ignore[no-any-return]
+        return result.scalars().all()
 
     async def add_and_commit(self, rows: Sequence[Any]) -> None:
         async with self._lock:
@@ -249,7 +249,7 @@ class RequestDb:
                     return raw.run(self.reader, statement, parameters or {})
                 return self._read_here(statement, parameters).all()
         result = await self._whole(self._execute(statement, parameters))
-        return result.all()  # type: ignore[no-any-return]
+        return result.all()
 
     async def core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
         """Plain rows of committed data, no ORM instances built (the session lookup, the

@@ -178,6 +178,28 @@ def _tagged_page(index: int, statement: Select[Any], win: Window) -> Select[Any]
     return select(tagged.offset(win.offset).limit(win.limit).subquery())
 
 
+def windows_of(
+    requests: Sequence[PageRequest], totals: Sequence[int]
+) -> list[Window | PublicError]:
+    """Each list's window; a bad cursor fails its own list, not its siblings."""
+    windows: list[Window | PublicError] = []
+    for request, total in zip(requests, totals, strict=True):
+        try:
+            windows.append(window(request.args, total))
+        except PublicError as refused:
+            windows.append(refused)
+    return windows
+
+
+def pages_of(
+    windows: Sequence[Window | PublicError], rows: Sequence[Sequence[Any]], totals: Sequence[int]
+) -> list[Page | PublicError]:
+    return [
+        win if isinstance(win, PublicError) else Page(rows[i], win, totals[i])
+        for i, win in enumerate(windows)
+    ]
+
+
 class PageLoader(DataLoader[PageRequest, Page]):
     """The pages of the lists one request asks for side by side (the six status columns of
     the needs board), read together: one statement for all their counts, one for all their
@@ -195,18 +217,8 @@ class PageLoader(DataLoader[PageRequest, Page]):
         else:
             counts = select(*(_count(r.statement).scalar_subquery() for r in requests))
             totals = [int(total) for total in (await self.db.rows(counts))[0]]
-        # A bad cursor fails its own list, not its siblings.
-        windows: list[Window | PublicError] = []
-        for request, total in zip(requests, totals, strict=True):
-            try:
-                windows.append(window(request.args, total))
-            except PublicError as refused:
-                windows.append(refused)
-        rows = await self._rows(requests, windows)
-        return [
-            win if isinstance(win, PublicError) else Page(rows[i], win, totals[i])
-            for i, win in enumerate(windows)
-        ]
+        windows = windows_of(requests, totals)
+        return pages_of(windows, await self._rows(requests, windows), totals)
 
     async def _rows(
         self, requests: Sequence[PageRequest], windows: Sequence[Window | PublicError]

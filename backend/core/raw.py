@@ -112,7 +112,9 @@ def run(engine: Engine, statement: Any, parameters: dict[str, Any]) -> list[Any]
         _COMPILED[statement] = compiled
     values = compiled.values(parameters)
     with engine.connect() as connection:
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        driver = connection.connection.driver_connection
+        assert driver is not None  # a checked-out pysqlite connection
+        cursor = driver.cursor()
         # Listeners see the statement as they would through SQLAlchemy (the statement
         # counts of the tests and the benchmark, SQL logging).
         for listener in connection.dispatch.before_cursor_execute:

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from graphql import (
     FieldNode,
+    GraphQLEnumType,
     GraphQLField,
     GraphQLList,
     GraphQLNonNull,
     GraphQLOutputType,
+    GraphQLScalarType,
     OperationDefinitionNode,
 )
 from strawberry.relay.utils import to_base64
@@ -46,7 +48,8 @@ def leaf_completer(output: GraphQLOutputType) -> Complete:
     if isinstance(output, GraphQLList):
         item = leaf_completer(output.of_type)
         return lambda value: None if value is None else [item(v) for v in value]
-    serialize = output.serialize  # type: ignore[union-attr]
+    assert isinstance(output, GraphQLScalarType | GraphQLEnumType)
+    serialize = output.serialize
     return lambda value: None if value is None else serialize(value)
 
 

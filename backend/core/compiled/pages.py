@@ -19,7 +19,8 @@ from backend.core.pagination import (
     Window,
     _count,
     _tagged_page,
-    window,
+    pages_of,
+    windows_of,
 )
 
 Rows = Callable[[Any, dict[str, Any]], Awaitable[Sequence[Any]]]
@@ -64,17 +65,8 @@ class Pages(DataLoader[PageRequest, Page]):
             lambda: select(*(_count(r.statement).scalar_subquery() for r in requests)),
         )
         totals = [int(total) for total in (await self.rows(counts, {}))[0]]
-        windows: list[Window | PublicError] = []
-        for request, total in zip(requests, totals, strict=True):
-            try:
-                windows.append(window(request.args, total))
-            except PublicError as refused:
-                windows.append(refused)
-        rows = await self._pages(requests, windows)
-        return [
-            win if isinstance(win, PublicError) else Page(rows[i], win, totals[i])
-            for i, win in enumerate(windows)
-        ]
+        windows = windows_of(requests, totals)
+        return pages_of(windows, await self._pages(requests, windows), totals)
 
     async def _pages(
         self, requests: Sequence[PageRequest], windows: Sequence[Window | PublicError]

@@ -27,6 +27,7 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    TypeNameMetaFieldDef,
     is_abstract_type,
     is_leaf_type,
 )
@@ -234,7 +235,7 @@ class Planner:
         assert query is not None
         name = nodes[0].name.value
         if name == "__typename":
-            return TypenameRoot(key=key, node=nodes[0], definition=None)  # type: ignore[arg-type]
+            return TypenameRoot(key=key, node=nodes[0], definition=TypeNameMetaFieldDef)
         if name.startswith("__") or len(nodes) != 1:
             raise NotCompilable(name)
         definition = query.fields[name]
@@ -345,12 +346,12 @@ def _node_type(loader: type[Any], named: GraphQLNamedType) -> type[Any]:
     from backend.core.types import _TYPE_OF_MODEL
 
     target = _TYPE_OF_MODEL.get(loader.model)
-    if target is None or _origin_name(target) != named.name:
+    if target is None or node_type_name(target) != named.name:
         raise NotCompilable(f"{loader.__name__} for {named.name}")
     return target
 
 
-def _origin_name(node_type: type[Any]) -> str:
+def node_type_name(node_type: type[Any]) -> str:
     name: str = node_type.__strawberry_definition__.name
     return name
 

@@ -33,7 +33,9 @@ from backend.core.compiled.fields import (
     together,
 )
 from backend.core.compiled.pages import Pages, cached, frozen
+from backend.core.compiled.plan import node_type_name
 from backend.core.compiled.registry import PAGE_ARGUMENTS, Fallback, StatementPage
+from backend.core.context import Context
 from backend.core.dataloaders import ByIdLoader
 from backend.core.errors import PublicError
 from backend.core.ids import parse_global_id
@@ -76,7 +78,7 @@ def _build_statement(loader: type[Any], scope: Scope, *, json_keys: bool) -> Any
 def _row_key(loader: type[Any]) -> str:
     if issubclass(loader, ByIdLoader):
         return "id"
-    return loader.row_key or loader.key  # type: ignore[no-any-return]
+    return str(loader.row_key or loader.key)
 
 
 class _Rows(DataLoader[int, Any]):
@@ -107,7 +109,7 @@ class _Rows(DataLoader[int, Any]):
 
 class Run:
     def __init__(
-        self, context: Any, schema: Any, plan: Plan, variables: dict[str, Any] | None
+        self, context: Context, schema: Any, plan: Plan, variables: dict[str, Any] | None
     ) -> None:
         self.context = context
         self.scope: Scope = context.scope
@@ -124,7 +126,8 @@ class Run:
 
     @property
     def graphql_schema(self) -> GraphQLSchema:
-        return self.schema._schema  # type: ignore[no-any-return]
+        schema: GraphQLSchema = self.schema._schema
+        return schema
 
     # -- what the plan's fields ask of the run ---------------------------------------------
 
@@ -207,7 +210,9 @@ class Run:
 
     def _complete_root(self, root: RootField, value: Any) -> Any:
         if isinstance(root, TypenameRoot):
-            return self.graphql_schema.query_type.name  # type: ignore[union-attr]
+            query = self.graphql_schema.query_type
+            assert query is not None
+            return query.name
         if isinstance(root, NodeRoot):
             obj, plan = value
             return plan.complete(obj)
@@ -298,7 +303,7 @@ def _node_statement(model: Any, scope: Scope) -> Any:
 class _StandIn:
     """What a root resolver called by the compiled path gets as `info`: the context only."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Context) -> None:
         self.context = context
 
 
@@ -308,5 +313,5 @@ _NODE_TYPES: dict[str, Any] = {}
 def _node_type_named(type_name: str) -> Any:
     if not _NODE_TYPES:
         for node_type in _TYPE_OF_MODEL.values():
-            _NODE_TYPES[node_type.__strawberry_definition__.name] = node_type  # type: ignore[attr-defined]
+            _NODE_TYPES[node_type_name(node_type)] = node_type
     return _NODE_TYPES.get(type_name)
