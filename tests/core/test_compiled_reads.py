@@ -34,7 +34,7 @@ from backend.factories import (
 from backend.organisations.models import Organisation
 from backend.units.models import ResidentUnit
 from bench.__main__ import community_id
-from tests.client import GraphQLClient
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 from tests.core.test_benchmarked_views import _views, demo_street  # noqa: F401 (fixture)
 from tests.helpers import gid
 
@@ -198,3 +198,42 @@ async def test_a_query_holds_at_most_one_connection_of_the_pool(
         event.remove(pool, "checkout", checkout)
         event.remove(pool, "checkin", checkin)
     assert most[0] <= 1
+
+
+async def test_to_one_relations_are_read_with_their_objects(
+    gql: GraphQLClient,
+    monkeypatch: pytest.MonkeyPatch,
+    compiled_runs: list[str],
+    count_statements: CountStatements,
+) -> None:
+    """A to-one relation costs no statement of its own: it is joined to the statement of
+    its objects, and is null where the loader would answer null (no row, or a table the
+    caller may not read), on the compiled path as on the resolvers'."""
+    community = CommunityFactory.create()
+    liaison = PersonFactory.create(community_id=community.id)
+    ResidentUnitFactory.create(community=community, name="甲单位", liaison_id=liaison.id)
+    ResidentUnitFactory.create(community=community, name="乙单位", liaison_id=None)
+    paths = Paths(gql, monkeypatch)
+    query = "query Liaisons($c: ID!) { node(id: $c) { ... on Organisation {"
+    query += " residentUnits { edges { node { name liaison { name } } } } } } }"
+    variables = {"c": gid("Organisation", community.id)}
+
+    gql.sign_in(Role.STREET_ADMIN, community)
+    with count_statements() as counted:
+        compiled = await gql.data(query, variables)
+    # the session, the community, its units with their liaisons
+    assert counted.count == AUTH_STATEMENTS + 2
+    units = compiled["node"]["residentUnits"]["edges"]
+    by_name = {u["node"]["name"]: u["node"]["liaison"] for u in units}
+    assert by_name == {"甲单位": {"name": liaison.name}, "乙单位": None}
+    answered, resolvers = await paths.both(query, variables)
+    assert answered == resolvers
+
+    # A token that may read units but not people: every liaison is null.
+    scopes = "read:organisations read:units"
+    token = ApiTokenFactory.create(organisation_id=community.id, scopes=scopes)
+    gql.use_token(raw_token(token))
+    answered, resolvers = await paths.both(query, variables)
+    assert answered == resolvers
+    assert '"liaison": null' in answered and liaison.name not in answered
+    assert compiled_runs == ["Liaisons"] * 3

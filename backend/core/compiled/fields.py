@@ -20,6 +20,7 @@ from graphql import (
 )
 from strawberry.relay.utils import to_base64
 
+from backend.core.compiled.joins import Joins
 from backend.core.compiled.registry import CompiledRoot, Fallback, StatementPage
 from backend.core.prefetch import Relation
 
@@ -110,6 +111,14 @@ def loaded(obj: Any) -> dict[int, Any]:
     return values
 
 
+def attach(objects: Sequence[Any], rows: Sequence[Any], joins: Joins) -> None:
+    """Give the objects built from `rows` the to-one relations the rows carry."""
+    for n, join in enumerate(joins):
+        slot = id(join.field)
+        for obj, value in zip(objects, join.values(n, rows), strict=True):
+            loaded(obj)[slot] = value
+
+
 @dataclass(eq=False)
 class FieldPlan:
     key: str
@@ -192,20 +201,31 @@ class Value(FieldPlan):
 @dataclass(eq=False)
 class Related(FieldPlan):
     """A relation the type declares: read for every object of the level in one statement
-    through the statement of the loader its resolver uses."""
+    through the statement of the loader its resolver uses; or, `joined`, with the objects'
+    own rows (`joins.py`). `joins`: the to-one relations of its own objects read so."""
 
     relation: Relation
     target: type[Any] | None
     finish: Complete
     child: ObjectPlan | None = None
+    joined: bool = False
+    joins: Joins = ()
+
+    def loads(self) -> bool:
+        return not self.joined or self.child is not None
 
     async def load(self, run: Run, objects: Sequence[Any]) -> None:
-        by_key = await run.related(self.relation, {getattr(o, self.relation.key) for o in objects})
-        reached: list[Any] = []
-        for obj in objects:
-            value = self._value(by_key.get(getattr(obj, self.relation.key)))
-            loaded(obj)[id(self)] = value
-            reached.append(value)
+        if self.joined:
+            reached = [loaded(obj)[id(self)] for obj in objects]
+        else:
+            by_key = await run.related(
+                self.relation, {getattr(o, self.relation.key) for o in objects}, self.joins
+            )
+            reached = []
+            for obj in objects:
+                value = self._value(by_key.get(getattr(obj, self.relation.key)))
+                loaded(obj)[id(self)] = value
+                reached.append(value)
         if self.child is not None:
             await self.child.load(run, flatten(reached))
 
@@ -216,8 +236,15 @@ class Related(FieldPlan):
         target = self.target
         assert target is not None
         if relation.many:
-            return [target.from_model(row) for row in rows or []]
-        return None if rows is None else target.from_model(rows)
+            rows = rows or []
+            objects = [target.from_model(row) for row in rows]
+            attach(objects, rows, self.joins)
+            return objects
+        if rows is None:
+            return None
+        obj = target.from_model(rows)
+        attach([obj], [rows], self.joins)
+        return obj
 
     def complete(self, obj: Any) -> Any:
         return self.finish(loaded(obj)[id(self)])
@@ -233,19 +260,22 @@ class Paged(FieldPlan):
     arguments: Callable[[Run], dict[str, Any]]
     finish: Complete
     child: ObjectPlan
+    joins: Joins = ()
 
     async def load(self, run: Run, objects: Sequence[Any]) -> None:
         from backend.core.pagination import PageArgs, build_connection, window
 
-        by_key = await run.related(self.relation, {getattr(o, self.relation.key) for o in objects})
+        by_key = await run.related(
+            self.relation, {getattr(o, self.relation.key) for o in objects}, self.joins
+        )
         args = PageArgs(**run.page_arguments(self.arguments(run)))
         connections = []
         for obj in objects:
             rows = by_key.get(getattr(obj, self.relation.key)) or []
             win = run.guarded(window, args, len(rows))
-            nodes = [
-                self.target.from_model(row) for row in rows[win.offset : win.offset + win.limit]
-            ]
+            rows = rows[win.offset : win.offset + win.limit]
+            nodes = [self.target.from_model(row) for row in rows]
+            attach(nodes, rows, self.joins)
             connection = build_connection(nodes, win, len(rows))
             loaded(obj)[id(self)] = connection
             connections.append(connection)
@@ -264,12 +294,13 @@ class PagedStatement(FieldPlan):
     arguments: Callable[[Run], dict[str, Any]]
     finish: Complete
     child: ObjectPlan
+    joins: Joins = ()
 
     async def load(self, run: Run, objects: Sequence[Any]) -> None:
         from backend.core.pagination import PageArgs
 
         args = PageArgs(**run.page_arguments(self.arguments(run)))
-        connections = await together(run.page(self.page, obj, args) for obj in objects)
+        connections = await together(run.page(self.page, obj, args, self.joins) for obj in objects)
         for obj, connection in zip(objects, connections, strict=True):
             loaded(obj)[id(self)] = connection
         await self.child.load(run, connections)
@@ -295,6 +326,7 @@ class NodeRoot(RootField):
 
     by_type: dict[str, ObjectPlan]
     nullable: bool
+    joins: dict[str, Joins] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -303,6 +335,7 @@ class ConnectionRoot(RootField):
     strawberry_field: Any
     finish: Complete
     child: ObjectPlan
+    joins: Joins = ()
 
 
 @dataclass(eq=False)

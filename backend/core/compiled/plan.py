@@ -52,6 +52,7 @@ from backend.core.compiled.fields import (
     leaf_completer,
     object_completer,
 )
+from backend.core.compiled.joins import Join, Joins
 from backend.core.compiled.registry import (
     PAGE_ARGUMENTS,
     Fallback,
@@ -184,10 +185,13 @@ class Planner:
     ) -> FieldPlan:
         _check_loader(relation.loader)
         child, finish = self._completion(definition.type, nodes)
-        target = None
-        if relation.shape is None:
-            target = _node_type(relation.loader, _named(definition.type))
-        return Related(key=key, relation=relation, target=target, finish=finish, child=child)
+        if relation.shape is not None:
+            return Related(key=key, relation=relation, target=None, finish=finish, child=child)
+        target = _node_type(relation.loader, _named(definition.type))
+        joins = _joins(target, [child] if child else [], relation.loader)
+        return Related(
+            key=key, relation=relation, target=target, finish=finish, child=child, joins=joins
+        )
 
     def _paged(
         self, definition: GraphQLField, key: str, nodes: list[FieldNode], relation: Relation
@@ -214,6 +218,7 @@ class Planner:
             arguments=arguments,
             finish=finish,
             child=child,
+            joins=_joins(target, _node_plans(child, target), relation.loader),
         )
 
     def _statement_page(
@@ -228,7 +233,14 @@ class Planner:
         def arguments(run: Run) -> dict[str, Any]:
             return run.argument_values(definition, field_node)
 
-        return PagedStatement(key=key, page=page, arguments=arguments, finish=finish, child=child)
+        return PagedStatement(
+            key=key,
+            page=page,
+            arguments=arguments,
+            finish=finish,
+            child=child,
+            joins=_joins(page.node_type, _node_plans(child, page.node_type)),
+        )
 
     def root_field(self, key: str, nodes: list[FieldNode]) -> RootField:
         query = self.schema.query_type
@@ -266,20 +278,24 @@ class Planner:
             strawberry_field=strawberry_field,
             finish=finish,
             child=child,
+            joins=_joins(root.node_type, _node_plans(child, root.node_type)),
         )
 
     def _node_root(self, key: str, node: FieldNode, definition: GraphQLField) -> RootField:
         by_type: dict[str, ObjectPlan] = {}
+        joins: dict[str, Joins] = {}
         for condition in self._conditions(node.selection_set):
             runtime = self.schema.get_type(condition)
             if isinstance(runtime, GraphQLObjectType):
-                by_type[condition] = self.object_plan(runtime, [node])
+                plan = by_type[condition] = self.object_plan(runtime, [node])
+                joins[condition] = _joins(_origin(runtime), [plan])
         return NodeRoot(
             key=key,
             node=node,
             definition=definition,
             by_type=by_type,
             nullable=not isinstance(definition.type, GraphQLNonNull),
+            joins=joins,
         )
 
     def _conditions(self, selection_set: SelectionSetNode | None) -> set[str]:
@@ -340,6 +356,59 @@ def _check_loader(loader: type[Any]) -> None:
             raise NotCompilable(loader.__name__)
     else:
         raise NotCompilable(loader.__name__)
+
+
+def _joins(origin: type[Any], plans: Sequence[ObjectPlan], loader: Any = None) -> Joins:
+    """Mark the to-one relations of the objects that `plans` plan (objects of the node type
+    `origin`, read as rows of its model) to be read with those rows, and say which they
+    are. A joined relation's own to-one relations load through their loaders."""
+    by_id = getattr(origin, "by_id_loader", None)
+    if by_id is None or getattr(loader, "row_key", None) is not None:
+        return ()  # rows that are not the model's own (a loader selecting other columns)
+    table = by_id.model.__table__
+    renamed: dict[str, str] = getattr(origin, "renamed", {})
+    joins: list[Join] = []
+    for plan in plans:
+        for planned in plan.fields:
+            if not _to_one(planned):
+                continue
+            assert isinstance(planned, Related)
+            column = renamed.get(planned.relation.key, planned.relation.key)
+            if column not in table.c:
+                continue
+            for nested in planned.joins:
+                nested.field.joined = False
+            planned.joined, planned.joins = True, ()
+            joins.append(Join(field=planned, model=planned.relation.loader.model, column=column))
+    return tuple(joins)
+
+
+def _to_one(planned: FieldPlan) -> bool:
+    return (
+        isinstance(planned, Related)
+        and not planned.relation.many
+        and planned.relation.shape is None
+        and planned.target is not None
+        and issubclass(planned.relation.loader, ByIdLoader)
+    )
+
+
+def _node_plans(connection: ObjectPlan, node_type: type[Any]) -> list[ObjectPlan]:
+    """The plans of a connection's nodes: `edges { node { … } }` and `nodes { … }`."""
+    name = node_type_name(node_type)
+    found: list[ObjectPlan] = []
+    for planned in connection.fields:
+        child = getattr(planned, "child", None)
+        if child is None:
+            continue
+        if child.type_name == name:
+            found.append(child)
+            continue
+        for inner in child.fields:
+            node = getattr(inner, "child", None)
+            if node is not None and node.type_name == name:
+                found.append(node)
+    return found
 
 
 def _node_type(loader: type[Any], named: GraphQLNamedType) -> type[Any]:

@@ -4,7 +4,8 @@ Each relation is read through the statement of the loader its resolver uses, bui
 loader and scope with the keys as an expanding parameter, and run on the session's
 connection so that rows come back as plain rows (the types' `from_model` reads them as it
 reads model instances). The relations of one level are asked for together, across sibling
-root fields too, through one batch per loader: one statement per relation and level.
+root fields too, through one batch per loader: one statement per list relation and level,
+the to-one relations of its rows joined to it (`joins.py`).
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ from backend.core.compiled.fields import (
     ResolverRoot,
     RootField,
     TypenameRoot,
+    attach,
     together,
 )
+from backend.core.compiled.joins import Joins, shape_of, with_joins
 from backend.core.compiled.pages import Pages, cached, frozen
 from backend.core.compiled.plan import node_type_name
 from backend.core.compiled.registry import PAGE_ARGUMENTS, Fallback, StatementPage
@@ -49,30 +52,34 @@ ResultT = TypeVar("ResultT")
 
 KEYS = "keys"
 MAX_CACHED_STATEMENTS = 4096
-# Statements by (loader, scope), like the visibility conditions they hold; None: the caller
-# may not read the table at all.
-_STATEMENTS: dict[tuple[type[Any], Scope, bool], Any] = {}
+# Statements by (loader, scope, the joins they carry), like the visibility conditions they
+# hold; None: the caller may not read the table at all.
+_STATEMENTS: dict[tuple[type[Any], Scope, bool, Any], Any] = {}
 
 
-def relation_statement(loader: type[Any], scope: Scope, *, json_keys: bool) -> Any:
-    key = (loader, scope, json_keys)
+def relation_statement(loader: type[Any], scope: Scope, joins: Joins, *, json_keys: bool) -> Any:
+    key = (loader, scope, json_keys, shape_of(joins))
     if key not in _STATEMENTS:
         if len(_STATEMENTS) >= MAX_CACHED_STATEMENTS:
             _STATEMENTS.clear()
-        _STATEMENTS[key] = _build_statement(loader, scope, json_keys=json_keys)
+        _STATEMENTS[key] = _build_statement(loader, scope, joins, json_keys=json_keys)
     return _STATEMENTS[key]
 
 
-def _build_statement(loader: type[Any], scope: Scope, *, json_keys: bool) -> Any:
+def _build_statement(loader: type[Any], scope: Scope, joins: Joins, *, json_keys: bool) -> Any:
     # On SQLite's reader the keys go in as one JSON list (backend/core/raw.py).
     keys: Any = raw.json_key_list() if json_keys else bindparam(KEYS, expanding=True)
     model: Any = loader.model
     if issubclass(loader, ByIdLoader):
-        return select(model).where(model.id.in_(keys)) if readable(model, scope) else None
-    # The loader's own statement, with the scope it would have in the request.
-    stand_in = object.__new__(loader)
-    stand_in.scope = scope
-    return stand_in._statement(keys)
+        if not readable(model, scope):
+            return None
+        statement = select(model).where(model.id.in_(keys))
+    else:
+        # The loader's own statement, with the scope it would have in the request.
+        stand_in = object.__new__(loader)
+        stand_in.scope = scope
+        statement = stand_in._statement(keys)
+    return with_joins(statement, model, joins, scope)
 
 
 def _row_key(loader: type[Any]) -> str:
@@ -84,14 +91,18 @@ def _row_key(loader: type[Any]) -> str:
 class _Rows(DataLoader[int, Any]):
     """The rows of one relation by key, batched across the objects of a level."""
 
-    def __init__(self, run: Run, loader: type[Any]) -> None:
+    def __init__(self, run: Run, loader: type[Any], joins: Joins) -> None:
         super().__init__(load_fn=self._load)
         self.run = run
         self.loader = loader
+        self.joins = joins
 
     async def _load(self, keys: Sequence[int]) -> list[Any]:
         statement = relation_statement(
-            self.loader, self.run.scope, json_keys=self.run.context.db.reader is not None
+            self.loader,
+            self.run.scope,
+            self.joins,
+            json_keys=self.run.context.db.reader is not None,
         )
         many = not issubclass(self.loader, ByIdLoader)
         if statement is None:
@@ -115,7 +126,7 @@ class Run:
         self.scope: Scope = context.scope
         self.schema = schema
         self.plan = plan
-        self._batches: dict[type[Any], _Rows] = {}
+        self._batches: dict[tuple[type[Any], Any], _Rows] = {}
         self._pages = Pages(self.rows)
         coerced = get_variable_values(
             schema._schema, plan.operation.variable_definitions or (), variables or {}
@@ -140,13 +151,14 @@ class Run:
             # failed: the resolver path tries again and reports a failure as it would.
             raise Fallback from failed
 
-    async def related(self, relation: Relation, keys: set[Any]) -> dict[Any, Any]:
+    async def related(self, relation: Relation, keys: set[Any], joins: Joins) -> dict[Any, Any]:
         keys.discard(None)
         if not keys:
             return {}
-        batch = self._batches.get(relation.loader)
+        batch_key = (relation.loader, shape_of(joins))
+        batch = self._batches.get(batch_key)
         if batch is None:
-            batch = self._batches[relation.loader] = _Rows(self, relation.loader)
+            batch = self._batches[batch_key] = _Rows(self, relation.loader, joins)
         ordered = list(keys)
         return dict(zip(ordered, await batch.load_many(ordered), strict=True))
 
@@ -227,18 +239,24 @@ class Run:
         if plan is None or node_type is None:
             raise Fallback
         model: Any = node_type.by_id_loader.model
-        statement = scoped_statement(("node", model), self.scope, partial(_node_statement, model))
+        joins = root.joins.get(type_name, ())
+        statement = scoped_statement(
+            ("node", model, shape_of(joins)), self.scope, partial(_node_statement, model, joins)
+        )
         rows = await self.rows(statement, {"key": key})
         if not rows:
             raise Fallback  # "not found", as the resolver path says it
         obj = node_type.from_model(rows[0])
+        attach([obj], rows, joins)
         await plan.load(self, [obj])
         return obj, plan
 
-    def _arguments(self, root: ConnectionRoot | ResolverRoot) -> dict[str, Any]:
+    def _arguments(
+        self, root: ConnectionRoot | ResolverRoot, values: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         """The root field's arguments as its resolver receives them."""
         return convert_arguments(
-            self.argument_values(root.definition, root.node),
+            values if values is not None else self.argument_values(root.definition, root.node),
             root.strawberry_field.arguments,
             scalar_registry=self.schema.schema_converter.scalar_registry,
             config=self.schema.config,
@@ -256,48 +274,54 @@ class Run:
             await root.child.load(self, [obj])
         return obj
 
-    async def page(self, page: StatementPage, obj: Any, args: PageArgs) -> Any:
+    async def page(self, page: StatementPage, obj: Any, args: PageArgs, joins: Joins) -> Any:
         """One object's page of a statement it builds, batched with the other pages asked
         for in the same turn of the event loop."""
         key = getattr(obj, page.key)
 
         def build() -> Any:
-            statement = page.statement(obj)
-            entity = statement.column_descriptions[0]["entity"]
-            return statement.where(visible(entity, self.scope))
+            return self._visible(page.statement(obj), joins)
 
-        statement = cached(("object page", page, key, self.scope), build)
+        statement = cached(("object page", page, key, self.scope, shape_of(joins)), build)
+        return await self._connection(page.node_type, statement, args, joins)
+
+    def _visible(self, statement: Any, joins: Joins) -> Any:
+        """A list's statement with the caller's visibility condition and the joins."""
+        entity = statement.column_descriptions[0]["entity"]
+        return with_joins(statement.where(visible(entity, self.scope)), entity, joins, self.scope)
+
+    async def _connection(
+        self, node_type: Any, statement: Any, args: PageArgs, joins: Joins
+    ) -> Any:
         try:
             loaded = await self._pages.load(PageRequest(statement, args))
         except PublicError as refused:
             raise Fallback from refused
-        nodes = [page.node_type.from_model(row) for row in loaded.rows]
+        nodes = [node_type.from_model(row) for row in loaded.rows]
+        attach(nodes, loaded.rows, joins)
         return build_connection(nodes, loaded.window, loaded.total)
 
     async def _load_connection(self, root: ConnectionRoot) -> Any:
         values = self.argument_values(root.definition, root.node)
-        arguments = self._arguments(root)
-        page = PageArgs(**{name: arguments.pop(name, None) for name in self.page_arguments({})})
+        # Page arguments are plain numbers and cursors: as the resolver receives them.
+        page = PageArgs(**self.page_arguments(values))
+        filters = {k: v for k, v in values.items() if k not in PAGE_ARGUMENTS}
 
         def build() -> Any:
-            statement = self.guarded(root.root.statement, **arguments)
-            entity = statement.column_descriptions[0]["entity"]
-            return statement.where(visible(entity, self.scope))
+            # The filters as the resolver receives them, converted only for a new statement.
+            arguments = self._arguments(root, filters)
+            return self._visible(self.guarded(root.root.statement, **arguments), root.joins)
 
-        filters = {k: v for k, v in values.items() if k not in PAGE_ARGUMENTS}
-        statement = cached(("root", root.root, frozen(filters), self.scope), build)
-        try:
-            loaded = await self._pages.load(PageRequest(statement, page))
-        except PublicError as refused:
-            raise Fallback from refused
-        nodes = [root.root.node_type.from_model(row) for row in loaded.rows]
-        connection = build_connection(nodes, loaded.window, loaded.total)
+        key = ("root", root.root, frozen(filters), self.scope, shape_of(root.joins))
+        statement = cached(key, build)
+        connection = await self._connection(root.root.node_type, statement, page, root.joins)
         await root.child.load(self, [connection])
         return connection
 
 
-def _node_statement(model: Any, scope: Scope) -> Any:
-    return select(model).where(model.id == bindparam("key"), visible(model, scope))
+def _node_statement(model: Any, joins: Joins, scope: Scope) -> Any:
+    statement = select(model).where(model.id == bindparam("key"), visible(model, scope))
+    return with_joins(statement, model, joins, scope)
 
 
 class _StandIn:
