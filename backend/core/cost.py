@@ -5,6 +5,7 @@ query from an hourly budget; introspection is closed to tokens in production.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -119,6 +120,59 @@ class _Walk:
         return None
 
 
+class _Reading(dict[str, Any]):
+    """Variables that remember which of them the walk read."""
+
+    def __init__(self, variables: dict[str, Any]) -> None:
+        super().__init__(variables)
+        self.read: set[str] = set()
+
+    def __getitem__(self, name: str) -> Any:
+        self.read.add(name)
+        return super().__getitem__(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self.read.add(name)
+        return super().get(name, default)
+
+
+# A query's cost depends on its text, its operation and the few variables its page sizes
+# name: walking the document costs more than the rest of a small query's execution.
+MAX_CACHED_COSTS = 4096
+_READS: dict[tuple[str, str | None], tuple[str, ...]] = {}
+_COSTS: dict[tuple[Any, ...], int] = {}
+
+
+def cached_query_cost(
+    schema: GraphQLSchema,
+    query: str,
+    document: Any,
+    operation_name: str | None,
+    variables: dict[str, Any],
+) -> int:
+    """`query_cost`, remembered by the query and the values of the variables it reads."""
+    shape = (query, operation_name)
+    names = _READS.get(shape)
+    if names is not None:
+        key = _cost_key(shape, names, variables)
+        if key in _COSTS:
+            return _COSTS[key]
+    reading = _Reading(variables)
+    cost = query_cost(schema, document, operation_name, reading)
+    if len(_COSTS) >= MAX_CACHED_COSTS:
+        _COSTS.clear()
+        _READS.clear()
+    names = _READS[shape] = tuple(sorted(reading.read))
+    _COSTS[_cost_key(shape, names, variables)] = cost
+    return cost
+
+
+def _cost_key(shape: tuple[str, str | None], names: tuple[str, ...], variables: Any) -> Any:
+    # With the names: which variables a walk reads can depend on their values (`first or
+    # last`); the same values of the same variables always give the same cost.
+    return (*shape, names, *(json.dumps(variables.get(n), sort_keys=True) for n in names))
+
+
 def query_cost(
     schema: GraphQLSchema, document: Any, operation_name: str | None, variables: dict[str, Any]
 ) -> int:
@@ -133,7 +187,8 @@ def query_cost(
     if operation is None:
         return 0
     root = schema.get_root_type(operation.operation)
-    return 1 + _Walk(schema, fragments, variables or {}).cost(operation.selection_set, 1, root)
+    walk = _Walk(schema, fragments, variables if variables is not None else {})
+    return 1 + walk.cost(operation.selection_set, 1, root)
 
 
 def _uses_introspection(document: Any) -> bool:
@@ -164,8 +219,12 @@ class QueryGuard(SchemaExtension):
         document = execution.graphql_document
         if document is None:
             return None
-        cost = query_cost(
-            execution.schema._schema, document, execution.operation_name, execution.variables or {}
+        cost = cached_query_cost(
+            execution.schema._schema,
+            execution.query or "",
+            document,
+            execution.operation_name,
+            execution.variables or {},
         )
         if cost > MAX_QUERY_COST:
             return _error(

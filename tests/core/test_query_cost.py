@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from graphql import parse
 from starlette.applications import Starlette
 
 from backend.accounts.models import ApiToken
-from backend.core.cost import TOKEN_POINTS_PER_HOUR, query_cost
+from backend.core.cost import TOKEN_POINTS_PER_HOUR, cached_query_cost, query_cost
 from backend.core.schema import schema
 from backend.factories import ApiTokenFactory, CommunityFactory, raw_token, session
 from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
@@ -105,3 +106,18 @@ async def test_introspection_is_closed_to_tokens_only_in_production(
 
     assert development["data"]["__schema"]["queryType"]["name"] == "Query"
     assert production["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_a_remembered_cost_follows_the_variables_it_depends_on() -> None:
+    query = "query($f: Int, $l: Int) { residentUnits(first: $f, last: $l) { nodes { name } } }"
+    document = parse(query)
+
+    def cost(variables: dict[str, Any]) -> int:
+        return cached_query_cost(SCHEMA, query, document, None, variables)
+
+    assert cost({"f": 5}) == 1 + 5
+    assert cost({"l": 7}) == 1 + 7
+    assert cost({"f": 5, "l": 7}) == 1 + 5
+    assert cost({"f": None, "l": 5}) == 1 + 5
+    assert cost({"f": 5}) == 1 + 5
+    assert cost({}) == 1 + 20

@@ -10,6 +10,7 @@ the to-one relations of its rows joined to it (`joins.py`).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -55,6 +56,8 @@ MAX_CACHED_STATEMENTS = 4096
 # Statements by (loader, scope, the joins they carry), like the visibility conditions they
 # hold; None: the caller may not read the table at all.
 _STATEMENTS: dict[tuple[type[Any], Scope, bool, Any], Any] = {}
+# Argument values by (field node, variables).
+_ARGUMENTS: dict[tuple[int, str], tuple[FieldNode, dict[str, Any]]] = {}
 
 
 def relation_statement(loader: type[Any], scope: Scope, joins: Joins, *, json_keys: bool) -> Any:
@@ -134,6 +137,7 @@ class Run:
         if not isinstance(coerced, VariableValues):
             raise Fallback  # the resolver path reports the bad variables
         self.variables = coerced
+        self._variables_key = json.dumps(variables or {}, sort_keys=True, default=str)
 
     @property
     def graphql_schema(self) -> GraphQLSchema:
@@ -163,7 +167,18 @@ class Run:
         return dict(zip(ordered, await batch.load_many(ordered), strict=True))
 
     def argument_values(self, definition: GraphQLField, node: FieldNode) -> dict[str, Any]:
-        return self.guarded(get_argument_values, definition, node, self.variables)
+        """A field's argument values (not to be changed: they are shared with later runs of
+        the query with the same variables)."""
+        key = (id(node), self._variables_key)
+        found = _ARGUMENTS.get(key)
+        if found is not None and found[0] is node:
+            return found[1]
+        values = self.guarded(get_argument_values, definition, node, self.variables)
+        if len(_ARGUMENTS) >= MAX_CACHED_STATEMENTS:
+            _ARGUMENTS.clear()
+        # The node is kept with its values: its id is not reused while it is held.
+        _ARGUMENTS[key] = (node, values)
+        return values
 
     @staticmethod
     def page_arguments(values: dict[str, Any]) -> dict[str, Any]:
