@@ -8,8 +8,9 @@ one row for as long as the data does not change under the reader.
 from __future__ import annotations
 
 import enum
+import sys
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -153,6 +154,13 @@ class PageRequest:
 
     statement: Select[Any]
     args: PageArgs
+    # The same rows without what only the page needs (the to-one relations the compiled read
+    # path joins to them), for counting them: SQLite reads every row's joins in a COUNT too.
+    plain: Select[Any] | None = None
+
+    @property
+    def counting(self) -> Select[Any]:
+        return self.statement if self.plain is None else self.plain
 
 
 @dataclass(frozen=True)
@@ -166,16 +174,79 @@ def _count(statement: Select[Any]) -> Any:
     return select(func.count()).select_from(statement.order_by(None).subquery())
 
 
-def _tagged_page(index: int, statement: Select[Any], win: Window) -> Select[Any]:
+TOTAL = "page_total"
+
+
+def counted(page: Select[Any], counting: Select[Any]) -> Select[Any]:
+    """The page with each row carrying the number of rows `counting` selects (`page_total`):
+    a COUNT as an uncorrelated subquery, which the database computes once, as it would a
+    COUNT of its own, without reading the rows beyond the page (as a window count would)."""
+    return page.add_columns(_count(counting).scalar_subquery().label(TOTAL))
+
+
+def _tagged_page(
+    index: int, statement: Select[Any], win: Window, counting: Select[Any] | None = None
+) -> Select[Any]:
     """The page of one list as a part of a UNION ALL: its rows tagged with the list and their
-    place in its order (a UNION ALL keeps neither)."""
+    place in its order (a UNION ALL keeps neither), and with `counting` the list's total."""
     # The statement's own ORDER BY; every list statement has one, ending with the primary key.
     order = statement._order_by_clauses
     tagged = statement.add_columns(
         literal(index).label("page_list"),
         func.row_number().over(order_by=order).label("page_position"),
     )
-    return select(tagged.offset(win.offset).limit(win.limit).subquery())
+    page = tagged.offset(win.offset).limit(win.limit)
+    return select((page if counting is None else counted(page, counting)).subquery())
+
+
+# What a page loader reads: the totals of some lists; the rows of each list's window with,
+# when asked for (`with_total`), the total its rows carry (None: no row came back).
+CountLists = Callable[[Sequence[PageRequest]], Awaitable[list[int]]]
+FetchPages = Callable[
+    [Sequence[PageRequest], Sequence["Window | PublicError"], bool],
+    Awaitable[list[tuple[list[Any], int | None]]],
+]
+
+
+async def read_pages(
+    requests: Sequence[PageRequest], count: CountLists, fetch: FetchPages
+) -> list[Page | PublicError]:
+    """The pages of the lists one request reads side by side. A page placed from the start
+    (`first`/`after`) is read with its list's total in the same statement (`counted`);
+    one placed from the end (`last`/`before`) needs the totals first, from a COUNT. The
+    totals an empty page cannot carry (past the end, or `first: 0`) are counted after."""
+    opened = _opened_windows(requests)
+    if opened is None:
+        totals = await count(requests)
+        windows = windows_of(requests, totals)
+        fetched = await fetch(requests, windows, False)
+        return pages_of(windows, [rows for rows, _ in fetched], totals)
+    fetched = await fetch(requests, opened, True)
+    found: list[int | None] = [
+        _known_total(win, total) for win, (_, total) in zip(opened, fetched, strict=True)
+    ]
+    missing = [i for i, total in enumerate(found) if total is None]
+    if missing:
+        for i, total in zip(missing, await count([requests[i] for i in missing]), strict=True):
+            found[i] = total
+    totals = [total or 0 for total in found]
+    # The windows again, now that the totals are known: the same rows, clamped to the list.
+    return pages_of(windows_of(requests, totals), [rows for rows, _ in fetched], totals)
+
+
+def _opened_windows(requests: Sequence[PageRequest]) -> list[Window | PublicError] | None:
+    """Each list's window when none needs its total to be placed, else None."""
+    for request in requests:
+        if request.args.last is not None or request.args.before is not None:
+            return None
+    return windows_of(requests, [sys.maxsize] * len(requests))
+
+
+def _known_total(win: Window | PublicError, total: int | None) -> int | None:
+    if isinstance(win, PublicError) or total is not None:
+        return 0 if total is None else total
+    # No row came back: an empty list, if the page started at its beginning.
+    return 0 if win.offset == 0 and win.limit > 0 else None
 
 
 def windows_of(
@@ -203,26 +274,28 @@ def pages_of(
 class PageLoader(DataLoader[PageRequest, Page]):
     """The pages of the lists one request asks for side by side (the six status columns of
     the needs board), read together: one statement for all their counts, one for all their
-    rows. Every list then resolves in the same turn of the event loop, so the loaders of their
-    nested fields batch across the lists too. A list asked for alone costs what it always did:
-    a COUNT and a SELECT."""
+    rows with their totals (`read_pages`). Every list then resolves in the same turn of the
+    event loop, so the loaders of their nested fields batch across the lists too."""
 
     def __init__(self, db: Any, _scope: Any) -> None:
         super().__init__(load_fn=self._load, cache=False)
         self.db = db
 
     async def _load(self, requests: Sequence[PageRequest]) -> list[Page | PublicError]:
+        return await read_pages(requests, self._count, self._rows)
+
+    async def _count(self, requests: Sequence[PageRequest]) -> list[int]:
         if len(requests) == 1:
-            totals = [int(await self.db.scalar(_count(requests[0].statement)))]
-        else:
-            counts = select(*(_count(r.statement).scalar_subquery() for r in requests))
-            totals = [int(total) for total in (await self.db.rows(counts))[0]]
-        windows = windows_of(requests, totals)
-        return pages_of(windows, await self._rows(requests, windows), totals)
+            return [int(await self.db.scalar(_count(requests[0].counting)))]
+        counts = select(*(_count(r.counting).scalar_subquery() for r in requests))
+        return [int(total) for total in (await self.db.rows(counts))[0]]
 
     async def _rows(
-        self, requests: Sequence[PageRequest], windows: Sequence[Window | PublicError]
-    ) -> list[list[Any]]:
+        self,
+        requests: Sequence[PageRequest],
+        windows: Sequence[Window | PublicError],
+        with_total: bool,
+    ) -> list[tuple[list[Any], int | None]]:
         # Lists of the same entity share a UNION ALL; another entity's lists get their own.
         groups: dict[Any, dict[int, Window]] = defaultdict(dict)
         for i, win in enumerate(windows):
@@ -233,33 +306,51 @@ class PageLoader(DataLoader[PageRequest, Page]):
                     len(statement.selected_columns),
                 )
                 groups[shape][i] = win
-        rows: list[list[Any]] = [[] for _ in requests]
-        for (entity, _), pages in groups.items():
-            if len(pages) == 1:
-                ((i, win),) = pages.items()
-                statement = requests[i].statement.offset(win.offset).limit(win.limit)
-                rows[i] = list(await self.db.scalars(statement))
+        pages: list[tuple[list[Any], int | None]] = [([], None) for _ in requests]
+        for (entity, _), group in groups.items():
+            if len(group) == 1:
+                ((i, win),) = group.items()
+                pages[i] = await self._page(requests[i], win, with_total)
                 continue
-            parts = list(pages.items())
+            parts = list(group.items())
             for start in range(0, len(parts), MAX_UNION_PARTS):
-                await self._union(requests, entity, parts[start : start + MAX_UNION_PARTS], rows)
-        return rows
+                chunk = parts[start : start + MAX_UNION_PARTS]
+                await self._union(requests, entity, chunk, pages, with_total)
+        return pages
+
+    async def _page(
+        self, request: PageRequest, win: Window, with_total: bool
+    ) -> tuple[list[Any], int | None]:
+        page = request.statement.offset(win.offset).limit(win.limit)
+        if not with_total:
+            return list(await self.db.scalars(page)), None
+        found = await self.db.rows(counted(page, request.counting))
+        return [row[0] for row in found], (found[0][-1] if found else None)
 
     async def _union(
         self,
         requests: Sequence[PageRequest],
         entity: Any,
         parts: Sequence[tuple[int, Window]],
-        rows: list[list[Any]],
+        pages: list[tuple[list[Any], int | None]],
+        with_total: bool,
     ) -> None:
         union = union_all(
-            *(_tagged_page(i, requests[i].statement, win) for i, win in parts)
+            *(
+                _tagged_page(
+                    i, requests[i].statement, win, requests[i].counting if with_total else None
+                )
+                for i, win in parts
+            )
         ).subquery()
-        tagged = select(aliased(entity, union), union.c.page_list).order_by(
+        columns = [union.c.page_list, union.c.page_total] if with_total else [union.c.page_list]
+        tagged = select(aliased(entity, union), *columns).order_by(
             union.c.page_list, union.c.page_position
         )
-        for row, index in await self.db.rows(tagged):
-            rows[index].append(row)
+        for row, index, *total in await self.db.rows(tagged):
+            rows, _ = pages[index]
+            rows.append(row)
+            pages[index] = (rows, total[0] if total else None)
 
 
 async def paginate(

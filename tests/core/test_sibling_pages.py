@@ -6,11 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+from strawberry.relay.utils import to_base64
+
 from backend.cobuilding.models import NeedStatus
+from backend.core.compiled import extension
+from backend.core.pagination import CURSOR_PREFIX
 from backend.core.principal import Role
 from backend.factories import CommunityFactory, GridFactory, NeedFactory, ResourceFactory
 from backend.organisations.models import Organisation
-from tests.client import CountStatements, GraphQLClient
+from tests.client import AUTH_STATEMENTS, CountStatements, GraphQLClient
 
 CARD = (
     "totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title grid { name } } }"
@@ -118,3 +123,46 @@ async def test_lists_of_different_entities_side_by_side(gql: GraphQLClient) -> N
 
     assert together["needs"] == await alone(gql, "needs", "SUBMITTED", "first: 3")
     assert together["resources"]["nodes"] == [{"title": "会议室开放共享"}]
+
+
+PLAIN = (
+    "{ s: needs(filter: {status: SUBMITTED}, %s) { totalCount"
+    " pageInfo { hasNextPage hasPreviousPage } edges { cursor node { title } } } }"
+)
+
+
+async def test_a_page_read_from_its_start_carries_its_total(
+    gql: GraphQLClient, count_statements: CountStatements, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page placed from the start reads its total in the same statement (a window count);
+    a page that cannot carry it (past the end, `first: 0`) or is placed from the end (`last`)
+    also costs a COUNT. The same on the compiled path and on the resolvers'."""
+    community = CommunityFactory.create()
+    board(community)  # two submitted needs
+    gql.sign_in(Role.STREET_ADMIN, community)
+    start = await alone(gql, "s", "SUBMITTED", "first: 1")
+    past = f'after: "{to_base64(CURSOR_PREFIX, 5)}"'
+    cases = [
+        ("first: 1", 1, 2),
+        (f'first: 1, after: "{start["pageInfo"]["endCursor"]}"', 1, 2),
+        (past, 2, 2),
+        ("first: 0", 1, 2),  # no rows to read: the COUNT alone
+        ("last: 1", 2, 2),
+    ]
+    for arguments, statements, total in cases:
+        answers = []
+        for compiled in (True, False):
+            if not compiled:
+                monkeypatch.setattr(extension, "plan_for", lambda *_args: None)
+            with count_statements() as counted:
+                page = (await gql.data(PLAIN % arguments))["s"]
+            assert counted.count == AUTH_STATEMENTS + statements, (arguments, compiled)
+            assert page["totalCount"] == total, arguments
+            answers.append(page)
+        monkeypatch.undo()
+        assert answers[0] == answers[1], arguments
+    empty = CommunityFactory.create()
+    gql.sign_in(Role.STREET_ADMIN, empty)
+    with count_statements() as counted:
+        page = (await gql.data(PLAIN % "first: 5"))["s"]
+    assert (page["totalCount"], page["edges"], counted.count) == (0, [], AUTH_STATEMENTS + 1)

@@ -1,5 +1,6 @@
-"""The pages of the root lists of a compiled run: one COUNT for all of them and one UNION ALL
-per entity for their rows, as `PageLoader` reads them for the resolvers, as plain rows."""
+"""The pages of the root lists of a compiled run: one UNION ALL per entity for their rows and
+totals (a COUNT first or after when they need one), as `PageLoader` reads them for the
+resolvers (`read_pages`), as plain rows."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from backend.core.pagination import (
     Window,
     _count,
     _tagged_page,
-    pages_of,
-    windows_of,
+    counted,
+    read_pages,
 )
 
 Rows = Callable[[Any, dict[str, Any]], Awaitable[Sequence[Any]]]
@@ -60,44 +61,68 @@ class Pages(DataLoader[PageRequest, Page]):
         self.rows = rows
 
     async def _load(self, requests: Sequence[PageRequest]) -> list[Page | PublicError]:
+        return await read_pages(requests, self._count, self._pages)
+
+    async def _count(self, requests: Sequence[PageRequest]) -> list[int]:
         counts = cached(
-            ("count", *(r.statement for r in requests)),
-            lambda: select(*(_count(r.statement).scalar_subquery() for r in requests)),
+            ("count", *(r.counting for r in requests)),
+            lambda: select(*(_count(r.counting).scalar_subquery() for r in requests)),
         )
-        totals = [int(total) for total in (await self.rows(counts, {}))[0]]
-        windows = windows_of(requests, totals)
-        return pages_of(windows, await self._pages(requests, windows), totals)
+        return [int(total) for total in (await self.rows(counts, {}))[0]]
 
     async def _pages(
-        self, requests: Sequence[PageRequest], windows: Sequence[Window | PublicError]
-    ) -> list[list[Any]]:
+        self,
+        requests: Sequence[PageRequest],
+        windows: Sequence[Window | PublicError],
+        with_total: bool,
+    ) -> list[tuple[list[Any], int | None]]:
         groups: dict[Any, dict[int, Window]] = defaultdict(dict)
         for i, win in enumerate(windows):
             if isinstance(win, Window) and win.limit:
                 statement = requests[i].statement
                 groups[tuple(c.key for c in statement.selected_columns)][i] = win
-        rows: list[list[Any]] = [[] for _ in requests]
-        for pages in groups.values():
-            parts = list(pages.items())
+        pages: list[tuple[list[Any], int | None]] = [([], None) for _ in requests]
+        for group in groups.values():
+            parts = list(group.items())
             if len(parts) == 1:
                 ((i, win),) = parts
                 statement = requests[i].statement
-                page = cached(("page", statement, win), partial(_page, statement, win))
-                rows[i] = list(await self.rows(page, {}))
+                counting = requests[i].counting if with_total else None
+                page = cached(
+                    ("page", statement, win, counting), partial(_page, statement, win, counting)
+                )
+                rows = list(await self.rows(page, {}))
+                pages[i] = (rows, rows[0].page_total if rows and with_total else None)
                 continue
             for start in range(0, len(parts), MAX_UNION_PARTS):
                 chunk = parts[start : start + MAX_UNION_PARTS]
-                key = ("union", *((i, requests[i].statement, win) for i, win in chunk))
-                tagged = cached(key, partial(_union, requests, chunk))
+                parts_key = tuple(
+                    (i, requests[i].statement, requests[i].counting, win) for i, win in chunk
+                )
+                tagged = cached(
+                    ("union", with_total, parts_key), partial(_union, requests, chunk, with_total)
+                )
                 for row in await self.rows(tagged, {}):
-                    rows[row.page_list].append(row)
-        return rows
+                    rows, _ = pages[row.page_list]
+                    rows.append(row)
+                    pages[row.page_list] = (rows, row.page_total if with_total else None)
+        return pages
 
 
-def _page(statement: Any, win: Window) -> Any:
-    return statement.offset(win.offset).limit(win.limit)
+def _page(statement: Any, win: Window, counting: Any = None) -> Any:
+    page = statement.offset(win.offset).limit(win.limit)
+    return page if counting is None else counted(page, counting)
 
 
-def _union(requests: Sequence[PageRequest], chunk: Sequence[tuple[int, Window]]) -> Any:
-    union = union_all(*(_tagged_page(i, requests[i].statement, win) for i, win in chunk)).subquery()
+def _union(
+    requests: Sequence[PageRequest], chunk: Sequence[tuple[int, Window]], with_total: bool
+) -> Any:
+    union = union_all(
+        *(
+            _tagged_page(
+                i, requests[i].statement, win, requests[i].counting if with_total else None
+            )
+            for i, win in chunk
+        )
+    ).subquery()
     return select(union).order_by(union.c.page_list, union.c.page_position)

@@ -297,19 +297,22 @@ class Run:
         def build() -> Any:
             return self._visible(page.statement(obj), joins)
 
-        statement = cached(("object page", page, key, self.scope, shape_of(joins)), build)
-        return await self._connection(page.node_type, statement, args, joins)
+        statements = cached(("object page", page, key, self.scope, shape_of(joins)), build)
+        return await self._connection(page.node_type, statements, args, joins)
 
-    def _visible(self, statement: Any, joins: Joins) -> Any:
-        """A list's statement with the caller's visibility condition and the joins."""
+    def _visible(self, statement: Any, joins: Joins) -> tuple[Any, Any]:
+        """A list's statement with the caller's visibility condition, with the joins and
+        without (what its total counts)."""
         entity = statement.column_descriptions[0]["entity"]
-        return with_joins(statement.where(visible(entity, self.scope)), entity, joins, self.scope)
+        plain = statement.where(visible(entity, self.scope))
+        return with_joins(plain, entity, joins, self.scope), plain
 
     async def _connection(
-        self, node_type: Any, statement: Any, args: PageArgs, joins: Joins
+        self, node_type: Any, statements: tuple[Any, Any], args: PageArgs, joins: Joins
     ) -> Any:
+        statement, plain = statements
         try:
-            loaded = await self._pages.load(PageRequest(statement, args))
+            loaded = await self._pages.load(PageRequest(statement, args, plain))
         except PublicError as refused:
             raise Fallback from refused
         nodes = [node_type.from_model(row) for row in loaded.rows]
@@ -328,8 +331,8 @@ class Run:
             return self._visible(self.guarded(root.root.statement, **arguments), root.joins)
 
         key = ("root", root.root, frozen(filters), self.scope, shape_of(root.joins))
-        statement = cached(key, build)
-        connection = await self._connection(root.root.node_type, statement, page, root.joins)
+        statements = cached(key, build)
+        connection = await self._connection(root.root.node_type, statements, page, root.joins)
         await root.child.load(self, [connection])
         return connection
 
