@@ -199,6 +199,9 @@ class RequestDb:
         # PostgreSQL the request's session itself moves to the autocommit engine, so that a
         # query holds one connection of the pool, never two.
         self._reading = False
+        # PostgreSQL, in a query: the session is bound to the autocommit engine, and plain
+        # reads go through its connection too, checked out once for the whole query.
+        self._session_reads = False
 
     def read_from_reader(self) -> None:
         """The rest of this request only reads (a query operation)."""
@@ -206,6 +209,7 @@ class RequestDb:
             self._reading = True
         elif self._autocommit is not None and not self.session.in_transaction():
             self.session.sync_session.bind = self._autocommit.sync_engine
+            self._session_reads = True
 
     def _read_here(self, statement: Executable, parameters: Parameters) -> Result[Any]:
         assert self.reader is not None
@@ -262,9 +266,14 @@ class RequestDb:
         return await self._whole(self._core_rows(statement, parameters))
 
     async def _core_rows(self, statement: Executable, parameters: dict[str, Any]) -> Sequence[Any]:
-        if self._autocommit is not None and not self.session.in_transaction():
+        if (
+            self._autocommit is not None
+            and not self._session_reads
+            and not self.session.in_transaction()
+        ):
             # Committed data needs no transaction: none is begun (nor rolled back after) for
-            # the session lookup, nor for a query, whose session reads in autocommit.
+            # the session lookup. (A query's session reads in autocommit, on the one
+            # connection it holds.)
             async with self._lock, self._autocommit.connect() as connection:
                 return (await connection.execute(statement, parameters)).all()
         async with self._lock:
