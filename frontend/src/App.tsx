@@ -5,6 +5,7 @@ import { Link, Navigate, RouterProvider, createBrowserRouter } from 'react-route
 import type { AccessKey } from './access';
 import BasicLayout from './layouts/BasicLayout';
 import PageLoading from './components/PageLoading';
+import RouteError from './components/RouteError';
 import { RequireAccess, RequireAuth } from './components/RouteGuards';
 import HomePage from './pages/home';
 import { AuthProvider } from './providers/AuthProvider';
@@ -63,8 +64,10 @@ const guarded = (access: AccessKey, element: ReactNode) => (
   <RequireAccess access={access}>{page(element)}</RequireAccess>
 );
 
+// Every route has an error page (RouteError): at the top for the sign-in page and the layout
+// itself, and inside the layout for its pages, so that the menu stays when a page fails.
 const router = createBrowserRouter([
-  { path: '/login', element: page(<LoginPage />) },
+  { path: '/login', element: page(<LoginPage />), errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -72,41 +75,53 @@ const router = createBrowserRouter([
         <BasicLayout />
       </RequireAuth>
     ),
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'organisations', element: guarded('canReadOrganisations', <OrganisationTree />) },
-      { path: 'units', element: guarded('canReadUnits', <UnitList />) },
-      { path: 'units/:id', element: guarded('canReadUnits', <UnitDetail />) },
-      { path: 'members', element: guarded('canReadMembers', <MemberList />) },
-      { path: 'members/:id', element: guarded('canReadMembers', <MemberDetail />) },
-      { path: 'volunteering', element: guarded('canReadVolunteering', <VolunteerTeamList />) },
-      { path: 'volunteering/activities', element: guarded('canReadVolunteering', <ActivityList />) },
-      { path: 'volunteering/activities/:id', element: guarded('canReadVolunteering', <ActivityDetail />) },
-      { path: 'volunteering/check-in', element: page(<ActivityCheckIn />) },
-      { path: 'volunteering/mine', element: page(<PointsLedger />) },
-      { path: 'volunteering/settings', element: guarded('canManageVolunteering', <VolunteeringSettings />) },
-      { path: 'volunteering/people/:id', element: guarded('canReadVolunteering', <PointsLedger />) },
-      { path: 'cobuilding', element: <Navigate to="/cobuilding/projects" replace /> },
-      { path: 'cobuilding/needs', element: guarded('canReadNeeds', <NeedsBoard />) },
-      { path: 'cobuilding/needs/:id/dispatch', element: guarded('canHandleNeeds', <NeedDispatch />) },
-      { path: 'cobuilding/inbox', element: guarded('canAnswerDispatches', <DispatchInbox />) },
-      { path: 'cobuilding/projects', element: guarded('canReadCobuilding', <ProjectList />) },
-      { path: 'cobuilding/projects/:id', element: guarded('canReadCobuilding', <ProjectDetail />) },
-      { path: 'cobuilding/wishes', element: guarded('canReadCobuilding', <WishWall />) },
-      { path: 'cobuilding/resources', element: guarded('canReadCobuilding', <ResourceCatalogue />) },
-      { path: 'volunteering/teams/:id', element: guarded('canReadVolunteering', <VolunteerTeam />) },
-      { path: 'meetings', element: guarded('canReadMeetings', <MeetingList />) },
-      { path: 'meetings/proposals', element: guarded('canReadMeetings', <ProposalList />) },
-      { path: 'meetings/actions', element: guarded('canReadMeetings', <ActionBoard />) },
-      { path: 'meetings/mine', element: guarded('canReadMeetings', <MyActionItems />) },
-      { path: 'meetings/:id', element: guarded('canReadMeetings', <MeetingDetail />) },
-      { path: 'meetings/:id/run', element: guarded('canReadMeetings', <MeetingRun />) },
-      { path: 'meetings/:id/sign-in', element: guarded('canReadMeetings', <MeetingSignIn />) },
-      { path: 'notifications', element: page(<NotificationList />) },
-      { path: 'evaluations', element: guarded('canReadEvaluations', <EvaluationList />) },
-      { path: 'admin/tokens', element: guarded('canManageTokens', <ApiTokenList />) },
-      { path: 'admin/audit', element: guarded('canReadAuditLog', <AuditLog />) },
-      { path: '*', element: <NotFound /> },
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'organisations', element: guarded('canReadOrganisations', <OrganisationTree />) },
+          { path: 'units', element: guarded('canReadUnits', <UnitList />) },
+          { path: 'units/:id', element: guarded('canReadUnits', <UnitDetail />) },
+          { path: 'members', element: guarded('canReadMembers', <MemberList />) },
+          { path: 'members/:id', element: guarded('canReadMembers', <MemberDetail />) },
+          { path: 'volunteering', element: guarded('canReadVolunteering', <VolunteerTeamList />) },
+          { path: 'volunteering/activities', element: guarded('canReadVolunteering', <ActivityList />) },
+          {
+            path: 'volunteering/activities/:id',
+            element: guarded('canReadVolunteering', <ActivityDetail />),
+          },
+          { path: 'volunteering/check-in', element: page(<ActivityCheckIn />) },
+          { path: 'volunteering/mine', element: page(<PointsLedger />) },
+          {
+            path: 'volunteering/settings',
+            element: guarded('canManageVolunteering', <VolunteeringSettings />),
+          },
+          { path: 'volunteering/people/:id', element: guarded('canReadVolunteering', <PointsLedger />) },
+          { path: 'cobuilding', element: <Navigate to="/cobuilding/projects" replace /> },
+          { path: 'cobuilding/needs', element: guarded('canReadNeeds', <NeedsBoard />) },
+          { path: 'cobuilding/needs/:id/dispatch', element: guarded('canHandleNeeds', <NeedDispatch />) },
+          { path: 'cobuilding/inbox', element: guarded('canAnswerDispatches', <DispatchInbox />) },
+          { path: 'cobuilding/projects', element: guarded('canReadCobuilding', <ProjectList />) },
+          { path: 'cobuilding/projects/:id', element: guarded('canReadCobuilding', <ProjectDetail />) },
+          { path: 'cobuilding/wishes', element: guarded('canReadCobuilding', <WishWall />) },
+          { path: 'cobuilding/resources', element: guarded('canReadCobuilding', <ResourceCatalogue />) },
+          { path: 'volunteering/teams/:id', element: guarded('canReadVolunteering', <VolunteerTeam />) },
+          { path: 'meetings', element: guarded('canReadMeetings', <MeetingList />) },
+          { path: 'meetings/proposals', element: guarded('canReadMeetings', <ProposalList />) },
+          { path: 'meetings/actions', element: guarded('canReadMeetings', <ActionBoard />) },
+          { path: 'meetings/mine', element: guarded('canReadMeetings', <MyActionItems />) },
+          { path: 'meetings/:id', element: guarded('canReadMeetings', <MeetingDetail />) },
+          { path: 'meetings/:id/run', element: guarded('canReadMeetings', <MeetingRun />) },
+          { path: 'meetings/:id/sign-in', element: guarded('canReadMeetings', <MeetingSignIn />) },
+          { path: 'notifications', element: page(<NotificationList />) },
+          { path: 'evaluations', element: guarded('canReadEvaluations', <EvaluationList />) },
+          { path: 'admin/tokens', element: guarded('canManageTokens', <ApiTokenList />) },
+          { path: 'admin/audit', element: guarded('canReadAuditLog', <AuditLog />) },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
 ]);

@@ -68,6 +68,10 @@ const zhCN = {
   'pages.common.confirm': '确定',
   'pages.common.submit': '提交',
   'pages.common.appLoadFailed': '无法获取登录状态',
+  'pages.common.routeError.title': '页面出错了',
+  'pages.common.routeError.unknown': '页面发生错误，请重试；仍不行时请返回首页，或联系管理员。',
+  'pages.common.routeError.chunkTitle': '页面加载失败',
+  'pages.common.routeError.chunk': '无法加载此页面，可能是网络中断或系统刚刚更新。请检查网络后重试。',
 
   'auth.sessionExpired': '登录已失效，请重新登录。',
   'auth.signedOut': '已退出登录',
