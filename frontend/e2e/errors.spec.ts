@@ -38,11 +38,11 @@ test('a page whose old code is gone after a deployment reloads into the new vers
     await route.continue();
   });
   // A mark on the open app: a reload takes it away.
-  await page.evaluate(() => Object.assign(window, { beforeDeployment: true }));
+  await page.evaluate(() => Object.assign(globalThis, { beforeDeployment: true }));
 
   await openUnits(page);
 
-  await expect.poll(() => page.evaluate(() => 'beforeDeployment' in window)).toBe(false);
+  await expect.poll(() => page.evaluate(() => 'beforeDeployment' in globalThis)).toBe(false);
   expect(gone).toBe(1);
   await expect(page).toHaveURL(/\/units$/);
   await expect(page.getByTestId('units-table')).toBeVisible();
