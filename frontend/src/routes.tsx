@@ -20,6 +20,8 @@ export interface MenuRoute {
   access: AccessKey;
   /** a group (sub-menu) of pages */
   children?: MenuRoute[];
+  /** pages outside `path` that belong to this entry (highlighted with it) */
+  also?: string[];
 }
 
 export const menuRoutes: MenuRoute[] = [
@@ -37,11 +39,18 @@ export const menuRoutes: MenuRoute[] = [
     icon: <HeartOutlined />,
     access: 'canReadVolunteering',
     children: [
-      { path: '/volunteering', name: 'menu.volunteering.teams', access: 'canReadVolunteering' },
+      {
+        path: '/volunteering',
+        name: 'menu.volunteering.teams',
+        access: 'canReadVolunteering',
+        // a volunteer's ledger is reached from the teams (and their activities)
+        also: ['/volunteering/teams', '/volunteering/people'],
+      },
       {
         path: '/volunteering/activities',
         name: 'menu.volunteering.activities',
         access: 'canReadVolunteering',
+        also: ['/volunteering/check-in'],
       },
       { path: '/volunteering/mine', name: 'menu.volunteering.mine', access: 'canReadVolunteering' },
       { path: '/volunteering/settings', name: 'menu.volunteering.settings', access: 'canManageVolunteering' },
@@ -112,11 +121,16 @@ export function matchRoute(
   routes: MenuRoute[] = menuRoutes,
 ): { route: MenuRoute; group?: MenuRoute } | null {
   let best: { route: MenuRoute; group?: MenuRoute } | null = null;
+  let bestLength = 0;
   for (const r of routes) {
     const candidates = r.children ? r.children.map((route) => ({ route, group: r })) : [{ route: r }];
     for (const c of candidates) {
-      if (matches(pathname, c.route.path) && (!best || c.route.path.length > best.route.path.length))
-        best = c;
+      for (const path of [c.route.path, ...(c.route.also ?? [])]) {
+        if (matches(pathname, path) && path.length > bestLength) {
+          best = c;
+          bestLength = path.length;
+        }
+      }
     }
   }
   return best;

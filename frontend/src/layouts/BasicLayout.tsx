@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Flex, Layout, Menu, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
 import NotificationBell from '../components/NotificationBell';
 import UserMenu from '../components/UserMenu';
 import { useAccess } from '../providers/AuthProvider';
@@ -53,6 +53,10 @@ export default function BasicLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* A new page opens at its top; back and forward return to where the user was. */}
+      <ScrollRestoration />
+      {/* The side menu keeps to the window's height and scrolls on its own (app-sider in
+          global.css), above the collapse bar, whatever the screen's height. */}
       <Sider
         collapsible
         collapsed={collapsed}
@@ -60,24 +64,24 @@ export default function BasicLayout() {
         width={220}
         breakpoint="lg"
         theme="dark"
+        className="app-sider"
+        data-testid="app-sider"
       >
-        <div style={{ position: 'sticky', top: 0 }}>
-          <Link to="/" className="app-logo" aria-label={t('app.title')}>
-            <img src="/favicon.svg" alt="" width={28} height={28} />
-            {!collapsed && <span>{t('app.title')}</span>}
-          </Link>
-          <nav aria-label={t('app.title')}>
-            <Menu
-              theme="dark"
-              mode="inline"
-              selectedKeys={selected ? [selected.route.path] : []}
-              openKeys={openKeys}
-              onOpenChange={setOpenKeys}
-              items={menuItems(routes)}
-              data-testid="main-menu"
-            />
-          </nav>
-        </div>
+        <Link to="/" className="app-logo" aria-label={t('app.title')}>
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          {!collapsed && <span>{t('app.title')}</span>}
+        </Link>
+        <nav aria-label={t('app.title')} className="app-sider-menu" data-testid="app-sider-menu">
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected ? [selected.route.path] : []}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
+            items={menuItems(routes)}
+            data-testid="main-menu"
+          />
+        </nav>
       </Sider>
       <Layout>
         <Header
