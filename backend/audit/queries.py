@@ -5,6 +5,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
+from backend.audit.labels import OBJECT_KINDS, action_label, recorded_actions
 from backend.audit.permissions import READ_AUDIT_LOG
 from backend.audit.services import audit_log_statement
 from backend.audit.types import AuditLogEntryType
@@ -21,8 +22,36 @@ class AuditLogFilter:
     until: datetime | None = None
 
 
+@strawberry.type(description="审计日志中的一个名称：内部值及其中文名")
+class AuditLabel:
+    value: str
+    label: str
+
+
+@strawberry.type(description="审计日志筛选可用的操作和对象类型，附中文名")
+class AuditVocabulary:
+    actions: list[AuditLabel]
+    object_types: list[AuditLabel]
+
+
 @strawberry.type
 class AuditQueries:
+    @strawberry.field(
+        description="审计日志记录的操作和对象类型的中文名（街道管理员）",
+        extensions=allow(READ_AUDIT_LOG),
+    )
+    def audit_vocabulary(self, info: Info) -> AuditVocabulary:
+        schema = info.schema._schema
+        return AuditVocabulary(
+            actions=[
+                AuditLabel(value=action, label=action_label(schema, action))
+                for action in recorded_actions(schema)
+            ],
+            object_types=[
+                AuditLabel(value=value, label=label) for value, label in OBJECT_KINDS.items()
+            ],
+        )
+
     @strawberry.field(description="审计日志（街道管理员）", extensions=allow(READ_AUDIT_LOG))
     async def audit_log(
         self,

@@ -88,6 +88,19 @@ def _register(model: type[Any], node_type: type[ModelNode]) -> None:
         raise TypeError(f"{model.__name__} is presented by {known.__name__} already")
 
 
+_TYPE_NAMED: dict[str, type[ModelNode]] = {}
+
+
+def node_type_named(type_name: str) -> type[ModelNode] | None:
+    """The node type of a GraphQL type name (Need, ResidentUnit, …)."""
+    if len(_TYPE_NAMED) != len(_TYPE_OF_MODEL):  # built once every type is registered
+        _TYPE_NAMED.clear()
+        for node_type in _TYPE_OF_MODEL.values():
+            name = node_type.__strawberry_definition__.name  # type: ignore[attr-defined]
+            _TYPE_NAMED[name] = node_type
+    return _TYPE_NAMED.get(type_name)
+
+
 def present(row: Any) -> Any:
     """The GraphQL object of a row, built by the node type registered for its table."""
     return _TYPE_OF_MODEL[type(row)].from_model(row)

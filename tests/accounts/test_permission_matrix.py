@@ -48,6 +48,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "node": (EVERYONE, ANY_TOKEN),
     "apiTokens": (frozenset({ADMIN}), None),
     "auditLog": (frozenset({ADMIN}), None),
+    "auditVocabulary": (frozenset({ADMIN}), None),
     "organisations": (EVERYONE - {LIAISON}, "read:organisations"),
     "grids": (EVERYONE - {LIAISON}, "read:organisations"),
     "residentUnits": (EVERYONE, "read:units"),

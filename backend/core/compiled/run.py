@@ -37,7 +37,6 @@ from backend.core.compiled.fields import (
 )
 from backend.core.compiled.joins import Joins, shape_of, with_joins
 from backend.core.compiled.pages import Pages, cached, frozen
-from backend.core.compiled.plan import node_type_name
 from backend.core.compiled.registry import PAGE_ARGUMENTS, Fallback, StatementPage
 from backend.core.context import Context
 from backend.core.dataloaders import ByIdLoader
@@ -47,7 +46,7 @@ from backend.core.pagination import PageArgs, PageRequest, build_connection
 from backend.core.permissions import Rule
 from backend.core.prefetch import Relation
 from backend.core.scope import Scope, readable, scoped_statement, visible
-from backend.core.types import _TYPE_OF_MODEL
+from backend.core.types import node_type_named
 
 ResultT = TypeVar("ResultT")
 
@@ -250,7 +249,7 @@ class Run:
         global_id = self.argument_values(root.definition, root.node)["id"]
         type_name, key = self.guarded(parse_global_id, global_id)
         plan = root.by_type.get(type_name)
-        node_type = _node_type_named(type_name)
+        node_type = node_type_named(type_name)
         if plan is None or node_type is None:
             raise Fallback
         model: Any = node_type.by_id_loader.model
@@ -347,13 +346,3 @@ class _StandIn:
 
     def __init__(self, context: Context) -> None:
         self.context = context
-
-
-_NODE_TYPES: dict[str, Any] = {}
-
-
-def _node_type_named(type_name: str) -> Any:
-    if not _NODE_TYPES:
-        for node_type in _TYPE_OF_MODEL.values():
-            _NODE_TYPES[node_type_name(node_type)] = node_type
-    return _NODE_TYPES.get(type_name)
