@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { confirmPopover } from './antd';
+import { SIGNED_OUT, signIn } from './auth';
 
 /** YYYY-MM-DD in the browser's time zone (playwright.config.ts: Asia/Shanghai). */
 const shanghaiDay = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -117,4 +118,48 @@ test('the audit log shows the creation of an API token with its values', async (
   await expect(changes.locator('tr', { hasText: '名称' })).toContainText('（空）');
 
   await page.screenshot({ path: artifact('admin-audit.png'), fullPage: true });
+});
+
+test('the audit log shows a need dispatched, in Chinese, with a link to the need', async ({
+  page,
+  browser,
+}) => {
+  // The coordinator dispatches an accepted need to the first unit the page suggests.
+  const coordinator = await browser.newContext({ storageState: SIGNED_OUT });
+  const worker = await coordinator.newPage();
+  await signIn(worker, 'coordinator');
+  await worker.goto('/cobuilding/needs');
+  const accepted = worker
+    .locator('[data-testid="need-column"][data-status="ACCEPTED"]')
+    .getByTestId('need-card');
+  const title = (await accepted.first().getByTestId('need-card-title').innerText()).trim();
+  await accepted.first().click();
+  await worker.getByTestId('need-drawer').getByTestId('need-dispatch').click();
+  const suggestion = worker.getByTestId('dispatch-suggestion').first();
+  const unit = (await suggestion.getAttribute('data-unit')) ?? '';
+  await suggestion.getByTestId('dispatch-choose').click();
+  await worker.getByTestId('dispatch-submit').click();
+  await expect(worker).toHaveURL(/\/cobuilding\/needs$/);
+  await coordinator.close();
+
+  await page.goto('/admin/audit?action=needDispatch');
+  const row = page.getByTestId('audit-log-table').locator('tbody tr[data-row-key]').first();
+  await expect(row.getByTestId('audit-action')).toHaveText('社区下单：派给驻区单位');
+  await expect(row.getByTestId('audit-object')).toContainText('需求');
+  await expect(row.getByTestId('audit-object-link')).toHaveText(title);
+  await expect(page.getByRole('combobox', { name: '按操作筛选' })).toHaveValue('社区下单：派给驻区单位');
+  await expect(page.getByTestId('audit-log-table')).not.toContainText('needDispatch');
+
+  await row.getByRole('button', { name: '展开行' }).click();
+  const changes = page.getByTestId('audit-changes');
+  await expect(changes.locator('tr[data-field="status"]')).toContainText('状态');
+  await expect(changes.locator('tr[data-field="status"]')).toContainText('已受理');
+  await expect(changes.locator('tr[data-field="status"]')).toContainText('已派单');
+  await expect(changes.locator('tr[data-field="unit"]')).toContainText('驻区单位');
+  await expect(changes.locator('tr[data-field="unit"]')).toContainText(unit);
+  await page.screenshot({ path: artifact('admin-audit-dispatch.png'), fullPage: true });
+
+  await row.getByTestId('audit-object-link').click();
+  await expect(page).toHaveURL(/\/cobuilding\/needs\?/);
+  await expect(page.getByTestId('need-drawer')).toContainText(title);
 });

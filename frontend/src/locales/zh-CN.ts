@@ -261,21 +261,6 @@ const zhCN = {
   'pages.audit.changes.after': '变更后',
   'pages.audit.changes.value': '内容',
   'pages.audit.changes.empty': '（空）',
-  'pages.audit.actions.sessionCreate': '登录',
-  'pages.audit.actions.sessionCreate.failed': '登录失败',
-  'pages.audit.actions.apiTokenCreate': '创建 API 令牌',
-  'pages.audit.actions.apiTokenRevoke': '吊销 API 令牌',
-  'pages.audit.actions.personalData.read': '读取个人信息',
-  'pages.audit.objectTypes.User': '用户',
-  'pages.audit.objectTypes.ApiToken': 'API 令牌',
-  'pages.audit.objectTypes.Person': '人员',
-  'pages.audit.fields.name': '名称',
-  'pages.audit.fields.scopes': '授权范围',
-  'pages.audit.fields.organisation_id': '组织编号',
-  'pages.audit.fields.expires_at': '到期时间',
-  'pages.audit.fields.revoked_at': '吊销时间',
-  'pages.audit.fields.failed_logins': '连续失败次数',
-  'pages.audit.fields.field': '读取的字段',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,54 +1,54 @@
 import { useMemo } from 'react';
-import { Card, DatePicker, Flex, Space, Tag, Typography } from 'antd';
+import { Card, DatePicker, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
 import ListTable from '../../../components/ListTable';
 import PageContainer from '../../../components/PageContainer';
 import type { AuditLogFilter, AuditLogQuery as Result } from '../../../graphql/graphql';
 import { useListParams } from '../../../hooks/useListParams';
 import { usePagedConnection } from '../../../hooks/usePagedConnection';
-import { t, type MessageKey } from '../../../locales';
+import { t } from '../../../locales';
 import { formatDateTime, orNone } from '../../../utils/format';
+import { objectPath } from '../../../utils/objectLinks';
 import ChangesTable from './components/ChangesTable';
-import SuggestInput, { type Suggestion } from './components/SuggestInput';
-import { AuditLogQuery } from './queries';
+import SuggestInput from './components/SuggestInput';
+import { AuditLogQuery, AuditVocabularyQuery } from './queries';
 
 type Row = Result['auditLog']['edges'][number]['node'];
 const FILTER_KEYS = ['action', 'type', 'since', 'until'] as const;
 
-// The actions and object types the backend records today; the filters accept any other too.
-const ACTIONS: Record<string, MessageKey> = {
-  sessionCreate: 'pages.audit.actions.sessionCreate',
-  'sessionCreate.failed': 'pages.audit.actions.sessionCreate.failed',
-  apiTokenCreate: 'pages.audit.actions.apiTokenCreate',
-  apiTokenRevoke: 'pages.audit.actions.apiTokenRevoke',
-  'personalData.read': 'pages.audit.actions.personalData.read',
-};
-const OBJECT_TYPES: Record<string, MessageKey> = {
-  User: 'pages.audit.objectTypes.User',
-  ApiToken: 'pages.audit.objectTypes.ApiToken',
-  Person: 'pages.audit.objectTypes.Person',
-};
-const suggestions = (labels: Record<string, MessageKey>): Suggestion[] =>
-  Object.entries(labels).map(([value, key]) => ({ value, label: t(key) }));
-const ACTION_SUGGESTIONS = suggestions(ACTIONS);
-const OBJECT_TYPE_SUGGESTIONS = suggestions(OBJECT_TYPES);
-
-const ACTION_COLORS: Record<string, string> = {
-  sessionCreate: 'blue',
-  'sessionCreate.failed': 'orange',
-  apiTokenCreate: 'green',
-  apiTokenRevoke: 'red',
-  'personalData.read': 'purple',
-};
+// Colours by what an action does, read from its internal name.
+function actionColor(action: string): string {
+  if (action.endsWith('.failed')) return 'orange';
+  if (/Revoke|Delete|Remove|Withdraw|Cancel/.test(action)) return 'red';
+  if (/Create|Submit|Publish|Add|Record/.test(action)) return 'green';
+  if (action === 'personalData.read') return 'purple';
+  return 'blue';
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (value: string | undefined) =>
   value && DAY.test(value) && dayjs(value).isValid() ? dayjs(value) : null;
-const hasChanges = (changes: unknown) =>
-  changes !== null &&
-  changes !== undefined &&
-  (typeof changes !== 'object' || Object.keys(changes).length > 0);
+
+function ObjectCell({ row }: { row: Row }) {
+  if (!row.objectKind) return <>{t('pages.common.none')}</>;
+  const name = row.objectName ?? (row.objectId !== null ? `#${row.objectId}` : '');
+  const path = objectPath(row.objectGlobalId);
+  return (
+    <Space size={6} data-testid="audit-object">
+      <Tag>{row.objectKind}</Tag>
+      {path ? (
+        <Link to={path} data-testid="audit-object-link">
+          {name}
+        </Link>
+      ) : (
+        <span>{name}</span>
+      )}
+    </Space>
+  );
+}
 
 const columns: TableProps<Row>['columns'] = [
   {
@@ -59,26 +59,16 @@ const columns: TableProps<Row>['columns'] = [
   { title: t('pages.audit.actor'), dataIndex: 'actor' },
   {
     title: t('pages.audit.action'),
-    dataIndex: 'action',
-    render: (action: string) => (
-      <Space size={4} data-testid="audit-action" data-action={action}>
-        <Tag color={ACTION_COLORS[action] ?? 'default'}>{ACTIONS[action] ? t(ACTIONS[action]) : action}</Tag>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {action}
-        </Typography.Text>
-      </Space>
+    key: 'action',
+    render: (_, r) => (
+      <Tooltip title={r.action}>
+        <Tag color={actionColor(r.action)} data-testid="audit-action" data-action={r.action}>
+          {r.actionLabel}
+        </Tag>
+      </Tooltip>
     ),
   },
-  {
-    title: t('pages.audit.object'),
-    key: 'object',
-    render: (_, r) =>
-      r.objectType
-        ? `${OBJECT_TYPES[r.objectType] ? t(OBJECT_TYPES[r.objectType]) : r.objectType}${
-            r.objectId !== null ? ` #${r.objectId}` : ''
-          }`
-        : t('pages.common.none'),
-  },
+  { title: t('pages.audit.object'), key: 'object', render: (_, r) => <ObjectCell row={r} /> },
   { title: t('pages.audit.ip'), dataIndex: 'ip', render: (v: string | null) => orNone(v) },
   {
     title: t('pages.audit.requestId'),
@@ -107,6 +97,9 @@ export default function AuditLogPage() {
       } satisfies AuditLogFilter,
     };
   }, [action, type, since, until]);
+  const [vocabulary] = useQuery({ query: AuditVocabularyQuery });
+  const actions = vocabulary.data?.auditVocabulary.actions ?? [];
+  const objectTypes = vocabulary.data?.auditVocabulary.objectTypes ?? [];
   const result = usePagedConnection({
     query: AuditLogQuery,
     variables,
@@ -126,7 +119,7 @@ export default function AuditLogPage() {
           <SuggestInput
             key={`action:${action ?? ''}`}
             value={action}
-            suggestions={ACTION_SUGGESTIONS}
+            suggestions={actions}
             placeholder={t('pages.audit.filterAction')}
             testId="audit-filter-action"
             onApply={(v) => list.setFilter('action', v)}
@@ -134,7 +127,7 @@ export default function AuditLogPage() {
           <SuggestInput
             key={`type:${type ?? ''}`}
             value={type}
-            suggestions={OBJECT_TYPE_SUGGESTIONS}
+            suggestions={objectTypes}
             placeholder={t('pages.audit.filterObjectType')}
             testId="audit-filter-object-type"
             onApply={(v) => list.setFilter('type', v)}
@@ -166,8 +159,8 @@ export default function AuditLogPage() {
           columns={columns}
           emptyText={t('pages.audit.empty')}
           expandable={{
-            rowExpandable: (r) => hasChanges(r.changes),
-            expandedRowRender: (r) => <ChangesTable changes={r.changes} />,
+            rowExpandable: (r) => r.changeList.length > 0,
+            expandedRowRender: (r) => <ChangesTable changes={r.changeList} />,
           }}
         />
       </Card>

@@ -14,12 +14,36 @@ export const AuditLogQuery = graphql(`
           occurredAt
           actor
           action
-          objectType
+          actionLabel
+          objectKind
           objectId
+          objectName
+          objectGlobalId
           ip
           requestId
-          changes
+          changeList {
+            field
+            label
+            before
+            after
+          }
         }
+      }
+    }
+  }
+`);
+
+/** The actions and object kinds the filters suggest, by their Chinese names (from the API). */
+export const AuditVocabularyQuery = graphql(`
+  query AuditVocabulary {
+    auditVocabulary {
+      actions {
+        value
+        label
+      }
+      objectTypes {
+        value
+        label
       }
     }
   }

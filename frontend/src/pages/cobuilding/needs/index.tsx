@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useQuery } from 'urql';
 import {
   App,
   AutoComplete,
@@ -25,7 +27,7 @@ import type { Need } from './components/NeedCard';
 import NeedColumn from './components/NeedColumn';
 import NeedDrawer from './components/NeedDrawer';
 import NeedSubmitModal from './components/NeedSubmitModal';
-import { NeedGridsQuery } from './queries';
+import { NeedGridsQuery, NeedLinkedQuery } from './queries';
 
 const FLOW: readonly NeedStatus[] = [
   'SUBMITTED',
@@ -36,6 +38,30 @@ const FLOW: readonly NeedStatus[] = [
   'CLOSED',
 ];
 const SET_ASIDE: readonly NeedStatus[] = ['REJECTED', 'MERGED'];
+
+/** A need named in the URL (`?need=<ID>`, a link from the audit log) opens in the drawer. */
+function useLinkedNeed(show: (need: Need) => void) {
+  const [params, setParams] = useSearchParams();
+  const id = params.get('need');
+  const [{ data }] = useQuery({ query: NeedLinkedQuery, variables: { id: id ?? '' }, pause: !id });
+  const node = data?.node;
+  const [shown, setShown] = useState<string | null>(null);
+  if (id && node?.__typename === 'Need' && shown !== id) {
+    setShown(id);
+    show(node);
+  }
+  return {
+    forget: () =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete('need');
+          return next;
+        },
+        { replace: true },
+      ),
+  };
+}
 
 /** 需求看板: every need by status, from 待受理 to 已办结, with filters by grid and category. */
 export default function NeedsBoardPage() {
@@ -58,6 +84,7 @@ export default function NeedsBoardPage() {
   const grids = useAllNodes(NeedGridsQuery, (d) => d.grids);
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<Need | null>(null);
+  const linked = useLinkedNeed(setOpen);
   const [submitting, setSubmitting] = useState(false);
   const columns = filters.all === '1' ? [...FLOW, ...SET_ASIDE] : FLOW;
 
@@ -136,7 +163,10 @@ export default function NeedsBoardPage() {
       </Row>
       <NeedDrawer
         need={open}
-        onClose={() => setOpen(null)}
+        onClose={() => {
+          setOpen(null);
+          linked.forget();
+        }}
         onChanged={(need) => {
           setOpen(need);
           setRefresh((n) => n + 1);

@@ -167,3 +167,15 @@ export const NeedDispatchWithdrawMutation = graphql(`
     }
   }
 `);
+
+/** One need by its global ID, for a link that opens it on the board (`?need=`). */
+export const NeedLinkedQuery = graphql(`
+  query NeedLinked($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Need {
+        ...NeedCard
+      }
+    }
+  }
+`);

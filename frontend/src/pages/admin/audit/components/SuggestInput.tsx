@@ -24,26 +24,29 @@ export default function SuggestInput({
   onApply: (value: string | undefined) => void;
 }) {
   const [draft, setDraft] = useState(value ?? '');
+  // A suggested value shows as its Chinese name; a typed name applies its value.
+  const labelOf = (text: string) => suggestions.find((s) => s.value === text)?.label;
+  const valueOf = (text: string) => suggestions.find((s) => s.label === text)?.value ?? text;
   const apply = (next: string) => {
-    const trimmed = next.trim() || undefined;
+    const trimmed = valueOf(next.trim()) || undefined;
     if (trimmed !== value) onApply(trimmed);
   };
   return (
     <AutoComplete
-      value={draft}
+      value={labelOf(draft) ?? draft}
       allowClear
       placeholder={placeholder}
       aria-label={placeholder}
       data-testid={testId}
       style={{ minWidth: 220 }}
-      options={suggestions.map((s) => ({ value: s.value, label: `${s.label}（${s.value}）` }))}
+      options={suggestions.map((s) => ({ value: s.value, label: s.label }))}
       showSearch={{
         filterOption: (input, option) =>
           !!option &&
           `${option.value} ${String(option.label)}`.toLowerCase().includes(input.trim().toLowerCase()),
       }}
       onChange={(next: string | undefined) => {
-        setDraft(next ?? '');
+        setDraft(valueOf(next ?? ''));
         if (!next) apply('');
       }}
       onSelect={(next: string | undefined) => {
