@@ -58,7 +58,7 @@ const cobuilding = {
   'pages.dispatch.suggestions.empty': '本社区暂无可用资源，可直接选择单位派单',
   'pages.dispatch.remaining': '尚可提供 {count}',
   'pages.dispatch.unlimited': '数量不限',
-  'pages.dispatch.choose': '派给此单位',
+  'pages.dispatch.choose': '选用此单位',
   'pages.dispatch.form': '派单信息',
   'pages.dispatch.unit': '接单单位',
   'pages.dispatch.resource': '选用资源',

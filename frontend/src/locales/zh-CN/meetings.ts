@@ -35,7 +35,6 @@ const meetings = {
   'pages.meetings.create.invitees': '默认邀请本社区的兼职委员和驻区单位联络员，创建后可在会议详情中查看。',
   'pages.meetings.create.success': '会议已创建',
 
-  'pages.meetingDetail.version': '版本 {version}',
   'pages.meetingDetail.agendaVersion': '议程第 {number} 版',
   'pages.meetingDetail.inviteeCount': '受邀人数',
   'pages.meetingDetail.dnd.instructions':
@@ -60,7 +59,7 @@ const meetings = {
   'pages.meetingDetail.agenda.deleted': '议题已删除',
   'pages.meetingDetail.agenda.added': '议题已添加',
   'pages.meetingDetail.agenda.reordered': '议题顺序已调整',
-  'pages.meetingDetail.agenda.readOnly': '会议已{status}，议程不能再修改。',
+  'pages.meetingDetail.agenda.readOnly': '会议{status}，议程不能再修改。',
   'pages.meetingDetail.agenda.unpublished': '议程有尚未发布的修改',
   'pages.meetingDetail.budget': '时间安排',
   'pages.meetingDetail.budget.text': '议题 {allotted} 分钟 / 会议 {length} 分钟',

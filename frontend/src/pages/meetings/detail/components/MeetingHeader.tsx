@@ -19,12 +19,12 @@ export function MeetingTitle({
 }) {
   return (
     <Space wrap>
-      <span data-testid="meeting-detail-title">{meeting.title}</span>
+      {/* data-version: the meeting's edit counter, for the browser tests to wait on; not shown */}
+      <span data-testid="meeting-detail-title" data-version={meeting.version}>
+        {meeting.title}
+      </span>
       <Tag color={MEETING_STATUS_COLORS[meeting.status]} data-testid="meeting-status">
         {meeting.statusLabel}
-      </Tag>
-      <Tag data-testid="meeting-version">
-        {t('pages.meetingDetail.version', { version: meeting.version })}
       </Tag>
       {latestVersion ? (
         <Tag color="blue" data-testid="meeting-agenda-version">
