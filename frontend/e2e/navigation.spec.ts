@@ -80,8 +80,10 @@ test('every area of the navigation opens and lists its demo data', async ({ page
     const nav = page.getByRole('navigation');
     const link = nav.getByRole('link', { name: area.label });
     if (area.group && !(await link.isVisible())) await nav.getByText(area.group, { exact: true }).click();
-    // the sub-menu opens with an animation: click once the link has settled in view
+    // the sub-menu opens with an animation, perhaps below the menu's fold (the menu scrolls
+    // on its own): click once the link has settled in view
     await expect(link).toBeVisible();
+    await link.scrollIntoViewIfNeeded();
     await expect(link).toBeInViewport();
     await link.click();
     await expect(page).toHaveURL(area.url);
