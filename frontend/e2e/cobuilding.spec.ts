@@ -94,6 +94,7 @@ test("a grid worker's need is dispatched, accepted as a project, served by a vol
   await activity.getByTestId('activity-place').fill('城西社区龙山小区 3 号楼');
   await page.getByTestId('activity-create-modal-ok').click();
   await expect(activity).toBeHidden();
+  await expect(page.locator('.ant-message')).toContainText('已发布活动');
   await page.getByTestId('project-activity').first().getByRole('link').click();
   await expect(page.getByTestId('activity-detail-page')).toBeVisible();
   await expect(page.getByTestId('activity-qr')).toBeVisible();

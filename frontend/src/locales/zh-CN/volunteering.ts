@@ -23,6 +23,7 @@ const volunteering = {
   'pages.activities.create': '发布志愿活动',
   'pages.activities.createFor': '为“{project}”发布志愿活动',
   'pages.activities.create.ok': '发布',
+  'pages.activities.create.published': '已发布活动“{title}”',
   'pages.activities.search': '搜索活动名称、地点',
   'pages.activities.field.title': '活动名称',
   'pages.activities.field.time': '活动时间',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import FormModal from '../../../../../components/FormModal';
@@ -35,6 +35,7 @@ export default function ActivityCreateModal({
   onCreated?: (id: string) => void;
 }) {
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const communities = useActingOrganisations('MANAGE_VOLUNTEERING', {
@@ -75,6 +76,7 @@ export default function ActivityCreateModal({
       payload.activity
     ) {
       form.resetFields();
+      message.success(t('pages.activities.create.published', { title: values.title.trim() }));
       if (onCreated) onCreated(payload.activity.id);
       else navigate(`/volunteering/activities/${encodeURIComponent(payload.activity.id)}`);
     }
