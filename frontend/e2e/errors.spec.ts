@@ -123,3 +123,17 @@ test('a list whose query fails shows the page error state, and retries once the 
   await expect(page.getByTestId('units-table')).toBeVisible();
   await expect(page.getByTestId('query-error')).toHaveCount(0);
 });
+
+test('a bar across the top shows while a page loads', async ({ page }) => {
+  const loaded = await openHome(page);
+  await page.route(isChunk, async (route) => {
+    if (!loaded.has(route.request().url())) await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+
+  await openUnits(page);
+
+  await expect(page.getByRole('progressbar', { name: '页面加载中' })).toBeVisible();
+  await expect(page.getByTestId('units-table')).toBeVisible();
+  await expect(page.getByTestId('top-progress')).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import type { AccessKey } from './access';
 import BasicLayout from './layouts/BasicLayout';
 import PageLoading from './components/PageLoading';
 import RouteError from './components/RouteError';
+import TopProgress from './components/TopProgress';
 import { RequireAccess, RequireAuth } from './components/RouteGuards';
 import HomePage from './pages/home';
 import { AuthProvider } from './providers/AuthProvider';
@@ -58,7 +59,18 @@ function NotFound() {
   );
 }
 
-const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+const page = (element: ReactNode) => (
+  <Suspense
+    fallback={
+      <>
+        <TopProgress />
+        <PageLoading />
+      </>
+    }
+  >
+    {element}
+  </Suspense>
+);
 /** A page of the menu: shown when access.ts allows it, a 403 result otherwise. */
 const guarded = (access: AccessKey, element: ReactNode) => (
   <RequireAccess access={access}>{page(element)}</RequireAccess>

@@ -110,7 +110,10 @@ export default function BasicLayout() {
         </Header>
         <Content style={{ margin: 24 }}>
           <main>
-            <Outlet />
+            {/* Keyed by the path, each page is a new Suspense boundary: while its code loads
+                the fallback (the top bar and a skeleton) shows, instead of React keeping the
+                previous page on screen during the navigation's transition. */}
+            <Outlet key={location.pathname} />
           </main>
         </Content>
         <Footer style={{ textAlign: 'center', color: token.colorTextSecondary }}>{t('app.title')}</Footer>

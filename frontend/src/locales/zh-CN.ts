@@ -37,6 +37,7 @@ const zhCN = {
   'menu.login': '登录',
 
   'pages.common.loading': '加载中…',
+  'pages.common.pageLoading': '页面加载中',
   'pages.common.empty': '暂无数据',
   'pages.common.retry': '重试',
   'pages.common.back': '返回',
