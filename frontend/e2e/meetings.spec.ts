@@ -68,6 +68,13 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   const meetingUrl = page.url();
   await expect(page.getByTestId('meeting-detail-title')).toHaveText(TITLE);
   await expect(page.getByTestId('meeting-status')).toHaveText('草稿');
+
+  // The convener's workbench now shows it as the next meeting.
+  await page.goto('/');
+  await expect(page.getByTestId('home-meeting-link')).toHaveText(TITLE);
+  await expect(page.getByTestId('home-meeting')).toContainText('城西社区党群服务中心三楼会议室');
+  await page.screenshot({ path: artifact('home-convener.png') });
+  await page.goto(meetingUrl);
   await expect(page.getByTestId('meeting-detail-title')).toHaveAttribute('data-version', '1');
   await expect(page.getByTestId('meeting-info')).toContainText('2026-12-17 09:30–11:30');
   await expect(page.getByTestId('meeting-invitees').locator('tbody tr').first()).toBeVisible();

@@ -9,7 +9,11 @@ const UNIT = '龙山小区物业服务中心';
 test('a unit liaison starts on its action items, links to its unit and sees no other', async ({ page }) => {
   await signIn(page, 'liaison');
 
-  // Home is the liaison's action items, with a link to its own unit.
+  // Home is the liaison's workbench: the dispatches waiting for its unit, its action items.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('home-dispatches')).toBeVisible();
+  await expect(page.getByTestId('home-figures')).toHaveCount(0);
+  await page.getByTestId('home-overdue').getByRole('link', { name: '查看全部' }).click();
   await expect(page).toHaveURL(/\/meetings\/mine$/);
   await expect(page.getByTestId('my-actions-page')).toBeVisible();
   await page.getByTestId('my-unit-link').click();
@@ -70,7 +74,8 @@ test('a convener sees every unit of its community and none of the others', async
 
 test('a part-time committee member has no evaluations page', async ({ page }) => {
   await signIn(page, 'member');
-  await expect(page).toHaveURL(/\/organisations$/);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('home-page')).toBeVisible();
   const menu = page.getByTestId('main-menu');
   await expect(menu.getByRole('link', { name: '兼职委员' })).toBeVisible();
   await expect(menu.getByText('考核评议', { exact: true })).toHaveCount(0);

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  DashboardOutlined,
   HeartOutlined,
   NodeIndexOutlined,
   SettingOutlined,
@@ -17,7 +18,8 @@ export interface MenuRoute {
   path: string;
   name: MessageKey;
   icon?: ReactNode;
-  access: AccessKey;
+  /** the flag that shows the entry; none: every signed-in user */
+  access?: AccessKey;
   /** a group (sub-menu) of pages */
   children?: MenuRoute[];
   /** pages outside `path` that belong to this entry (highlighted with it) */
@@ -25,6 +27,7 @@ export interface MenuRoute {
 }
 
 export const menuRoutes: MenuRoute[] = [
+  { path: '/', name: 'menu.home', icon: <DashboardOutlined /> },
   {
     path: '/organisations',
     name: 'menu.organisations',
@@ -98,7 +101,7 @@ export const menuRoutes: MenuRoute[] = [
 /** The menu entries the user may see: groups keep only their visible pages. */
 export function visibleRoutes(access: Access, routes: MenuRoute[] = menuRoutes): MenuRoute[] {
   return routes
-    .filter((r) => access[r.access])
+    .filter((r) => !r.access || access[r.access])
     .map((r) => (r.children ? { ...r, children: visibleRoutes(access, r.children) } : r))
     .filter((r) => !r.children || r.children.length > 0);
 }

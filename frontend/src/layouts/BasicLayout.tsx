@@ -10,7 +10,7 @@ import { t } from '../locales';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-const testId = (path: string) => `nav-${path.slice(1).replace(/\//g, '-')}`;
+const testId = (path: string) => (path === '/' ? 'nav-home' : `nav-${path.slice(1).replace(/\//g, '-')}`);
 
 function menuItems(routes: MenuRoute[]): NonNullable<MenuProps['items']> {
   return routes.map((r) =>
