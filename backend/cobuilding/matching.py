@@ -1,5 +1,7 @@
-"""Which resources could meet a need: ranked by how well they fit its category, how near the
-unit is (same grid, then same community) and how much of the resource is left.
+"""Which resources could meet a need: ranked by how near the unit is (the need's own grid
+first), whether the unit is of the kind that takes such needs (the property company for a
+stairwell light or a lift), how well the resource fits the need's category, and how much of
+it is left.
 
 Only available resources of units in the need's own community are suggested, because a need
 is dispatched only inside its community. Each suggestion says why it ranks where it does.
@@ -23,7 +25,7 @@ from backend.cobuilding.models import (
 )
 from backend.core.db import RequestDb
 from backend.core.scope import Scope, visible
-from backend.units.models import ResidentUnit
+from backend.units.models import ResidentUnit, ResidentUnitKind
 
 K = ResourceKind
 # The kinds of resource that usually meet each category of need on the needs list.
@@ -37,7 +39,27 @@ KINDS_FOR_CATEGORY: dict[str, frozenset[ResourceKind]] = {
     "安全生产": frozenset({K.EXPERTISE, K.FUNDS, K.GOODS}),
     "法律服务": frozenset({K.EXPERTISE, K.SERVICE}),
 }
-SAME_CATEGORY, FITTING_KIND, SAME_GRID = 40, 25, 20
+U = ResidentUnitKind
+# The kinds of unit that take each category of need: first the one whose work it is, then
+# others that often help.
+UNITS_FOR_CATEGORY: dict[str, tuple[frozenset[ResidentUnitKind], frozenset[ResidentUnitKind]]] = {
+    "基础设施": (
+        frozenset({U.PROPERTY_COMPANY}),
+        frozenset({U.OWNERS_COMMITTEE, U.STATE_ENTERPRISE}),
+    ),
+    "交通出行": (frozenset({U.AGENCY}), frozenset({U.STATE_ENTERPRISE})),
+    "养老服务": (frozenset({U.HOSPITAL, U.SOCIAL_ORGANISATION}), frozenset({U.AGENCY})),
+    "环境卫生": (frozenset({U.PROPERTY_COMPANY}), frozenset({U.AGENCY, U.OWNERS_COMMITTEE})),
+    "教育助学": (frozenset({U.SCHOOL}), frozenset({U.SOCIAL_ORGANISATION})),
+    "文体活动": (frozenset({U.SCHOOL, U.SOCIAL_ORGANISATION}), frozenset({U.STATE_ENTERPRISE})),
+    "安全生产": (frozenset({U.AGENCY}), frozenset({U.PROPERTY_COMPANY, U.STATE_ENTERPRISE})),
+    "法律服务": (frozenset({U.AGENCY}), frozenset({U.SOCIAL_ORGANISATION})),
+}
+# Nearness and the unit's kind weigh most: a coordinator sends a stairwell light to the
+# compound's property company before a well-stocked unit across the community.
+SAME_GRID, UNIT_WHOSE_WORK, UNIT_THAT_HELPS = 35, 30, 15
+SAME_CATEGORY, FITTING_KIND = 30, 20
+MOST_FOR_CAPACITY = 5
 MAX_SUGGESTIONS = 20
 
 
@@ -55,22 +77,29 @@ def _rank(need: Need, resource: Resource, unit: ResidentUnit, used: int) -> Sugg
     if remaining is not None and remaining <= 0:
         return None
     score, reasons = 0, []
+    if need.grid_id is not None and unit.grid_id == need.grid_id:
+        score += SAME_GRID
+        reasons.append("与需求同一网格")
+    else:
+        reasons.append("同一社区")
+    whose_work, helps = UNITS_FOR_CATEGORY.get(need.category, (frozenset(), frozenset()))
+    if unit.kind in whose_work:
+        score += UNIT_WHOSE_WORK
+        reasons.append(f"{unit.kind.label}承接{need.category}类需求")
+    elif unit.kind in helps:
+        score += UNIT_THAT_HELPS
+        reasons.append(f"{unit.kind.label}常协助{need.category}类需求")
     if resource.category == need.category:
         score += SAME_CATEGORY
         reasons.append(f"类别相同：{need.category}")
     elif resource.kind in KINDS_FOR_CATEGORY.get(need.category, frozenset()):
         score += FITTING_KIND
         reasons.append(f"{resource.kind.label}常用于{need.category}类需求")
-    if need.grid_id is not None and unit.grid_id == need.grid_id:
-        score += SAME_GRID
-        reasons.append("与需求同一网格")
-    else:
-        reasons.append("同一社区")
     if remaining is None:
-        score += 10
+        score += MOST_FOR_CAPACITY
         reasons.append("数量不限")
     else:
-        score += min(remaining, 10)
+        score += min(remaining, MOST_FOR_CAPACITY)
         reasons.append(f"尚可提供 {remaining}")
     return Suggestion(resource, unit, score, remaining, reasons)
 

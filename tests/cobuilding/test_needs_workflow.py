@@ -104,8 +104,8 @@ async def test_a_grid_workers_need_is_dispatched_accepted_and_becomes_a_project(
     }
     # same grid first; a venue does not fit a broken light at all
     assert [(s["resource"]["title"], s["reasons"]) for s in suggestions] == [
-        ("维修班组", ["专业技能常用于基础设施类需求", "与需求同一网格", "尚可提供 3"]),
-        ("电工服务队", ["专业技能常用于基础设施类需求", "同一社区", "尚可提供 10"]),
+        ("维修班组", ["与需求同一网格", "专业技能常用于基础设施类需求", "尚可提供 3"]),
+        ("电工服务队", ["同一社区", "专业技能常用于基础设施类需求", "尚可提供 10"]),
         ("会议室", ["同一社区", "尚可提供 40"]),
     ]
     assert dispatched["needDispatch"]["errors"] == []

@@ -11,8 +11,11 @@ import pytest
 from backend.cobuilding.matching import (
     FITTING_KIND,
     KINDS_FOR_CATEGORY,
+    MOST_FOR_CAPACITY,
     SAME_CATEGORY,
     SAME_GRID,
+    UNIT_THAT_HELPS,
+    UNIT_WHOSE_WORK,
     _rank,
 )
 from backend.cobuilding.models import (
@@ -206,29 +209,63 @@ def resource(
     )
 
 
-def unit(grid_id: int | None = 7) -> ResidentUnit:
+def unit(
+    grid_id: int | None = 7, kind: ResidentUnitKind = ResidentUnitKind.PRIVATE_ENTERPRISE
+) -> ResidentUnit:
+    # By default a kind of unit no category calls for: its kind adds nothing.
     return ResidentUnit(
         id=1,
         name="县人民医院",
-        kind=ResidentUnitKind.HOSPITAL,
+        kind=kind,
         community_id=1,
         grid_id=grid_id,
         address="人民路 1 号",
     )
 
 
-def test_the_weights_put_fit_before_nearness_before_quantity() -> None:
-    assert (SAME_CATEGORY, FITTING_KIND, SAME_GRID) == (40, 25, 20)
+def test_the_weights_put_nearness_and_the_units_kind_before_the_resources_fit() -> None:
+    assert (SAME_GRID, UNIT_WHOSE_WORK, UNIT_THAT_HELPS) == (35, 30, 15)
+    assert (SAME_CATEGORY, FITTING_KIND, MOST_FOR_CAPACITY) == (30, 20, 5)
+    # the unit next door whose work it is, with a fitting resource, before a unit elsewhere
+    # whose resource is of the very category
+    assert SAME_GRID + UNIT_WHOSE_WORK + FITTING_KIND > UNIT_WHOSE_WORK + SAME_CATEGORY + 5
     assert K.SERVICE in KINDS_FOR_CATEGORY[CARE]
     assert K.VENUE not in KINDS_FOR_CATEGORY[LAW]
 
 
-def test_same_category_same_grid_unlimited_scores_everything() -> None:
-    suggestion = _rank(need(), resource(capacity=None), unit(), used=0)
+def test_same_grid_whose_work_same_category_unlimited_scores_everything() -> None:
+    owner = unit(kind=ResidentUnitKind.HOSPITAL)
+    suggestion = _rank(need(), resource(capacity=None), owner, used=0)
     assert suggestion is not None
-    assert suggestion.score == SAME_CATEGORY + SAME_GRID + 10
+    assert suggestion.score == SAME_GRID + UNIT_WHOSE_WORK + SAME_CATEGORY + MOST_FOR_CAPACITY
     assert suggestion.remaining is None
-    assert suggestion.reasons == ["类别相同：养老服务", "与需求同一网格", "数量不限"]
+    assert suggestion.reasons == [
+        "与需求同一网格",
+        "医院承接养老服务类需求",
+        "类别相同：养老服务",
+        "数量不限",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "points", "reason"),
+    [
+        (ResidentUnitKind.HOSPITAL, UNIT_WHOSE_WORK, "医院承接养老服务类需求"),
+        (ResidentUnitKind.SOCIAL_ORGANISATION, UNIT_WHOSE_WORK, "社会组织承接养老服务类需求"),
+        (ResidentUnitKind.AGENCY, UNIT_THAT_HELPS, "机关单位常协助养老服务类需求"),
+        (ResidentUnitKind.SCHOOL, 0, None),
+    ],
+)
+def test_unit_kind_points(kind: ResidentUnitKind, points: int, reason: str | None) -> None:
+    suggestion = _rank(need(CARE, 7), resource(K.VENUE, "文体活动"), unit(8, kind), used=0)
+    assert suggestion is not None
+    assert suggestion.score == points + FITTING_KIND + MOST_FOR_CAPACITY  # a venue fits care
+    assert suggestion.reasons == [
+        "同一社区",
+        *([reason] if reason else []),
+        "场地常用于养老服务类需求",
+        "数量不限",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -258,13 +295,13 @@ def test_same_category_same_grid_unlimited_scores_everything() -> None:
 def test_category_points(
     kind: ResourceKind, category: str, need_category: str, points: int, reason: str | None
 ) -> None:
-    # Another grid and plenty left: 10 for the quantity, the rest is the category's.
+    # Another grid and plenty left: 5 for the quantity, the rest is the category's.
     suggestion = _rank(
         need(need_category, grid_id=7), resource(kind, category), unit(grid_id=8), used=0
     )
     assert suggestion is not None
-    assert suggestion.score == points + 10
-    expected = ([reason] if reason else []) + ["同一社区", "数量不限"]
+    assert suggestion.score == points + MOST_FOR_CAPACITY
+    expected = ["同一社区", *([reason] if reason else []), "数量不限"]
     assert suggestion.reasons == expected
 
 
@@ -286,24 +323,24 @@ def test_grid_points(
         need(LAW, grid_id=need_grid), resource(K.VENUE, "文体活动"), unit(unit_grid), used=0
     )
     assert suggestion is not None
-    assert suggestion.score == points + 10
+    assert suggestion.score == points + MOST_FOR_CAPACITY
     assert suggestion.reasons == [reason, "数量不限"]
 
 
 @pytest.mark.parametrize(
     ("capacity", "used", "remaining", "points"),
     [
-        (None, 0, None, 10),
-        (None, 50, None, 10),  # unlimited stays unlimited however much is promised
+        (None, 0, None, 5),
+        (None, 50, None, 5),  # unlimited stays unlimited however much is promised
         (1, 0, 1, 1),
         (5, 2, 3, 3),
-        (10, 0, 10, 10),
-        (11, 1, 10, 10),
-        (50, 0, 50, 10),  # capped at 10: as good as unlimited
+        (10, 0, 10, 5),
+        (11, 1, 10, 5),
+        (50, 0, 50, 5),  # capped at 5: as good as unlimited
         (12, 11, 1, 1),
     ],
 )
-def test_quantity_points_are_what_is_left_up_to_ten(
+def test_quantity_points_are_what_is_left_up_to_five(
     capacity: int | None, used: int, remaining: int | None, points: int
 ) -> None:
     suggestion = _rank(need(LAW), resource(K.VENUE, "文体活动", capacity), unit(8), used=used)

@@ -184,6 +184,8 @@ class NeedDispatchType(ModelNode):
 @strawberry.type(name="ResourceSuggestion", description="可满足需求的资源，按匹配程度排序")
 class ResourceSuggestionType:
     resource: ResourceType
-    score: int = strawberry.field(description="匹配分：类别、距离、剩余数量综合")
+    score: int = strawberry.field(
+        description="匹配分：距离（同一网格）、单位类型、资源类别、剩余数量综合"
+    )
     remaining: int | None = strawberry.field(description="尚可提供的数量；空表示不限")
     reasons: list[str] = strawberry.field(description="排序理由")
