@@ -221,7 +221,11 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await page.goto('/meetings/actions');
   await page.getByTestId('action-card').filter({ hasText: action }).click();
   const drawer = page.getByTestId('action-drawer');
-  await expect(drawer.getByTestId('action-evidence')).toHaveText(/xiaofang\.png/);
+  await expect(drawer.getByTestId('action-evidence')).toHaveAttribute('data-filename', 'xiaofang.png');
+  // a photo shows as a thumbnail that opens a preview
+  await expect(
+    drawer.getByTestId('action-evidence').getByRole('img', { name: 'xiaofang.png' }),
+  ).toBeVisible();
   await drawer.getByTestId('action-reject').click();
   const sendBack = page.getByRole('dialog', { name: '退回督办事项' });
   await sendBack.getByRole('button', { name: /确\s*定/ }).click();
@@ -256,7 +260,7 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   await signIn(page, 'convener');
   await page.goto('/meetings/actions');
   await page.getByTestId('action-card').filter({ hasText: action }).click();
-  await expect(drawer.getByTestId('action-evidence').last()).toHaveText(/buchai\.png/);
+  await expect(drawer.getByTestId('action-evidence').last()).toHaveAttribute('data-filename', 'buchai.png');
   await drawer.getByTestId('action-verify').click();
   // Each column reads itself again after the change, so for a moment the card may show in
   // both: wait for it to be in 已核验 and gone from 已完成.

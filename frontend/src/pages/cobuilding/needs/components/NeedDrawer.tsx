@@ -5,7 +5,6 @@ import {
   Descriptions,
   Drawer,
   Form,
-  Image,
   Input,
   Modal,
   Popconfirm,
@@ -19,6 +18,7 @@ import {
 import { CheckOutlined, CloseOutlined, MergeCellsOutlined, SendOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
+import Attachments from '../../../../components/Attachments';
 import { t } from '../../../../locales';
 import { formatDateTime, statusColor } from '../../../../utils/format';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
@@ -228,22 +228,7 @@ export default function NeedDrawer({
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          {need.photos.length > 0 ? (
-            <Image.PreviewGroup>
-              <Space wrap>
-                {need.photos.map((p) => (
-                  <Image
-                    key={p.url}
-                    src={p.url}
-                    alt={p.filename}
-                    width={96}
-                    height={96}
-                    style={{ objectFit: 'cover' }}
-                  />
-                ))}
-              </Space>
-            </Image.PreviewGroup>
-          ) : null}
+          <Attachments files={need.photos} size={96} testId="need-photo" />
           <div>
             <Typography.Title level={5}>{t('pages.needs.dispatches')}</Typography.Title>
             {need.dispatches.length === 0 ? (

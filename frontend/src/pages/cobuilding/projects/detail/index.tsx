@@ -6,7 +6,6 @@ import {
   Col,
   Descriptions,
   Form,
-  Image,
   List,
   Progress,
   Row,
@@ -20,6 +19,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import EmptyState from '../../../../components/EmptyState';
 import NotFound from '../../../../components/NotFound';
+import Attachments from '../../../../components/Attachments';
 import PageContainer from '../../../../components/PageContainer';
 import PageLoading from '../../../../components/PageLoading';
 import QueryError from '../../../../components/QueryError';
@@ -188,22 +188,7 @@ export default function ProjectDetailPage() {
                         {formatDateTime(u.createdAt)}
                         {u.spent ? ` · ${t('pages.projects.report.spent')} ${yuan(u.spent)}` : ''}
                       </Typography.Text>
-                      {u.photos.length ? (
-                        <Image.PreviewGroup>
-                          <Space wrap>
-                            {u.photos.map((p) => (
-                              <Image
-                                key={p.url}
-                                src={p.url}
-                                alt={p.filename}
-                                width={80}
-                                height={80}
-                                style={{ objectFit: 'cover' }}
-                              />
-                            ))}
-                          </Space>
-                        </Image.PreviewGroup>
-                      ) : null}
+                      <Attachments files={u.photos} testId="project-update-photo" />
                     </Space>
                   </List.Item>
                 )}

@@ -1,5 +1,5 @@
 import { Space, Tag, Timeline, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import Attachments from '../../../../components/Attachments';
 import EmptyState from '../../../../components/EmptyState';
 import { t } from '../../../../locales';
 import { formatDateTime } from '../../../../utils/format';
@@ -7,7 +7,7 @@ import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { ACTION_ITEM_STATUS_COLORS } from '../../labels';
 import type { ActionItem } from './ActionCard';
 
-/** 办理进展: the progress reports and verifications of an action item, with evidence links. */
+/** 办理进展: the progress reports and verifications of an action item, with their evidence (photos as thumbnails). */
 export default function ProgressHistory({ progress }: { progress: ActionItem['progress'] }) {
   if (progress.length === 0) return <EmptyState description={t('pages.actions.progress.empty')} />;
   return (
@@ -26,11 +26,7 @@ export default function ProgressHistory({ progress }: { progress: ActionItem['pr
               </Typography.Text>
             </Space>
             <Typography.Text>{p.note}</Typography.Text>
-            {p.evidence.map((e) => (
-              <a key={e.url} href={e.url} target="_blank" rel="noreferrer" data-testid="action-evidence">
-                <PaperClipOutlined /> {e.filename}
-              </a>
-            ))}
+            <Attachments files={p.evidence} testId="action-evidence" />
           </Space>
         ),
       }))}
