@@ -271,3 +271,21 @@ test('committee members submit proposals and the convener accepts, merges and de
   await expect(table).toHaveAttribute('aria-busy', 'false');
   await page.screenshot({ path: artifact('proposals.png'), fullPage: true });
 });
+
+test("a closed meeting's page shows what it decided and the action items it assigned", async ({ page }) => {
+  await signIn(page, 'convener');
+  await page.goto('/meetings');
+  const row = page
+    .getByTestId('meetings-table')
+    .locator('tbody tr[data-row-key]')
+    .filter({ hasText: '城西社区大党委2026年第三季度联席会议' });
+  await row.getByRole('link').first().click();
+  await expect(page.getByTestId('meeting-status')).toHaveText('纪要已发布');
+
+  const outcomes = page.getByTestId('meeting-outcomes');
+  await expect(outcomes.getByTestId('meeting-outcome').first()).toBeVisible();
+  await expect(outcomes.getByTestId('meeting-outcome-label').first()).toHaveText(/通过|不通过|暂缓/);
+  await expect(outcomes.getByTestId('meeting-outcome-action').first()).toContainText('前完成');
+  await outcomes.getByTestId('meeting-outcome-action').first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/meetings\/actions\?q=/);
+});

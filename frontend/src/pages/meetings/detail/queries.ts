@@ -181,3 +181,41 @@ export const JointMeetingMinutesPublishMutation = graphql(`
     }
   }
 `);
+
+/** What a closed meeting decided: each agenda item's decision, with votes, and the action
+ * items it assigned. */
+export const MeetingOutcomesQuery = graphql(`
+  query MeetingOutcomes($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on JointMeeting {
+        id
+        agendaItems {
+          id
+          position
+          title
+          discussionNotes
+          decision {
+            id
+            outcome
+            outcomeLabel
+            text
+            votesFor
+            votesAgainst
+            votesAbstain
+            actionItems {
+              id
+              title
+              dueOn
+              status
+              statusLabel
+              ownerUnit {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);

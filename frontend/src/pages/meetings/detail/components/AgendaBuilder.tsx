@@ -13,6 +13,7 @@ import Invitees from './Invitees';
 import ManualItemForm, { type ManualItemFormHandle } from './ManualItemForm';
 import { MeetingActions, MeetingTitle } from './MeetingHeader';
 import MeetingInfo from './MeetingInfo';
+import MeetingOutcomes from './MeetingOutcomes';
 import MinutesCard from './MinutesCard';
 import PublishButton from './PublishButton';
 
@@ -91,6 +92,7 @@ export default function AgendaBuilder({
           onPublish={() => void editor.publishMinutes()}
         />
       ) : null}
+      {hasMinutes ? <MeetingOutcomes meetingId={meeting.id} /> : null}
       <DndContext {...dnd.context}>
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
