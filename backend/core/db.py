@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
 from typing import Any, TypeVar, cast
 
@@ -240,6 +240,16 @@ class RequestDb:
                 return self._read_here(statement, parameters).scalars().all()
         result = await self._whole(self._execute(statement, parameters))
         return result.scalars().all()
+
+    async def with_session(self, work: Callable[[AsyncSession], Awaitable[ResultT]]) -> ResultT:
+        """Run `work` with the session itself, alone and never cancelled halfway (a service
+        that reads through the session, as the minutes do)."""
+
+        async def alone() -> ResultT:
+            async with self._lock:
+                return await work(self.session)
+
+        return await self._whole(alone())
 
     async def add_and_commit(self, rows: Sequence[Any]) -> None:
         async with self._lock:

@@ -165,6 +165,31 @@ async def load_minutes(session: AsyncSession, meeting: JointMeeting) -> MinutesD
     )
 
 
+def minutes_draft(data: MinutesData) -> str:
+    """A first text of the minutes, from the record, for the convener to edit: who met,
+    when and where, then each item with what it decided (and the votes) and the action
+    items it assigned."""
+    present, on_leave, absent = len(data.present), len(data.on_leave), len(data.absent)
+    invited = present + on_leave + absent
+    chair = f"，{data.chair}主持" if data.chair else ""
+    lines = [
+        f"{data.when}，{data.organisation}在{data.venue}召开{data.title.removesuffix('纪要')}"
+        f"{chair}。应到 {invited} 人，实到 {present} 人（请假 {on_leave} 人，缺席 {absent} 人）。",
+    ]
+    if data.present:
+        lines.append(f"出席：{'、'.join(data.present)}。")
+    if data.items:
+        lines.append(f"会议审议了 {len(data.items)} 项议题：")
+    for number, item in enumerate(data.items, start=1):
+        lines.append(f"{_numeral(number)}、{item.title}")
+        if item.notes:
+            lines.append(f"讨论情况：{item.notes}")
+        lines.append(f"决议：{item.decision or '未作决议'}")
+        for title, owner, due, _expected in item.actions:
+            lines.append(f"督办：{title}，由{owner or '（未定）'}承办，{due} 前完成。")
+    return "\n".join(lines)
+
+
 def _header_lines(data: MinutesData) -> list[tuple[str, str]]:
     return [
         ("时间", data.when),

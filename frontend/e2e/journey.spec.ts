@@ -169,15 +169,20 @@ test('a quarterly meeting from agenda to minutes, and the liaison completes its 
   const pdfBytes = await readFile((await pdf.path())!);
   expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
 
-  // The minutes: edit, save, publish; the calendar invitation stays available.
+  // The minutes: a draft from the record to edit, save, publish; the calendar invitation
+  // stays available.
   const minutes = page.getByTestId('minutes-text');
   await expect(minutes).toBeVisible();
+  await expect(page.getByTestId('minutes-draft-hint')).toBeVisible();
+  await expect(minutes).toHaveValue(/应到 \d+ 人，实到 \d+ 人/);
+  await expect(minutes).toHaveValue(/决议：/);
   await minutes.fill(`${await minutes.inputValue()}\n会后各单位按决议落实。`);
   await page.getByTestId('minutes-save').click();
   await expect(page.getByText('纪要已保存')).toBeVisible();
   await confirmPopover(page, page.getByTestId('minutes-publish'));
   await expect(page.getByTestId('meeting-status')).toHaveText('纪要已发布');
   await expect(page.getByTestId('minutes-view')).toContainText('会后各单位按决议落实。');
+  await expect(page.getByTestId('minutes-view')).toContainText('实到');
   await expect(page.getByTestId('meeting-ics')).toHaveAttribute('href', /invitation\.ics$/);
 
   // The action board shows the new item.

@@ -158,3 +158,40 @@ async def test_corrected_minutes_show_in_the_next_download(
     assert result["jointMeetingMinutesUpdate"]["errors"] == []
     text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
     assert "会议由陈主持召集，应到 3 人，实到 1 人。" in text
+
+
+DRAFT = "query D($id: ID!) { node(id: $id) { ... on JointMeeting { minutesDraft } } }"
+
+
+async def test_the_minutes_box_starts_from_a_draft_built_from_the_record(
+    gql: GraphQLClient, closed_meeting: ClosedMeeting
+) -> None:
+    community, meeting = closed_meeting
+    gql.sign_in(Role.CONVENER, community)
+
+    draft = (await gql.data(DRAFT, {"id": gid("JointMeeting", meeting.id)}))["node"]["minutesDraft"]
+
+    assert draft.splitlines() == [
+        "2026年12月17日 09:30–11:30，城西社区党委在社区党群服务中心二楼会议室召开"
+        "2026年第四季度大党委联席会议，陈主持主持。应到 3 人，实到 1 人（请假 1 人，缺席 1 人）。",
+        "出席：王出席。",
+        "会议审议了 1 项议题：",
+        "一、研究菜市场停车难问题",
+        "讨论情况：大家认为应尽快划定临时停车位。",
+        "决议：通过（赞成 9 票，反对 0 票，弃权 1 票）：同意划定临时停车位。",
+        "督办：完成停车位划线，由龙山物业承办，2027-01-15 前完成。",
+    ]
+
+
+async def test_no_draft_before_the_meeting_ends_nor_for_who_may_not_run_it(
+    gql: GraphQLClient, closed_meeting: ClosedMeeting
+) -> None:
+    community, meeting = closed_meeting
+    gql.sign_in(Role.COMMITTEE_MEMBER, community)
+    node = (await gql.data(DRAFT, {"id": gid("JointMeeting", meeting.id)}))["node"]
+    assert node == {"minutesDraft": None}
+
+    upcoming = MeetingFactory.create(community=community, status=MeetingStatus.PUBLISHED)
+    gql.sign_in(Role.CONVENER, community)
+    node = (await gql.data(DRAFT, {"id": gid("JointMeeting", upcoming.id)}))["node"]
+    assert node == {"minutesDraft": None}

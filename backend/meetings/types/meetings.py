@@ -26,6 +26,7 @@ from backend.meetings.loaders import (
     DecisionsByAgendaItemLoader,
     JointMeetingByIdLoader,
 )
+from backend.meetings.minutes import load_minutes, minutes_draft
 from backend.meetings.models import AgendaSource, AttendanceStatus, MeetingKind, MeetingStatus
 from backend.meetings.permissions import manages_meeting
 from backend.meetings.services import present_count
@@ -104,6 +105,21 @@ class JointMeetingType(ModelNode):
     )
     async def viewer_can_manage(self, info: Info) -> bool:
         return await holds_over(info, self.organisation_id, manages_meeting)
+
+    @strawberry.field(
+        description="根据会议记录生成的纪要草稿（出席、议题、决议及表决、督办事项），供召集人修改；"
+        "会议结束后、对能管理本次会议的用户提供，其他情况为空"
+    )
+    async def minutes_draft(self, info: Info) -> str | None:
+        if self.status not in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED):
+            return None
+        if not await holds_over(info, self.organisation_id, manages_meeting):
+            return None
+        meeting = await info.context.loader(JointMeetingByIdLoader).load(self.id)
+        if meeting is None:
+            return None
+        data = await info.context.db.with_session(lambda session: load_minutes(session, meeting))
+        return minutes_draft(data)
 
     @strawberry.field(description="主持人")
     def chair(self, info: Info) -> PersonRef | None:

@@ -110,6 +110,8 @@ const meetings = {
 
   'pages.meetingDetail.minutes': '会议纪要',
   'pages.meetingDetail.minutes.text': '纪要正文',
+  'pages.meetingDetail.minutes.draft':
+    '已根据会议记录（出席、议题、决议及表决、督办事项）生成纪要草稿，请修改后保存。',
   'pages.meetingDetail.minutes.required': '请输入纪要正文',
   'pages.meetingDetail.minutes.empty': '尚未填写会议纪要',
   'pages.meetingDetail.minutes.save': '保存纪要',

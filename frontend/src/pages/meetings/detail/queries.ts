@@ -219,3 +219,16 @@ export const MeetingOutcomesQuery = graphql(`
     }
   }
 `);
+
+/** The draft of the minutes the API builds from the record, for an empty minutes box. */
+export const MinutesDraftQuery = graphql(`
+  query MinutesDraft($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on JointMeeting {
+        id
+        minutesDraft
+      }
+    }
+  }
+`);

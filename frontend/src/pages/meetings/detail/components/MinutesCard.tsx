@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
-import { Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { useQuery } from 'urql';
 import { FileWordOutlined, FilePdfOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import type { MeetingStatus } from '../../../../graphql/graphql';
 import { t } from '../../../../locales';
+import { MinutesDraftQuery } from '../queries';
 
 /** Where the API serves a meeting's files (same origin, the session cookie signs the request). */
 export const meetingFileUrl = (meetingId: string, file: 'minutes.docx' | 'minutes.pdf' | 'invitation.ics') =>
@@ -28,10 +30,19 @@ export default function MinutesCard({
   onPublish: () => void;
 }) {
   const [form] = Form.useForm<{ minutesText: string }>();
-  useEffect(() => {
-    form.setFieldsValue({ minutesText: minutesText ?? '' });
-  }, [form, minutesText]);
   const published = status === 'MINUTES_PUBLISHED';
+  // An empty minutes box starts from the draft the API builds from the record.
+  const wantsDraft = editable && !published && !minutesText;
+  const [draftResult] = useQuery({
+    query: MinutesDraftQuery,
+    variables: { id: meetingId },
+    pause: !wantsDraft,
+  });
+  const node = draftResult.data?.node;
+  const draft = wantsDraft && node?.__typename === 'JointMeeting' ? (node.minutesDraft ?? null) : null;
+  useEffect(() => {
+    form.setFieldsValue({ minutesText: minutesText || draft || '' });
+  }, [form, minutesText, draft]);
   return (
     <Card
       title={t('pages.meetingDetail.minutes')}
@@ -63,12 +74,21 @@ export default function MinutesCard({
           form={form}
           layout="vertical"
           name="minutesUpdate"
-          initialValues={{ minutesText: minutesText ?? '' }}
+          initialValues={{ minutesText: minutesText || draft || '' }}
           onFinish={async ({ minutesText: text }) => {
             const error = await onSave(text);
             if (error) form.setFields([{ name: 'minutesText', errors: [error] }]);
           }}
         >
+          {draft ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('pages.meetingDetail.minutes.draft')}
+              data-testid="minutes-draft-hint"
+            />
+          ) : null}
           <Form.Item
             name="minutesText"
             label={t('pages.meetingDetail.minutes.text')}
