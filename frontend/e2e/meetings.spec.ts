@@ -60,6 +60,16 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   await pickDateTime(form.getByLabel('结束时间'), '2026-12-17 11:30');
   await expect(form.getByLabel('会议名称')).toHaveValue(TITLE);
   await form.getByLabel('会议地点').fill('城西社区党群服务中心三楼会议室');
+  // 主持人: someone of the community, found by name.
+  await form.getByTestId('meeting-chair').click();
+  await form.getByTestId('meeting-chair').locator('input').fill('王');
+  const chairOption = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: '王' })
+    .first();
+  await expect(chairOption).toBeVisible();
+  const chair = (await chairOption.innerText()).trim();
+  await chairOption.click();
   await form.getByRole('button', { name: /创\s*建/ }).click();
   await expect(form).toBeHidden();
 
@@ -68,6 +78,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   const meetingUrl = page.url();
   await expect(page.getByTestId('meeting-detail-title')).toHaveText(TITLE);
   await expect(page.getByTestId('meeting-status')).toHaveText('草稿');
+  await expect(page.getByTestId('meeting-info')).toContainText(chair);
 
   // The convener's workbench now shows it as the next meeting.
   await page.goto('/');

@@ -32,6 +32,10 @@ const meetings = {
   'pages.meetings.create.endsAt.order': '结束时间必须晚于开始时间',
   'pages.meetings.create.venue': '会议地点',
   'pages.meetings.create.venue.required': '请输入会议地点',
+  'pages.meetings.create.chair': '主持人',
+  'pages.meetings.create.chair.hint': '可不填，会前再定',
+  'pages.meetings.create.chair.placeholder': '输入姓名查找本社区的人员',
+  'pages.meetings.create.chair.none': '没有找到此人',
   'pages.meetings.create.invitees': '默认邀请本社区的兼职委员和驻区单位联络员，创建后可在会议详情中查看。',
   'pages.meetings.create.success': '会议已创建',
 

@@ -69,3 +69,15 @@ export const JointMeetingCreateMutation = graphql(`
     }
   }
 `);
+
+/** People of the convening organisation, by name, to choose the chair (主持人) from. */
+export const ChairCandidatesQuery = graphql(`
+  query ChairCandidates($organisation: ID, $search: String) {
+    people(filter: { organisation: $organisation, search: $search }, first: 20) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`);

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import type { JointMeetingCreateInput, MeetingKind } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
-import { JointMeetingCreateMutation } from '../queries';
+import { ChairCandidatesQuery, JointMeetingCreateMutation } from '../queries';
 
 interface Values {
   organisation: string;
@@ -17,8 +17,17 @@ interface Values {
   startsAt: Dayjs;
   endsAt: Dayjs;
   venue: string;
+  chair?: string;
 }
-const FIELDS: ReadonlyArray<keyof Values> = ['organisation', 'kind', 'title', 'startsAt', 'endsAt', 'venue'];
+const FIELDS: ReadonlyArray<keyof Values> = [
+  'organisation',
+  'kind',
+  'title',
+  'startsAt',
+  'endsAt',
+  'venue',
+  'chair',
+];
 const isField = (field: string | null): field is keyof Values =>
   field !== null && (FIELDS as readonly string[]).includes(field);
 
@@ -76,6 +85,7 @@ export default function MeetingCreateModal({
       startsAt: values.startsAt.second(0).millisecond(0).toISOString(),
       endsAt: values.endsAt.second(0).millisecond(0).toISOString(),
       venue: values.venue.trim(),
+      chair: values.chair ?? null,
     };
     const result = await create({ input });
     const payload = result.data?.jointMeetingCreate;
@@ -111,6 +121,15 @@ export default function MeetingCreateModal({
       if (suggestion) form.setFieldValue('title', suggestion);
     }
   };
+
+  const [chairSearch, setChairSearch] = useState('');
+  const organisation = Form.useWatch('organisation', form);
+  const [chairs] = useQuery({
+    query: ChairCandidatesQuery,
+    variables: { organisation: organisation ?? null, search: chairSearch.trim() || null },
+    pause: !open || !organisation,
+  });
+  const chairOptions = (chairs.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
 
   const options = organisations.options;
   const optionName = (id: string | undefined) => options.find((o) => o.value === id)?.label;
@@ -222,6 +241,21 @@ export default function MeetingCreateModal({
           ]}
         >
           <Input maxLength={200} data-testid="meeting-venue" />
+        </Form.Item>
+        <Form.Item
+          name="chair"
+          label={t('pages.meetings.create.chair')}
+          extra={t('pages.meetings.create.chair.hint')}
+        >
+          <Select
+            allowClear
+            showSearch={{ filterOption: false, onSearch: setChairSearch }}
+            options={chairOptions}
+            loading={chairs.fetching}
+            placeholder={t('pages.meetings.create.chair.placeholder')}
+            notFoundContent={t('pages.meetings.create.chair.none')}
+            data-testid="meeting-chair"
+          />
         </Form.Item>
         <Typography.Text type="secondary">{t('pages.meetings.create.invitees')}</Typography.Text>
       </Form>
