@@ -129,7 +129,11 @@ export default function MeetingCreateModal({
     variables: { organisation: organisation ?? null, search: chairSearch.trim() || null },
     pause: !open || !organisation,
   });
-  const chairOptions = (chairs.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
+  // The chosen chair stays among the options while another search's results come in.
+  const [chosenChair, setChosenChair] = useState<{ value: string; label: string } | null>(null);
+  const found = (chairs.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const chairOptions =
+    chosenChair && !found.some((o) => o.value === chosenChair.value) ? [chosenChair, ...found] : found;
 
   const options = organisations.options;
   const optionName = (id: string | undefined) => options.find((o) => o.value === id)?.label;
@@ -251,6 +255,9 @@ export default function MeetingCreateModal({
             allowClear
             showSearch={{ filterOption: false, onSearch: setChairSearch }}
             options={chairOptions}
+            onChange={(value: string | undefined) =>
+              setChosenChair(chairOptions.find((o) => o.value === value) ?? null)
+            }
             loading={chairs.fetching}
             placeholder={t('pages.meetings.create.chair.placeholder')}
             notFoundContent={t('pages.meetings.create.chair.none')}
