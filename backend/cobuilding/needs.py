@@ -35,7 +35,7 @@ from backend.core.actor import Actor
 from backend.core.db import add_unique, rows_changed
 from backend.core.models import key, utcnow
 from backend.core.scope import Scope
-from backend.core.text import TextRules
+from backend.core.text import TextRules, excerpt
 from backend.notifications.services import notify
 from backend.organisations.models import Grid, Organisation
 from backend.units.models import ResidentUnit
@@ -207,7 +207,7 @@ async def dispatch_need(
             [unit.liaison_id],
             kind="need.dispatched",
             title=f"社区派单：{need.title}",
-            body=dispatch.note or need.description[:200],
+            body=dispatch.note or excerpt(need.description, 200),
             link="/cobuilding/inbox",
         )
     record(

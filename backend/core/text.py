@@ -33,3 +33,11 @@ class TextRules(Generic[CodeT]):
         if cleaned is None:
             raise self.refuse(self.required_code, field, None)
         return cleaned
+
+
+def excerpt(text: str, limit: int) -> str:
+    """`text` shortened to at most `limit` characters, its end marked with "…" when cut (a
+    notification quoting a long description), never cut without saying so."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"

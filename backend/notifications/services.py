@@ -12,6 +12,7 @@ from sqlmodel import col
 from backend.audit.services import record
 from backend.core.actor import Actor
 from backend.core.scope import Scope, visible
+from backend.core.text import excerpt
 from backend.notifications.errors import TEXT, NotificationErrorCode, refuse
 from backend.notifications.models import (
     Notification,
@@ -22,6 +23,10 @@ from backend.notifications.models import (
 
 if TYPE_CHECKING:
     from backend.core.db import RequestDb
+
+
+# The columns' lengths: a title or body quoting longer text says where it was cut.
+TITLE_LIMIT, BODY_LIMIT = 200, 2000
 
 
 def notify(
@@ -35,7 +40,13 @@ def notify(
 ) -> None:
     """In-app notifications, added to the caller's transaction."""
     session.add_all(
-        Notification(person_id=person_id, kind=kind, title=title[:200], body=body[:2000], link=link)
+        Notification(
+            person_id=person_id,
+            kind=kind,
+            title=excerpt(title, TITLE_LIMIT),
+            body=excerpt(body, BODY_LIMIT),
+            link=link,
+        )
         for person_id in sorted(set(person_ids))
     )
 
