@@ -29,6 +29,24 @@ async function createToken(page: Page, name: string, scopes: string[]): Promise<
   return secret;
 }
 
+test('a token expiry typed outside its range is refused with what is wrong with it', async ({ page }) => {
+  await page.goto('/admin/tokens');
+  await page.getByTestId('token-create-button').click();
+  const form = page.getByRole('dialog', { name: '创建 API 令牌' });
+  const expiry = form.getByLabel('到期日期');
+  await expiry.click();
+  await expiry.fill(shanghaiDay(Date.now() - 86_400_000));
+  await expiry.press('Enter');
+  // the typed day stays as typed, and the error names what is wrong with it
+  await expect(expiry).toHaveValue(shanghaiDay(Date.now() - 86_400_000));
+  await expect(form.getByText(/到期日期最早为明天（\d{4}-\d{2}-\d{2}）/)).toBeVisible();
+  await expect(form.getByText('请选择到期日期')).toHaveCount(0);
+  await expiry.click();
+  await expiry.fill(shanghaiDay(Date.now() + 400 * 86_400_000));
+  await expiry.press('Enter');
+  await expect(form.getByText(/到期日期最晚为一年后/)).toBeVisible();
+});
+
 test('create an API token, see its secret once, then revoke it', async ({ page }) => {
   const name = `测试令牌 ${Date.now()}`;
   await page.goto('/');

@@ -248,6 +248,8 @@ const zhCN = {
   'pages.tokens.form.organisation.required': '请选择组织',
   'pages.tokens.form.expiresAt': '到期日期',
   'pages.tokens.form.expiresAt.required': '请选择到期日期',
+  'pages.tokens.form.expiresAt.tooEarly': '到期日期最早为明天（{day}）',
+  'pages.tokens.form.expiresAt.tooLate': '到期日期最晚为一年后（{day}）',
   'pages.tokens.form.expiresAt.extra': '默认 90 天，最长一年；到当天 24 时失效。',
   'pages.tokens.form.submit': '创建',
   'pages.tokens.secret.title': '令牌已创建',

@@ -174,6 +174,7 @@ const meetings = {
   'pages.meetingRun.action.ownerUnit.required': '请选择责任单位',
   'pages.meetingRun.action.dueOn': '办理期限',
   'pages.meetingRun.action.dueOn.required': '请选择办理期限',
+  'pages.meetingRun.action.dueOn.past': '办理期限不能早于今天（{day}）',
   'pages.meetingRun.action.expectedResult': '预期结果',
   'pages.meetingRun.action.submit': '分派督办事项',
   'pages.meetingRun.action.saved': '督办事项已分派',

@@ -9,6 +9,7 @@ import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
 import { ApiTokenCreateMutation, TokenOrganisationOptionsQuery } from '../queries';
 import { API_SCOPES, scopeDescription } from './scopes';
+import { dayRange } from '../../../../utils/dateRules';
 
 interface Values {
   name: string;
@@ -22,9 +23,13 @@ const isField = (field: string | null): field is keyof ApiTokenCreateInput =>
 
 const DEFAULT_DAYS = 90;
 
-/** Days that may not be picked: before tomorrow, or more than a year ahead. */
-const disabledDate = (day: Dayjs) =>
-  day.isBefore(dayjs().add(1, 'day'), 'day') || day.isAfter(dayjs().add(1, 'year'), 'day');
+/** The days a token may expire on: from tomorrow to a year ahead. */
+const EXPIRY_RANGE = dayRange({
+  earliest: () => dayjs().add(1, 'day'),
+  latest: () => dayjs().add(1, 'year'),
+  tooEarly: (day) => t('pages.tokens.form.expiresAt.tooEarly', { day }),
+  tooLate: (day) => t('pages.tokens.form.expiresAt.tooLate', { day }),
+});
 
 /** The token expires at the end of the picked day, and never more than a year from now. */
 function expiryOf(day: Dayjs): string {
@@ -174,9 +179,9 @@ export default function TokenCreateModal({
           name="expiresAt"
           label={t('pages.tokens.form.expiresAt')}
           extra={t('pages.tokens.form.expiresAt.extra')}
-          rules={[{ required: true, message: t('pages.tokens.form.expiresAt.required') }]}
+          rules={[{ required: true, message: t('pages.tokens.form.expiresAt.required') }, EXPIRY_RANGE]}
         >
-          <DatePicker disabledDate={disabledDate} allowClear={false} data-testid="token-expires-at" />
+          <DatePicker allowClear={false} data-testid="token-expires-at" />
         </Form.Item>
       </Form>
     </Modal>

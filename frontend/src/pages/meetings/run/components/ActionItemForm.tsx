@@ -1,8 +1,9 @@
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { t } from '../../../../locales';
 import { showFieldErrors, type ApiErrors } from '../../../../utils/fieldErrors';
+import { dayRange, today } from '../../../../utils/dateRules';
 
 export interface ActionItemValues {
   title: string;
@@ -64,13 +65,15 @@ export default function ActionItemForm({
       <Form.Item
         name="dueOn"
         label={t('pages.meetingRun.action.dueOn')}
-        rules={[{ required: true, message: t('pages.meetingRun.action.dueOn.required') }]}
+        rules={[
+          { required: true, message: t('pages.meetingRun.action.dueOn.required') },
+          dayRange({
+            earliest: today,
+            tooEarly: (day) => t('pages.meetingRun.action.dueOn.past', { day }),
+          }),
+        ]}
       >
-        <DatePicker
-          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
-          style={{ width: 200 }}
-          data-testid="action-item-due"
-        />
+        <DatePicker style={{ width: 200 }} data-testid="action-item-due" />
       </Form.Item>
       <Form.Item name="expectedResult" label={t('pages.meetingRun.action.expectedResult')}>
         <Input.TextArea
