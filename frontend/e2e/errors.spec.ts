@@ -137,3 +137,18 @@ test('a bar across the top shows while a page loads', async ({ page }) => {
   await expect(page.getByTestId('units-table')).toBeVisible();
   await expect(page.getByTestId('top-progress')).toHaveCount(0);
 });
+
+test('a 5,000-character need title is kept, counted and refused, not cut', async ({ page }) => {
+  await page.goto('/cobuilding/needs');
+  await page.getByTestId('need-submit-button').click();
+  const form = page.getByTestId('need-submit-modal');
+  const long = '楼道灯不亮'.repeat(1000);
+  await form.getByTestId('need-title').fill(long);
+
+  await expect(form.getByTestId('need-title')).toHaveValue(long);
+  await expect(form.getByText('5000 / 100')).toBeVisible();
+  await page.getByTestId('need-submit-modal-ok').click();
+  await expect(form.getByText('最多 100 个字，请删减后再提交')).toBeVisible();
+  // nothing was sent: the dialog is still open with the whole text
+  await expect(form.getByTestId('need-title')).toHaveValue(long);
+});

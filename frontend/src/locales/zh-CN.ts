@@ -61,6 +61,7 @@ const zhCN = {
   'pages.home.dispatches': '待答复的派单（{count}）',
   'pages.home.dispatches.none': '没有待答复的派单',
   'pages.common.pageLoading': '页面加载中',
+  'pages.common.tooLong': '最多 {max} 个字，请删减后再提交',
   'pages.common.empty': '暂无数据',
   'pages.common.retry': '重试',
   'pages.common.back': '返回',

@@ -123,16 +123,27 @@ export default function NeedSubmitModal({
         <Form.Item
           name="title"
           label={t('pages.needs.field.title')}
-          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+          rules={[
+            { required: true, whitespace: true },
+            { max: 100, message: t('pages.common.tooLong', { max: 100 }) },
+          ]}
         >
-          <Input data-testid="need-title" />
+          {/* A counter, never a cut: a pasted text longer than the limit stays for the user to shorten. */}
+          <Input count={{ show: true, max: 100 }} data-testid="need-title" />
         </Form.Item>
         <Form.Item
           name="description"
           label={t('pages.needs.field.description')}
-          rules={[{ required: true, whitespace: true }, { max: 2000 }]}
+          rules={[
+            { required: true, whitespace: true },
+            { max: 2000, message: t('pages.common.tooLong', { max: 2000 }) },
+          ]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="need-description" />
+          <Input.TextArea
+            autoSize={{ minRows: 3 }}
+            count={{ show: true, max: 2000 }}
+            data-testid="need-description"
+          />
         </Form.Item>
         <Form.Item
           name="category"
