@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
-import { confirmPopover } from './antd';
+import { confirmPopover, openFromMenu } from './antd';
 import { SIGNED_OUT, signIn } from './auth';
 
 /** YYYY-MM-DD in the browser's time zone (playwright.config.ts: Asia/Shanghai). */
@@ -50,9 +50,7 @@ test('a token expiry typed outside its range is refused with what is wrong with 
 test('create an API token, see its secret once, then revoke it', async ({ page }) => {
   const name = `测试令牌 ${Date.now()}`;
   await page.goto('/');
-  const menu = page.getByTestId('main-menu');
-  await menu.getByText('系统管理', { exact: true }).click();
-  await menu.getByRole('link', { name: 'API 令牌' }).click();
+  await openFromMenu(page, '系统管理', 'API 令牌');
   await expect(page).toHaveURL(/\/admin\/tokens$/);
   await expect(page.getByRole('heading', { name: 'API 令牌' })).toBeVisible();
 

@@ -65,3 +65,18 @@ export async function checkRadio(container: Locator, label: string): Promise<voi
     await expect(radio).toBeChecked({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Open a page from a group of the side menu. The group opens with an animation, perhaps below
+ * the menu's fold (the menu scrolls on its own), so the link is clicked once it has settled in
+ * view; a group already open (the current page is in it) is left open.
+ */
+export async function openFromMenu(page: Page, group: string, link: string): Promise<void> {
+  const nav = page.getByRole('navigation');
+  const target = nav.getByRole('link', { name: link, exact: true });
+  if (!(await target.isVisible())) await nav.getByText(group, { exact: true }).click();
+  await expect(target).toBeVisible();
+  await target.scrollIntoViewIfNeeded();
+  await expect(target).toBeInViewport();
+  await target.click();
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
-import { chooseOption } from './antd';
+import { chooseOption, openFromMenu } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -70,8 +70,7 @@ test("a grid worker's need is dispatched, accepted as a project, served by a vol
   // The unit's liaison accepts it; it becomes a project led by the unit.
   await context.clearCookies();
   await signIn(page, 'liaison');
-  await page.getByRole('navigation').getByText('需求·资源·项目', { exact: true }).click();
-  await page.getByRole('navigation').getByRole('link', { name: '接单' }).click();
+  await openFromMenu(page, '需求·资源·项目', '接单');
   const dispatch = page.locator(`[data-testid="inbox-dispatch"][data-title="${need}"]`);
   await expect(dispatch).toContainText('请物业中心尽快更换灯具。');
   await page.screenshot({ path: artifact('liaison-inbox.png'), fullPage: true });

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
-import { chooseOption } from './antd';
+import { chooseOption, openFromMenu } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -39,9 +39,7 @@ test('a committee member claims a published wish on the wish wall', async ({ pag
   // A committee member finds it on the wall among the wishes waiting for a claim.
   await page.context().clearCookies();
   await signIn(page, 'member');
-  const menu = page.getByTestId('main-menu');
-  await menu.getByText('需求·资源·项目', { exact: true }).click();
-  await menu.getByRole('link', { name: '微心愿' }).click();
+  await openFromMenu(page, '需求·资源·项目', '微心愿');
   await expect(page).toHaveURL(/\/cobuilding\/wishes$/);
   await expect(page.getByTestId('wish-wall')).toBeVisible();
   await expect(page.getByTestId('wish-publish-button')).toHaveCount(0);
@@ -82,9 +80,7 @@ test('a committee member claims a published wish on the wish wall', async ({ pag
 test('a unit liaison publishes a resource and sees it in the catalogue', async ({ page }) => {
   const title = `物业活动室周末开放（${String(Date.now()).slice(-5)}）`;
   await signIn(page, 'liaison');
-  const menu = page.getByTestId('main-menu');
-  await menu.getByText('需求·资源·项目', { exact: true }).click();
-  await menu.getByRole('link', { name: '资源清单' }).click();
+  await openFromMenu(page, '需求·资源·项目', '资源清单');
   await expect(page).toHaveURL(/\/cobuilding\/resources$/);
   const table = page.getByTestId('resources-table');
   await expect(table.locator('tbody tr[data-row-key]').first()).toBeVisible();
@@ -131,9 +127,7 @@ test('a unit liaison publishes a resource and sees it in the catalogue', async (
 
 test('a volunteer coordinator opens a team from the teams list and adds a member', async ({ page }) => {
   await signIn(page, 'coordinator');
-  const menu = page.getByTestId('main-menu');
-  await menu.getByText('志愿服务', { exact: true }).click();
-  await menu.getByRole('link', { name: '服务队' }).click();
+  await openFromMenu(page, '志愿服务', '服务队');
   await expect(page).toHaveURL(/\/volunteering$/);
   const link = page.getByTestId('volunteer-teams-table').getByTestId('team-link').first();
   const teamName = (await link.innerText()).trim();

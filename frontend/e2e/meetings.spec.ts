@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { artifact } from './artifacts';
 import { SIGNED_OUT, signIn } from './auth';
-import { chooseOption, confirmPopover } from './antd';
+import { chooseOption, confirmPopover, openFromMenu } from './antd';
 
 test.use({ storageState: SIGNED_OUT });
 
@@ -41,9 +41,7 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   await signIn(page, 'convener');
 
   // 联席会议 › 会议安排, as a month calendar.
-  const menu = page.getByTestId('main-menu');
-  await menu.getByText('联席会议', { exact: true }).click();
-  await menu.getByRole('link', { name: '会议安排' }).click();
+  await openFromMenu(page, '联席会议', '会议安排');
   await expect(page).toHaveURL(/\/meetings$/);
   await expect(page.getByTestId('meetings-table').locator('tbody tr[data-row-key]').first()).toBeVisible();
   await page.getByTestId('meeting-view-toggle').getByText('月历').click();
@@ -215,9 +213,7 @@ test('committee members submit proposals and the convener accepts, merges and de
 
   // A committee member submits three: the community and origin are filled in from the role.
   await signIn(page, 'member');
-  const menu = page.getByTestId('main-menu');
-  await menu.getByText('联席会议', { exact: true }).click();
-  await menu.getByRole('link', { name: '议题建议' }).click();
+  await openFromMenu(page, '联席会议', '议题建议');
   await expect(page).toHaveURL(/\/meetings\/proposals$/);
   await expect(page.getByRole('heading', { name: '议题建议' })).toBeVisible();
   const table = page.getByTestId('proposals-table');

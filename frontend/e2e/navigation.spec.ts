@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { artifact } from './artifacts';
-import { confirmPopover } from './antd';
+import { confirmPopover, openFromMenu } from './antd';
 
 test('the organisation tree shows the street and its communities', async ({ page }) => {
   await page.goto('/');
@@ -40,9 +40,7 @@ const AREAS: Array<{ label: string; group?: string; url: RegExp; table: string }
 
 test('the needs board shows the demo needs in their columns', async ({ page }) => {
   await page.goto('/');
-  const nav = page.getByRole('navigation');
-  await nav.getByText('需求·资源·项目', { exact: true }).click();
-  await nav.getByRole('link', { name: '需求看板' }).click();
+  await openFromMenu(page, '需求·资源·项目', '需求看板');
   await expect(page).toHaveURL(/\/cobuilding\/needs$/);
   const submitted = page.locator('[data-testid="need-column"][data-status="SUBMITTED"]');
   await expect(submitted.getByTestId('need-card').first()).toBeVisible();
