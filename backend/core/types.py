@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Self, TypeVar, cast
 from sqlalchemy import bindparam, select
 from strawberry import relay
 from strawberry.types import Info
+from strawberry.types.base import get_object_definition
 
 from backend.core.dataloaders import ByIdLoader, ListByKeyLoader
 from backend.core.errors import ErrorCode, PublicError
@@ -96,8 +97,7 @@ def node_type_named(type_name: str) -> type[ModelNode] | None:
     if len(_TYPE_NAMED) != len(_TYPE_OF_MODEL):  # built once every type is registered
         _TYPE_NAMED.clear()
         for node_type in _TYPE_OF_MODEL.values():
-            name = node_type.__strawberry_definition__.name  # type: ignore[attr-defined]
-            _TYPE_NAMED[name] = node_type
+            _TYPE_NAMED[get_object_definition(node_type, strict=True).name] = node_type
     return _TYPE_NAMED.get(type_name)
 
 

@@ -52,7 +52,8 @@ from backend.core.compiled.fields import (
     leaf_completer,
     object_completer,
 )
-from backend.core.compiled.joins import Join, Joins
+from backend.core.compiled.join_plans import joins_of, node_plans
+from backend.core.compiled.joins import Joins
 from backend.core.compiled.registry import (
     PAGE_ARGUMENTS,
     Fallback,
@@ -188,7 +189,7 @@ class Planner:
         if relation.shape is not None:
             return Related(key=key, relation=relation, target=None, finish=finish, child=child)
         target = _node_type(relation.loader, _named(definition.type))
-        joins = _joins(target, [child] if child else [], relation.loader)
+        joins = joins_of(target, [child] if child else [], relation.loader)
         return Related(
             key=key, relation=relation, target=target, finish=finish, child=child, joins=joins
         )
@@ -218,7 +219,7 @@ class Planner:
             arguments=arguments,
             finish=finish,
             child=child,
-            joins=_joins(target, _node_plans(child, target), relation.loader),
+            joins=joins_of(target, node_plans(child, target), relation.loader),
         )
 
     def _statement_page(
@@ -239,7 +240,7 @@ class Planner:
             arguments=arguments,
             finish=finish,
             child=child,
-            joins=_joins(page.node_type, _node_plans(child, page.node_type)),
+            joins=joins_of(page.node_type, node_plans(child, page.node_type)),
         )
 
     def root_field(self, key: str, nodes: list[FieldNode]) -> RootField:
@@ -278,7 +279,7 @@ class Planner:
             strawberry_field=strawberry_field,
             finish=finish,
             child=child,
-            joins=_joins(root.node_type, _node_plans(child, root.node_type)),
+            joins=joins_of(root.node_type, node_plans(child, root.node_type)),
         )
 
     def _node_root(self, key: str, node: FieldNode, definition: GraphQLField) -> RootField:
@@ -288,7 +289,7 @@ class Planner:
             runtime = self.schema.get_type(condition)
             if isinstance(runtime, GraphQLObjectType):
                 plan = by_type[condition] = self.object_plan(runtime, [node])
-                joins[condition] = _joins(_origin(runtime), [plan])
+                joins[condition] = joins_of(_origin(runtime), [plan])
         return NodeRoot(
             key=key,
             node=node,
@@ -356,59 +357,6 @@ def _check_loader(loader: type[Any]) -> None:
             raise NotCompilable(loader.__name__)
     else:
         raise NotCompilable(loader.__name__)
-
-
-def _joins(origin: type[Any], plans: Sequence[ObjectPlan], loader: Any = None) -> Joins:
-    """Mark the to-one relations of the objects that `plans` plan (objects of the node type
-    `origin`, read as rows of its model) to be read with those rows, and say which they
-    are. A joined relation's own to-one relations load through their loaders."""
-    by_id = getattr(origin, "by_id_loader", None)
-    if by_id is None or getattr(loader, "row_key", None) is not None:
-        return ()  # rows that are not the model's own (a loader selecting other columns)
-    table = by_id.model.__table__
-    renamed: dict[str, str] = getattr(origin, "renamed", {})
-    joins: list[Join] = []
-    for plan in plans:
-        for planned in plan.fields:
-            if not _to_one(planned):
-                continue
-            assert isinstance(planned, Related)
-            column = renamed.get(planned.relation.key, planned.relation.key)
-            if column not in table.c:
-                continue
-            for nested in planned.joins:
-                nested.field.joined = False
-            planned.joined, planned.joins = True, ()
-            joins.append(Join(field=planned, model=planned.relation.loader.model, column=column))
-    return tuple(joins)
-
-
-def _to_one(planned: FieldPlan) -> bool:
-    return (
-        isinstance(planned, Related)
-        and not planned.relation.many
-        and planned.relation.shape is None
-        and planned.target is not None
-        and issubclass(planned.relation.loader, ByIdLoader)
-    )
-
-
-def _node_plans(connection: ObjectPlan, node_type: type[Any]) -> list[ObjectPlan]:
-    """The plans of a connection's nodes: `edges { node { … } }` and `nodes { … }`."""
-    name = node_type_name(node_type)
-    found: list[ObjectPlan] = []
-    for planned in connection.fields:
-        child = getattr(planned, "child", None)
-        if child is None:
-            continue
-        if child.type_name == name:
-            found.append(child)
-            continue
-        for inner in child.fields:
-            node = getattr(inner, "child", None)
-            if node is not None and node.type_name == name:
-                found.append(node)
-    return found
 
 
 def _node_type(loader: type[Any], named: GraphQLNamedType) -> type[Any]:
