@@ -79,7 +79,10 @@ async def _authenticate_cookie(request: Request, cookie: str, context: Context) 
     context.csrf_token = found.csrf_token
     sent = request.headers.get(CSRF_HEADER, "")
     # A cookie is sent by the browser on its own; the header proves the page itself asked.
-    context.csrf_ok = bool(found.csrf_token) and hmac.compare_digest(sent, found.csrf_token or "")
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters (a header may hold them).
+    context.csrf_ok = bool(found.csrf_token) and hmac.compare_digest(
+        sent.encode(), (found.csrf_token or "").encode()
+    )
 
 
 async def adopt_session(context: Context, signed_in: SignedIn) -> None:

@@ -5,7 +5,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from backend.accounts import services
+from backend.accounts import passwords, services, tokens
 from backend.accounts.auth import SESSION_COOKIE, adopt_session, is_https
 from backend.accounts.models import ApiToken
 from backend.accounts.permissions import MANAGE_TOKENS, SIGN_IN, SIGNED_IN
@@ -13,6 +13,7 @@ from backend.accounts.queries import load_me
 from backend.accounts.types import AccountError, ApiTokenType, MeType
 from backend.core.errors import DomainError, NotFound
 from backend.core.ids import decode_id, load_in_scope
+from backend.core.limits import limited
 from backend.core.payloads import error_list
 from backend.core.permissions import allow
 from backend.organisations.loaders import OrganisationByIdLoader
@@ -20,8 +21,8 @@ from backend.organisations.loaders import OrganisationByIdLoader
 
 @strawberry.input(description="登录：用户名或手机号，加密码")
 class SessionCreateInput:
-    username: str
-    password: str
+    username: str = limited(services.IDENTIFIER_MAX)
+    password: str = limited(passwords.MAX_LENGTH)
 
 
 @strawberry.type
@@ -37,8 +38,8 @@ class SessionEndPayload:
 
 @strawberry.input(description="修改密码")
 class PasswordChangeInput:
-    current_password: str
-    new_password: str
+    current_password: str = limited(passwords.MAX_LENGTH)
+    new_password: str = limited(passwords.MAX_LENGTH)
 
 
 @strawberry.type
@@ -48,8 +49,8 @@ class PasswordChangePayload:
 
 @strawberry.input(description="创建 API 令牌")
 class ApiTokenCreateInput:
-    name: str
-    scopes: list[str]
+    name: str = limited(services.TOKEN_NAME_MAX)
+    scopes: list[str] = limited(max(map(len, tokens.API_SCOPES)), items=len(tokens.API_SCOPES))
     organisation: strawberry.ID = strawberry.field(description="令牌可访问的组织（含下级）")
     expires_at: datetime
 

@@ -137,6 +137,10 @@ async def _password_attempt(
     user.locked_until = None
 
 
+# A username or a mobile number; anything longer cannot be either.
+IDENTIFIER_MAX = 100
+
+
 async def sign_in(
     session: AsyncSession,
     actor: Actor,
@@ -150,7 +154,7 @@ async def sign_in(
         raise _error(AccountErrorCode.REQUIRED, "username")
     if not password:
         raise _error(AccountErrorCode.REQUIRED, "password")
-    if len(identifier) > 100 or len(password) > passwords.MAX_LENGTH:
+    if len(identifier) > IDENTIFIER_MAX or len(password) > passwords.MAX_LENGTH:
         raise _error(AccountErrorCode.INVALID_CREDENTIALS)
     user = await _find_user(session, identifier.strip())
     if user is None:
@@ -359,6 +363,7 @@ async def authenticate_token(
 # --- API tokens -------------------------------------------------------------------------------
 
 MAX_TOKEN_LIFETIME = timedelta(days=366)
+TOKEN_NAME_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -370,8 +375,8 @@ class IssuedToken:
 def _check_token_input(name: str, scopes: list[str], expires_at: datetime, now: datetime) -> None:
     if not name.strip():
         raise _error(AccountErrorCode.REQUIRED, "name")
-    if len(name) > 100:
-        raise _error(AccountErrorCode.INVALID, "name", "名称最长 100 个字。")
+    if len(name) > TOKEN_NAME_MAX:
+        raise _error(AccountErrorCode.INVALID, "name", f"名称最多 {TOKEN_NAME_MAX} 个字。")
     unknown = sorted(set(scopes) - set(tokens.API_SCOPES))
     if not scopes or unknown:
         message = (

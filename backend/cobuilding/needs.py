@@ -41,6 +41,10 @@ from backend.organisations.models import Grid, Organisation
 from backend.units.models import ResidentUnit
 
 TRIAGE_FIELDS = ["status", "merged_into_id", "reject_reason"]
+# A project made when a unit accepts a dispatch is titled like any project (Project.title).
+TITLE_MAX, DESCRIPTION_MAX, CATEGORY_MAX = 100, 2000, 30
+REASON_MAX = NOTE_MAX = FEEDBACK_MAX = 500
+SATISFACTION_MIN, SATISFACTION_MAX = 1, 5
 
 
 TEXT = TextRules(refuse, CoBuildingErrorCode.REQUIRED, CoBuildingErrorCode.TOO_LONG)
@@ -102,9 +106,9 @@ async def submit_need(
     need = Need(
         community_id=draft.community_id,
         grid_id=draft.grid.id if draft.grid else None,
-        title=TEXT.required(draft.title, "title", 100),
-        description=TEXT.required(draft.description, "description", 2000),
-        category=TEXT.required(draft.category, "category", 30),
+        title=TEXT.required(draft.title, "title", TITLE_MAX),
+        description=TEXT.required(draft.description, "description", DESCRIPTION_MAX),
+        category=TEXT.required(draft.category, "category", CATEGORY_MAX),
         urgency=draft.urgency,
         source=draft.source,
         raised_by_id=draft.raised_by_id,
@@ -153,7 +157,7 @@ async def triage_need(
             )
         need.merged_into_id = merge_into.id
     if status is NeedStatus.REJECTED:
-        need.reject_reason = TEXT.required(reason, "reason", 500)
+        need.reject_reason = TEXT.required(reason, "reason", REASON_MAX)
     need.status = status
     need.triaged_at = utcnow()
     record(
@@ -195,7 +199,7 @@ async def dispatch_need(
         resource_id=resource.id if resource else None,
         project_id=project.id if project else None,
         status=DispatchStatus.PENDING,
-        note=TEXT.optional(note, "note", 500),
+        note=TEXT.optional(note, "note", NOTE_MAX),
         dispatched_by_id=actor.principal.user_id,
     )
     need.status = NeedStatus.DISPATCHED
@@ -272,7 +276,7 @@ async def accept_dispatch(
         _joinable(project, need)
     else:
         project = Project(
-            title=TEXT.required(project_title or need.title, "projectTitle", 100),
+            title=TEXT.required(project_title or need.title, "projectTitle", TITLE_MAX),
             description=need.description,
             community_id=need.community_id,
             lead_unit_id=dispatch.unit_id,
@@ -317,7 +321,7 @@ async def decline_dispatch(
     session: AsyncSession, actor: Actor, dispatch: NeedDispatch, need: Need, reason: str | None
 ) -> NeedDispatch:
     _answerable(actor, dispatch)
-    cleaned = TEXT.required(reason, "reason", 500)
+    cleaned = TEXT.required(reason, "reason", REASON_MAX)
     await _claim_dispatch(session, dispatch, DispatchStatus.DECLINED, actor)
     dispatch.decline_reason = cleaned
     # Back in the coordinator's queue, to be dispatched elsewhere.
@@ -357,10 +361,14 @@ async def close_need(
     session: AsyncSession, actor: Actor, need: Need, *, satisfaction: int, feedback: str | None
 ) -> Need:
     _require_status(need, NeedStatus.SOLVED)
-    if not 1 <= satisfaction <= 5:
-        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, "satisfaction", "满意度须为 1 到 5 分。")
+    if not SATISFACTION_MIN <= satisfaction <= SATISFACTION_MAX:
+        raise refuse(
+            CoBuildingErrorCode.OUT_OF_RANGE,
+            "satisfaction",
+            f"满意度须为 {SATISFACTION_MIN} 到 {SATISFACTION_MAX} 分。",
+        )
     need.satisfaction = satisfaction
-    need.feedback = TEXT.optional(feedback, "feedback", 500)
+    need.feedback = TEXT.optional(feedback, "feedback", FEEDBACK_MAX)
     need.status = NeedStatus.CLOSED
     need.closed_at = utcnow()
     record(

@@ -44,6 +44,8 @@ MAX_CENTS = 2**31 - 1
 MAX_YUAN_SAID = "2147 万元"
 PROJECT_FIELDS = ["title", "status", "budget_cents", "follow_up_officer_id", "ends_on"]
 MAX_PARTNERS = 50
+TITLE_MAX, REPORT_NOTE_MAX = 100, 2000
+MAX_YUAN = MAX_CENTS / 100
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,19 @@ class ProjectChanges:
 
 
 def cents(yuan: float, field: str, what: str, *, room: int = MAX_CENTS) -> int:
-    """Yuan as whole fen, refused when negative, not finite or past what the column holds."""
+    """Yuan as whole fen, refused when negative, not finite, finer than a fen or past what the
+    column holds."""
     if not math.isfinite(yuan) or yuan < 0 or round(yuan * 100) > room:
         raise refuse(
             CoBuildingErrorCode.OUT_OF_RANGE,
             field,
             f"{what}须为非负金额，累计不超过 {MAX_YUAN_SAID}。",
         )
-    return round(yuan * 100)
+    fen = round(yuan * 100)
+    # A third decimal would be rounded away: refused instead, so no amount changes silently.
+    if abs(yuan * 100 - fen) > 1e-6:
+        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, field, f"{what}最多精确到分（两位小数）。")
+    return fen
 
 
 async def _require_reporter(session: AsyncSession, actor: Actor, project: Project) -> None:
@@ -118,7 +125,7 @@ async def update_project(
 ) -> Project:
     before = snapshot(project, PROJECT_FIELDS)
     if changes.title is not None:
-        project.title = TEXT.required(changes.title, "title", 100)
+        project.title = TEXT.required(changes.title, "title", TITLE_MAX)
     if changes.status is not None and changes.status is not project.status:
         if changes.status not in NEXT_STATUS[project.status]:
             raise refuse(
@@ -191,7 +198,7 @@ async def add_milestone(
     milestone = ProjectMilestone(
         project_id=key(project),
         position=(last or 0) + 1,
-        title=TEXT.required(title, "title", 100),
+        title=TEXT.required(title, "title", TITLE_MAX),
         due_on=due_on,
     )
     session.add(milestone)
@@ -253,7 +260,7 @@ async def report_progress(
     photos = check_files(files, "photos", UPLOADS)
     report = ProjectUpdate(
         project_id=key(project),
-        note=TEXT.required(note, "note", 2000),
+        note=TEXT.required(note, "note", REPORT_NOTE_MAX),
         spent_cents=spent_cents,
         author_id=actor.principal.user_id,
     )

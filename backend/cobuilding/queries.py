@@ -38,7 +38,9 @@ from backend.cobuilding.types.projects import ProjectType
 from backend.cobuilding.types.resources import ResourceType
 from backend.cobuilding.types.wishes import MicroWishType
 from backend.core.compiled.registry import compiled_root
+from backend.core.filters import MAX_SEARCH_LENGTH
 from backend.core.ids import decode_optional_id, load_in_scope
+from backend.core.limits import limited
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 
@@ -54,7 +56,7 @@ class NeedFilter:
     category: str | None = strawberry.field(default=None, description="需求类别（完全匹配）")
     urgency: Urgency | None = None
     grid: strawberry.ID | None = strawberry.field(default=None, description="只看此网格的需求")
-    search: str | None = strawberry.field(default=None, description="按标题、描述搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按标题、描述搜索")
 
 
 @strawberry.enum
@@ -78,7 +80,9 @@ class ResourceFilter:
     kind: ResourceKind | None = None
     status: ResourceStatus | None = None
     unit: strawberry.ID | None = strawberry.field(default=None, description="只看此单位提供的资源")
-    search: str | None = strawberry.field(default=None, description="按标题、描述、类别搜索")
+    search: str | None = limited(
+        MAX_SEARCH_LENGTH, default=None, description="按标题、描述、类别搜索"
+    )
 
 
 @strawberry.enum
@@ -103,7 +107,7 @@ class ProjectFilter:
     late: bool | None = strawberry.field(
         default=None, description="true 只看延期项目，false 只看未延期项目"
     )
-    search: str | None = strawberry.field(default=None, description="按标题、描述搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按标题、描述搜索")
 
 
 @strawberry.enum
@@ -125,7 +129,7 @@ class MicroWishFilter:
         default=None, description=ORGANISATION_HELP
     )
     status: MicroWishStatus | None = None
-    search: str | None = strawberry.field(default=None, description="按标题、描述搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按标题、描述搜索")
 
 
 @strawberry.enum

@@ -19,6 +19,8 @@ from backend.units.models import AgreementCommitment, CoBuildingAgreement, Resid
 
 RESOURCE_FIELDS = ["title", "kind", "category", "capacity", "availability", "conditions", "status"]
 MAX_CAPACITY = 1_000_000
+TITLE_MAX, DESCRIPTION_MAX, CATEGORY_MAX = 100, 1000, 30
+AVAILABILITY_MAX, CONDITIONS_MAX = 200, 500
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,11 @@ async def _check_commitment(
 
 def _capacity(value: int | None) -> int | None:
     if value is not None and not 0 <= value <= MAX_CAPACITY:
-        raise refuse(CoBuildingErrorCode.OUT_OF_RANGE, "capacity", "数量须为非负整数。")
+        raise refuse(
+            CoBuildingErrorCode.OUT_OF_RANGE,
+            "capacity",
+            f"数量须为 0 到 {MAX_CAPACITY} 之间的整数。",
+        )
     return value
 
 
@@ -78,13 +84,13 @@ async def publish_resource(
     resource = Resource(
         unit_id=key(unit),
         community_id=unit.community_id,
-        title=TEXT.required(draft.title, "title", 100),
-        description=TEXT.required(draft.description, "description", 1000),
+        title=TEXT.required(draft.title, "title", TITLE_MAX),
+        description=TEXT.required(draft.description, "description", DESCRIPTION_MAX),
         kind=draft.kind,
-        category=TEXT.required(draft.category, "category", 30),
+        category=TEXT.required(draft.category, "category", CATEGORY_MAX),
         capacity=_capacity(draft.capacity),
-        availability=TEXT.optional(draft.availability, "availability", 200),
-        conditions=TEXT.optional(draft.conditions, "conditions", 500),
+        availability=TEXT.optional(draft.availability, "availability", AVAILABILITY_MAX),
+        conditions=TEXT.optional(draft.conditions, "conditions", CONDITIONS_MAX),
         status=ResourceStatus.AVAILABLE,
         commitment_id=commitment.id if commitment else None,
     )
@@ -107,19 +113,21 @@ async def update_resource(
 ) -> Resource:
     before = snapshot(resource, RESOURCE_FIELDS)
     if changes.title is not None:
-        resource.title = TEXT.required(changes.title, "title", 100)
+        resource.title = TEXT.required(changes.title, "title", TITLE_MAX)
     if changes.description is not None:
-        resource.description = TEXT.required(changes.description, "description", 1000)
+        resource.description = TEXT.required(changes.description, "description", DESCRIPTION_MAX)
     if changes.kind is not None:
         resource.kind = changes.kind
     if changes.category is not None:
-        resource.category = TEXT.required(changes.category, "category", 30)
+        resource.category = TEXT.required(changes.category, "category", CATEGORY_MAX)
     if changes.capacity is not None:
         resource.capacity = _capacity(changes.capacity.value)
     if changes.availability is not None:
-        resource.availability = TEXT.optional(changes.availability.value, "availability", 200)
+        resource.availability = TEXT.optional(
+            changes.availability.value, "availability", AVAILABILITY_MAX
+        )
     if changes.conditions is not None:
-        resource.conditions = TEXT.optional(changes.conditions.value, "conditions", 500)
+        resource.conditions = TEXT.optional(changes.conditions.value, "conditions", CONDITIONS_MAX)
     if changes.status is not None:
         resource.status = changes.status
     record(

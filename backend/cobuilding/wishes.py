@@ -22,6 +22,7 @@ from backend.organisations.models import Grid
 from backend.units.models import ResidentUnit
 
 W = MicroWishStatus
+TITLE_MAX, DESCRIPTION_MAX, NOTE_MAX = 100, 500, 500
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ async def publish_wish(session: AsyncSession, actor: Actor, draft: WishDraft) ->
         community_id=draft.community_id,
         grid_id=draft.grid.id if draft.grid else None,
         beneficiary_id=draft.beneficiary_id,
-        title=TEXT.required(draft.title, "title", 100),
-        description=TEXT.required(draft.description, "description", 500),
+        title=TEXT.required(draft.title, "title", TITLE_MAX),
+        description=TEXT.required(draft.description, "description", DESCRIPTION_MAX),
         status=W.PUBLISHED,
         published_at=utcnow(),
     )
@@ -132,7 +133,7 @@ async def fulfil_wish(
     if not files:
         raise refuse(CoBuildingErrorCode.REQUIRED, "evidence", "请上传照片或文件作为实现的佐证。")
     evidence = check_files(files, "evidence", UPLOADS)
-    wish.fulfilment_note = TEXT.optional(note, "note", 500)
+    wish.fulfilment_note = TEXT.optional(note, "note", NOTE_MAX)
     wish.status = W.FULFILLED
     wish.fulfilled_at = utcnow()
     add_attachments(session, evidence, micro_wish_id=wish.id)

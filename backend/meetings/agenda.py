@@ -45,6 +45,11 @@ def _check_editable(meeting: JointMeeting) -> None:
         )
 
 
+TITLE_MAX = 200
+DESCRIPTION_MAX = 2000
+MINUTES_MIN, MINUTES_MAX = 1, 480
+
+
 @dataclass(frozen=True)
 class AgendaItemDraft:
     title: str | None = None
@@ -56,9 +61,11 @@ class AgendaItemDraft:
 
 
 def _check_minutes(minutes: int) -> None:
-    if not 1 <= minutes <= 480:
+    if not MINUTES_MIN <= minutes <= MINUTES_MAX:
         raise refuse(
-            MeetingErrorCode.INVALID, "minutesAllotted", "每项议题的时长须在 1–480 分钟之间。"
+            MeetingErrorCode.INVALID,
+            "minutesAllotted",
+            f"每项议题的时长须在 {MINUTES_MIN}–{MINUTES_MAX} 分钟之间。",
         )
 
 
@@ -93,12 +100,14 @@ async def add_agenda_item(
     if draft.candidate_key:
         candidate = await _candidate(session, actor, meeting, draft.candidate_key)
         source, source_id = candidate.source, candidate.source_id
-        title = TEXT.optional(draft.title, "title", 200) or candidate.title
-        description = TEXT.optional(draft.description, "description", 2000) or candidate.reason
+        title = TEXT.optional(draft.title, "title", TITLE_MAX) or candidate.title
+        description = (
+            TEXT.optional(draft.description, "description", DESCRIPTION_MAX) or candidate.reason
+        )
     else:
         source, source_id = AgendaSource.MANUAL, None
-        title = TEXT.required(draft.title, "title", 200)
-        description = TEXT.optional(draft.description, "description", 2000)
+        title = TEXT.required(draft.title, "title", TITLE_MAX)
+        description = TEXT.optional(draft.description, "description", DESCRIPTION_MAX)
     last = await session.scalar(
         select(func.max(col(AgendaItem.position))).where(col(AgendaItem.meeting_id) == meeting.id)
     )
@@ -156,9 +165,9 @@ async def update_agenda_item(
     _check_editable(meeting)
     before = snapshot(item, ITEM_FIELDS)
     if changes.title is not None:
-        item.title = TEXT.required(changes.title, "title", 200)
+        item.title = TEXT.required(changes.title, "title", TITLE_MAX)
     if changes.description is not None:
-        item.description = TEXT.optional(changes.description, "description", 2000)
+        item.description = TEXT.optional(changes.description, "description", DESCRIPTION_MAX)
     if changes.minutes_allotted is not None:
         _check_minutes(changes.minutes_allotted)
         item.minutes_allotted = changes.minutes_allotted

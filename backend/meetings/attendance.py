@@ -28,6 +28,8 @@ from backend.meetings.services import ATTENDED_STATUSES, present_count
 from backend.people.models import Person
 
 # Invitees may sign themselves in from half an hour before the start until the end.
+PROXY_NAME_MAX = 50  # MeetingAttendance.proxy_name
+CODE_MAX = 64  # JointMeeting.checkin_code
 EARLY_SIGN_IN = timedelta(minutes=30)
 
 
@@ -76,7 +78,10 @@ async def self_sign_in(
             None,
             f"只能在会议开始前 30 分钟至会议结束期间签到（{meeting.starts_at:%m-%d %H:%M} UTC 起）。",
         )
-    if not meeting.checkin_code or not secrets.compare_digest(code, meeting.checkin_code):
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters.
+    if not meeting.checkin_code or not secrets.compare_digest(
+        code.encode(), meeting.checkin_code.encode()
+    ):
         raise refuse(MeetingErrorCode.WRONG_CODE, "code")
     attendance = await attendance_of(session, key(meeting), person_id) if person_id else None
     if attendance is None:
@@ -110,9 +115,9 @@ async def record_attendance(
         raise refuse(MeetingErrorCode.NOT_IN_SESSION, None, "会议未开始或已结束，不能登记出席。")
     if status is AttendanceStatus.INVITED:
         raise refuse(MeetingErrorCode.INVALID, "status", "请选择出席、请假、缺席或委托。")
-    # MeetingAttendance.proxy_name holds 50 characters; other statuses keep no proxy name.
+    # Other statuses keep no proxy name.
     by_proxy = status is AttendanceStatus.PROXY
-    proxy = TEXT.optional(proxy_name, "proxyName", 50) if by_proxy else None
+    proxy = TEXT.optional(proxy_name, "proxyName", PROXY_NAME_MAX) if by_proxy else None
     if by_proxy and proxy is None:
         raise refuse(MeetingErrorCode.REQUIRED, "proxyName", "委托出席须填写受托人姓名。")
     attendance = await attendance_of(session, key(meeting), key(person))

@@ -38,6 +38,14 @@ def _check_in_session(meeting: JointMeeting) -> None:
         )
 
 
+DECISION_TEXT_MAX = 2000
+# AgendaItem.discussion_notes is an unbounded Text column; this keeps one entry readable.
+DISCUSSION_NOTES_MAX = 10_000
+VOTES_MAX = 10_000
+ACTION_TITLE_MAX = 200
+EXPECTED_RESULT_MAX = 500
+
+
 @dataclass(frozen=True)
 class DecisionDraft:
     outcome: DecisionOutcome
@@ -53,8 +61,10 @@ def _check_votes(draft: DecisionDraft) -> None:
     given = [v for v in votes if v is not None]
     if given and len(given) != 3:
         raise refuse(MeetingErrorCode.INVALID, "votesFor", "表决时须填写赞成、反对、弃权三项票数。")
-    if any(v < 0 or v > 10_000 for v in given):
-        raise refuse(MeetingErrorCode.INVALID, "votesFor", "票数须为 0 到 10000 之间的整数。")
+    if any(v < 0 or v > VOTES_MAX for v in given):
+        raise refuse(
+            MeetingErrorCode.INVALID, "votesFor", f"票数须为 0 到 {VOTES_MAX} 之间的整数。"
+        )
 
 
 async def record_decision(
@@ -66,9 +76,8 @@ async def record_decision(
 ) -> Decision:
     _check_in_session(meeting)
     _check_votes(draft)
-    text = TEXT.required(draft.text, "text", 2000)
-    # AgendaItem.discussion_notes is an unbounded Text column; this keeps one entry readable.
-    notes = TEXT.optional(draft.discussion_notes, "discussionNotes", 10_000)
+    text = TEXT.required(draft.text, "text", DECISION_TEXT_MAX)
+    notes = TEXT.optional(draft.discussion_notes, "discussionNotes", DISCUSSION_NOTES_MAX)
     existing = (
         (await session.execute(select(Decision).where(col(Decision.agenda_item_id) == item.id)))
         .scalars()
@@ -152,8 +161,8 @@ async def assign_action(
     draft: ActionDraft,
 ) -> ActionItem:
     _check_in_session(meeting)
-    title = TEXT.required(draft.title, "title", 200)
-    expected_result = TEXT.optional(draft.expected_result, "expectedResult", 500)
+    title = TEXT.required(draft.title, "title", ACTION_TITLE_MAX)
+    expected_result = TEXT.optional(draft.expected_result, "expectedResult", EXPECTED_RESULT_MAX)
     if draft.due_on < utcnow().date():
         raise refuse(MeetingErrorCode.DATE_IN_PAST, "dueOn")
     if decision.outcome not in (DecisionOutcome.ADOPTED, DecisionOutcome.ADOPTED_WITH_CHANGES):

@@ -66,6 +66,10 @@ def check_transition(meeting: JointMeeting, target: MeetingStatus) -> None:
         )
 
 
+TITLE_MAX = VENUE_MAX = 200
+MINUTES_TEXT_MAX = 20_000
+
+
 @dataclass(frozen=True)
 class MeetingDraft:
     organisation_id: int
@@ -121,10 +125,10 @@ async def create_meeting(session: AsyncSession, actor: Actor, draft: MeetingDraf
     meeting = JointMeeting(
         organisation_id=draft.organisation_id,
         kind=draft.kind,
-        title=TEXT.required(draft.title, "title", 200),
+        title=TEXT.required(draft.title, "title", TITLE_MAX),
         starts_at=draft.starts_at,
         ends_at=draft.ends_at,
-        venue=TEXT.required(draft.venue, "venue", 200),
+        venue=TEXT.required(draft.venue, "venue", VENUE_MAX),
         chair_id=draft.chair_id,
         status=MeetingStatus.DRAFT,
         version=1,
@@ -265,8 +269,10 @@ async def correct_minutes(
     if meeting.status not in (MeetingStatus.CLOSED, MeetingStatus.MINUTES_PUBLISHED):
         raise refuse(MeetingErrorCode.NOT_EDITABLE, "status", "会议结束后才能编辑纪要。")
     cleaned = (text or "").strip()
-    if len(cleaned) > 20_000:
-        raise refuse(MeetingErrorCode.TOO_LONG, "minutesText", "纪要正文最多 20000 字。")
+    if len(cleaned) > MINUTES_TEXT_MAX:
+        raise refuse(
+            MeetingErrorCode.TOO_LONG, "minutesText", f"纪要正文最多 {MINUTES_TEXT_MAX} 字。"
+        )
     before = meeting.minutes_text
     meeting.minutes_text = cleaned or None
     meeting.version += 1

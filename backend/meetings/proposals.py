@@ -16,6 +16,13 @@ from backend.meetings.models import Proposal, ProposalKind, ProposalOrigin, Prop
 TRIAGE_FIELDS = ["status", "merged_into_id", "decline_reason", "triaged_by_id"]
 
 
+CATEGORY_MAX = 30
+TITLE_MAX = 100
+DESCRIPTION_MAX = 2000
+SOURCE_NOTE_MAX = 200
+REASON_MAX = 500
+
+
 @dataclass(frozen=True)
 class ProposalDraft:
     community_id: int
@@ -39,10 +46,10 @@ async def submit_proposal(
         community_id=draft.community_id,
         kind=draft.kind,
         origin=draft.origin,
-        category=TEXT.required(draft.category, "category", 30),
-        title=TEXT.required(draft.title, "title", 100),
-        description=TEXT.required(draft.description, "description", 2000),
-        source_note=TEXT.optional(draft.source_note, "sourceNote", 200),
+        category=TEXT.required(draft.category, "category", CATEGORY_MAX),
+        title=TEXT.required(draft.title, "title", TITLE_MAX),
+        description=TEXT.required(draft.description, "description", DESCRIPTION_MAX),
+        source_note=TEXT.optional(draft.source_note, "sourceNote", SOURCE_NOTE_MAX),
         unit_id=draft.unit_id,
         submitted_by_id=actor.principal.user_id,
         status=ProposalStatus.SUBMITTED,
@@ -83,7 +90,7 @@ async def triage_proposal(
             raise refuse(MeetingErrorCode.INVALID, "mergeInto", "不能合并到已合并或未采纳的建议。")
         proposal.merged_into_id = merge_into.id
     if status is ProposalStatus.DECLINED:
-        proposal.decline_reason = TEXT.required(reason, "reason", 500)
+        proposal.decline_reason = TEXT.required(reason, "reason", REASON_MAX)
     proposal.status = status
     proposal.triaged_by_id = actor.principal.user_id
     proposal.triaged_at = utcnow()

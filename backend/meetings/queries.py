@@ -8,7 +8,9 @@ from strawberry.types import Info
 
 from backend.core.compiled.registry import compiled_resolver_root
 from backend.core.errors import InvalidArgument
+from backend.core.filters import MAX_SEARCH_LENGTH
 from backend.core.ids import decode_optional_id, load_in_scope
+from backend.core.limits import limited
 from backend.core.models import utcnow
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
@@ -46,7 +48,9 @@ class JointMeetingFilter:
     )
     kind: MeetingKind | None = None
     status: MeetingStatus | None = None
-    search: str | None = strawberry.field(default=None, description="按会议名称、地点搜索")
+    search: str | None = limited(
+        MAX_SEARCH_LENGTH, default=None, description="按会议名称、地点搜索"
+    )
 
 
 @strawberry.enum
@@ -77,7 +81,7 @@ class ActionItemFilter:
     overdue: bool | None = strawberry.field(
         default=None, description="true 只看逾期事项，false 只看未逾期事项"
     )
-    search: str | None = strawberry.field(default=None, description="按事项名称搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按事项名称搜索")
 
 
 @strawberry.enum
@@ -162,7 +166,7 @@ class ProposalFilter:
     organisation: strawberry.ID | None = None
     status: ProposalStatus | None = None
     kind: ProposalKind | None = None
-    search: str | None = None
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None)
 
 
 # The compiled read path calls `agenda_candidates` itself and completes the candidates

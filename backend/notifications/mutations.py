@@ -5,9 +5,11 @@ from strawberry.types import Info
 
 from backend.core.errors import InvalidArgument
 from backend.core.ids import decode_id, load_in_scope
+from backend.core.limits import limited
 from backend.core.models import key, utcnow
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
+from backend.notifications import services
 from backend.notifications.errors import NotificationErrorCode
 from backend.notifications.permissions import MANAGE_WEBHOOKS, MARK_NOTIFICATIONS_READ
 from backend.notifications.services import mark_read, register_webhook, unread_count
@@ -25,8 +27,8 @@ class NotificationError:
 @strawberry.input(description="登记事件推送地址")
 class WebhookEndpointCreateInput:
     organisation: strawberry.ID
-    url: str
-    events: str = "*"
+    url: str = limited(services.URL_MAX)
+    events: str = limited(services.EVENTS_MAX, default="*")
 
 
 @strawberry.type

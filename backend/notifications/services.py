@@ -65,12 +65,15 @@ def publish_event(
     )
 
 
+URL_MAX = EVENTS_MAX = 500  # WebhookEndpoint.url, .events
+
+
 async def register_webhook(
     session: AsyncSession, actor: Actor, organisation_id: int, *, url: str, events: str | None
 ) -> WebhookEndpoint:
     """A new endpoint with a fresh signing secret: the returned row carries it in plain text to
     be shown once; the column keeps it encrypted. Events are space-separated names, or "*"."""
-    address = TEXT.required(url, "url", 500)
+    address = TEXT.required(url, "url", URL_MAX)
     parsed = urlparse(address)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise refuse(
@@ -78,7 +81,7 @@ async def register_webhook(
             "url",
             "推送地址须是 http:// 或 https:// 开头的完整网址。",
         )
-    subscribed = TEXT.optional(" ".join((events or "").split()), "events", 500) or "*"
+    subscribed = TEXT.optional(" ".join((events or "").split()), "events", EVENTS_MAX) or "*"
     endpoint = WebhookEndpoint(
         organisation_id=organisation_id,
         url=address,

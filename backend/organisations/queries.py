@@ -5,7 +5,9 @@ import enum
 import strawberry
 from strawberry.types import Info
 
+from backend.core.filters import MAX_SEARCH_LENGTH
 from backend.core.ids import decode_optional_id
+from backend.core.limits import limited
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 from backend.organisations.models import OrganisationKind
@@ -23,7 +25,7 @@ class OrganisationFilter:
         default=None, description="只看此组织的直接下级"
     )
     kind: OrganisationKind | None = None
-    search: str | None = strawberry.field(default=None, description="按名称搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按名称搜索")
     include_archived: bool = False
 
 
@@ -45,7 +47,7 @@ class GridFilter:
     organisation: strawberry.ID | None = strawberry.field(
         default=None, description="只看此组织范围内的网格"
     )
-    search: str | None = None
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None)
 
 
 @strawberry.type

@@ -6,7 +6,9 @@ from datetime import date
 import strawberry
 from strawberry.types import Info
 
+from backend.core.filters import MAX_SEARCH_LENGTH
 from backend.core.ids import decode_optional_id
+from backend.core.limits import limited
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 from backend.people.models import CommitteeRole
@@ -26,7 +28,9 @@ class CommitteeMemberFilter:
     )
     unit: strawberry.ID | None = strawberry.field(default=None, description="只看来自此单位的委员")
     role: CommitteeRole | None = None
-    search: str | None = strawberry.field(default=None, description="按姓名或单位名称搜索")
+    search: str | None = limited(
+        MAX_SEARCH_LENGTH, default=None, description="按姓名或单位名称搜索"
+    )
     active_on: date | None = strawberry.field(default=None, description="只看这一天在任的委员")
 
 
@@ -48,7 +52,7 @@ class PersonFilter:
     organisation: strawberry.ID | None = strawberry.field(
         default=None, description="只看居住在此组织范围内的人员"
     )
-    search: str | None = strawberry.field(default=None, description="按姓名搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按姓名搜索")
     mobile: str | None = strawberry.field(default=None, description="按完整手机号精确查找")
     id_number: str | None = strawberry.field(default=None, description="按完整身份证号精确查找")
     party_members_only: bool = False

@@ -5,7 +5,9 @@ import enum
 import strawberry
 from strawberry.types import Info
 
+from backend.core.filters import MAX_SEARCH_LENGTH
 from backend.core.ids import decode_optional_id
+from backend.core.limits import limited
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 from backend.units.models import ResidentUnitKind
@@ -20,7 +22,7 @@ class ResidentUnitFilter:
         default=None, description="只看此组织（含下级）范围内的单位"
     )
     kind: ResidentUnitKind | None = None
-    search: str | None = strawberry.field(default=None, description="按名称、地址搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按名称、地址搜索")
     include_archived: bool = False
 
 

@@ -26,11 +26,13 @@ from backend.volunteering.models import (
     VolunteerTeam,
 )
 from backend.volunteering.service_records import ServiceDraft, enter_service, not_in_future
+from backend.volunteering.services import joined_skills
 
 E = VolunteeringErrorCode
 CHECK_IN_OPENS = timedelta(minutes=30)
 CHECK_OUT_CLOSES = timedelta(hours=2)
 MAX_SLOTS = 1000
+TITLE_MAX, DESCRIPTION_MAX, PLACE_MAX = 100, 1000, 200
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class ActivityDraft:
     place: str
     slots: int
     description: str | None = None
-    required_skills: str = ""
+    required_skills: tuple[str, ...] = ()
     team: VolunteerTeam | None = None
     need: Need | None = None
     micro_wish: MicroWish | None = None
@@ -69,13 +71,13 @@ async def create_activity(
     _check_sources(draft)
     activity = VolunteerActivity(
         community_id=draft.community_id,
-        title=TEXT.required(draft.title, "title", 100),
-        description=TEXT.optional(draft.description, "description", 1000),
+        title=TEXT.required(draft.title, "title", TITLE_MAX),
+        description=TEXT.optional(draft.description, "description", DESCRIPTION_MAX),
         starts_at=draft.starts_at,
         ends_at=draft.ends_at,
-        place=TEXT.required(draft.place, "place", 200),
+        place=TEXT.required(draft.place, "place", PLACE_MAX),
         slots=draft.slots,
-        required_skills=TEXT.optional(draft.required_skills, "requiredSkills", 300) or "",
+        required_skills=joined_skills(draft.required_skills, "requiredSkills"),
         team_id=draft.team.id if draft.team else None,
         need_id=draft.need.id if draft.need else None,
         micro_wish_id=draft.micro_wish.id if draft.micro_wish else None,

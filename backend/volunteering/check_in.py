@@ -23,12 +23,15 @@ from backend.volunteering.models import ActivitySignup, ServiceRecord, Volunteer
 from backend.volunteering.permissions import COORDINATORS, coordinates
 
 E = VolunteeringErrorCode
+CODE_MAX = 32  # VolunteerActivity.checkin_code
 
 
 async def activity_by_code(session: AsyncSession, code: str) -> VolunteerActivity:
     """The activity whose QR code was scanned (anyone signed up may scan it)."""
+    if len(code) > CODE_MAX:
+        raise refuse(E.WRONG_CODE, "code")
     activity = await session.scalar(
-        select(VolunteerActivity).where(col(VolunteerActivity.checkin_code) == code[:32])
+        select(VolunteerActivity).where(col(VolunteerActivity.checkin_code) == code)
     )
     if activity is None:
         raise refuse(E.WRONG_CODE, "code")

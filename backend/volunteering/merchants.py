@@ -21,6 +21,7 @@ from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import PartnerMerchant, PointsEntry, PointsEntryKind, PointsRule
 
 MAX_POINTS_PER_HOUR = 1000
+NAME_MAX, ADDRESS_MAX, OFFER_MAX, NOTE_MAX = 100, 200, 200, 200
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,9 @@ async def create_merchant(
         raise refuse(VolunteeringErrorCode.OUTSIDE_COMMUNITY, "unit")
     merchant = PartnerMerchant(
         community_id=key(community),
-        name=TEXT.required(draft.name, "name", 100),
-        address=TEXT.optional(draft.address, "address", 200),
-        offer=TEXT.optional(draft.offer, "offer", 200),
+        name=TEXT.required(draft.name, "name", NAME_MAX),
+        address=TEXT.optional(draft.address, "address", ADDRESS_MAX),
+        offer=TEXT.optional(draft.offer, "offer", OFFER_MAX),
         unit_id=draft.unit.id if draft.unit else None,
     )
     await add_unique(
@@ -104,7 +105,7 @@ async def redeem(
         person_id,
         PointsEntryKind.REDEEMED,
         -points,
-        TEXT.optional(note, "note", 200) or f"在{merchant.name}兑换",
+        TEXT.optional(note, "note", NOTE_MAX) or f"在{merchant.name}兑换",
         merchant_id=merchant.id,
     )
     record(

@@ -10,7 +10,9 @@ from sqlmodel import col
 from strawberry.types import Info
 
 from backend.core.compiled.registry import StatementPage, compiled_resolver_root
+from backend.core.filters import MAX_SEARCH_LENGTH
 from backend.core.ids import decode_optional_id, load_in_scope
+from backend.core.limits import limited
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 from backend.core.types import ModelType, required
@@ -50,7 +52,7 @@ class VolunteerTeamFilter:
     organisation: strawberry.ID | None = strawberry.field(
         default=None, description="只看此组织（含下级）范围内的服务队"
     )
-    search: str | None = strawberry.field(default=None, description="按队名、特长搜索")
+    search: str | None = limited(MAX_SEARCH_LENGTH, default=None, description="按队名、特长搜索")
     include_archived: bool = False
 
 
@@ -155,7 +157,9 @@ class VolunteerActivityFilter:
     )
     status: ActivityStatus | None = None
     project: strawberry.ID | None = strawberry.field(default=None, description="只看此项目的活动")
-    search: str | None = strawberry.field(default=None, description="按活动名称、地点搜索")
+    search: str | None = limited(
+        MAX_SEARCH_LENGTH, default=None, description="按活动名称、地点搜索"
+    )
 
 
 @strawberry.type(name="PointsLedger", description="志愿者的积分账户：余额、累计和明细")

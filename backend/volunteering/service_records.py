@@ -20,6 +20,7 @@ from backend.volunteering.models import PointsEntry, PointsEntryKind, ServiceRec
 
 E = VolunteeringErrorCode
 MAX_SERVICE = timedelta(hours=24)
+DESCRIPTION_MAX, REASON_MAX = 500, 200
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ async def enter_service(session: AsyncSession, actor: Actor, draft: ServiceDraft
         micro_wish_id=draft.micro_wish_id,
         project_id=draft.project_id,
         activity_id=draft.activity_id,
-        description=TEXT.required(draft.description, "description", 500),
+        description=TEXT.required(draft.description, "description", DESCRIPTION_MAX),
         started_at=draft.started_at,
         ended_at=draft.ended_at,
         minutes=minutes,
@@ -141,7 +142,7 @@ async def correct_service(
 ) -> ServiceRecord:
     """New times for a record: the points it earned are reversed and earned again at the new
     length, so the ledger shows what changed and why."""
-    cleaned = TEXT.required(reason, "reason", 200)
+    cleaned = TEXT.required(reason, "reason", REASON_MAX)
     not_in_future(ended_at)
     minutes = service_minutes(started_at, ended_at)
     await ledger.lock_person(session, service.person_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,7 @@ from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.filters import ordering, text_search
 from backend.core.pagination import OrderDirection
 from backend.organisations.services import in_subtree
+from backend.volunteering.errors import VolunteeringErrorCode, refuse
 from backend.volunteering.models import (
     ActivityStatus,
     PointsEntry,
@@ -21,6 +23,23 @@ from backend.volunteering.models import (
 )
 
 SKILL_SEPARATOR = "、"
+# Joined with the separator, the most skills fit the 300-character columns.
+SKILL_MAX, SKILLS_MAX = 20, 12
+
+
+def joined_skills(skills: Sequence[str], field: str) -> str:
+    """The skills as stored (one text, separated), each refused when too long, never cut."""
+    cleaned = [skill.strip() for skill in skills if skill.strip()]
+    if len(cleaned) > SKILLS_MAX:
+        raise refuse(VolunteeringErrorCode.INVALID, field, f"最多 {SKILLS_MAX} 项技能。")
+    for skill in cleaned:
+        if len(skill) > SKILL_MAX:
+            raise refuse(
+                VolunteeringErrorCode.TOO_LONG,
+                field,
+                f"“{skill[:10]}…”：每项技能最多 {SKILL_MAX} 个字。",
+            )
+    return SKILL_SEPARATOR.join(cleaned)
 
 
 def split_skills(skills: str) -> list[str]:

@@ -16,6 +16,9 @@ from backend.core.models import key, utcnow
 from backend.units.models import ResidentUnit
 from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import TeamRole, VolunteerTeam, VolunteerTeamMember
+from backend.volunteering.services import joined_skills
+
+NAME_MAX, DESCRIPTION_MAX = 100, 1000
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,11 @@ class TeamDraft:
 async def create_team(session: AsyncSession, actor: Actor, draft: TeamDraft) -> VolunteerTeam:
     if draft.sponsor_unit is not None and draft.sponsor_unit.community_id != draft.community_id:
         raise refuse(VolunteeringErrorCode.OUTSIDE_COMMUNITY, "sponsorUnit")
-    skills = "、".join(s.strip() for s in draft.skills if s.strip())
     team = VolunteerTeam(
         community_id=draft.community_id,
-        name=TEXT.required(draft.name, "name", 100),
-        skills=TEXT.optional(skills, "skills", 300) or "",
-        description=TEXT.optional(draft.description, "description", 1000),
+        name=TEXT.required(draft.name, "name", NAME_MAX),
+        skills=joined_skills(draft.skills, "skills"),
+        description=TEXT.optional(draft.description, "description", DESCRIPTION_MAX),
         leader_id=draft.leader_id,
         sponsor_unit_id=draft.sponsor_unit.id if draft.sponsor_unit else None,
         sponsor_organisation_id=None if draft.sponsor_unit else draft.community_id,

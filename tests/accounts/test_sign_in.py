@@ -213,6 +213,18 @@ async def test_mutations_with_the_cookie_need_the_csrf_header(
     assert session.scalars(select(LoginSession)).one().ended_at is None  # nothing changed
 
 
+async def test_a_csrf_header_that_is_not_ascii_is_refused_not_a_crash(
+    gql: GraphQLClient, convener: User
+) -> None:
+    payload(await sign_in(gql, "zhangsan"))
+    gql.http.headers.encoding = "latin-1"  # a byte past ASCII, as any client may send
+    gql.http.headers["x-csrf-token"] = "é"
+
+    body = await gql.execute(SIGN_OUT)
+
+    assert body["errors"][0]["extensions"]["code"] == "CSRF_FAILED"
+
+
 async def test_changing_the_password_follows_the_rule_and_ends_other_sessions(
     gql: GraphQLClient, convener: User
 ) -> None:

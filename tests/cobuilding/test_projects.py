@@ -79,6 +79,7 @@ async def test_a_project_gets_an_officer_reports_spending_and_completes_mileston
     )
     skip = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "status": "DONE"}})
     too_big = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "budget": 30_000_000}})
+    finer_than_fen = await gql.data(UPDATE_PROJECT, {"input": {"project": p, "budget": 10.005}})
     infinite = await gql.data(
         UPDATE_PROJECT.replace("($input: ProjectUpdateInput!)", "").replace(
             "input: $input", f'input: {{project: "{p}", budget: 1e400}}'
@@ -105,6 +106,9 @@ async def test_a_project_gets_an_officer_reports_spending_and_completes_mileston
     assert skip["projectUpdate"]["errors"][0]["code"] == "ILLEGAL_TRANSITION"
     assert too_big["projectUpdate"]["errors"][0]["code"] == "OUT_OF_RANGE"
     assert infinite["projectUpdate"]["errors"][0]["code"] == "OUT_OF_RANGE"
+    assert finer_than_fen["projectUpdate"]["errors"] == [
+        {"field": "budget", "code": "OUT_OF_RANGE", "message": "预算最多精确到分（两位小数）。"}
+    ]
     assert reported["projectReport"] == {
         "project": {
             "status": "IN_PROGRESS",

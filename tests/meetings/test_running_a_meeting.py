@@ -105,10 +105,14 @@ async def test_a_convener_runs_a_meeting_from_sign_in_to_minutes(gql: GraphQLCli
     signed = (await gql.data(SIGN_IN, {"i": ids(meeting) | {"code": code}}))["attendanceSignIn"]
     twice = (await gql.data(SIGN_IN, {"i": ids(meeting) | {"code": code}}))["attendanceSignIn"]
     wrong = (await gql.data(SIGN_IN, {"i": ids(meeting) | {"code": "guess"}}))["attendanceSignIn"]
+    chinese = (await gql.data(SIGN_IN, {"i": ids(meeting) | {"code": "签到码"}}))[
+        "attendanceSignIn"
+    ]
     assert signed["errors"] == [] and signed["meeting"]["quorum"]["reached"] is True
     assert signed["meeting"]["checkinCode"] is None  # members do not see the code
     assert twice["errors"][0]["code"] == "ALREADY_SIGNED_IN"
     assert wrong["errors"][0]["code"] == "WRONG_CODE"
+    assert chinese["errors"][0]["code"] == "WRONG_CODE"  # not a crash of compare_digest
 
     gql.sign_in(Role.CONVENER, community)
     decided = (

@@ -45,3 +45,25 @@ async def test_a_coordinator_founds_a_team_and_keeps_its_roster(gql: GraphQLClie
     assert [m["person"]["name"] for m in added["team"]["members"]] == ["张队长", "李队员"]
     assert twice["errors"][0]["message"] == "已是该服务队队员。"
     assert removed["team"]["members"] == [{"person": {"name": "张队长"}}]
+
+
+async def test_skills_past_their_limits_are_refused_not_cut(gql: GraphQLClient) -> None:
+    community = CommunityFactory.create()
+    gql.sign_in(Role.VOLUNTEER_COORDINATOR, community)
+    team = {"community": gid("Organisation", community.id), "name": "技能服务队"}
+
+    long_skill = await gql.data(CREATE, {"input": team | {"skills": ["修" * 21]}})
+    many = await gql.data(CREATE, {"input": team | {"skills": [f"技能{n}" for n in range(13)]}})
+    fits = await gql.data(CREATE, {"input": team | {"skills": ["修" * 20] * 12}})
+
+    assert long_skill["volunteerTeamCreate"]["errors"] == [
+        {
+            "field": "skills",
+            "code": "TOO_LONG",
+            "message": "“修修修修修修修修修修…”：每项技能最多 20 个字。",
+        }
+    ]
+    assert many["volunteerTeamCreate"]["errors"] == [
+        {"field": "skills", "code": "INVALID", "message": "最多 12 项技能。"}
+    ]
+    assert fits["volunteerTeamCreate"]["team"]["skills"] == ["修" * 20] * 12

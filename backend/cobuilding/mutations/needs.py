@@ -26,6 +26,7 @@ from backend.cobuilding.types.needs import NeedDispatchType, NeedType
 from backend.cobuilding.types.projects import ProjectType
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, load_in_scope
+from backend.core.limits import limited, within
 from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
@@ -52,9 +53,9 @@ class NeedDispatchPayload:
 @strawberry.input(description="登记一条群众需求（群众点单）")
 class NeedSubmitInput:
     community: strawberry.ID
-    title: str
-    description: str
-    category: str = strawberry.field(description="需求类别，如养老服务、环境卫生")
+    title: str = limited(needs.TITLE_MAX)
+    description: str = limited(needs.DESCRIPTION_MAX)
+    category: str = limited(needs.CATEGORY_MAX, description="需求类别，如养老服务、环境卫生")
     urgency: Urgency = Urgency.MEDIUM
     source: NeedSource = strawberry.field(
         description="居民自报、网格员代报、社情民意收集员或工作人员"
@@ -85,7 +86,7 @@ class NeedTriageInput:
     need: strawberry.ID
     action: NeedTriageAction
     merge_into: strawberry.ID | None = None
-    reason: str | None = None
+    reason: str | None = limited(needs.REASON_MAX, default=None)
 
 
 @strawberry.input(description="社区下单：把已受理的需求派给本社区的驻区单位")
@@ -96,7 +97,7 @@ class NeedDispatchInput:
     project: strawberry.ID | None = strawberry.field(
         default=None, description="接单后加入的已有项目；不填则接单单位新建项目"
     )
-    note: str | None = None
+    note: str | None = limited(needs.NOTE_MAX, default=None)
 
 
 @strawberry.input(
@@ -105,17 +106,21 @@ class NeedDispatchInput:
 class NeedDispatchRespondInput:
     dispatch: strawberry.ID
     accept: bool
-    reason: str | None = strawberry.field(default=None, description="拒单理由（拒单时必填）")
-    project_title: str | None = strawberry.field(
-        default=None, description="新建项目的名称，默认取需求标题"
+    reason: str | None = limited(
+        needs.REASON_MAX, default=None, description="拒单理由（拒单时必填）"
+    )
+    project_title: str | None = limited(
+        needs.TITLE_MAX, default=None, description="新建项目的名称，默认取需求标题"
     )
 
 
 @strawberry.input(description="办结需求时记录群众的评价")
 class NeedCloseInput:
     need: strawberry.ID
-    satisfaction: int = strawberry.field(description="满意度 1–5 分")
-    feedback: str | None = None
+    satisfaction: int = within(
+        needs.SATISFACTION_MIN, needs.SATISFACTION_MAX, description="满意度 1–5 分"
+    )
+    feedback: str | None = limited(needs.FEEDBACK_MAX, default=None)
 
 
 async def _community_and_grid(

@@ -18,6 +18,7 @@ from backend.cobuilding.permissions import MANAGE_PROJECTS, REPORT_PROJECT
 from backend.cobuilding.types.projects import ProjectType
 from backend.core.changes import Given, given, value_or_none
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited, within
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.people.models import CommitteeMembership
@@ -33,11 +34,11 @@ class ProjectPayload:
 @strawberry.input(description="修改项目：只改所填的字段；endsOn、followUpOfficer 传 null 表示清空")
 class ProjectUpdateInput:
     project: strawberry.ID
-    title: strawberry.Maybe[str]
+    title: strawberry.Maybe[str] = limited(projects.TITLE_MAX)
     status: strawberry.Maybe[ProjectStatus] = strawberry.field(
         description="计划中 → 实施中 → 已完成 → 已评价"
     )
-    budget: strawberry.Maybe[float] = strawberry.field(description="预算（元）")
+    budget: strawberry.Maybe[float] = within(0, projects.MAX_YUAN, description="预算（元）")
     ends_on: strawberry.Maybe[date | None]
     follow_up_officer: strawberry.Maybe[strawberry.ID | None] = strawberry.field(
         description="跟办员（担任共建项目跟办员的兼职委员）"
@@ -50,15 +51,15 @@ class ProjectUpdateInput:
 @strawberry.input(description="添加项目节点")
 class ProjectMilestoneAddInput:
     project: strawberry.ID
-    title: str
+    title: str = limited(projects.TITLE_MAX)
     due_on: date
 
 
 @strawberry.input(description="报告项目进展，可附支出和照片")
 class ProjectReportInput:
     project: strawberry.ID
-    note: str
-    spent: float = strawberry.field(default=0, description="本次支出（元）")
+    note: str = limited(projects.REPORT_NOTE_MAX)
+    spent: float = within(0, projects.MAX_YUAN, default=0, description="本次支出（元）")
     photos: list[Upload] = strawberry.field(default_factory=list)
 
 

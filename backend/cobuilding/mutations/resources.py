@@ -12,6 +12,7 @@ from backend.cobuilding.permissions import PUBLISH_RESOURCE
 from backend.cobuilding.types.resources import ResourceType
 from backend.core.changes import given, value_or_none
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited, within
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.units.models import AgreementCommitment, ResidentUnit
@@ -27,12 +28,14 @@ class ResourcePayload:
 class ResourcePublishInput:
     unit: strawberry.ID
     kind: ResourceKind
-    title: str
-    description: str
-    category: str
-    capacity: int | None = strawberry.field(default=None, description="可提供的数量；不填为不限")
-    availability: str | None = None
-    conditions: str | None = strawberry.field(default=None, description="使用条件")
+    title: str = limited(resources.TITLE_MAX)
+    description: str = limited(resources.DESCRIPTION_MAX)
+    category: str = limited(resources.CATEGORY_MAX)
+    capacity: int | None = within(
+        0, resources.MAX_CAPACITY, default=None, description="可提供的数量；不填为不限"
+    )
+    availability: str | None = limited(resources.AVAILABILITY_MAX, default=None)
+    conditions: str | None = limited(resources.CONDITIONS_MAX, default=None, description="使用条件")
     commitment: strawberry.ID | None = strawberry.field(
         default=None, description="履行的共建协议承诺事项"
     )
@@ -43,13 +46,15 @@ class ResourcePublishInput:
 )
 class ResourceUpdateInput:
     resource: strawberry.ID
-    title: strawberry.Maybe[str]
-    description: strawberry.Maybe[str]
+    title: strawberry.Maybe[str] = limited(resources.TITLE_MAX)
+    description: strawberry.Maybe[str] = limited(resources.DESCRIPTION_MAX)
     kind: strawberry.Maybe[ResourceKind]
-    category: strawberry.Maybe[str]
-    capacity: strawberry.Maybe[int | None] = strawberry.field(description="null 表示不限数量")
-    availability: strawberry.Maybe[str | None]
-    conditions: strawberry.Maybe[str | None]
+    category: strawberry.Maybe[str] = limited(resources.CATEGORY_MAX)
+    capacity: strawberry.Maybe[int | None] = within(
+        0, resources.MAX_CAPACITY, description="null 表示不限数量"
+    )
+    availability: strawberry.Maybe[str | None] = limited(resources.AVAILABILITY_MAX)
+    conditions: strawberry.Maybe[str | None] = limited(resources.CONDITIONS_MAX)
     status: strawberry.Maybe[ResourceStatus] = strawberry.field(
         description="改为已用完（EXHAUSTED）或撤回（WITHDRAWN）"
     )

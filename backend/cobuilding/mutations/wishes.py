@@ -13,6 +13,7 @@ from backend.cobuilding.mutations.common import CoBuildingError
 from backend.cobuilding.permissions import CLAIM_WISH, HANDLE_NEEDS, PUBLISH_WISH
 from backend.cobuilding.types.wishes import MicroWishType
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.organisations.models import Grid, Organisation
@@ -29,8 +30,8 @@ class MicroWishPayload:
 class MicroWishPublishInput:
     community: strawberry.ID
     beneficiary: strawberry.ID = strawberry.field(description="心愿人")
-    title: str
-    description: str
+    title: str = limited(wishes.TITLE_MAX)
+    description: str = limited(wishes.DESCRIPTION_MAX)
     grid: strawberry.ID | None = None
 
 
@@ -43,7 +44,7 @@ class MicroWishClaimInput:
 @strawberry.input(description="登记微心愿已实现，附照片或文件")
 class MicroWishFulfilInput:
     wish: strawberry.ID
-    note: str | None = None
+    note: str | None = limited(wishes.NOTE_MAX, default=None)
     evidence: list[Upload] = strawberry.field(default_factory=list)
 
 

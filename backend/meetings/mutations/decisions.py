@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from backend.core.ids import decode_optional_id, load_in_scope
+from backend.core.limits import limited, within
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.core.types import required
@@ -23,11 +24,11 @@ from backend.meetings.types.decisions import ActionItemType, DecisionType
 class DecisionRecordInput:
     item: strawberry.ID
     outcome: DecisionOutcome
-    text: str
-    discussion_notes: str | None = None
-    votes_for: int | None = None
-    votes_against: int | None = None
-    votes_abstain: int | None = None
+    text: str = limited(decisions.DECISION_TEXT_MAX)
+    discussion_notes: str | None = limited(decisions.DISCUSSION_NOTES_MAX, default=None)
+    votes_for: int | None = within(0, decisions.VOTES_MAX, default=None)
+    votes_against: int | None = within(0, decisions.VOTES_MAX, default=None)
+    votes_abstain: int | None = within(0, decisions.VOTES_MAX, default=None)
 
 
 @strawberry.type
@@ -39,9 +40,9 @@ class DecisionPayload:
 @strawberry.input(description="决议分派督办事项：承办单位和/或承办人、期限、预期结果")
 class ActionItemCreateInput:
     decision: strawberry.ID
-    title: str
+    title: str = limited(decisions.ACTION_TITLE_MAX)
     due_on: date
-    expected_result: str | None = None
+    expected_result: str | None = limited(decisions.EXPECTED_RESULT_MAX, default=None)
     owner_unit: strawberry.ID | None = None
     owner_person: strawberry.ID | None = None
 

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited
 from backend.core.permissions import allow
 from backend.meetings import attendance, lifecycle
 from backend.meetings.models import AttendanceStatus, JointMeeting
@@ -26,7 +27,7 @@ class JointMeetingTransitionInput:
 class JointMeetingMinutesUpdateInput:
     meeting: strawberry.ID
     version: int
-    minutes_text: str
+    minutes_text: str = limited(lifecycle.MINUTES_TEXT_MAX)
 
 
 @strawberry.input(description="召集人登记出席情况")
@@ -34,13 +35,15 @@ class AttendanceRecordInput:
     meeting: strawberry.ID
     person: strawberry.ID
     status: AttendanceStatus
-    proxy_name: str | None = strawberry.field(default=None, description="委托出席时的受托人")
+    proxy_name: str | None = limited(
+        attendance.PROXY_NAME_MAX, default=None, description="委托出席时的受托人"
+    )
 
 
 @strawberry.input(description="扫描会场二维码自助签到")
 class AttendanceSignInInput:
     meeting: strawberry.ID
-    code: str
+    code: str = limited(attendance.CODE_MAX)
 
 
 @strawberry.type

@@ -12,6 +12,7 @@ from backend.attachments.uploads import read_uploads
 from backend.core.changes import Given, value_or_none
 from backend.core.errors import NotFound
 from backend.core.ids import decode_id, load_in_scope
+from backend.core.limits import limited, within
 from backend.core.models import key
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
@@ -32,10 +33,10 @@ from backend.people.models import Person
 class JointMeetingCreateInput:
     organisation: strawberry.ID = strawberry.field(description="召集的社区（或街道）")
     kind: MeetingKind
-    title: str
+    title: str = limited(lifecycle.TITLE_MAX)
     starts_at: datetime
     ends_at: datetime
-    venue: str
+    venue: str = limited(lifecycle.VENUE_MAX)
     chair: strawberry.ID | None = None
     extra_invitees: list[strawberry.ID] = strawberry.field(default_factory=list)
 
@@ -44,11 +45,11 @@ class JointMeetingCreateInput:
 class AgendaItemCreateInput:
     meeting: strawberry.ID
     version: int = strawberry.field(description="所编辑的会议版本")
-    candidate_key: str | None = None
-    title: str | None = None
-    description: str | None = None
+    candidate_key: str | None = limited(100, default=None)
+    title: str | None = limited(agenda.TITLE_MAX, default=None)
+    description: str | None = limited(agenda.DESCRIPTION_MAX, default=None)
     presenter: strawberry.ID | None = None
-    minutes_allotted: int = 10
+    minutes_allotted: int = within(agenda.MINUTES_MIN, agenda.MINUTES_MAX, default=10)
     documents: list[Upload] = strawberry.field(default_factory=list, description="议题材料")
 
 
@@ -64,10 +65,10 @@ class AgendaItemUpdateInput:
     meeting: strawberry.ID
     version: int
     item: strawberry.ID
-    title: strawberry.Maybe[str]
-    description: strawberry.Maybe[str]
+    title: strawberry.Maybe[str] = limited(agenda.TITLE_MAX)
+    description: strawberry.Maybe[str] = limited(agenda.DESCRIPTION_MAX)
     presenter: strawberry.Maybe[strawberry.ID | None]
-    minutes_allotted: strawberry.Maybe[int]
+    minutes_allotted: strawberry.Maybe[int] = within(agenda.MINUTES_MIN, agenda.MINUTES_MAX)
 
 
 @strawberry.input(description="删除议题")

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from backend.attachments.uploads import read_uploads
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import proposals
@@ -27,10 +28,10 @@ class ProposalSubmitInput:
     community: strawberry.ID
     kind: ProposalKind
     origin: ProposalOrigin
-    category: str
-    title: str
-    description: str
-    source_note: str | None = None
+    category: str = limited(proposals.CATEGORY_MAX)
+    title: str = limited(proposals.TITLE_MAX)
+    description: str = limited(proposals.DESCRIPTION_MAX)
+    source_note: str | None = limited(proposals.SOURCE_NOTE_MAX, default=None)
     unit: strawberry.ID | None = strawberry.field(default=None, description="代表哪个驻区单位提出")
     attachments: list[Upload] = strawberry.field(
         default_factory=list, description="照片或文件（图片、PDF、Word、Excel，每个不超过 5 MB）"
@@ -62,7 +63,7 @@ class ProposalTriageInput:
     id: strawberry.ID
     action: ProposalTriageAction
     merge_into: strawberry.ID | None = None
-    reason: str | None = None
+    reason: str | None = limited(proposals.REASON_MAX, default=None)
 
 
 @strawberry.type

@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from backend.attachments.uploads import read_uploads
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.meetings import tracking
@@ -22,7 +23,7 @@ from backend.meetings.types.decisions import ActionItemType
 class ActionItemProgressInput:
     action_item: strawberry.ID
     status: ActionItemStatus
-    note: str
+    note: str = limited(tracking.NOTE_LIMIT)
     evidence: list[Upload] = strawberry.field(default_factory=list)
 
 
@@ -30,7 +31,7 @@ class ActionItemProgressInput:
 class ActionItemVerifyInput:
     action_item: strawberry.ID
     accept: bool
-    note: str | None = None
+    note: str | None = limited(tracking.NOTE_LIMIT, default=None)
 
 
 @strawberry.type

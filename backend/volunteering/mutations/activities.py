@@ -10,6 +10,7 @@ from strawberry.types import Info
 from backend.cobuilding.models import MicroWish, Need, Project
 from backend.core.errors import InvalidArgument
 from backend.core.ids import decode_optional_id, load_in_scope
+from backend.core.limits import limited, within
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.organisations.models import Organisation
@@ -17,6 +18,7 @@ from backend.volunteering import activities, check_in
 from backend.volunteering.models import VolunteerActivity, VolunteerTeam
 from backend.volunteering.mutations.common import VolunteeringError, aware, optional_in_scope
 from backend.volunteering.permissions import MANAGE_VOLUNTEERING, VOLUNTEER_SELF
+from backend.volunteering.services import SKILL_MAX, SKILLS_MAX
 from backend.volunteering.types import (
     ActivitySignupType,
     ServiceRecordType,
@@ -42,13 +44,13 @@ class ActivitySignupPayload:
 @strawberry.input(description="发布志愿服务活动；可来自一个需求、微心愿或项目")
 class VolunteerActivityCreateInput:
     community: strawberry.ID
-    title: str
+    title: str = limited(activities.TITLE_MAX)
     starts_at: datetime
     ends_at: datetime
-    place: str
-    slots: int
-    description: str | None = None
-    required_skills: list[str] = strawberry.field(default_factory=list)
+    place: str = limited(activities.PLACE_MAX)
+    slots: int = within(1, activities.MAX_SLOTS)
+    description: str | None = limited(activities.DESCRIPTION_MAX, default=None)
+    required_skills: list[str] = limited(SKILL_MAX, items=SKILLS_MAX, default_factory=list)
     team: strawberry.ID | None = None
     need: strawberry.ID | None = None
     micro_wish: strawberry.ID | None = None
@@ -66,7 +68,7 @@ class ActivitySignUpInput:
 )
 class ActivityCheckInput:
     activity: strawberry.ID | None = None
-    code: str | None = strawberry.field(default=None, description="活动二维码中的签到码")
+    code: str | None = limited(check_in.CODE_MAX, default=None, description="活动二维码中的签到码")
     person: strawberry.ID | None = None
     at: datetime | None = strawberry.field(default=None, description="签到/签退时间，默认现在")
 
@@ -119,7 +121,7 @@ class ActivityMutations:
             place=input.place,
             slots=input.slots,
             description=input.description,
-            required_skills="、".join(s.strip() for s in input.required_skills if s.strip()),
+            required_skills=tuple(input.required_skills),
             team=await optional_in_scope(info, input.team, VolunteerTeam, "team"),
             need=await optional_in_scope(info, input.need, Need, "need"),
             micro_wish=await optional_in_scope(info, input.micro_wish, MicroWish, "microWish"),

@@ -6,6 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited, within
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.organisations.models import Organisation
@@ -40,23 +41,23 @@ class PointsRulePayload:
 class PointsRedeemInput:
     person: strawberry.ID
     merchant: strawberry.ID
-    points: int
-    note: str | None = None
+    points: int = within(1, None)
+    note: str | None = limited(merchants.NOTE_MAX, default=None)
 
 
 @strawberry.input(description="登记积分兑换合作商家")
 class PartnerMerchantCreateInput:
     community: strawberry.ID
-    name: str
-    address: str | None = None
-    offer: str | None = None
+    name: str = limited(merchants.NAME_MAX)
+    address: str | None = limited(merchants.ADDRESS_MAX, default=None)
+    offer: str | None = limited(merchants.OFFER_MAX, default=None)
     unit: strawberry.ID | None = None
 
 
 @strawberry.input(description="设定组织范围内每小时服务的积分（下级社区沿用最近的上级规则）")
 class PointsRuleSetInput:
     organisation: strawberry.ID
-    points_per_hour: int
+    points_per_hour: int = within(0, merchants.MAX_POINTS_PER_HOUR)
 
 
 @strawberry.type

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.organisations.models import Organisation
@@ -31,7 +32,7 @@ class ServiceRecordCreateInput:
     community: strawberry.ID = strawberry.field(description="服务所在社区（决定积分规则）")
     started_at: datetime
     ended_at: datetime
-    description: str
+    description: str = limited(service_records.DESCRIPTION_MAX)
     team: strawberry.ID | None = None
 
 
@@ -40,7 +41,7 @@ class ServiceRecordCorrectInput:
     service_record: strawberry.ID
     started_at: datetime
     ended_at: datetime
-    reason: str
+    reason: str = limited(service_records.REASON_MAX)
 
 
 @strawberry.type

@@ -6,6 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from backend.core.ids import load_in_scope
+from backend.core.limits import limited
 from backend.core.payloads import attempt
 from backend.core.permissions import allow
 from backend.organisations.models import Organisation
@@ -15,6 +16,7 @@ from backend.volunteering import teams
 from backend.volunteering.models import VolunteerTeam
 from backend.volunteering.mutations.common import VolunteeringError, optional_in_scope
 from backend.volunteering.permissions import MANAGE_VOLUNTEERING
+from backend.volunteering.services import SKILL_MAX, SKILLS_MAX
 from backend.volunteering.types import VolunteerTeamType
 
 
@@ -27,9 +29,9 @@ class VolunteerTeamPayload:
 @strawberry.input(description="成立志愿服务队")
 class VolunteerTeamCreateInput:
     community: strawberry.ID
-    name: str
-    skills: list[str] = strawberry.field(default_factory=list)
-    description: str | None = None
+    name: str = limited(teams.NAME_MAX)
+    skills: list[str] = limited(SKILL_MAX, items=SKILLS_MAX, default_factory=list)
+    description: str | None = limited(teams.DESCRIPTION_MAX, default=None)
     leader: strawberry.ID | None = None
     sponsor_unit: strawberry.ID | None = strawberry.field(
         default=None, description="发起单位；不填则由社区发起"
