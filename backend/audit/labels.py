@@ -13,12 +13,13 @@ import enum
 from datetime import date, datetime
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from graphql import GraphQLSchema
 from sqlmodel import SQLModel
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+from backend.core.models import LOCAL_ZONE
+
+LOCAL = LOCAL_ZONE
 
 # Events recorded outside a mutation of the same name.
 EVENTS: dict[str, str] = {

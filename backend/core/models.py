@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, datetime
 from typing import Any, Self, overload
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -17,6 +18,10 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# Times are stored in UTC; people read them in the streets' own time.
+LOCAL_ZONE = ZoneInfo("Asia/Shanghai")
 
 
 def utcnow() -> datetime:

@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
-from backend.core.models import key, utcnow
+from backend.core.models import LOCAL_ZONE, key, utcnow
 from backend.meetings.errors import TEXT, MeetingErrorCode, refuse
 from backend.meetings.models import (
     AttendanceStatus,
@@ -76,7 +76,7 @@ async def self_sign_in(
         raise refuse(
             MeetingErrorCode.OUTSIDE_WINDOW,
             None,
-            f"只能在会议开始前 30 分钟至会议结束期间签到（{meeting.starts_at:%m-%d %H:%M} UTC 起）。",
+            f"只能在会议开始前 30 分钟至会议结束期间签到（{meeting.starts_at.astimezone(LOCAL_ZONE):%m-%d %H:%M} 开始）。",
         )
     # Compared as bytes: compare_digest refuses str with non-ASCII characters.
     if not meeting.checkin_code or not secrets.compare_digest(

@@ -18,8 +18,9 @@ from sqlmodel import col
 
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
+from backend.core.changes import Given
 from backend.core.ids import spa_path
-from backend.core.models import key, utcnow
+from backend.core.models import LOCAL_ZONE, key, utcnow
 from backend.meetings.errors import TEXT, MeetingErrorCode, refuse
 from backend.meetings.models import (
     AttendanceStatus,
@@ -159,6 +160,89 @@ async def create_meeting(session: AsyncSession, actor: Actor, draft: MeetingDraf
     )
     await session.commit()
     return meeting
+
+
+@dataclass(frozen=True)
+class MeetingChanges:
+    """Fields left as None are kept; `chair_id` given as None removes the chair."""
+
+    title: str | None = None
+    venue: str | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    chair_id: Given[int | None] | None = None
+
+
+async def update_meeting(
+    session: AsyncSession,
+    actor: Actor,
+    meeting: JointMeeting,
+    expected_version: int,
+    changes: MeetingChanges,
+) -> JointMeeting:
+    """The convener corrects a meeting before it starts: its name, time, venue and chair (主持人,
+    who is invited if not yet). Invitees of a published meeting hear of a new time or venue."""
+    check_version(meeting, expected_version)
+    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+        raise refuse(
+            MeetingErrorCode.NOT_EDITABLE,
+            "status",
+            f"会议当前为“{meeting.status.label}”，会议信息已不能修改。",
+        )
+    before = snapshot(meeting, MEETING_FIELDS)
+    if changes.title is not None:
+        meeting.title = TEXT.required(changes.title, "title", TITLE_MAX)
+    if changes.venue is not None:
+        meeting.venue = TEXT.required(changes.venue, "venue", VENUE_MAX)
+    if changes.starts_at is not None or changes.ends_at is not None:
+        starts_at = changes.starts_at or meeting.starts_at
+        ends_at = changes.ends_at or meeting.ends_at
+        _check_times(starts_at, ends_at)
+        meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    if changes.chair_id is not None:
+        meeting.chair_id = changes.chair_id.value
+        if meeting.chair_id is not None:
+            await _invite(session, meeting, meeting.chair_id)
+    after = snapshot(meeting, MEETING_FIELDS)
+    if after == before:
+        return meeting
+    meeting.version += 1
+    record(
+        session,
+        actor,
+        "jointMeetingUpdate",
+        object_type="JointMeeting",
+        object_id=meeting.id,
+        changes=diff(before, after),
+    )
+    moved = any(before[f] != after[f] for f in ("starts_at", "ends_at", "venue"))
+    if meeting.status is MeetingStatus.PUBLISHED and moved:
+        await notify_invitees(
+            session,
+            meeting,
+            kind="meeting.changed",
+            title="时间或地点变更",
+            body=f"{meeting.starts_at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M} 开始，地点：{meeting.venue}",
+        )
+    await session.commit()
+    return meeting
+
+
+async def _invite(session: AsyncSession, meeting: JointMeeting, person_id: int) -> None:
+    if await session.scalar(
+        select(col(MeetingAttendance.id)).where(
+            col(MeetingAttendance.meeting_id) == meeting.id,
+            col(MeetingAttendance.person_id) == person_id,
+        )
+    ):
+        return
+    session.add(
+        MeetingAttendance(
+            meeting_id=key(meeting),
+            person_id=person_id,
+            status=AttendanceStatus.INVITED,
+        )
+    )
 
 
 async def notify_invitees(

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from backend.core.models import LOCAL_ZONE
 from backend.documents.pdf import build_pdf, plain_paragraph, ruled_table, styles
 from backend.volunteering.services import minutes_to_hours
 
-LOCAL = ZoneInfo("Asia/Shanghai")
+LOCAL = LOCAL_ZONE
 HEADER = ["日期", "服务内容", "时长（小时）", "积分"]
 
 

@@ -90,6 +90,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "agendaReorder": (frozenset({ADMIN, CONVENER}), None),
     "agendaItemDelete": (frozenset({ADMIN, CONVENER}), None),
     "agendaItemUpdate": (frozenset({ADMIN, CONVENER}), None),
+    "jointMeetingUpdate": (frozenset({ADMIN, CONVENER}), None),
     "jointMeetingPublish": (frozenset({ADMIN, CONVENER}), None),
     "jointMeetingStart": (frozenset({ADMIN, CONVENER}), None),
     "jointMeetingClose": (frozenset({ADMIN, CONVENER}), None),

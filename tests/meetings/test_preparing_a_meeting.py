@@ -13,6 +13,7 @@ from backend.core.principal import Role
 from backend.factories import (
     ActionItemFactory,
     AgendaItemFactory,
+    AttendanceFactory,
     CommunityFactory,
     DecisionFactory,
     MeetingFactory,
@@ -364,3 +365,69 @@ async def test_a_grid_branch_does_not_convene_a_joint_meeting(gql: GraphQLClient
         }
     ]
     assert session.scalar(select(func.count()).select_from(JointMeeting)) == 1
+
+
+UPDATE = (
+    "mutation U($input: JointMeetingUpdateInput!) { jointMeetingUpdate(input: $input) {"
+    f" meeting {{ version venue chair {{ name }} attendances {{ person {{ name }} }} }}"
+    " errors { field code message } } }"
+)
+
+
+async def test_a_convener_sets_the_chair_and_moves_a_published_meeting(gql: GraphQLClient) -> None:
+    community, _ = community_with_an_overdue_action()
+    published = MeetingFactory.create(
+        community=community, status=MeetingStatus.PUBLISHED, version=2, starts_at=STARTS
+    )
+    invitee = PersonFactory.create(name="王委员", community_id=community.id)
+    AttendanceFactory.create(meeting_id=published.id, person_id=invitee.id)
+    chair = PersonFactory.create(name="李书记", community_id=community.id)
+    in_session = MeetingFactory.create(community=community, status=MeetingStatus.IN_SESSION)
+    gql.sign_in(Role.CONVENER, community)
+    meeting = gid("JointMeeting", published.id)
+
+    moved = await gql.data(
+        UPDATE,
+        {
+            "input": {
+                "meeting": meeting,
+                "version": 2,
+                "venue": "社区党群服务中心一楼大厅",
+                "chair": gid("Person", chair.id),
+            }
+        },
+    )
+    stale = await gql.data(UPDATE, {"input": {"meeting": meeting, "version": 2, "venue": "x"}})
+    unchanged = await gql.data(
+        UPDATE, {"input": {"meeting": meeting, "version": 3, "venue": "社区党群服务中心一楼大厅"}}
+    )
+    too_late = await gql.data(
+        UPDATE,
+        {"input": {"meeting": gid("JointMeeting", in_session.id), "version": 1, "venue": "x"}},
+    )
+    cleared = await gql.data(UPDATE, {"input": {"meeting": meeting, "version": 3, "chair": None}})
+
+    assert moved["jointMeetingUpdate"]["errors"] == []
+    after = moved["jointMeetingUpdate"]["meeting"]
+    assert (after["version"], after["venue"], after["chair"]) == (
+        3,
+        "社区党群服务中心一楼大厅",
+        {"name": "李书记"},
+    )
+    assert {a["person"]["name"] for a in after["attendances"]} == {"王委员", "李书记"}
+    notified = session.scalars(
+        select(Notification).where(col(Notification.kind) == "meeting.changed")
+    ).all()
+    assert {n.person_id for n in notified} == {invitee.id, chair.id}
+    assert "地点：社区党群服务中心一楼大厅" in notified[0].body
+    assert "09:30 开始" in notified[0].body  # 01:30 UTC, read in Beijing time
+    assert stale["jointMeetingUpdate"]["errors"][0]["code"] == "VERSION_CONFLICT"
+    assert unchanged["jointMeetingUpdate"]["meeting"]["version"] == 3
+    assert too_late["jointMeetingUpdate"]["errors"] == [
+        {
+            "field": "status",
+            "code": "NOT_EDITABLE",
+            "message": "会议当前为“会议中”，会议信息已不能修改。",
+        }
+    ]
+    assert cleared["jointMeetingUpdate"]["meeting"]["chair"] is None

@@ -41,6 +41,19 @@ class JointMeetingCreateInput:
     extra_invitees: list[strawberry.ID] = strawberry.field(default_factory=list)
 
 
+@strawberry.input(
+    description="修改会议信息（开会前）：只改所填的字段；chair 传 null 表示取消主持人"
+)
+class JointMeetingUpdateInput:
+    meeting: strawberry.ID
+    version: int = strawberry.field(description="所编辑的会议版本")
+    title: strawberry.Maybe[str] = limited(lifecycle.TITLE_MAX)
+    starts_at: strawberry.Maybe[datetime]
+    ends_at: strawberry.Maybe[datetime]
+    venue: strawberry.Maybe[str] = limited(lifecycle.VENUE_MAX)
+    chair: strawberry.Maybe[strawberry.ID | None] = strawberry.field(description="主持人")
+
+
 @strawberry.input(description="添加议题：引用候选议题（candidateKey），或手动填写标题")
 class AgendaItemCreateInput:
     meeting: strawberry.ID
@@ -115,6 +128,35 @@ class MeetingPreparationMutations:
         return (
             await meeting_payload(info, meeting) if meeting else JointMeetingPayload(errors=errors)
         )
+
+    @strawberry.mutation(
+        description="修改会议信息：名称、时间、地点、主持人", extensions=allow(PREPARE_MEETING)
+    )
+    async def joint_meeting_update(
+        self, info: Info, input: JointMeetingUpdateInput
+    ) -> JointMeetingPayload:
+        meeting = await load_in_scope(
+            info, input.meeting, JointMeeting, "meeting", acting_as=PREPARE_MEETING
+        )
+        chair_id: Given[int | None] | None = None
+        if input.chair:
+            chosen = input.chair.value
+            chair_id = Given(
+                key(await load_in_scope(info, chosen, Person, "chair")) if chosen else None
+            )
+        changes = lifecycle.MeetingChanges(
+            title=value_or_none(input.title),
+            venue=value_or_none(input.venue),
+            starts_at=value_or_none(input.starts_at),
+            ends_at=value_or_none(input.ends_at),
+            chair_id=chair_id,
+        )
+        session = info.context.db.session
+        change = lifecycle.update_meeting(
+            session, info.context.actor, meeting, input.version, changes
+        )
+        refused = await run_change(info, change)
+        return refused or await meeting_payload(info, meeting)
 
     @strawberry.mutation(description="添加议题", extensions=allow(PREPARE_MEETING))
     async def agenda_item_create(
