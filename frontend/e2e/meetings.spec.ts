@@ -122,6 +122,33 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
     '议题共需 125 分钟，超出会议时长 120 分钟 5 分钟。',
   );
 
+  // 编辑 the manual item: 600 minutes stays as typed and is refused by name; 100 fits.
+  await items.nth(1).getByTestId('agenda-item-edit').click();
+  const itemDialog = page.getByTestId('agenda-item-edit-modal');
+  await expect(itemDialog.getByTestId('agenda-edit-title')).toHaveValue(MANUAL);
+  await itemDialog.getByTestId('agenda-edit-minutes').fill('600');
+  await itemDialog.getByTestId('agenda-item-edit-modal-ok').click();
+  await expect(itemDialog.getByText('须为 1 到 480 之间的整数')).toBeVisible();
+  await expect(itemDialog.getByTestId('agenda-edit-minutes')).toHaveValue('600');
+  await itemDialog.getByTestId('agenda-edit-minutes').fill('100');
+  await itemDialog.getByTestId('agenda-item-edit-modal-ok').click();
+  await expect(itemDialog).toBeHidden();
+  await expect(items.nth(1).getByTestId('agenda-item-minutes')).toHaveText('100 分钟');
+  await expect(budget).toHaveAttribute('data-over', 'false');
+
+  // 编辑会议信息: another venue, and the chair taken off.
+  await page.getByTestId('meeting-edit').click();
+  const meetingDialog = page.getByTestId('meeting-edit-modal');
+  await expect(meetingDialog.getByTestId('meeting-chair')).toContainText(chair);
+  await meetingDialog.getByTestId('meeting-edit-venue').fill('城西社区党群服务中心一楼大厅');
+  await meetingDialog.getByTestId('meeting-chair').hover();
+  await meetingDialog.locator('.ant-select-clear').click();
+  await page.screenshot({ path: artifact('meeting-edit.png') });
+  await meetingDialog.getByTestId('meeting-edit-modal-ok').click();
+  await expect(meetingDialog).toBeHidden();
+  await expect(page.getByTestId('meeting-info')).toContainText('城西社区党群服务中心一楼大厅');
+  await expect(page.getByTestId('meeting-info')).not.toContainText(chair);
+
   // Drag another candidate (a deferred item) into the agenda, then take it out again.
   const deferred = candidates
     .locator('[data-testid="agenda-candidate"][data-source="DEFERRED_ITEM"]')

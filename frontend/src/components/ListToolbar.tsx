@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Flex, Input } from 'antd';
 import CommunitySelect from './CommunitySelect';
 import { t } from '../locales';
+import { searchCounter } from '../utils/limits';
 
 /** Search box, community filter and any extra filters above a list table. */
 export default function ListToolbar({
@@ -29,6 +30,7 @@ export default function ListToolbar({
           defaultValue={search}
           allowClear
           enterButton
+          count={searchCounter()}
           placeholder={searchPlaceholder}
           aria-label={searchPlaceholder}
           data-testid={`${testIdPrefix}-search`}

@@ -4,7 +4,10 @@ import { useMutation } from 'urql';
 import type { PasswordChangeInput } from '../../graphql/graphql';
 import { describeError } from '../../providers/errorHandler';
 import { t } from '../../locales';
+import { INPUT_LIMITS, lengthRule } from '../../utils/limits';
 import { PasswordChangeMutation } from './queries';
+
+const LIMITS = INPUT_LIMITS.PasswordChangeInput;
 
 interface Values extends PasswordChangeInput {
   confirm: string;
@@ -65,7 +68,10 @@ export default function PasswordChangeModal({ open, onClose }: { open: boolean; 
         <Form.Item
           name="currentPassword"
           label={t('pages.passwordChange.current')}
-          rules={[{ required: true, message: t('pages.passwordChange.current.required') }]}
+          rules={[
+            { required: true, message: t('pages.passwordChange.current.required') },
+            lengthRule(LIMITS.currentPassword),
+          ]}
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
@@ -73,7 +79,10 @@ export default function PasswordChangeModal({ open, onClose }: { open: boolean; 
           name="newPassword"
           label={t('pages.passwordChange.new')}
           extra={t('pages.passwordChange.new.hint')}
-          rules={[{ required: true, message: t('pages.passwordChange.new.required') }]}
+          rules={[
+            { required: true, message: t('pages.passwordChange.new.required') },
+            lengthRule(LIMITS.newPassword),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -8,10 +8,12 @@ import type { SessionCreateInput } from '../../graphql/graphql';
 import { useAuth } from '../../providers/AuthProvider';
 import { describeError } from '../../providers/errorHandler';
 import { t } from '../../locales';
+import { INPUT_LIMITS, lengthRule } from '../../utils/limits';
 import { safeRedirect } from '../../utils/redirect';
 import { SessionCreateMutation } from './queries';
 
 type Values = SessionCreateInput;
+const LIMITS = INPUT_LIMITS.SessionCreateInput;
 const FIELDS: ReadonlyArray<keyof Values> = ['username', 'password'];
 const isField = (field: string | null): field is keyof Values =>
   field !== null && (FIELDS as readonly string[]).includes(field);
@@ -105,7 +107,10 @@ export default function LoginPage() {
             <Form.Item
               name="username"
               label={t('pages.login.username')}
-              rules={[{ required: true, whitespace: true, message: t('pages.login.username.required') }]}
+              rules={[
+                { required: true, whitespace: true, message: t('pages.login.username.required') },
+                lengthRule(LIMITS.username),
+              ]}
             >
               <Input
                 size="large"
@@ -118,7 +123,10 @@ export default function LoginPage() {
             <Form.Item
               name="password"
               label={t('pages.login.password')}
-              rules={[{ required: true, message: t('pages.login.password.required') }]}
+              rules={[
+                { required: true, message: t('pages.login.password.required') },
+                lengthRule(LIMITS.password),
+              ]}
             >
               <Input.Password
                 size="large"

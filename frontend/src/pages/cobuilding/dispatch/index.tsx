@@ -26,6 +26,7 @@ import { useAllNodes } from '../../../hooks/useAllNodes';
 import { t } from '../../../locales';
 import { isNotFound } from '../../../providers/errorHandler';
 import { payloadSucceeded } from '../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../utils/limits';
 import {
   DispatchNeedQuery,
   DispatchProjectsQuery,
@@ -207,8 +208,16 @@ export default function DispatchPage() {
                   data-testid="dispatch-project"
                 />
               </Form.Item>
-              <Form.Item name="note" label={t('pages.dispatch.note')} rules={[{ max: 500 }]}>
-                <Input.TextArea autoSize={{ minRows: 2 }} data-testid="dispatch-note" />
+              <Form.Item
+                name="note"
+                label={t('pages.dispatch.note')}
+                rules={[lengthRule(INPUT_LIMITS.NeedDispatchInput.note)]}
+              >
+                <Input.TextArea
+                  autoSize={{ minRows: 2 }}
+                  count={counter(INPUT_LIMITS.NeedDispatchInput.note)}
+                  data-testid="dispatch-note"
+                />
               </Form.Item>
               <Button
                 type="primary"

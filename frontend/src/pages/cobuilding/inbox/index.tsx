@@ -13,11 +13,13 @@ import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
 import { formatDateTime } from '../../../utils/format';
 import { payloadSucceeded } from '../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../utils/limits';
 import { URGENCY_COLORS } from '../labels';
 import { DispatchRespondMutation, InboxQuery } from './queries';
 
 type Dispatch = DispatchInboxQuery['needDispatches']['edges'][number]['node'];
 type Answer = { dispatch: Dispatch; accept: boolean };
+const LIMITS = INPUT_LIMITS.NeedDispatchRespondInput;
 
 /** 接单 (单位接单): the needs the community sent to the liaison's unit, to accept or decline. */
 export default function InboxPage() {
@@ -178,17 +180,21 @@ export default function InboxPage() {
             <Form.Item
               name="projectTitle"
               label={t('pages.inbox.accept.projectTitle')}
-              rules={[{ max: 100 }]}
+              rules={[lengthRule(LIMITS.projectTitle)]}
             >
-              <Input data-testid="inbox-project-title" />
+              <Input count={counter(LIMITS.projectTitle)} data-testid="inbox-project-title" />
             </Form.Item>
           ) : (
             <Form.Item
               name="reason"
               label={t('pages.inbox.decline.reason')}
-              rules={[{ required: true, whitespace: true }, { max: 500 }]}
+              rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.reason)]}
             >
-              <Input.TextArea autoSize={{ minRows: 3 }} data-testid="inbox-decline-reason" />
+              <Input.TextArea
+                autoSize={{ minRows: 3 }}
+                count={counter(LIMITS.reason)}
+                data-testid="inbox-decline-reason"
+              />
             </Form.Item>
           )}
         </Form>

@@ -18,6 +18,7 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import CommunitySelect from '../../../components/CommunitySelect';
 import PageContainer from '../../../components/PageContainer';
+import { searchCounter, INPUT_LIMITS } from '../../../utils/limits';
 import type { NeedStatus } from '../../../graphql/graphql';
 import { useAllNodes } from '../../../hooks/useAllNodes';
 import { useListParams } from '../../../hooks/useListParams';
@@ -107,6 +108,7 @@ export default function NeedsBoardPage() {
       <Card size="small">
         <Flex gap={12} wrap align="center">
           <Input.Search
+            count={searchCounter(INPUT_LIMITS.NeedFilter.search)}
             allowClear
             defaultValue={search}
             placeholder={t('pages.needs.search')}

@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import CommunitySelect from '../../../components/CommunitySelect';
 import ListTable from '../../../components/ListTable';
 import PageContainer from '../../../components/PageContainer';
+import { searchCounter, INPUT_LIMITS } from '../../../utils/limits';
 import type { ResourceKind, ResourceStatus } from '../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { useListParams } from '../../../hooks/useListParams';
@@ -202,6 +203,7 @@ export default function ResourceCataloguePage() {
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
+            count={searchCounter(INPUT_LIMITS.ResourceFilter.search)}
             key={list.search}
             allowClear
             defaultValue={list.search}

@@ -6,6 +6,7 @@ import EmptyState from '../../../components/EmptyState';
 import PageContainer from '../../../components/PageContainer';
 import PageLoading from '../../../components/PageLoading';
 import QueryError from '../../../components/QueryError';
+import { searchCounter, INPUT_LIMITS } from '../../../utils/limits';
 import type { MicroWishStatus } from '../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../graphql/enumLabels';
 import { PAGE_SIZE_OPTIONS } from '../../../hooks/useCursorPagination';
@@ -147,6 +148,7 @@ export default function WishWallPage() {
             data-testid="wish-filter-status"
           />
           <Input.Search
+            count={searchCounter(INPUT_LIMITS.MicroWishFilter.search)}
             key={list.search}
             allowClear
             defaultValue={list.search}

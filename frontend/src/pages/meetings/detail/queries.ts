@@ -232,3 +232,35 @@ export const MinutesDraftQuery = graphql(`
     }
   }
 `);
+
+export const AgendaItemUpdateMutation = graphql(`
+  mutation AgendaItemUpdate($input: AgendaItemUpdateInput!) {
+    agendaItemUpdate(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const JointMeetingUpdateMutation = graphql(`
+  mutation JointMeetingUpdate($input: JointMeetingUpdateInput!) {
+    jointMeetingUpdate(input: $input) {
+      meeting {
+        ...MeetingDetail
+      }
+      warnings
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);

@@ -2,29 +2,32 @@ import { useMemo, useState, type RefObject } from 'react';
 import { App } from 'antd';
 import { arrayMove } from '@dnd-kit/sortable';
 import { useMutation, useQuery, type CombinedError } from 'urql';
-import type { MeetingDetailFragment, MeetingErrorCode } from '../../../graphql/graphql';
+import type {
+  JointMeetingUpdateInput,
+  MeetingDetailFragment,
+  MeetingErrorCode,
+} from '../../../graphql/graphql';
 import { describeError } from '../../../providers/errorHandler';
 import { t } from '../../../locales';
 import { EDITABLE_STATUSES } from '../labels';
 import type { AgendaItem } from './components/AgendaList';
 import type { Candidate } from './components/CandidatePanel';
-import {
-  isManualItemField,
-  type ManualItemFormHandle,
-  type ManualItemValues,
-} from './components/ManualItemForm';
+import { isAgendaItemField, type AgendaItemValues } from './components/AgendaItemFields';
+import type { ManualItemFormHandle } from './components/ManualItemForm';
 import {
   AgendaCandidatesQuery,
   AgendaItemCreateMutation,
   AgendaItemDeleteMutation,
+  AgendaItemUpdateMutation,
   AgendaReorderMutation,
   JointMeetingMinutesPublishMutation,
   JointMeetingMinutesUpdateMutation,
   JointMeetingPublishMutation,
+  JointMeetingUpdateMutation,
 } from './queries';
 
 export type Meeting = MeetingDetailFragment;
-type MeetingErrors = ReadonlyArray<{ field: string | null; code: MeetingErrorCode; message: string }>;
+export type MeetingErrors = ReadonlyArray<{ field: string | null; code: MeetingErrorCode; message: string }>;
 interface Payload {
   meeting: Meeting | null;
   warnings: readonly string[];
@@ -66,7 +69,7 @@ export function useAgendaEditor(
   const [busy, setBusy] = useState(false);
   /** the order shown while a reordering is being saved */
   const [pendingOrder, setPendingOrder] = useState<string[] | null>(null);
-  const [candidateMinutes, setCandidateMinutes] = useState(DEFAULT_MINUTES);
+  const [candidateMinutes, setCandidateMinutes] = useState<number | null>(DEFAULT_MINUTES);
   /** candidates just added (hidden until the list is fetched again) */
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
 
@@ -88,6 +91,8 @@ export function useAgendaEditor(
   const [, createItem] = useMutation(AgendaItemCreateMutation);
   const [, reorderItems] = useMutation(AgendaReorderMutation);
   const [, deleteItem] = useMutation(AgendaItemDeleteMutation);
+  const [, updateItem] = useMutation(AgendaItemUpdateMutation);
+  const [, updateMeeting] = useMutation(JointMeetingUpdateMutation);
   const [, publishAgenda] = useMutation(JointMeetingPublishMutation);
   const [, updateMinutes] = useMutation(JointMeetingMinutesUpdateMutation);
   const [, publishMinutes] = useMutation(JointMeetingMinutesPublishMutation);
@@ -180,7 +185,8 @@ export function useAgendaEditor(
         meeting: meeting.id,
         version: meeting.version,
         candidateKey: candidate.candidateKey,
-        minutesAllotted: candidateMinutes,
+        // An empty or out-of-range figure is refused by the server, with its message.
+        minutesAllotted: candidateMinutes ?? 0,
       },
     });
     const next = settle(result, result.data?.agendaItemCreate);
@@ -199,7 +205,7 @@ export function useAgendaEditor(
     setBusy(false);
   };
 
-  const addManual = async (values: ManualItemValues) => {
+  const addManual = async (values: AgendaItemValues) => {
     if (busy) return;
     setBusy(true);
     const result = await createItem({
@@ -214,9 +220,9 @@ export function useAgendaEditor(
     });
     const next = settle(result, result.data?.agendaItemCreate, (errors) => {
       manualForm.current?.setErrors(
-        errors.flatMap((e) => (isManualItemField(e.field) ? [{ field: e.field, message: e.message }] : [])),
+        errors.flatMap((e) => (isAgendaItemField(e.field) ? [{ field: e.field, message: e.message }] : [])),
       );
-      return errors.filter((e) => !isManualItemField(e.field));
+      return errors.filter((e) => !isAgendaItemField(e.field));
     });
     if (next) {
       manualForm.current?.reset();
@@ -238,6 +244,44 @@ export function useAgendaEditor(
       message.success(t('pages.meetingDetail.agenda.deleted'));
     }
     setBusy(false);
+  };
+
+  /** A change made in a dialog: the errors it takes go under its fields; true when saved. */
+  type ShowErrors = (errors: MeetingErrors) => MeetingErrors;
+
+  const editItem = async (item: AgendaItem, values: AgendaItemValues, showErrors: ShowErrors) => {
+    if (busy) return false;
+    setBusy(true);
+    const result = await updateItem({
+      input: {
+        meeting: meeting.id,
+        version: meeting.version,
+        item: item.id,
+        title: values.title,
+        description: values.description ?? '',
+        minutesAllotted: values.minutesAllotted,
+        presenter: values.presenter ?? null,
+      },
+    });
+    const next = settle(result, result.data?.agendaItemUpdate, showErrors);
+    if (next) message.success(t('pages.meetingDetail.agenda.updated'));
+    setBusy(false);
+    return next !== null;
+  };
+
+  const editMeeting = async (
+    changes: Omit<JointMeetingUpdateInput, 'meeting' | 'version'>,
+    showErrors: ShowErrors,
+  ) => {
+    if (busy) return false;
+    setBusy(true);
+    const result = await updateMeeting({
+      input: { meeting: meeting.id, version: meeting.version, ...changes },
+    });
+    const next = settle(result, result.data?.jointMeetingUpdate, showErrors);
+    if (next) message.success(t('pages.meetingDetail.edit.saved'));
+    setBusy(false);
+    return next !== null;
   };
 
   const publish = async () => {
@@ -301,6 +345,8 @@ export function useAgendaEditor(
     addCandidate,
     addManual,
     remove,
+    editItem,
+    editMeeting,
     publish,
     saveMinutes,
     publishMinutes: onPublishMinutes,

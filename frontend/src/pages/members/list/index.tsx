@@ -6,6 +6,7 @@ import CommunitySelect from '../../../components/CommunitySelect';
 import ListTable from '../../../components/ListTable';
 import PageContainer from '../../../components/PageContainer';
 import RoleTags from '../../../components/RoleTags';
+import { searchCounter, INPUT_LIMITS } from '../../../utils/limits';
 import type {
   CommitteeMemberFilter,
   CommitteeMemberListQuery as Result,
@@ -91,6 +92,7 @@ export default function CommitteeMemberListPage() {
       <Card>
         <Flex gap={12} wrap className="list-toolbar">
           <Input.Search
+            count={searchCounter(INPUT_LIMITS.CommitteeMemberFilter.search)}
             key={list.search}
             defaultValue={list.search}
             allowClear

@@ -4,6 +4,7 @@ import type { TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import CommunitySelect from '../../../components/CommunitySelect';
 import ListTable from '../../../components/ListTable';
+import { searchCounter, INPUT_LIMITS } from '../../../utils/limits';
 import PageContainer from '../../../components/PageContainer';
 import type {
   ResidentUnitFilter,
@@ -77,6 +78,7 @@ export default function ResidentUnitListPage() {
             defaultValue={list.search}
             allowClear
             enterButton
+            count={searchCounter(INPUT_LIMITS.ResidentUnitFilter.search)}
             placeholder={t('pages.units.searchPlaceholder')}
             aria-label={t('pages.units.searchPlaceholder')}
             data-testid="unit-search"

@@ -34,10 +34,12 @@ import { useAccess } from '../../../providers/AuthProvider';
 import { isNotFound } from '../../../providers/errorHandler';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { payloadSucceeded } from '../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule, rangeMessage, rangeRule } from '../../../utils/limits';
 import CorrectionModal, { type CorrectedRecord } from './components/CorrectionModal';
 import { LedgerMerchantsQuery, MyLedgerQuery, PersonLedgerQuery, PointsRedeemMutation } from './queries';
 
 type Entry = LedgerEntriesFragment['edges'][number]['node'];
+const LIMITS = INPUT_LIMITS.PointsRedeemInput;
 const PAGE_SIZE = 20;
 
 /** 积分账户: a volunteer's balance, hours, the append-only ledger, and the hours certificate.
@@ -286,11 +288,29 @@ function LedgerView({
               }))}
             />
           </Form.Item>
-          <Form.Item name="points" label={t('pages.ledger.redeem.points')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={totals?.balance ?? undefined} />
+          <Form.Item
+            name="points"
+            label={t('pages.ledger.redeem.points')}
+            rules={[
+              { required: true },
+              rangeRule(LIMITS.points),
+              {
+                // Not more than the volunteer has; the server checks it again.
+                validator: async (_rule, value: number | null | undefined) => {
+                  const balance = totals?.balance;
+                  if (value === null || value === undefined || balance === undefined || value <= balance)
+                    return;
+                  throw new Error(
+                    `${rangeMessage({ max: balance })}（${t('pages.ledger.balance')} ${balance}）`,
+                  );
+                },
+              },
+            ]}
+          >
+            <InputNumber />
           </Form.Item>
-          <Form.Item name="note" label={t('pages.ledger.note')} rules={[{ max: 200 }]}>
-            <Input />
+          <Form.Item name="note" label={t('pages.ledger.note')} rules={[lengthRule(LIMITS.note)]}>
+            <Input count={counter(LIMITS.note)} />
           </Form.Item>
         </Form>
       </Modal>

@@ -26,7 +26,11 @@ import { usePagedConnection } from '../../../hooks/usePagedConnection';
 import { t } from '../../../locales';
 import { orNone } from '../../../utils/format';
 import { payloadSucceeded } from '../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, inRange, lengthRule, rangeMessage } from '../../../utils/limits';
 import { MerchantCreateMutation, MerchantListQuery, PointsRateQuery, PointsRuleSetMutation } from './queries';
+
+const RATE_LIMIT = INPUT_LIMITS.PointsRuleSetInput.pointsPerHour;
+const MERCHANT_LIMITS = INPUT_LIMITS.PartnerMerchantCreateInput;
 
 type Merchant = Result['partnerMerchants']['edges'][number]['node'];
 interface MerchantValues {
@@ -52,6 +56,8 @@ export default function VolunteeringSettingsPage() {
   });
   const [{ fetching: saving }, setRule] = useMutation(PointsRuleSetMutation);
   const [newRate, setNewRate] = useState<number | null>(null);
+  // The new rate stays as typed; one out of range is marked and cannot be saved.
+  const rateInvalid = newRate !== null && !inRange(RATE_LIMIT, newRate);
   const list = useListParams([] as const);
   const merchants = usePagedConnection({
     query: MerchantListQuery,
@@ -66,7 +72,7 @@ export default function VolunteeringSettingsPage() {
   const fail = (text: string) => message.error(`${t('pages.needs.saveFailed')}：${text}`);
 
   const onSaveRate = async () => {
-    if (!chosen || newRate === null) return;
+    if (!chosen || newRate === null || rateInvalid) return;
     const result = await setRule({ input: { organisation: chosen, pointsPerHour: newRate } });
     if (payloadSucceeded(result, result.data?.pointsRuleSet, fail)) {
       message.success(t('pages.pointsSettings.saved'));
@@ -134,9 +140,8 @@ export default function VolunteeringSettingsPage() {
               />
               <Space>
                 <InputNumber
-                  min={0}
-                  max={1000}
                   value={newRate}
+                  status={rateInvalid ? 'error' : undefined}
                   onChange={setNewRate}
                   placeholder={t('pages.pointsSettings.new')}
                   data-testid="points-rate-input"
@@ -145,13 +150,18 @@ export default function VolunteeringSettingsPage() {
                   type="primary"
                   loading={saving}
                   // Until the viewer's communities have loaded there is no rule to change.
-                  disabled={newRate === null || !chosen}
+                  disabled={newRate === null || rateInvalid || !chosen}
                   onClick={() => void onSaveRate()}
                   data-testid="points-rate-save"
                 >
                   {t('pages.pointsSettings.save')}
                 </Button>
               </Space>
+              {rateInvalid ? (
+                <Typography.Text type="danger" role="alert" data-testid="points-rate-error">
+                  {rangeMessage(RATE_LIMIT)}
+                </Typography.Text>
+              ) : null}
               <Typography.Text type="secondary">{t('pages.pointsSettings.hint')}</Typography.Text>
             </Space>
           </Card>
@@ -203,15 +213,23 @@ export default function VolunteeringSettingsPage() {
           <Form.Item
             name="name"
             label={t('pages.pointsSettings.merchant.name')}
-            rules={[{ required: true, whitespace: true }, { max: 100 }]}
+            rules={[{ required: true, whitespace: true }, lengthRule(MERCHANT_LIMITS.name)]}
           >
-            <Input />
+            <Input count={counter(MERCHANT_LIMITS.name)} />
           </Form.Item>
-          <Form.Item name="offer" label={t('pages.pointsSettings.merchant.offer')} rules={[{ max: 200 }]}>
-            <Input />
+          <Form.Item
+            name="offer"
+            label={t('pages.pointsSettings.merchant.offer')}
+            rules={[lengthRule(MERCHANT_LIMITS.offer)]}
+          >
+            <Input count={counter(MERCHANT_LIMITS.offer)} />
           </Form.Item>
-          <Form.Item name="address" label={t('pages.pointsSettings.merchant.address')} rules={[{ max: 200 }]}>
-            <Input />
+          <Form.Item
+            name="address"
+            label={t('pages.pointsSettings.merchant.address')}
+            rules={[lengthRule(MERCHANT_LIMITS.address)]}
+          >
+            <Input count={counter(MERCHANT_LIMITS.address)} />
           </Form.Item>
         </Form>
       </Modal>

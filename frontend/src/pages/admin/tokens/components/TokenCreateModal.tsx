@@ -10,6 +10,9 @@ import { t } from '../../../../locales';
 import { ApiTokenCreateMutation, TokenOrganisationOptionsQuery } from '../queries';
 import { API_SCOPES, scopeDescription } from './scopes';
 import { dayRange } from '../../../../utils/dateRules';
+import { INPUT_LIMITS, counter, itemsRule, lengthRule } from '../../../../utils/limits';
+
+const LIMITS = INPUT_LIMITS.ApiTokenCreateInput;
 
 interface Values {
   name: string;
@@ -131,19 +134,22 @@ export default function TokenCreateModal({
           label={t('pages.tokens.form.name')}
           rules={[
             { required: true, whitespace: true, message: t('pages.tokens.form.name.required') },
-            { max: 100 },
+            lengthRule(LIMITS.name),
           ]}
         >
           <Input
             placeholder={t('pages.tokens.form.name.placeholder')}
-            maxLength={100}
+            count={counter(LIMITS.name)}
             data-testid="token-name"
           />
         </Form.Item>
         <Form.Item
           name="scopes"
           label={t('pages.tokens.form.scopes')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('pages.tokens.form.scopes.required') }]}
+          rules={[
+            { required: true, type: 'array', min: 1, message: t('pages.tokens.form.scopes.required') },
+            itemsRule(LIMITS.scopes),
+          ]}
         >
           <Checkbox.Group style={{ width: '100%' }} data-testid="token-scopes">
             <Flex vertical gap={6}>

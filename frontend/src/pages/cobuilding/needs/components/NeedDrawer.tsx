@@ -22,6 +22,7 @@ import Attachments from '../../../../components/Attachments';
 import { t } from '../../../../locales';
 import { formatDateTime, statusColor } from '../../../../utils/format';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule, rangeRule } from '../../../../utils/limits';
 import {
   NeedCloseMutation,
   NeedDispatchWithdrawMutation,
@@ -32,6 +33,8 @@ import {
 import type { Need } from './NeedCard';
 
 type Dialog = 'reject' | 'merge' | 'close' | null;
+const REJECT_LIMITS = INPUT_LIMITS.NeedTriageInput;
+const CLOSE_LIMITS = INPUT_LIMITS.NeedCloseInput;
 
 /**
  * A need's details and the next step for the staff who handle it (the need's viewerCanHandle,
@@ -286,9 +289,13 @@ export default function NeedDrawer({
             <Form.Item
               name="reason"
               label={t('pages.needs.reject.reason')}
-              rules={[{ required: true, whitespace: true }]}
+              rules={[{ required: true, whitespace: true }, lengthRule(REJECT_LIMITS.reason)]}
             >
-              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={500} data-testid="need-reject-reason" />
+              <Input.TextArea
+                autoSize={{ minRows: 3 }}
+                count={counter(REJECT_LIMITS.reason)}
+                data-testid="need-reject-reason"
+              />
             </Form.Item>
           ) : null}
           {dialog === 'merge' ? (
@@ -309,12 +316,20 @@ export default function NeedDrawer({
               <Form.Item
                 name="satisfaction"
                 label={t('pages.needs.close.satisfaction')}
-                rules={[{ required: true }]}
+                rules={[{ required: true }, rangeRule(CLOSE_LIMITS.satisfaction)]}
               >
                 <Rate data-testid="need-close-satisfaction" />
               </Form.Item>
-              <Form.Item name="feedback" label={t('pages.needs.close.feedback')}>
-                <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="need-close-feedback" />
+              <Form.Item
+                name="feedback"
+                label={t('pages.needs.close.feedback')}
+                rules={[lengthRule(CLOSE_LIMITS.feedback)]}
+              >
+                <Input.TextArea
+                  autoSize={{ minRows: 2 }}
+                  count={counter(CLOSE_LIMITS.feedback)}
+                  data-testid="need-close-feedback"
+                />
               </Form.Item>
             </>
           ) : null}

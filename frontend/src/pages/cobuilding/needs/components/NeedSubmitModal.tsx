@@ -9,6 +9,7 @@ import { useAllNodes } from '../../../../hooks/useAllNodes';
 import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 import { NEED_CATEGORIES } from '../../labels';
 import { NeedGridsQuery, NeedSubmitMutation } from '../queries';
 
@@ -23,6 +24,7 @@ interface Values {
   photos?: UploadFile[];
 }
 const FIELDS = ['community', 'grid', 'title', 'description', 'category', 'urgency', 'source', 'photos'];
+const LIMITS = INPUT_LIMITS.NeedSubmitInput;
 const ACCEPT = '.jpg,.jpeg,.png,.pdf,.docx,.xlsx';
 
 /** 登记需求 (群众点单): raised by a resident, through a grid worker, or by staff, with photos. */
@@ -123,32 +125,26 @@ export default function NeedSubmitModal({
         <Form.Item
           name="title"
           label={t('pages.needs.field.title')}
-          rules={[
-            { required: true, whitespace: true },
-            { max: 100, message: t('pages.common.tooLong', { max: 100 }) },
-          ]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.title)]}
         >
           {/* A counter, never a cut: a pasted text longer than the limit stays for the user to shorten. */}
-          <Input count={{ show: true, max: 100 }} data-testid="need-title" />
+          <Input count={counter(LIMITS.title)} data-testid="need-title" />
         </Form.Item>
         <Form.Item
           name="description"
           label={t('pages.needs.field.description')}
-          rules={[
-            { required: true, whitespace: true },
-            { max: 2000, message: t('pages.common.tooLong', { max: 2000 }) },
-          ]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.description)]}
         >
           <Input.TextArea
             autoSize={{ minRows: 3 }}
-            count={{ show: true, max: 2000 }}
+            count={counter(LIMITS.description)}
             data-testid="need-description"
           />
         </Form.Item>
         <Form.Item
           name="category"
           label={t('pages.needs.field.category')}
-          rules={[{ required: true, whitespace: true }, { max: 30 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.category)]}
         >
           <AutoComplete
             options={NEED_CATEGORIES.map((value) => ({ value }))}

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import CommunitySelect from '../../../../components/CommunitySelect';
 import ListTable from '../../../../components/ListTable';
 import PageContainer from '../../../../components/PageContainer';
+import { searchCounter, INPUT_LIMITS } from '../../../../utils/limits';
 import type { ProjectListQuery as Result, ProjectStatus } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useListParams } from '../../../../hooks/useListParams';
@@ -95,6 +96,7 @@ export default function ProjectListPage() {
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
+            count={searchCounter(INPUT_LIMITS.ProjectFilter.search)}
             allowClear
             defaultValue={list.search}
             placeholder={t('pages.projects.search')}

@@ -7,6 +7,7 @@ import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
 import { useAuth } from '../../../../providers/AuthProvider';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule, rangeRule } from '../../../../utils/limits';
 import { ResourcePublishMutation, ResourceUnitOptionsQuery, ResourceUpdateMutation } from '../queries';
 import { RESOURCE_CATEGORIES } from './labels';
 
@@ -45,6 +46,8 @@ export default function ResourceModal({
   const [search, setSearch] = useState('');
   const [{ fetching: publishing }, publish] = useMutation(ResourcePublishMutation);
   const [{ fetching: updating }, update] = useMutation(ResourceUpdateMutation);
+  // The same limits either way; these are the ones of the input the form is sent as.
+  const limits = editing ? INPUT_LIMITS.ResourceUpdateInput : INPUT_LIMITS.ResourcePublishInput;
 
   // A liaison's one unit comes with the sign-in; staff search the units of their communities.
   const ownUnit = useMemo(
@@ -175,21 +178,29 @@ export default function ResourceModal({
         <Form.Item
           name="title"
           label={t('pages.resources.field.title')}
-          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(limits.title)]}
         >
-          <Input placeholder={t('pages.resources.field.title.placeholder')} data-testid="resource-title" />
+          <Input
+            placeholder={t('pages.resources.field.title.placeholder')}
+            count={counter(limits.title)}
+            data-testid="resource-title"
+          />
         </Form.Item>
         <Form.Item
           name="description"
           label={t('pages.resources.field.description')}
-          rules={[{ required: true, whitespace: true }, { max: 1000 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(limits.description)]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="resource-description" />
+          <Input.TextArea
+            autoSize={{ minRows: 3 }}
+            count={counter(limits.description)}
+            data-testid="resource-description"
+          />
         </Form.Item>
         <Form.Item
           name="category"
           label={t('pages.resources.field.category')}
-          rules={[{ required: true, whitespace: true }, { max: 30 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(limits.category)]}
         >
           <AutoComplete
             options={RESOURCE_CATEGORIES.map((value) => ({ value }))}
@@ -203,23 +214,31 @@ export default function ResourceModal({
           extra={
             editing ? t('pages.resources.field.capacity.keep') : t('pages.resources.field.capacity.hint')
           }
+          rules={[rangeRule(limits.capacity)]}
         >
-          <InputNumber
-            min={0}
-            max={1000000}
-            precision={0}
-            style={{ width: 200 }}
-            data-testid="resource-capacity"
-          />
+          <InputNumber style={{ width: 200 }} data-testid="resource-capacity" />
         </Form.Item>
-        <Form.Item name="availability" label={t('pages.resources.field.availability')} rules={[{ max: 200 }]}>
+        <Form.Item
+          name="availability"
+          label={t('pages.resources.field.availability')}
+          rules={[lengthRule(limits.availability)]}
+        >
           <Input
             placeholder={t('pages.resources.field.availability.placeholder')}
+            count={counter(limits.availability)}
             data-testid="resource-availability"
           />
         </Form.Item>
-        <Form.Item name="conditions" label={t('pages.resources.field.conditions')} rules={[{ max: 500 }]}>
-          <Input.TextArea autoSize={{ minRows: 2 }} data-testid="resource-conditions" />
+        <Form.Item
+          name="conditions"
+          label={t('pages.resources.field.conditions')}
+          rules={[lengthRule(limits.conditions)]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2 }}
+            count={counter(limits.conditions)}
+            data-testid="resource-conditions"
+          />
         </Form.Item>
       </Form>
     </FormModal>

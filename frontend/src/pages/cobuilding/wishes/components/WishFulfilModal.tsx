@@ -5,6 +5,7 @@ import FormModal from '../../../../components/FormModal';
 import { useMutation } from 'urql';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 import { MicroWishFulfilMutation } from '../queries';
 import type { Wish } from './WishCard';
 
@@ -78,9 +79,14 @@ export default function WishFulfilModal({
         onFinish={onFinish}
         initialValues={{ evidence: [] }}
       >
-        <Form.Item name="note" label={t('pages.wishes.fulfil.note')} rules={[{ max: 500 }]}>
+        <Form.Item
+          name="note"
+          label={t('pages.wishes.fulfil.note')}
+          rules={[lengthRule(INPUT_LIMITS.MicroWishFulfilInput.note)]}
+        >
           <Input.TextArea
             autoSize={{ minRows: 3 }}
+            count={counter(INPUT_LIMITS.MicroWishFulfilInput.note)}
             placeholder={t('pages.wishes.fulfil.note.placeholder')}
             data-testid="wish-fulfil-note"
           />

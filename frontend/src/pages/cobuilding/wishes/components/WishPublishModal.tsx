@@ -6,6 +6,7 @@ import { useAllNodes } from '../../../../hooks/useAllNodes';
 import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 import { MicroWishPublishMutation, WishBeneficiarySearchQuery, WishGridsQuery } from '../queries';
 
 interface Values {
@@ -15,6 +16,7 @@ interface Values {
   description: string;
   grid?: string;
 }
+const LIMITS = INPUT_LIMITS.MicroWishPublishInput;
 const FIELDS = ['community', 'beneficiary', 'title', 'description', 'grid'];
 
 /** 发布微心愿 (community staff): for a resident picked by name; the wall shows the name masked. */
@@ -123,16 +125,24 @@ export default function WishPublishModal({
         <Form.Item
           name="title"
           label={t('pages.wishes.field.title')}
-          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.title)]}
         >
-          <Input placeholder={t('pages.wishes.field.title.placeholder')} data-testid="wish-title-input" />
+          <Input
+            placeholder={t('pages.wishes.field.title.placeholder')}
+            count={counter(LIMITS.title)}
+            data-testid="wish-title-input"
+          />
         </Form.Item>
         <Form.Item
           name="description"
           label={t('pages.wishes.field.description')}
-          rules={[{ required: true, whitespace: true }, { max: 500 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.description)]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="wish-description-input" />
+          <Input.TextArea
+            autoSize={{ minRows: 3 }}
+            count={counter(LIMITS.description)}
+            data-testid="wish-description-input"
+          />
         </Form.Item>
         <Form.Item name="grid" label={t('pages.wishes.field.grid')}>
           <Select

@@ -7,6 +7,7 @@ import { formatDate, orNone } from '../../../../utils/format';
 import { ACTION_ITEM_STATUS_COLORS } from '../../labels';
 import type { ActionItem } from './ActionCard';
 import ProgressHistory from './ProgressHistory';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 /**
  * An action item's details and progress; whoever manages the deciding meeting verifies a completed
@@ -126,9 +127,16 @@ export default function ActionDrawer({
           <Form.Item
             name="note"
             label={t('pages.actions.reject.note')}
-            rules={[{ required: true, whitespace: true, message: t('pages.actions.reject.note.required') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('pages.actions.reject.note.required') },
+              lengthRule(INPUT_LIMITS.ActionItemVerifyInput.note),
+            ]}
           >
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} data-testid="action-reject-note" />
+            <Input.TextArea
+              autoSize={{ minRows: 3 }}
+              count={counter(INPUT_LIMITS.ActionItemVerifyInput.note)}
+              data-testid="action-reject-note"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Card, Col, Row, Space, Typography } from 'antd';
 import { DndContext, DragOverlay } from '@dnd-kit/core';
 import PageContainer from '../../../../components/PageContainer';
@@ -6,12 +6,15 @@ import { t } from '../../../../locales';
 import { useAgendaDnd } from '../useAgendaDnd';
 import { useAgendaEditor, type Meeting } from '../useAgendaEditor';
 import AgendaCard from './AgendaCard';
+import AgendaItemEditModal from './AgendaItemEditModal';
+import type { AgendaItem } from './AgendaList';
 import AgendaVersions from './AgendaVersions';
 import CandidatePanel, { CandidateDragPreview } from './CandidatePanel';
 import ConflictAlert from './ConflictAlert';
 import Invitees from './Invitees';
 import ManualItemForm, { type ManualItemFormHandle } from './ManualItemForm';
 import { MeetingActions, MeetingTitle } from './MeetingHeader';
+import MeetingEditModal from './MeetingEditModal';
 import MeetingInfo from './MeetingInfo';
 import MeetingOutcomes from './MeetingOutcomes';
 import MinutesCard from './MinutesCard';
@@ -32,6 +35,8 @@ export default function AgendaBuilder({
   const manualForm = useRef<ManualItemFormHandle>(null);
   const editor = useAgendaEditor(fetched, onReload, manualForm);
   const { meeting, items, candidates, canEdit, mayManage, busy } = editor;
+  const [editingItem, setEditingItem] = useState<AgendaItem | null>(null);
+  const [editingMeeting, setEditingMeeting] = useState(false);
   const dnd = useAgendaDnd({
     items,
     candidates,
@@ -80,7 +85,24 @@ export default function AgendaBuilder({
       testId="meeting-detail-page"
     >
       <ConflictAlert conflict={editor.conflict} refreshing={refreshing} onReload={editor.refresh} />
-      <MeetingInfo meeting={meeting} />
+      <MeetingInfo meeting={meeting} onEdit={canEdit ? () => setEditingMeeting(true) : undefined} />
+      {editingMeeting ? (
+        <MeetingEditModal
+          meeting={meeting}
+          busy={busy}
+          onSave={editor.editMeeting}
+          onClose={() => setEditingMeeting(false)}
+        />
+      ) : null}
+      {editingItem ? (
+        <AgendaItemEditModal
+          item={editingItem}
+          presenters={presenters}
+          busy={busy}
+          onSave={(values, showErrors) => editor.editItem(editingItem, values, showErrors)}
+          onClose={() => setEditingItem(null)}
+        />
+      ) : null}
       {hasMinutes ? (
         <MinutesCard
           meetingId={meeting.id}
@@ -108,6 +130,7 @@ export default function AgendaBuilder({
                 highlight={dnd.overAgenda}
                 onMove={(from, to) => void editor.move(from, to)}
                 onDelete={(item) => void editor.remove(item)}
+                onEdit={setEditingItem}
               />
               {canEdit ? (
                 <Card title={t('pages.meetingDetail.manual')} data-testid="manual-item-card">

@@ -17,6 +17,7 @@ export default function AgendaCard({
   highlight,
   onMove,
   onDelete,
+  onEdit,
 }: {
   meeting: MeetingDetailFragment;
   items: readonly AgendaItem[];
@@ -32,6 +33,7 @@ export default function AgendaCard({
   highlight: boolean;
   onMove: (from: number, to: number) => void;
   onDelete: (item: AgendaItem) => void;
+  onEdit: (item: AgendaItem) => void;
 }) {
   return (
     <Card
@@ -61,6 +63,7 @@ export default function AgendaCard({
           highlight={highlight}
           onMove={onMove}
           onDelete={onDelete}
+          onEdit={onEdit}
           empty={<EmptyState description={t('pages.meetingDetail.agenda.empty')} />}
         />
       </Space>

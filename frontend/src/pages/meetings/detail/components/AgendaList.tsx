@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import { Button, Flex, Popconfirm, Tag, Tooltip, Typography, theme } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  HolderOutlined,
+} from '@ant-design/icons';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -24,6 +30,7 @@ export default function AgendaList({
   highlight,
   onMove,
   onDelete,
+  onEdit,
   empty,
 }: {
   items: readonly AgendaItem[];
@@ -33,6 +40,7 @@ export default function AgendaList({
   highlight: boolean;
   onMove: (from: number, to: number) => void;
   onDelete: (item: AgendaItem) => void;
+  onEdit: (item: AgendaItem) => void;
   empty: ReactNode;
 }) {
   const { token } = theme.useToken();
@@ -65,6 +73,7 @@ export default function AgendaList({
                 busy={busy}
                 onMove={onMove}
                 onDelete={onDelete}
+                onEdit={onEdit}
               />
             ))}
           </Flex>
@@ -87,6 +96,7 @@ function SortableAgendaItem({
   busy,
   onMove,
   onDelete,
+  onEdit,
 }: {
   item: AgendaItem;
   index: number;
@@ -95,6 +105,7 @@ function SortableAgendaItem({
   busy: boolean;
   onMove: (from: number, to: number) => void;
   onDelete: (item: AgendaItem) => void;
+  onEdit: (item: AgendaItem) => void;
 }) {
   const { token } = theme.useToken();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
@@ -181,6 +192,17 @@ function SortableAgendaItem({
                 disabled={busy || index === count - 1}
                 onClick={() => onMove(index, index + 1)}
                 data-testid="agenda-item-down"
+              />
+            </Tooltip>
+            <Tooltip title={t('pages.meetingDetail.agenda.edit')}>
+              <Button
+                type="text"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={t('pages.meetingDetail.agenda.edit')}
+                disabled={busy}
+                onClick={() => onEdit(item)}
+                data-testid="agenda-item-edit"
               />
             </Tooltip>
             <Popconfirm

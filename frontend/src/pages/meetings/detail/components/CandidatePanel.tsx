@@ -8,9 +8,11 @@ import type { AgendaCandidatesQuery } from '../../../../graphql/graphql';
 import { t } from '../../../../locales';
 import { formatDate } from '../../../../utils/format';
 import { AGENDA_SOURCE_COLORS } from '../../labels';
+import { INPUT_LIMITS, inRange, rangeMessage } from '../../../../utils/limits';
 
 export type Candidate = AgendaCandidatesQuery['agendaCandidates'][number];
 
+const LIMIT = INPUT_LIMITS.AgendaItemCreateInput.minutesAllotted;
 const DRAG_PREFIX = 'candidate:';
 /** The drag id of a candidate (agenda items are dragged by their own ids). */
 export const candidateDragId = (candidate: Candidate) => `${DRAG_PREFIX}${candidate.candidateKey}`;
@@ -36,27 +38,33 @@ export default function CandidatePanel({
   error: CombinedError | null;
   onRetry: () => void;
   busy: boolean;
-  minutes: number;
-  onMinutesChange: (minutes: number) => void;
+  minutes: number | null;
+  onMinutesChange: (minutes: number | null) => void;
   onAdd: (candidate: Candidate) => void;
 }) {
+  const fits = inRange(LIMIT, minutes);
   return (
     <Flex vertical gap={12} data-testid="agenda-candidates" aria-busy={loading}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('pages.meetingDetail.candidates.hint')}
       </Typography.Text>
-      <Flex align="center" gap={8}>
+      <Flex align="center" gap={8} wrap>
         <span>{t('pages.meetingDetail.candidates.minutes')}</span>
+        {/* Kept as typed: a figure out of range is named, and adding waits until it fits. */}
         <InputNumber
-          min={1}
-          max={480}
           value={minutes}
-          onChange={(v) => onMinutesChange(typeof v === 'number' ? v : 10)}
+          onChange={(v) => onMinutesChange(typeof v === 'number' ? v : null)}
+          status={fits ? undefined : 'error'}
           aria-label={t('pages.meetingDetail.candidates.minutes')}
           style={{ width: 80 }}
           data-testid="candidate-minutes"
         />
         <span>{t('pages.meetingDetail.candidates.minutesUnit')}</span>
+        {fits ? null : (
+          <Typography.Text type="danger" data-testid="candidate-minutes-error">
+            {rangeMessage(LIMIT)}
+          </Typography.Text>
+        )}
       </Flex>
       {error && candidates.length === 0 ? (
         <QueryError error={error} onRetry={onRetry} compact />
@@ -72,7 +80,7 @@ export default function CandidatePanel({
           style={{ maxHeight: '70vh', overflowY: 'auto', paddingInlineEnd: 4 }}
         >
           {candidates.map((c) => (
-            <CandidateCard key={c.candidateKey} candidate={c} busy={busy} onAdd={onAdd} />
+            <CandidateCard key={c.candidateKey} candidate={c} busy={busy || !fits} onAdd={onAdd} />
           ))}
         </Flex>
       )}

@@ -1,26 +1,12 @@
 import { useImperativeHandle, type Ref } from 'react';
-import { Button, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Form } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { t } from '../../../../locales';
-
-export interface ManualItemValues {
-  title: string;
-  description?: string;
-  minutesAllotted: number;
-  presenter?: string;
-}
-const FIELDS: ReadonlyArray<keyof ManualItemValues> = [
-  'title',
-  'description',
-  'minutesAllotted',
-  'presenter',
-];
-export const isManualItemField = (field: string | null): field is keyof ManualItemValues =>
-  field !== null && (FIELDS as readonly string[]).includes(field);
+import AgendaItemFields, { cleanAgendaItem, type AgendaItemValues } from './AgendaItemFields';
 
 export interface ManualItemFormHandle {
   /** show the API's field errors under their form items */
-  setErrors: (errors: ReadonlyArray<{ field: keyof ManualItemValues; message: string }>) => void;
+  setErrors: (errors: ReadonlyArray<{ field: keyof AgendaItemValues; message: string }>) => void;
   reset: () => void;
 }
 
@@ -34,9 +20,9 @@ export default function ManualItemForm({
   ref?: Ref<ManualItemFormHandle>;
   presenters: ReadonlyArray<{ value: string; label: string }>;
   busy: boolean;
-  onSubmit: (values: ManualItemValues) => void;
+  onSubmit: (values: AgendaItemValues) => void;
 }) {
-  const [form] = Form.useForm<ManualItemValues>();
+  const [form] = Form.useForm<AgendaItemValues>();
   useImperativeHandle(
     ref,
     () => ({
@@ -46,65 +32,15 @@ export default function ManualItemForm({
     [form],
   );
   return (
-    <Form<ManualItemValues>
+    <Form<AgendaItemValues>
       form={form}
       layout="vertical"
       name="agendaItemCreate"
       initialValues={{ minutesAllotted: 10 }}
-      onFinish={(values) =>
-        onSubmit({
-          ...values,
-          title: values.title.trim(),
-          description: values.description?.trim() || undefined,
-        })
-      }
+      onFinish={(values) => onSubmit(cleanAgendaItem(values))}
       data-testid="manual-item-form"
     >
-      <Form.Item
-        name="title"
-        label={t('pages.meetingDetail.manual.title')}
-        rules={[
-          { required: true, whitespace: true, message: t('pages.meetingDetail.manual.title.required') },
-          { max: 200 },
-        ]}
-      >
-        <Input maxLength={200} data-testid="manual-item-title" />
-      </Form.Item>
-      <Form.Item name="description" label={t('pages.meetingDetail.manual.description')}>
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          maxLength={2000}
-          data-testid="manual-item-description"
-        />
-      </Form.Item>
-      <Flex gap={16} wrap>
-        <Form.Item
-          name="minutesAllotted"
-          label={t('pages.meetingDetail.manual.minutes')}
-          rules={[{ required: true, message: t('pages.meetingDetail.manual.minutes.required') }]}
-        >
-          <InputNumber
-            min={1}
-            max={480}
-            precision={0}
-            style={{ width: 120 }}
-            data-testid="manual-item-minutes"
-          />
-        </Form.Item>
-        <Form.Item
-          name="presenter"
-          label={t('pages.meetingDetail.manual.presenter')}
-          style={{ flex: 1, minWidth: 200 }}
-        >
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('pages.meetingDetail.manual.presenter.placeholder')}
-            options={[...presenters]}
-            data-testid="manual-item-presenter"
-          />
-        </Form.Item>
-      </Flex>
+      <AgendaItemFields presenters={presenters} testId="manual-item" />
       <Button
         type="primary"
         htmlType="submit"

@@ -1,16 +1,33 @@
-import { Card, Descriptions } from 'antd';
+import { Button, Card, Descriptions } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { MeetingDetailFragment } from '../../../../graphql/graphql';
 import { t } from '../../../../locales';
 import { orNone } from '../../../../utils/format';
 
-/** The meeting's particulars: kind, community, time, venue, chair, number of invitees. */
-export default function MeetingInfo({ meeting }: { meeting: MeetingDetailFragment }) {
+/**
+ * The meeting's particulars: kind, community, time, venue, chair, number of invitees; `onEdit`
+ * (before the meeting starts, for who may prepare it) opens 编辑会议信息.
+ */
+export default function MeetingInfo({
+  meeting,
+  onEdit,
+}: {
+  meeting: MeetingDetailFragment;
+  onEdit?: () => void;
+}) {
   const start = dayjs(meeting.startsAt);
   const end = dayjs(meeting.endsAt);
   return (
     <Card size="small">
       <Descriptions
+        extra={
+          onEdit ? (
+            <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="meeting-edit">
+              {t('pages.meetingDetail.edit')}
+            </Button>
+          ) : null
+        }
         size="small"
         column={{ xs: 1, md: 2, xl: 3 }}
         data-testid="meeting-info"

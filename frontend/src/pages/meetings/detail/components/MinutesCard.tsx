@@ -5,6 +5,7 @@ import { FileWordOutlined, FilePdfOutlined, SaveOutlined, SendOutlined } from '@
 import type { MeetingStatus } from '../../../../graphql/graphql';
 import { t } from '../../../../locales';
 import { MinutesDraftQuery } from '../queries';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 /** Where the API serves a meeting's files (same origin, the session cookie signs the request). */
 export const meetingFileUrl = (meetingId: string, file: 'minutes.docx' | 'minutes.pdf' | 'invitation.ics') =>
@@ -92,9 +93,16 @@ export default function MinutesCard({
           <Form.Item
             name="minutesText"
             label={t('pages.meetingDetail.minutes.text')}
-            rules={[{ required: true, whitespace: true, message: t('pages.meetingDetail.minutes.required') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('pages.meetingDetail.minutes.required') },
+              lengthRule(INPUT_LIMITS.JointMeetingMinutesUpdateInput.minutesText),
+            ]}
           >
-            <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} data-testid="minutes-text" />
+            <Input.TextArea
+              autoSize={{ minRows: 8, maxRows: 24 }}
+              count={counter(INPUT_LIMITS.JointMeetingMinutesUpdateInput.minutesText)}
+              data-testid="minutes-text"
+            />
           </Form.Item>
           <Space wrap>
             <Button htmlType="submit" icon={<SaveOutlined />} loading={busy} data-testid="minutes-save">

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import type { JointMeetingCreateInput, MeetingKind } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActingOrganisations';
 import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
-import { ChairCandidatesQuery, JointMeetingCreateMutation } from '../queries';
+import ChairSelect from '../../components/ChairSelect';
+import { JointMeetingCreateMutation } from '../queries';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 interface Values {
   organisation: string;
@@ -31,6 +33,7 @@ const FIELDS: ReadonlyArray<keyof Values> = [
 const isField = (field: string | null): field is keyof Values =>
   field !== null && (FIELDS as readonly string[]).includes(field);
 
+const LIMITS = INPUT_LIMITS.JointMeetingCreateInput;
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 const DEFAULT_HOURS = 2;
 const QUARTERS = ['一', '二', '三', '四'];
@@ -122,18 +125,7 @@ export default function MeetingCreateModal({
     }
   };
 
-  const [chairSearch, setChairSearch] = useState('');
   const organisation = Form.useWatch('organisation', form);
-  const [chairs] = useQuery({
-    query: ChairCandidatesQuery,
-    variables: { organisation: organisation ?? null, search: chairSearch.trim() || null },
-    pause: !open || !organisation,
-  });
-  // The chosen chair stays among the options while another search's results come in.
-  const [chosenChair, setChosenChair] = useState<{ value: string; label: string } | null>(null);
-  const found = (chairs.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
-  const chairOptions =
-    chosenChair && !found.some((o) => o.value === chosenChair.value) ? [chosenChair, ...found] : found;
 
   const options = organisations.options;
   const optionName = (id: string | undefined) => options.find((o) => o.value === id)?.label;
@@ -227,12 +219,12 @@ export default function MeetingCreateModal({
           label={t('pages.meetings.create.name')}
           rules={[
             { required: true, whitespace: true, message: t('pages.meetings.create.name.required') },
-            { max: 200 },
+            lengthRule(LIMITS.title),
           ]}
         >
           <Input
             placeholder={t('pages.meetings.create.name.placeholder')}
-            maxLength={200}
+            count={counter(LIMITS.title)}
             data-testid="meeting-title"
           />
         </Form.Item>
@@ -241,28 +233,17 @@ export default function MeetingCreateModal({
           label={t('pages.meetings.create.venue')}
           rules={[
             { required: true, whitespace: true, message: t('pages.meetings.create.venue.required') },
-            { max: 200 },
+            lengthRule(LIMITS.venue),
           ]}
         >
-          <Input maxLength={200} data-testid="meeting-venue" />
+          <Input count={counter(LIMITS.venue)} data-testid="meeting-venue" />
         </Form.Item>
         <Form.Item
           name="chair"
           label={t('pages.meetings.create.chair')}
           extra={t('pages.meetings.create.chair.hint')}
         >
-          <Select
-            allowClear
-            showSearch={{ filterOption: false, onSearch: setChairSearch }}
-            options={chairOptions}
-            onChange={(value: string | undefined) =>
-              setChosenChair(chairOptions.find((o) => o.value === value) ?? null)
-            }
-            loading={chairs.fetching}
-            placeholder={t('pages.meetings.create.chair.placeholder')}
-            notFoundContent={t('pages.meetings.create.chair.none')}
-            data-testid="meeting-chair"
-          />
+          <ChairSelect organisation={organisation} active={open} />
         </Form.Item>
         <Typography.Text type="secondary">{t('pages.meetings.create.invitees')}</Typography.Text>
       </Form>

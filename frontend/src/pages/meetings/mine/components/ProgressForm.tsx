@@ -4,6 +4,7 @@ import type { ActionItemStatus } from '../../../../graphql/graphql';
 import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
 import type { ActionItem } from '../../actions/components/ActionCard';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 export type ReportStatus = Extract<ActionItemStatus, 'IN_PROGRESS' | 'DONE' | 'BLOCKED'>;
 export interface ProgressValues {
@@ -76,11 +77,14 @@ export default function ProgressForm({
         <Form.Item
           name="note"
           label={t('pages.myActions.report.note')}
-          rules={[{ required: true, whitespace: true, message: t('pages.myActions.report.note.required') }]}
+          rules={[
+            { required: true, whitespace: true, message: t('pages.myActions.report.note.required') },
+            lengthRule(INPUT_LIMITS.ActionItemProgressInput.note),
+          ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={2000}
+            count={counter(INPUT_LIMITS.ActionItemProgressInput.note)}
             data-testid="progress-note"
           />
         </Form.Item>

@@ -10,6 +10,7 @@ import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
 import { ProposalSubmitMutation, ProposalUnitOptionsQuery } from '../queries';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 interface Values {
   community: string;
@@ -33,6 +34,8 @@ const FIELDS: ReadonlyArray<keyof Values> = [
 ];
 const isField = (field: string | null): field is keyof Values =>
   field !== null && (FIELDS as readonly string[]).includes(field);
+
+const LIMITS = INPUT_LIMITS.ProposalSubmitInput;
 
 const ORIGIN_OF_ROLE: Partial<Record<Role, ProposalOrigin>> = {
   UNIT_LIAISON: 'UNIT_LIAISON',
@@ -174,7 +177,7 @@ export default function ProposalSubmitModal({
           label={t('pages.proposals.form.category')}
           rules={[
             { required: true, whitespace: true, message: t('pages.proposals.form.category.required') },
-            { max: 30 },
+            lengthRule(LIMITS.category),
           ]}
         >
           <AutoComplete
@@ -189,27 +192,32 @@ export default function ProposalSubmitModal({
           label={t('pages.proposals.form.title')}
           rules={[
             { required: true, whitespace: true, message: t('pages.proposals.form.title.required') },
-            { max: 100 },
+            lengthRule(LIMITS.title),
           ]}
         >
-          <Input maxLength={100} data-testid="proposal-title" />
+          <Input count={counter(LIMITS.title)} data-testid="proposal-title" />
         </Form.Item>
         <Form.Item
           name="description"
           label={t('pages.proposals.form.description')}
           rules={[
             { required: true, whitespace: true, message: t('pages.proposals.form.description.required') },
+            lengthRule(LIMITS.description),
           ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 8 }}
-            maxLength={2000}
+            count={counter(LIMITS.description)}
             data-testid="proposal-description"
           />
         </Form.Item>
-        <Form.Item name="sourceNote" label={t('pages.proposals.form.sourceNote')}>
+        <Form.Item
+          name="sourceNote"
+          label={t('pages.proposals.form.sourceNote')}
+          rules={[lengthRule(LIMITS.sourceNote)]}
+        >
           <Input
-            maxLength={200}
+            count={counter(LIMITS.sourceNote)}
             placeholder={t('pages.proposals.form.sourceNote.placeholder')}
             data-testid="proposal-source-note"
           />

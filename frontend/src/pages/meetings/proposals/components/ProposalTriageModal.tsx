@@ -7,6 +7,7 @@ import { describeError } from '../../../../providers/errorHandler';
 import { t } from '../../../../locales';
 import { PROPOSAL_STATUS_COLORS } from '../../labels';
 import { ProposalMergeOptionsQuery, ProposalTriageMutation } from '../queries';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 export type TriageAction = 'MERGE' | 'DECLINE';
 
@@ -129,15 +130,16 @@ export default function ProposalTriageModal({
         <Form.Item
           name="reason"
           label={t('pages.proposals.triage.reason')}
-          rules={
-            merging
+          rules={[
+            ...(merging
               ? []
-              : [{ required: true, whitespace: true, message: t('pages.proposals.triage.reason.required') }]
-          }
+              : [{ required: true, whitespace: true, message: t('pages.proposals.triage.reason.required') }]),
+            lengthRule(INPUT_LIMITS.ProposalTriageInput.reason),
+          ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={500}
+            count={counter(INPUT_LIMITS.ProposalTriageInput.reason)}
             placeholder={t('pages.proposals.triage.reason.placeholder')}
             data-testid="proposal-triage-reason"
           />

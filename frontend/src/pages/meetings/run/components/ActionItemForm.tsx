@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { t } from '../../../../locales';
 import { showFieldErrors, type ApiErrors } from '../../../../utils/fieldErrors';
 import { dayRange, today } from '../../../../utils/dateRules';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 export interface ActionItemValues {
   title: string;
@@ -11,6 +12,7 @@ export interface ActionItemValues {
   dueOn: Dayjs;
   expectedResult?: string;
 }
+const LIMITS = INPUT_LIMITS.ActionItemCreateInput;
 const FIELDS = ['title', 'ownerUnit', 'dueOn', 'expectedResult'];
 
 /** 分派督办事项 from a recorded decision: title, owner unit, due date, expected result. */
@@ -46,9 +48,12 @@ export default function ActionItemForm({
       <Form.Item
         name="title"
         label={t('pages.meetingRun.action.title')}
-        rules={[{ required: true, whitespace: true, message: t('pages.meetingRun.action.title.required') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('pages.meetingRun.action.title.required') },
+          lengthRule(LIMITS.title),
+        ]}
       >
-        <Input maxLength={200} data-testid="action-item-title" />
+        <Input count={counter(LIMITS.title)} data-testid="action-item-title" />
       </Form.Item>
       <Form.Item
         name="ownerUnit"
@@ -75,10 +80,14 @@ export default function ActionItemForm({
       >
         <DatePicker style={{ width: 200 }} data-testid="action-item-due" />
       </Form.Item>
-      <Form.Item name="expectedResult" label={t('pages.meetingRun.action.expectedResult')}>
+      <Form.Item
+        name="expectedResult"
+        label={t('pages.meetingRun.action.expectedResult')}
+        rules={[lengthRule(LIMITS.expectedResult)]}
+      >
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 5 }}
-          maxLength={500}
+          count={counter(LIMITS.expectedResult)}
           data-testid="action-item-expected"
         />
       </Form.Item>

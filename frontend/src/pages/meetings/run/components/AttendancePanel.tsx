@@ -6,6 +6,7 @@ import { t } from '../../../../locales';
 import { formatDateTime } from '../../../../utils/format';
 import { ATTENDANCE_COLORS } from '../../labels';
 import EmptyState from '../../../../components/EmptyState';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 
 type Attendance = MeetingRunFragment['attendances'][number];
 export type RecordedStatus = Exclude<AttendanceStatus, 'INVITED'>;
@@ -113,9 +114,14 @@ export default function AttendancePanel({
                 whitespace: true,
                 message: t('pages.meetingRun.attendance.proxyName.required'),
               },
+              lengthRule(INPUT_LIMITS.AttendanceRecordInput.proxyName),
             ]}
           >
-            <Input size="large" maxLength={50} data-testid="attendance-proxy-name" />
+            <Input
+              size="large"
+              count={counter(INPUT_LIMITS.AttendanceRecordInput.proxyName)}
+              data-testid="attendance-proxy-name"
+            />
           </Form.Item>
         </Form>
       </Modal>

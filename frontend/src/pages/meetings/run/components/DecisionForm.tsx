@@ -6,6 +6,7 @@ import { ENUM_LABELS } from '../../../../graphql/enumLabels';
 import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
 import { showFieldErrors, type ApiErrors } from '../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule, rangeRule } from '../../../../utils/limits';
 
 type Item = MeetingRunFragment['agendaItems'][number];
 
@@ -17,6 +18,7 @@ export interface DecisionValues {
   votesAgainst?: number | null;
   votesAbstain?: number | null;
 }
+const LIMITS = INPUT_LIMITS.DecisionRecordInput;
 const FIELDS = ['outcome', 'text', 'discussionNotes', 'votesFor', 'votesAgainst', 'votesAbstain'];
 
 /** 记录决议 of one agenda item: outcome, text, discussion notes and (optionally) the votes. */
@@ -70,22 +72,49 @@ export default function DecisionForm({
       <Form.Item
         name="text"
         label={t('pages.meetingRun.decision.text')}
-        rules={[{ required: true, whitespace: true, message: t('pages.meetingRun.decision.text.required') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('pages.meetingRun.decision.text.required') },
+          lengthRule(LIMITS.text),
+        ]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="decision-text" />
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          count={counter(LIMITS.text)}
+          data-testid="decision-text"
+        />
       </Form.Item>
-      <Form.Item name="discussionNotes" label={t('pages.meetingRun.decision.notes')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} data-testid="decision-notes" />
+      <Form.Item
+        name="discussionNotes"
+        label={t('pages.meetingRun.decision.notes')}
+        rules={[lengthRule(LIMITS.discussionNotes)]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          count={counter(LIMITS.discussionNotes)}
+          data-testid="decision-notes"
+        />
       </Form.Item>
       <Flex gap={16} wrap>
-        <Form.Item name="votesFor" label={t('pages.meetingRun.decision.votesFor')}>
-          <InputNumber min={0} precision={0} data-testid="decision-votes-for" />
+        <Form.Item
+          name="votesFor"
+          label={t('pages.meetingRun.decision.votesFor')}
+          rules={[rangeRule(LIMITS.votesFor)]}
+        >
+          <InputNumber data-testid="decision-votes-for" />
         </Form.Item>
-        <Form.Item name="votesAgainst" label={t('pages.meetingRun.decision.votesAgainst')}>
-          <InputNumber min={0} precision={0} data-testid="decision-votes-against" />
+        <Form.Item
+          name="votesAgainst"
+          label={t('pages.meetingRun.decision.votesAgainst')}
+          rules={[rangeRule(LIMITS.votesAgainst)]}
+        >
+          <InputNumber data-testid="decision-votes-against" />
         </Form.Item>
-        <Form.Item name="votesAbstain" label={t('pages.meetingRun.decision.votesAbstain')}>
-          <InputNumber min={0} precision={0} data-testid="decision-votes-abstain" />
+        <Form.Item
+          name="votesAbstain"
+          label={t('pages.meetingRun.decision.votesAbstain')}
+          rules={[rangeRule(LIMITS.votesAbstain)]}
+        >
+          <InputNumber data-testid="decision-votes-abstain" />
         </Form.Item>
       </Flex>
       <Button

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import CommunitySelect from '../../../../components/CommunitySelect';
 import ListTable from '../../../../components/ListTable';
 import PageContainer from '../../../../components/PageContainer';
+import { searchCounter, INPUT_LIMITS } from '../../../../utils/limits';
 import type { ActivityListQuery as Result } from '../../../../graphql/graphql';
 import { useListParams } from '../../../../hooks/useListParams';
 import { usePagedConnection } from '../../../../hooks/usePagedConnection';
@@ -81,6 +82,7 @@ export default function ActivityListPage() {
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
+            count={searchCounter(INPUT_LIMITS.VolunteerActivityFilter.search)}
             allowClear
             defaultValue={list.search}
             placeholder={t('pages.activities.search')}

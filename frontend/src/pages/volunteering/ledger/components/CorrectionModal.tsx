@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 import { ServiceRecordCorrectMutation } from '../queries';
 
 export interface CorrectedRecord {
@@ -81,9 +82,15 @@ export default function CorrectionModal({
           <Form.Item
             name="reason"
             label={t('pages.ledger.correct.reason')}
-            rules={[{ required: true, whitespace: true }, { max: 200 }]}
+            rules={[
+              { required: true, whitespace: true },
+              lengthRule(INPUT_LIMITS.ServiceRecordCorrectInput.reason),
+            ]}
           >
-            <Input.TextArea autoSize={{ minRows: 2 }} />
+            <Input.TextArea
+              autoSize={{ minRows: 2 }}
+              count={counter(INPUT_LIMITS.ServiceRecordCorrectInput.reason)}
+            />
           </Form.Item>
         </Form>
       ) : null}

@@ -1,6 +1,9 @@
 import { Button, Form, Input, InputNumber, Modal, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { t } from '../../../../../locales';
+import { INPUT_LIMITS, counter, lengthRule, rangeRule } from '../../../../../utils/limits';
+
+const LIMITS = INPUT_LIMITS.ProjectReportInput;
 
 export interface ReportValues {
   note: string;
@@ -39,18 +42,20 @@ export default function ProjectReportModal({
         <Form.Item
           name="note"
           label={t('pages.projects.report.note')}
-          rules={[{ required: true, whitespace: true }, { max: 2000 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.note)]}
         >
-          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="project-report-note" />
-        </Form.Item>
-        <Form.Item name="spent" label={t('pages.projects.report.spent')}>
-          <InputNumber
-            min={0}
-            precision={2}
-            style={{ width: 200 }}
-            addonAfter="元"
-            data-testid="project-report-spent"
+          <Input.TextArea
+            autoSize={{ minRows: 3 }}
+            count={counter(LIMITS.note)}
+            data-testid="project-report-note"
           />
+        </Form.Item>
+        <Form.Item
+          name="spent"
+          label={t('pages.projects.report.spent')}
+          rules={[rangeRule(LIMITS.spent, { decimals: 2 })]}
+        >
+          <InputNumber style={{ width: 200 }} addonAfter="元" data-testid="project-report-spent" />
         </Form.Item>
         <Form.Item
           name="photos"

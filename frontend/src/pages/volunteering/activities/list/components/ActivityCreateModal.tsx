@@ -8,6 +8,7 @@ import { useAllNodes } from '../../../../../hooks/useAllNodes';
 import { useActingOrganisations, useChooseOnly } from '../../../../../hooks/useActingOrganisations';
 import { t } from '../../../../../locales';
 import { payloadSucceeded } from '../../../../../utils/fieldErrors';
+import { INPUT_LIMITS, counter, itemsRule, lengthRule, rangeRule } from '../../../../../utils/limits';
 import { ActivityCreateMutation, ActivityTeamsQuery } from '../queries';
 
 interface Values {
@@ -20,6 +21,7 @@ interface Values {
   team?: string;
   description?: string;
 }
+const LIMITS = INPUT_LIMITS.VolunteerActivityCreateInput;
 const FIELDS = ['community', 'title', 'place', 'slots', 'requiredSkills', 'team', 'description'];
 
 /** 发布志愿活动: time, place, slots and skills; from a project when opened on one. */
@@ -121,9 +123,9 @@ export default function ActivityCreateModal({
         <Form.Item
           name="title"
           label={t('pages.activities.field.title')}
-          rules={[{ required: true, whitespace: true }, { max: 100 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.title)]}
         >
-          <Input data-testid="activity-title" />
+          <Input count={counter(LIMITS.title)} data-testid="activity-title" />
         </Form.Item>
         <Form.Item name="time" label={t('pages.activities.field.time')} rules={[{ required: true }]}>
           <DatePicker.RangePicker
@@ -136,14 +138,22 @@ export default function ActivityCreateModal({
         <Form.Item
           name="place"
           label={t('pages.activities.field.place')}
-          rules={[{ required: true, whitespace: true }, { max: 200 }]}
+          rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.place)]}
         >
-          <Input data-testid="activity-place" />
+          <Input count={counter(LIMITS.place)} data-testid="activity-place" />
         </Form.Item>
-        <Form.Item name="slots" label={t('pages.activities.field.slots')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={1000} data-testid="activity-slots" />
+        <Form.Item
+          name="slots"
+          label={t('pages.activities.field.slots')}
+          rules={[{ required: true }, rangeRule(LIMITS.slots)]}
+        >
+          <InputNumber data-testid="activity-slots" />
         </Form.Item>
-        <Form.Item name="requiredSkills" label={t('pages.activities.field.skills')}>
+        <Form.Item
+          name="requiredSkills"
+          label={t('pages.activities.field.skills')}
+          rules={[itemsRule(LIMITS.requiredSkills)]}
+        >
           <Select mode="tags" tokenSeparators={['、', ',', '，']} />
         </Form.Item>
         <Form.Item name="team" label={t('pages.activities.field.team')}>
@@ -153,8 +163,12 @@ export default function ActivityCreateModal({
             options={teams.nodes.map((n) => ({ value: n.id, label: n.name }))}
           />
         </Form.Item>
-        <Form.Item name="description" label={t('pages.activities.field.description')} rules={[{ max: 1000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2 }} />
+        <Form.Item
+          name="description"
+          label={t('pages.activities.field.description')}
+          rules={[lengthRule(LIMITS.description)]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2 }} count={counter(LIMITS.description)} />
         </Form.Item>
       </Form>
     </FormModal>

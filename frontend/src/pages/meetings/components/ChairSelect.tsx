@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Select } from 'antd';
+import { useQuery } from 'urql';
+import { t } from '../../../locales';
+import { ChairCandidatesQuery } from '../list/queries';
+
+type Option = { value: string; label: string };
+
+/**
+ * 主持人: a person of the convening organisation, found by name as it is typed. Inside a
+ * Form.Item it takes the item's value and onChange; `initial` names the chair already set.
+ */
+export default function ChairSelect({
+  organisation,
+  active,
+  initial,
+  value,
+  onChange,
+}: {
+  organisation: string | undefined;
+  active: boolean;
+  initial?: Option | null;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const [chairs] = useQuery({
+    query: ChairCandidatesQuery,
+    variables: { organisation: organisation ?? null, search: search.trim() || null },
+    pause: !active || !organisation,
+  });
+  // The chosen chair stays among the options while another search's results come in.
+  const [chosen, setChosen] = useState<Option | null>(initial ?? null);
+  const found = (chairs.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const options = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
+  return (
+    <Select
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      options={options}
+      value={value ?? undefined}
+      onChange={(next: string | undefined) => {
+        setChosen(options.find((o) => o.value === next) ?? null);
+        onChange?.(next ?? null);
+      }}
+      loading={chairs.fetching}
+      placeholder={t('pages.meetings.create.chair.placeholder')}
+      notFoundContent={t('pages.meetings.create.chair.none')}
+      data-testid="meeting-chair"
+    />
+  );
+}
