@@ -369,7 +369,7 @@ async def test_a_grid_branch_does_not_convene_a_joint_meeting(gql: GraphQLClient
 
 UPDATE = (
     "mutation U($input: JointMeetingUpdateInput!) { jointMeetingUpdate(input: $input) {"
-    f" meeting {{ version venue chair {{ name }} attendances {{ person {{ name }} }} }}"
+    " meeting { version venue chair { name } attendances { person { name } } }"
     " errors { field code message } } }"
 )
 
