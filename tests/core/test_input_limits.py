@@ -48,7 +48,7 @@ def _directives(value: InputValueDefinitionNode) -> dict[str, dict[str, str]]:
     for directive in value.directives or ():
         assert isinstance(directive, DirectiveNode)
         found[directive.name.value] = {
-            arg.name.value: getattr(arg.value, "value", "null") for arg in directive.arguments
+            arg.name.value: getattr(arg.value, "value", "null") for arg in directive.arguments or ()
         }
     return found
 
