@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from backend.accounts.passwords import hash_password
+from backend.cobuilding.categories import category_for_resource
 from backend.cobuilding.models import (
     MicroWishStatus,
     NeedSource,
@@ -245,14 +246,6 @@ RESOURCE_DESCRIPTIONS = {
     ResourceKind.GOODS: "节日期间为困难群众提供慰问物资。",
     ResourceKind.SERVICE: "定期到社区开展便民服务活动。",
 }
-RESOURCE_CATEGORIES = {
-    ResourceKind.VENUE: "场地设施",
-    ResourceKind.FUNDS: "资金支持",
-    ResourceKind.EXPERTISE: "专业服务",
-    ResourceKind.STAFF_HOURS: "志愿服务",
-    ResourceKind.GOODS: "物资保障",
-    ResourceKind.SERVICE: "便民服务",
-}
 
 
 DEMO_PASSWORD_HASH = hash_password(DEMO_PASSWORD)
@@ -420,7 +413,7 @@ class _Builder:
             title=f"{unit.name}{RESOURCE_TITLES[kind]}",
             description=RESOURCE_DESCRIPTIONS[kind],
             kind=kind,
-            category=RESOURCE_CATEGORIES[kind],
+            category=category_for_resource(kind),
             capacity=self.rng.randint(5, 50),
             availability="工作日 9:00–17:00，节假日需提前预约",
         )

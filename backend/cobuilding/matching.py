@@ -15,46 +15,18 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlmodel import col
 
+from backend.cobuilding.categories import category_named
 from backend.cobuilding.models import (
     DispatchStatus,
     Need,
     NeedDispatch,
     Resource,
-    ResourceKind,
     ResourceStatus,
 )
 from backend.core.db import RequestDb
 from backend.core.scope import Scope, visible
-from backend.units.models import ResidentUnit, ResidentUnitKind
+from backend.units.models import ResidentUnit
 
-K = ResourceKind
-# The kinds of resource that usually meet each category of need on the needs list.
-KINDS_FOR_CATEGORY: dict[str, frozenset[ResourceKind]] = {
-    "基础设施": frozenset({K.FUNDS, K.EXPERTISE, K.GOODS}),
-    "交通出行": frozenset({K.VENUE, K.STAFF_HOURS}),
-    "养老服务": frozenset({K.SERVICE, K.STAFF_HOURS, K.VENUE, K.GOODS}),
-    "环境卫生": frozenset({K.STAFF_HOURS, K.SERVICE, K.FUNDS}),
-    "教育助学": frozenset({K.VENUE, K.EXPERTISE, K.FUNDS, K.STAFF_HOURS}),
-    "文体活动": frozenset({K.VENUE, K.GOODS, K.FUNDS}),
-    "安全生产": frozenset({K.EXPERTISE, K.FUNDS, K.GOODS}),
-    "法律服务": frozenset({K.EXPERTISE, K.SERVICE}),
-}
-U = ResidentUnitKind
-# The kinds of unit that take each category of need: first the one whose work it is, then
-# others that often help.
-UNITS_FOR_CATEGORY: dict[str, tuple[frozenset[ResidentUnitKind], frozenset[ResidentUnitKind]]] = {
-    "基础设施": (
-        frozenset({U.PROPERTY_COMPANY}),
-        frozenset({U.OWNERS_COMMITTEE, U.STATE_ENTERPRISE}),
-    ),
-    "交通出行": (frozenset({U.AGENCY}), frozenset({U.STATE_ENTERPRISE})),
-    "养老服务": (frozenset({U.HOSPITAL, U.SOCIAL_ORGANISATION}), frozenset({U.AGENCY})),
-    "环境卫生": (frozenset({U.PROPERTY_COMPANY}), frozenset({U.AGENCY, U.OWNERS_COMMITTEE})),
-    "教育助学": (frozenset({U.SCHOOL}), frozenset({U.SOCIAL_ORGANISATION})),
-    "文体活动": (frozenset({U.SCHOOL, U.SOCIAL_ORGANISATION}), frozenset({U.STATE_ENTERPRISE})),
-    "安全生产": (frozenset({U.AGENCY}), frozenset({U.PROPERTY_COMPANY, U.STATE_ENTERPRISE})),
-    "法律服务": (frozenset({U.AGENCY}), frozenset({U.SOCIAL_ORGANISATION})),
-}
 # Nearness and the unit's kind weigh most: a coordinator sends a stairwell light to the
 # compound's property company before a well-stocked unit across the community.
 SAME_GRID, UNIT_WHOSE_WORK, UNIT_THAT_HELPS = 35, 30, 15
@@ -82,17 +54,17 @@ def _rank(need: Need, resource: Resource, unit: ResidentUnit, used: int) -> Sugg
         reasons.append("与需求同一网格")
     else:
         reasons.append("同一社区")
-    whose_work, helps = UNITS_FOR_CATEGORY.get(need.category, (frozenset(), frozenset()))
-    if unit.kind in whose_work:
+    category = category_named(need.category)
+    if unit.kind in category.units_whose_work:
         score += UNIT_WHOSE_WORK
         reasons.append(f"{unit.kind.label}承接{need.category}类需求")
-    elif unit.kind in helps:
+    elif unit.kind in category.units_that_help:
         score += UNIT_THAT_HELPS
         reasons.append(f"{unit.kind.label}常协助{need.category}类需求")
     if resource.category == need.category:
         score += SAME_CATEGORY
         reasons.append(f"类别相同：{need.category}")
-    elif resource.kind in KINDS_FOR_CATEGORY.get(need.category, frozenset()):
+    elif resource.kind in category.resource_kinds:
         score += FITTING_KIND
         reasons.append(f"{resource.kind.label}常用于{need.category}类需求")
     if remaining is None:

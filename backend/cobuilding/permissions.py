@@ -26,6 +26,7 @@ NEED_ROLES = ALL_ROLES - {Role.UNIT_LIAISON}
 READ_NEEDS = Rule("needs", ALL_ROLES, token_scope="read:cobuilding")
 READ_DISPATCHES = Rule("needDispatches", ALL_ROLES, token_scope="read:cobuilding")
 READ_RESOURCES = Rule("resources", ALL_ROLES, token_scope="read:cobuilding")
+READ_CATEGORIES = Rule("issueCategories", ALL_ROLES, token_scope="read:cobuilding")
 READ_PROJECTS = Rule("projects", ALL_ROLES, token_scope="read:cobuilding")
 # Unit liaisons see their community's wish wall, to claim wishes for their unit.
 READ_MICRO_WISHES = Rule("microWishes", ALL_ROLES, token_scope="read:cobuilding")

@@ -7,6 +7,7 @@ import strawberry
 from sqlalchemy import Select
 from strawberry.types import Info
 
+from backend.cobuilding.categories import CATEGORIES
 from backend.cobuilding.matching import suggest_resources
 from backend.cobuilding.models import (
     DispatchStatus,
@@ -20,6 +21,7 @@ from backend.cobuilding.models import (
 )
 from backend.cobuilding.permissions import (
     HANDLE_NEEDS,
+    READ_CATEGORIES,
     READ_DISPATCHES,
     READ_MICRO_WISHES,
     READ_NEEDS,
@@ -33,6 +35,7 @@ from backend.cobuilding.services import (
     projects_statement,
     resources_statement,
 )
+from backend.cobuilding.types.categories import IssueCategoryType
 from backend.cobuilding.types.needs import NeedDispatchType, NeedType, ResourceSuggestionType
 from backend.cobuilding.types.projects import ProjectType
 from backend.cobuilding.types.resources import ResourceType
@@ -168,6 +171,13 @@ def needs_select(
 
 @strawberry.type
 class CoBuildingQueries:
+    @strawberry.field(
+        description="需求、资源和议题建议的常用类别（也可填写其他类别）",
+        extensions=allow(READ_CATEGORIES),
+    )
+    def issue_categories(self) -> list[IssueCategoryType]:
+        return [IssueCategoryType.from_category(category) for category in CATEGORIES]
+
     @strawberry.field(description="需求清单（默认按提出时间倒序）", extensions=allow(READ_NEEDS))
     async def needs(
         self,

@@ -138,7 +138,7 @@ class ResourceFactory(BaseFactory[Resource]):
     title = "会议室开放共享"
     description = "工作日晚上和周末可供社区开展活动使用，可容纳 40 人。"
     kind = ResourceKind.VENUE
-    category = "场地设施"
+    category = "文体活动"
     capacity = 40
     status = ResourceStatus.AVAILABLE
 

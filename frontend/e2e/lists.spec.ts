@@ -92,7 +92,7 @@ test('a unit liaison publishes a resource and sees it in the catalogue', async (
   await form.getByText('场地', { exact: true }).click();
   await form.getByLabel('资源名称').fill(title);
   await form.getByLabel('资源说明').fill('物业活动室可容纳 30 人，周末向小区居民开放。');
-  await form.getByLabel('类别').fill('场地设施');
+  await form.getByLabel('类别').fill('文体活动');
   await form.getByLabel('可提供数量（人次、座位等）').fill('30');
   await form.getByLabel('可用时间').fill('周六、周日 9:00–17:00');
   await form.getByLabel('使用条件').fill('提前一天向物业服务中心预约');

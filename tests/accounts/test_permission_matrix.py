@@ -58,6 +58,7 @@ MATRIX: dict[str, tuple[frozenset[Role] | str, str | None]] = {
     "serviceRecords": (EVERYONE - {LIAISON}, "read:volunteering"),
     "needs": (EVERYONE, "read:cobuilding"),
     "resources": (EVERYONE, "read:cobuilding"),
+    "issueCategories": (EVERYONE, "read:cobuilding"),
     "projects": (EVERYONE, "read:cobuilding"),
     "microWishes": (EVERYONE, "read:cobuilding"),
     "jointMeetings": (EVERYONE, "read:meetings"),

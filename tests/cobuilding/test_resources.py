@@ -31,7 +31,7 @@ async def test_a_liaison_publishes_its_units_resource_linked_to_a_commitment(
         "kind": "EXPERTISE",
         "title": "电工服务队",
         "description": "每月两次入户检修。",
-        "category": "专业服务",
+        "category": "基础设施",
         "capacity": 20,
         "conditions": "提前三天预约",
     }
@@ -128,3 +128,21 @@ async def test_a_resource_update_changes_what_is_sent_and_null_clears_what_may_b
     assert no_title["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
     assert no_title["errors"][0]["message"] == "此项不能设为 null：不修改请不传此项。"
     assert no_title_literal["errors"][0]["message"] == "title 不能设为 null：不修改请不传此项。"
+
+
+async def test_the_usual_categories_say_what_meets_them(gql: GraphQLClient) -> None:
+    gql.sign_in(Role.COMMITTEE_MEMBER, CommunityFactory.create())
+
+    categories = (
+        await gql.data("{ issueCategories { name resourceKinds unitsWhoseWork unitsThatHelp } }")
+    )["issueCategories"]
+
+    by_name = {c["name"]: c for c in categories}
+    assert list(by_name)[:3] == ["基础设施", "物业管理", "环境卫生"]
+    assert by_name["基础设施"] == {
+        "name": "基础设施",
+        "resourceKinds": ["FUNDS", "EXPERTISE", "GOODS"],
+        "unitsWhoseWork": ["PROPERTY_COMPANY"],
+        "unitsThatHelp": ["STATE_ENTERPRISE", "OWNERS_COMMITTEE"],
+    }
+    assert by_name["其他"]["resourceKinds"] == []

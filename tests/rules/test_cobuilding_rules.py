@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from backend.cobuilding.categories import category_named
 from backend.cobuilding.matching import (
     FITTING_KIND,
-    KINDS_FOR_CATEGORY,
     MOST_FOR_CAPACITY,
     SAME_CATEGORY,
     SAME_GRID,
@@ -229,8 +229,9 @@ def test_the_weights_put_nearness_and_the_units_kind_before_the_resources_fit() 
     # the unit next door whose work it is, with a fitting resource, before a unit elsewhere
     # whose resource is of the very category
     assert SAME_GRID + UNIT_WHOSE_WORK + FITTING_KIND > UNIT_WHOSE_WORK + SAME_CATEGORY + 5
-    assert K.SERVICE in KINDS_FOR_CATEGORY[CARE]
-    assert K.VENUE not in KINDS_FOR_CATEGORY[LAW]
+    assert K.SERVICE in category_named(CARE).resource_kinds
+    assert K.VENUE not in category_named(LAW).resource_kinds
+    assert category_named("本街道自定的类别").resource_kinds == frozenset()
 
 
 def test_same_grid_whose_work_same_category_unlimited_scores_everything() -> None:

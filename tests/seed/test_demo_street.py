@@ -118,3 +118,14 @@ def test_every_ledger_adds_up_and_every_dispatched_need_has_its_dispatch(seeded:
         assert balance == running[person_id] >= 0
     assert sum(p for _, p, _ in entries if p > 0) == earned
     assert pending == count(seeded, Need, col(Need.status) == NeedStatus.DISPATCHED)
+
+
+def test_needs_and_resources_use_the_one_list_of_categories(seeded: Engine) -> None:
+    from backend.cobuilding.categories import BY_NAME
+    from backend.cobuilding.models import Need, Resource
+
+    with seeded.connect() as connection:
+        used = set(connection.scalars(select(col(Need.category)).distinct()))
+        used |= set(connection.scalars(select(col(Resource.category)).distinct()))
+
+    assert used and used <= set(BY_NAME)

@@ -260,7 +260,6 @@ const meetings = {
   'pages.proposals.form.sourceNote.placeholder': '地点、楼栋或事件（可不填）',
   'pages.proposals.form.unit': '代表单位',
   'pages.proposals.form.unit.placeholder': '代表哪个驻区单位提出（可不选）',
-  'pages.proposals.categories': '环境卫生,治安消防,基础设施,民生服务,文化教育,养老托育,物业管理,其他',
   'pages.proposals.triage.accept': '采纳',
   'pages.proposals.triage.merge': '合并',
   'pages.proposals.triage.decline': '不予采纳',

@@ -23,7 +23,7 @@ import type { NeedStatus } from '../../../graphql/graphql';
 import { useAllNodes } from '../../../hooks/useAllNodes';
 import { useListParams } from '../../../hooks/useListParams';
 import { t } from '../../../locales';
-import { NEED_CATEGORIES } from '../labels';
+import { useIssueCategories } from '../../../hooks/useIssueCategories';
 import type { Need } from './components/NeedCard';
 import NeedColumn from './components/NeedColumn';
 import NeedDrawer from './components/NeedDrawer';
@@ -67,6 +67,7 @@ function useLinkedNeed(show: (need: Need) => void) {
 /** 需求看板: every need by status, from 待受理 to 已办结, with filters by grid and category. */
 export default function NeedsBoardPage() {
   const { message } = App.useApp();
+  const categories = useIssueCategories();
   const { search, setSearch, filters, setFilter } = useListParams([
     'community',
     'grid',
@@ -141,7 +142,7 @@ export default function NeedsBoardPage() {
             placeholder={t('pages.needs.filter.category')}
             aria-label={t('pages.needs.filter.category')}
             value={filters.category}
-            options={NEED_CATEGORIES.map((value) => ({ value }))}
+            options={categories}
             onChange={(v?: string) => setFilter('category', v || undefined)}
             style={{ width: 160 }}
             data-testid="need-filter-category"

@@ -10,8 +10,8 @@ import { useActingOrganisations, useChooseOnly } from '../../../../hooks/useActi
 import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
-import { NEED_CATEGORIES } from '../../labels';
 import { NeedGridsQuery, NeedSubmitMutation } from '../queries';
+import { useIssueCategories } from '../../../../hooks/useIssueCategories';
 
 interface Values {
   community: string;
@@ -38,6 +38,7 @@ export default function NeedSubmitModal({
   onSubmitted: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const categories = useIssueCategories();
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, submit] = useMutation(NeedSubmitMutation);
   const communities = useActingOrganisations('SUBMIT_NEEDS', { active: open, kind: 'COMMUNITY_COMMITTEE' });
@@ -147,7 +148,7 @@ export default function NeedSubmitModal({
           rules={[{ required: true, whitespace: true }, lengthRule(LIMITS.category)]}
         >
           <AutoComplete
-            options={NEED_CATEGORIES.map((value) => ({ value }))}
+            options={categories}
             filterOption={(input, option) => (option?.value ?? '').includes(input)}
             data-testid="need-category"
           />

@@ -9,7 +9,7 @@ import { useAuth } from '../../../../providers/AuthProvider';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { INPUT_LIMITS, counter, lengthRule, rangeRule } from '../../../../utils/limits';
 import { ResourcePublishMutation, ResourceUnitOptionsQuery, ResourceUpdateMutation } from '../queries';
-import { RESOURCE_CATEGORIES } from './labels';
+import { useIssueCategories } from '../../../../hooks/useIssueCategories';
 
 export type Resource = ResourceRowFragment;
 
@@ -42,6 +42,7 @@ export default function ResourceModal({
 }) {
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
+  const categories = useIssueCategories();
   const [formError, setFormError] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [{ fetching: publishing }, publish] = useMutation(ResourcePublishMutation);
@@ -203,7 +204,7 @@ export default function ResourceModal({
           rules={[{ required: true, whitespace: true }, lengthRule(limits.category)]}
         >
           <AutoComplete
-            options={RESOURCE_CATEGORIES.map((value) => ({ value }))}
+            options={categories}
             filterOption={(input, option) => (option?.value ?? '').includes(input)}
             data-testid="resource-category"
           />

@@ -16,6 +16,3 @@ export const RESOURCE_STATUS_COLORS: Record<ResourceStatus, string> = {
   EXHAUSTED: 'orange',
   WITHDRAWN: 'default',
 };
-
-/** The usual categories (the API takes any text). */
-export const RESOURCE_CATEGORIES = ['场地设施', '资金支持', '专业服务', '志愿服务', '物资保障', '便民服务'];

@@ -11,6 +11,7 @@ import { t } from '../../../../locales';
 import { optionsOf } from '../../labels';
 import { ProposalSubmitMutation, ProposalUnitOptionsQuery } from '../queries';
 import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
+import { useIssueCategories } from '../../../../hooks/useIssueCategories';
 
 interface Values {
   community: string;
@@ -41,10 +42,6 @@ const ORIGIN_OF_ROLE: Partial<Record<Role, ProposalOrigin>> = {
   UNIT_LIAISON: 'UNIT_LIAISON',
   COMMITTEE_MEMBER: 'COMMITTEE_MEMBER',
 };
-const CATEGORIES = t('pages.proposals.categories')
-  .split(',')
-  .map((value) => ({ value }));
-
 /** 提交议题建议 / 社情民意 (every role): the community, what it is, where it came from. */
 export default function ProposalSubmitModal({
   open,
@@ -57,6 +54,7 @@ export default function ProposalSubmitModal({
 }) {
   const { me } = useAuth();
   const [form] = Form.useForm<Values>();
+  const categories = useIssueCategories();
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, submit] = useMutation(ProposalSubmitMutation);
 
@@ -181,7 +179,7 @@ export default function ProposalSubmitModal({
           ]}
         >
           <AutoComplete
-            options={CATEGORIES}
+            options={categories}
             placeholder={t('pages.proposals.form.category.placeholder')}
             filterOption={(input, option) => (option?.value ?? '').includes(input)}
             data-testid="proposal-category"
