@@ -70,6 +70,10 @@ async def test_a_project_activity_is_signed_up_served_and_earns_points(gql: Grap
     activity = created["activity"]["id"]
     person = gid("Person", volunteer.id)
     signed = await gql.data(SIGN_UP, {"input": {"activity": activity, "person": person}})
+    in_the_future = await gql.data(
+        CHECK_IN,
+        {"input": {"activity": activity, "person": person, "at": iso(NOW + dt.timedelta(hours=1))}},
+    )
     checked_in = await gql.data(
         CHECK_IN, {"input": {"activity": activity, "person": person, "at": iso(start)}}
     )
@@ -90,6 +94,9 @@ async def test_a_project_activity_is_signed_up_served_and_earns_points(gql: Grap
     )
 
     assert rate == {"pointsPerHour": 12}  # the street's rule applies to the community
+    assert in_the_future["activityCheckIn"]["errors"] == [
+        {"field": "at", "code": "INVALID", "message": "签到、签退时间不能晚于现在。"}
+    ]
     assert created["errors"] == []
     assert created["activity"]["requiredSkills"] == ["电工", "搬运"]
     assert created["activity"]["project"] == {"title": "楼道灯更换"}

@@ -50,6 +50,7 @@ const volunteering = {
   'pages.activities.checkIn.title': '{name} 签到',
   'pages.activities.checkOut.title': '{name} 签退',
   'pages.activities.checkTime': '时间（补录时可修改）',
+  'pages.activities.checkTime.future': '时间不能晚于现在，请选择已经发生的签到、签退时间',
   'pages.activities.checkedIn': '签到成功',
   'pages.activities.checkedOut': '签退成功：服务 {hours} 小时，获得 {points} 积分',
   'pages.activities.qr': '签到二维码',

@@ -71,6 +71,7 @@ export default function ActivityDetailPage() {
     }
   };
 
+  const atInFuture = at.isAfter(dayjs(), 'minute');
   const onCheck = async () => {
     if (!check) return;
     const input = { activity: id, person: check.signup.person.id, at: at.toISOString() };
@@ -303,21 +304,27 @@ export default function ActivityDetailPage() {
         confirmLoading={checkingIn || checkingOut}
         onCancel={() => setCheck(null)}
         onOk={() => void onCheck()}
-        okButtonProps={{ 'data-testid': 'check-confirm' }}
+        okButtonProps={{ 'data-testid': 'check-confirm', disabled: atInFuture }}
         destroyOnHidden
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('pages.activities.checkTime')}</Typography.Text>
+          {/* Kept as typed: a time still to come is named, and the confirmation waits for a past one. */}
           <DatePicker
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
             value={at}
             onChange={(v) => v && setAt(v)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            status={atInFuture ? 'error' : undefined}
             allowClear={false}
             style={{ width: '100%' }}
             data-testid="check-time"
           />
+          {atInFuture ? (
+            <Typography.Text type="danger" role="alert" data-testid="check-time-error">
+              {t('pages.activities.checkTime.future')}
+            </Typography.Text>
+          ) : null}
         </Space>
       </Modal>
     </PageContainer>
