@@ -141,6 +141,11 @@ test('a convener sets the agenda of the next quarterly meeting from the candidat
   const meetingDialog = page.getByTestId('meeting-edit-modal');
   await expect(meetingDialog.getByTestId('meeting-chair')).toContainText(chair);
   await meetingDialog.getByTestId('meeting-edit-venue').fill('城西社区党群服务中心一楼大厅');
+  // A name longer than any search takes is said so, not sent.
+  await meetingDialog.getByTestId('meeting-chair').click();
+  await meetingDialog.getByTestId('meeting-chair').locator('input').fill('王'.repeat(51));
+  await expect(page.locator('.ant-select-dropdown:visible')).toContainText('搜索词最多 50 个字');
+  await page.keyboard.press('Escape');
   await meetingDialog.getByTestId('meeting-chair').hover();
   await meetingDialog.locator('.ant-select-clear').click();
   await page.screenshot({ path: artifact('meeting-edit.png') });

@@ -63,6 +63,7 @@ const zhCN = {
   'pages.common.pageLoading': '页面加载中',
   'pages.common.tooLong': '最多 {max} 个字，请删减后再提交',
   'pages.common.tooMany': '最多 {max} 项',
+  'pages.common.searchTooLong': '搜索词最多 {max} 个字，请改短',
   'pages.common.itemTooLong': '“{item}”超过 {max} 个字，请改短',
   'pages.common.range.integer': '整数',
   'pages.common.range.decimals': '数（最多 {decimals} 位小数）',

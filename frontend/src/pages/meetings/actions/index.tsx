@@ -11,6 +11,7 @@ import ActionColumn from './components/ActionColumn';
 import type { ActionItem } from './components/ActionCard';
 import ActionDrawer from './components/ActionDrawer';
 import { ActionItemVerifyMutation, BoardOwnersQuery, BoardUnitsQuery } from './queries';
+import { useTypeahead } from '../../../hooks/useTypeahead';
 
 const COLUMNS: readonly ActionItemStatus[] = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'VERIFIED'];
 
@@ -28,18 +29,21 @@ export default function ActionBoardPage() {
     [filters.unit, filters.owner, filters.overdue, search],
   );
   const units = useAllNodes(BoardUnitsQuery, (d) => d.residentUnits);
-  const [ownerSearch, setOwnerSearch] = useState('');
+  const ownerSearch = useTypeahead();
   const [owners] = useQuery({
     query: BoardOwnersQuery,
-    variables: { search: ownerSearch },
-    pause: ownerSearch.trim() === '',
+    variables: { search: ownerSearch.search ?? '' },
+    pause: ownerSearch.search === null,
   });
   const [ownerLabel, setOwnerLabel] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [open, setOpen] = useState<ActionItem | null>(null);
   const [{ fetching: verifying }, verify] = useMutation(ActionItemVerifyMutation);
 
-  const ownerOptions = (owners.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const ownerOptions = (ownerSearch.shown(owners.data)?.people.nodes ?? []).map((p) => ({
+    value: p.id,
+    label: p.name,
+  }));
   if (filters.owner && !ownerOptions.some((o) => o.value === filters.owner))
     ownerOptions.unshift({
       value: filters.owner,
@@ -97,7 +101,7 @@ export default function ActionBoardPage() {
           />
           <Select
             allowClear
-            showSearch={{ filterOption: false, onSearch: setOwnerSearch }}
+            showSearch={{ filterOption: false, onSearch: ownerSearch.onSearch }}
             placeholder={t('pages.actions.filter.owner')}
             aria-label={t('pages.actions.filter.owner')}
             value={filters.owner}
@@ -107,7 +111,10 @@ export default function ActionBoardPage() {
               setFilter('owner', v);
             }}
             loading={owners.fetching}
-            notFoundContent={ownerSearch ? undefined : t('pages.actions.filter.ownerHint')}
+            notFoundContent={
+              ownerSearch.tooLongMessage ??
+              (ownerSearch.text ? undefined : t('pages.actions.filter.ownerHint'))
+            }
             options={ownerOptions}
             style={{ width: 200 }}
             data-testid="action-filter-owner"

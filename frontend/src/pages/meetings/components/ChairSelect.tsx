@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Select } from 'antd';
+import { Select, Typography } from 'antd';
 import { useQuery } from 'urql';
 import { t } from '../../../locales';
 import { ChairCandidatesQuery } from '../list/queries';
+import { useTypeahead } from '../../../hooks/useTypeahead';
 
 type Option = { value: string; label: string };
 
@@ -23,20 +24,23 @@ export default function ChairSelect({
   value?: string | null;
   onChange?: (value: string | null) => void;
 }) {
-  const [search, setSearch] = useState('');
+  const typeahead = useTypeahead();
   const [chairs] = useQuery({
     query: ChairCandidatesQuery,
-    variables: { organisation: organisation ?? null, search: search.trim() || null },
-    pause: !active || !organisation,
+    variables: { organisation: organisation ?? null, search: typeahead.search },
+    pause: !active || !organisation || typeahead.tooLongMessage !== undefined,
   });
   // The chosen chair stays among the options while another search's results come in.
   const [chosen, setChosen] = useState<Option | null>(initial ?? null);
-  const found = (chairs.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const found = (typeahead.shown(chairs.data)?.people.nodes ?? []).map((p) => ({
+    value: p.id,
+    label: p.name,
+  }));
   const options = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
   return (
     <Select
       allowClear
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      showSearch={{ filterOption: false, onSearch: typeahead.onSearch }}
       options={options}
       value={value ?? undefined}
       onChange={(next: string | undefined) => {
@@ -46,6 +50,16 @@ export default function ChairSelect({
       loading={chairs.fetching}
       placeholder={t('pages.meetings.create.chair.placeholder')}
       notFoundContent={t('pages.meetings.create.chair.none')}
+      // The chosen chair stays an option; a text too long to look up says so instead of the list.
+      popupRender={(menu) =>
+        typeahead.tooLongMessage ? (
+          <Typography.Text type="secondary" style={{ display: 'block', padding: '5px 12px' }}>
+            {typeahead.tooLongMessage}
+          </Typography.Text>
+        ) : (
+          menu
+        )
+      }
       data-testid="meeting-chair"
     />
   );

@@ -31,6 +31,7 @@ import {
   NeedsBoardQuery,
 } from '../queries';
 import type { Need } from './NeedCard';
+import { useTypeahead } from '../../../../hooks/useTypeahead';
 
 type Dialog = 'reject' | 'merge' | 'close' | null;
 const REJECT_LIMITS = INPUT_LIMITS.NeedTriageInput;
@@ -57,11 +58,14 @@ export default function NeedDrawer({
   const [{ fetching: solving }, solve] = useMutation(NeedSolveMutation);
   const [{ fetching: closing }, close] = useMutation(NeedCloseMutation);
   const [{ fetching: withdrawing }, withdraw] = useMutation(NeedDispatchWithdrawMutation);
-  const [mergeSearch, setMergeSearch] = useState('');
+  const mergeSearch = useTypeahead(INPUT_LIMITS.NeedFilter.search);
   const [candidates] = useQuery({
     query: NeedsBoardQuery,
-    variables: { filter: { search: mergeSearch, organisation: need?.community.id ?? null }, first: 20 },
-    pause: dialog !== 'merge' || mergeSearch.trim() === '',
+    variables: {
+      filter: { search: mergeSearch.search, organisation: need?.community.id ?? null },
+      first: 20,
+    },
+    pause: dialog !== 'merge' || mergeSearch.search === null,
   });
   const fail = (text: string) => message.error(`${t('pages.needs.saveFailed')}：${text}`);
 
@@ -301,9 +305,10 @@ export default function NeedDrawer({
           {dialog === 'merge' ? (
             <Form.Item name="mergeInto" label={t('pages.needs.merge.target')} rules={[{ required: true }]}>
               <Select
-                showSearch={{ filterOption: false, onSearch: setMergeSearch }}
+                showSearch={{ filterOption: false, onSearch: mergeSearch.onSearch }}
+                notFoundContent={mergeSearch.tooLongMessage}
                 loading={candidates.fetching}
-                options={(candidates.data?.needs.edges ?? [])
+                options={(mergeSearch.shown(candidates.data)?.needs.edges ?? [])
                   .map((e) => e.node)
                   .filter((n) => n.id !== need?.id)
                   .map((n) => ({ value: n.id, label: `${n.title}（${n.statusLabel}）` }))}

@@ -10,6 +10,7 @@ import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { INPUT_LIMITS, counter, lengthRule, rangeRule } from '../../../../utils/limits';
 import { ResourcePublishMutation, ResourceUnitOptionsQuery, ResourceUpdateMutation } from '../queries';
 import { useIssueCategories } from '../../../../hooks/useIssueCategories';
+import { useTypeahead } from '../../../../hooks/useTypeahead';
 
 export type Resource = ResourceRowFragment;
 
@@ -44,7 +45,7 @@ export default function ResourceModal({
   const [form] = Form.useForm<Values>();
   const categories = useIssueCategories();
   const [formError, setFormError] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
+  const unitSearch = useTypeahead(INPUT_LIMITS.ResidentUnitFilter.search);
   const [{ fetching: publishing }, publish] = useMutation(ResourcePublishMutation);
   const [{ fetching: updating }, update] = useMutation(ResourceUpdateMutation);
   // The same limits either way; these are the ones of the input the form is sent as.
@@ -57,12 +58,12 @@ export default function ResourceModal({
   );
   const [units] = useQuery({
     query: ResourceUnitOptionsQuery,
-    variables: { search: search.trim() || null },
-    pause: !open || editing !== null || ownUnit !== null,
+    variables: { search: unitSearch.search },
+    pause: !open || editing !== null || ownUnit !== null || unitSearch.tooLongMessage !== undefined,
   });
   const unitOptions = ownUnit
     ? [ownUnit]
-    : (units.data?.residentUnits.nodes ?? []).map((u) => ({
+    : (unitSearch.shown(units.data)?.residentUnits.nodes ?? []).map((u) => ({
         value: u.id,
         label: `${u.name}（${u.community.name}）`,
       }));
@@ -70,7 +71,7 @@ export default function ResourceModal({
   const close = () => {
     form.resetFields();
     setFormError(null);
-    setSearch('');
+    unitSearch.onSearch('');
     onClose();
   };
 
@@ -111,7 +112,7 @@ export default function ResourceModal({
     const payload = result.data?.resourcePublish;
     if (payloadSucceeded(result, payload, setFormError, { instance: form, fields: FIELDS })) {
       form.resetFields();
-      setSearch('');
+      unitSearch.onSearch('');
       if (payload.resource) onSaved(payload.resource, true);
     }
   };
@@ -160,7 +161,8 @@ export default function ResourceModal({
         ) : (
           <Form.Item name="unit" label={t('pages.resources.field.unit')} rules={[{ required: true }]}>
             <Select
-              showSearch={ownUnit ? undefined : { filterOption: false, onSearch: setSearch }}
+              showSearch={ownUnit ? undefined : { filterOption: false, onSearch: unitSearch.onSearch }}
+              notFoundContent={unitSearch.tooLongMessage}
               disabled={ownUnit !== null}
               placeholder={t('pages.resources.field.unit.placeholder')}
               loading={units.fetching}

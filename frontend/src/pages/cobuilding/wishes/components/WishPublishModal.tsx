@@ -8,6 +8,7 @@ import { t } from '../../../../locales';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 import { MicroWishPublishMutation, WishBeneficiarySearchQuery, WishGridsQuery } from '../queries';
+import { useTypeahead } from '../../../../hooks/useTypeahead';
 
 interface Values {
   community: string;
@@ -31,7 +32,7 @@ export default function WishPublishModal({
 }) {
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
+  const typeahead = useTypeahead();
   const [{ fetching }, publish] = useMutation(MicroWishPublishMutation);
   const communities = useActingOrganisations('PUBLISH_WISHES', { active: open, kind: 'COMMUNITY_COMMITTEE' });
   useChooseOnly(form, 'community', communities.only, open);
@@ -39,14 +40,14 @@ export default function WishPublishModal({
   const grids = useAllNodes(WishGridsQuery, (d) => d.grids, undefined, { pause: !open });
   const [people] = useQuery({
     query: WishBeneficiarySearchQuery,
-    variables: { search },
-    pause: !open || search.trim() === '',
+    variables: { search: typeahead.search ?? '' },
+    pause: !open || typeahead.search === null,
   });
 
   const close = () => {
     form.resetFields();
     setFormError(null);
-    setSearch('');
+    typeahead.onSearch('');
     onClose();
   };
 
@@ -68,7 +69,7 @@ export default function WishPublishModal({
       })
     ) {
       form.resetFields();
-      setSearch('');
+      typeahead.onSearch('');
       onPublished();
     }
   };
@@ -111,11 +112,13 @@ export default function WishPublishModal({
           rules={[{ required: true }]}
         >
           <Select
-            showSearch={{ filterOption: false, onSearch: setSearch }}
+            showSearch={{ filterOption: false, onSearch: typeahead.onSearch }}
             placeholder={t('pages.wishes.field.beneficiary.placeholder')}
             loading={people.fetching}
-            notFoundContent={search ? undefined : t('pages.actions.filter.ownerHint')}
-            options={(people.data?.people.nodes ?? []).map((p) => ({
+            notFoundContent={
+              typeahead.tooLongMessage ?? (typeahead.text ? undefined : t('pages.actions.filter.ownerHint'))
+            }
+            options={(typeahead.shown(people.data)?.people.nodes ?? []).map((p) => ({
               value: p.id,
               label: p.community ? `${p.name}（${p.community.name}）` : p.name,
             }))}

@@ -37,6 +37,7 @@ import {
   ActivitySignUpMutation,
   VolunteerSearchQuery,
 } from './queries';
+import { useTypeahead } from '../../../../hooks/useTypeahead';
 
 type Signup = ActivityDetailFragment['signups'][number];
 type Check = { signup: Signup; out: boolean };
@@ -49,11 +50,11 @@ export default function ActivityDetailPage() {
   const activity = data?.node && 'signups' in data.node ? data.node : null;
   /** sign others up, sign them in and out: the activity's coordinators (computed by the server) */
   const canManage = activity?.viewerCanManage ?? false;
-  const [search, setSearch] = useState('');
+  const typeahead = useTypeahead();
   const [people] = useQuery({
     query: VolunteerSearchQuery,
-    variables: { search },
-    pause: search.trim() === '',
+    variables: { search: typeahead.search ?? '' },
+    pause: typeahead.search === null,
   });
   const [person, setPerson] = useState<string | undefined>();
   const [check, setCheck] = useState<Check | null>(null);
@@ -218,14 +219,20 @@ export default function ActivityDetailPage() {
               canManage ? (
                 <Space>
                   <Select
-                    showSearch={{ filterOption: false, onSearch: setSearch }}
+                    showSearch={{ filterOption: false, onSearch: typeahead.onSearch }}
                     placeholder={t('pages.activities.addVolunteer')}
                     aria-label={t('pages.activities.addVolunteer')}
                     value={person}
                     onChange={setPerson}
                     loading={people.fetching}
-                    notFoundContent={search ? undefined : t('pages.actions.filter.ownerHint')}
-                    options={(people.data?.people.nodes ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                    notFoundContent={
+                      typeahead.tooLongMessage ??
+                      (typeahead.text ? undefined : t('pages.actions.filter.ownerHint'))
+                    }
+                    options={(typeahead.shown(people.data)?.people.nodes ?? []).map((p) => ({
+                      value: p.id,
+                      label: p.name,
+                    }))}
                     style={{ width: 200 }}
                     data-testid="signup-person-search"
                   />

@@ -10,25 +10,26 @@ import { t } from '../../../../locales';
 import { formatDate } from '../../../../utils/format';
 import { payloadSucceeded } from '../../../../utils/fieldErrors';
 import { TeamMemberAddMutation, TeamMemberRemoveMutation, TeamPersonSearchQuery } from '../queries';
+import { useTypeahead } from '../../../../hooks/useTypeahead';
 
 type Member = TeamDetailFragment['members'][number];
 
 /** 队员名单: who is in the team, each linked to their points ledger; a coordinator adds and removes. */
 export default function TeamRoster({ team, manage }: { team: TeamDetailFragment; manage: boolean }) {
   const { message } = App.useApp();
-  const [search, setSearch] = useState('');
+  const typeahead = useTypeahead();
   const [person, setPerson] = useState<string | undefined>();
   const [removing, setRemoving] = useState<string | null>(null);
   const [people] = useQuery({
     query: TeamPersonSearchQuery,
-    variables: { search },
-    pause: !manage || search.trim() === '',
+    variables: { search: typeahead.search ?? '' },
+    pause: !manage || typeahead.search === null,
   });
   const [{ fetching: adding }, add] = useMutation(TeamMemberAddMutation);
   const [, remove] = useMutation(TeamMemberRemoveMutation);
   const fail = (text: string) => message.error(`${t('pages.needs.saveFailed')}：${text}`);
   const members = new Set(team.members.map((m) => m.person.id));
-  const options = (people.data?.people.nodes ?? [])
+  const options = (typeahead.shown(people.data)?.people.nodes ?? [])
     .filter((p) => !members.has(p.id))
     .map((p) => ({ value: p.id, label: p.community ? `${p.name}（${p.community.name}）` : p.name }));
 
@@ -39,7 +40,7 @@ export default function TeamRoster({ team, manage }: { team: TeamDetailFragment;
     if (payloadSucceeded(result, result.data?.volunteerTeamMemberAdd, fail)) {
       message.success(t('pages.team.member.added', { name }));
       setPerson(undefined);
-      setSearch('');
+      typeahead.onSearch('');
     }
   };
 
@@ -110,13 +111,15 @@ export default function TeamRoster({ team, manage }: { team: TeamDetailFragment;
         manage ? (
           <Space wrap>
             <Select
-              showSearch={{ filterOption: false, onSearch: setSearch }}
+              showSearch={{ filterOption: false, onSearch: typeahead.onSearch }}
               placeholder={t('pages.team.member.search')}
               aria-label={t('pages.team.member.search')}
               value={person}
               onChange={setPerson}
               loading={people.fetching}
-              notFoundContent={search ? undefined : t('pages.actions.filter.ownerHint')}
+              notFoundContent={
+                typeahead.tooLongMessage ?? (typeahead.text ? undefined : t('pages.actions.filter.ownerHint'))
+              }
               options={options}
               style={{ width: 240 }}
               data-testid="team-member-search"
