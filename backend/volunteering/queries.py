@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 import strawberry
 from sqlalchemy import Select, select
@@ -12,7 +12,7 @@ from strawberry.types import Info
 from backend.core.compiled.registry import StatementPage, compiled_resolver_root
 from backend.core.filters import MAX_SEARCH_LENGTH
 from backend.core.ids import decode_optional_id, load_in_scope
-from backend.core.limits import limited
+from backend.core.limits import MaxLength, limited
 from backend.core.pagination import Connection, OrderDirection, PageArgs, paginate
 from backend.core.permissions import allow
 from backend.core.types import ModelType, required
@@ -20,6 +20,7 @@ from backend.organisations.models import Organisation
 from backend.organisations.services import in_subtree
 from backend.people.models import Person
 from backend.people.refs import PersonRef, load_person
+from backend.volunteering.check_in import CODE_MAX
 from backend.volunteering.models import ActivityStatus, PartnerMerchant, VolunteerActivity
 from backend.volunteering.permissions import (
     READ_ACTIVITIES,
@@ -256,9 +257,15 @@ class ActivityQueries:
     @strawberry.field(
         description="按签到码查活动（扫码签到页），码无效时为空", extensions=allow(VOLUNTEER_SELF)
     )
-    async def volunteer_activity_by_code(self, info: Info, code: str) -> ActivityCheckInInfo | None:
+    async def volunteer_activity_by_code(
+        self,
+        info: Info,
+        code: Annotated[str, strawberry.argument(directives=[MaxLength(chars=CODE_MAX)])],
+    ) -> ActivityCheckInInfo | None:
+        if len(code) > CODE_MAX:  # no code is longer: not one to look up, and not cut to one
+            return None
         rows = await info.context.db.scalars(
-            select(VolunteerActivity).where(col(VolunteerActivity.checkin_code) == code[:32])
+            select(VolunteerActivity).where(col(VolunteerActivity.checkin_code) == code)
         )
         return ActivityCheckInInfo.from_model(rows[0]) if rows else None
 

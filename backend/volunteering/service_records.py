@@ -14,6 +14,7 @@ from sqlmodel import col
 from backend.audit.services import diff, record, snapshot
 from backend.core.actor import Actor
 from backend.core.models import utcnow
+from backend.core.text import excerpt
 from backend.volunteering import points as ledger
 from backend.volunteering.errors import TEXT, VolunteeringErrorCode, refuse
 from backend.volunteering.models import PointsEntry, PointsEntryKind, ServiceRecord
@@ -74,7 +75,7 @@ async def _refuse_overlap(
         raise refuse(
             E.OVERLAPPING,
             field,
-            f"与该志愿者已有的服务记录“{clash.description[:30]}”时间重叠。",
+            f"与该志愿者已有的服务记录“{excerpt(clash.description, 30)}”时间重叠。",
         )
 
 
