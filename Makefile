@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/public -type f 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-backend test-frontend test-e2e lint fmt schema codegen migrate seed bench bench-quick setup clean
+.PHONY: help run test test-backend test-frontend test-e2e lint fmt schema codegen migrate seed create-admin bench bench-quick setup clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ migrate: $(VENV)/.installed ## upgrade the database named by DATABASE_URL
 
 seed: $(VENV)/.installed ## load the demo street into an empty database
 	$(PY) -m backend seed
+
+create-admin: $(VENV)/.installed ## the first street administrator: make create-admin USERNAME=… STREET=… [NAME=…]
+	$(PY) -m backend create-admin --username "$(USERNAME)" --street "$(STREET)" --name "$(NAME)"
 
 bench: $(VENV)/.installed-dev ## the benchmark: GraphQL against hand-written SQL, SQLite and PostgreSQL
 	$(PY) -m bench

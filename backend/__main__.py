@@ -1,4 +1,4 @@
-"""Command line: `python -m backend serve|migrate|seed|export-schema`."""
+"""Command line: `python -m backend serve|migrate|seed|create-admin|export-schema`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,47 @@ def export_schema_text() -> str:
     return print_schema(schema) + "\n"
 
 
+def create_admin_command(settings: Settings, username: str, street: str, name: str) -> int:
+    import asyncio
+    import getpass
+    import os
+
+    from backend.accounts.bootstrap import BootstrapRefused, create_admin
+    from backend.core.db import Database
+    from backend.core.migrate import upgrade_database
+
+    password = os.environ.get("ADMIN_PASSWORD")
+    if password is None:
+        password = getpass.getpass("密码：")
+        if getpass.getpass("再输入一次密码：") != password:
+            print("两次输入的密码不一致，未做任何修改。", file=sys.stderr)
+            return 1
+    upgrade_database(settings)
+
+    async def run() -> str:
+        database = Database(settings)
+        try:
+            async with database.session() as session:
+                created = await create_admin(
+                    session,
+                    username=username,
+                    display_name=name,
+                    street_name=street,
+                    password=password,
+                )
+            new = "（新建）" if created.street_created else ""
+            return f"已创建街道管理员“{created.user.username}”，管理 {created.street.name}{new}。"
+        finally:
+            await database.dispose()
+
+    try:
+        print(asyncio.run(run()))
+    except BootstrapRefused as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -30,6 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("migrate", help="upgrade the database to the newest schema")
     seed: Any = commands.add_parser("seed", help="load the demo street into an empty database")
     seed.add_argument("--force", action="store_true", help="seed even if data exists")
+    admin: Any = commands.add_parser(
+        "create-admin",
+        help="create a street administrator (and the street, when new); the password is read "
+        "from ADMIN_PASSWORD or asked twice",
+    )
+    admin.add_argument("--username", required=True)
+    admin.add_argument("--street", required=True, help="the street working committee's name")
+    admin.add_argument("--name", default="", help="the administrator's name as shown")
     export = commands.add_parser("export-schema", help="write schema.graphql")
     export.add_argument("--output", type=Path, default=SCHEMA_PATH)
     args = parser.parse_args(argv)
@@ -53,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             seed(settings)
         else:
             seed_if_empty(settings)
+    elif args.command == "create-admin":
+        return create_admin_command(settings, args.username, args.street, args.name)
     elif args.command == "serve":
         import uvicorn
 

@@ -27,6 +27,7 @@ EVENTS: dict[str, str] = {
     "sessionCreate.failed": "登录失败",
     "personalData.read": "查看个人信息",
     "activityCheckOut": "签退并记录服务",
+    "createAdmin": "创建首位街道管理员",
 }
 
 OBJECT_KINDS: dict[str, str] = {
