@@ -29,6 +29,7 @@ from backend.meetings.mutations import MEETING_MUTATIONS
 from backend.meetings.queries import CollectionQueries, MeetingQueries, TrackingQueries
 from backend.notifications.mutations import NotificationMutations, WebhookMutations
 from backend.notifications.queries import NotificationQueries, WebhookQueries
+from backend.organisations.mutations import OrganisationMutations
 from backend.organisations.queries import OrganisationQueries
 from backend.people.queries import PeopleQueries
 from backend.units.queries import ResidentUnitQueries
@@ -159,6 +160,7 @@ Mutation = merge_types(
         *MEETING_MUTATIONS,
         WebhookMutations,
         NotificationMutations,
+        OrganisationMutations,
     ),
 )
 

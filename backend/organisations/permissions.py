@@ -13,6 +13,9 @@ TREE_ROLES = ALL_ROLES - {Role.UNIT_LIAISON}
 
 READ_ORGANISATIONS = Rule("organisations", TREE_ROLES, token_scope="read:organisations")
 READ_GRIDS = Rule("grids", TREE_ROLES, token_scope="read:organisations")
+# The street's own administrators shape its tree, within the subtree they administer: the
+# organisations changed, and the parents moved under, are loaded in that scope.
+MANAGE_TREE = Rule("manageOrganisations", frozenset({Role.STREET_ADMIN}))
 
 
 @visibility(Organisation, read=READ_ORGANISATIONS)
