@@ -232,7 +232,7 @@ async def archive_organisation(
         raise refuse(
             E.NOT_EMPTY,
             None,
-            f"“{organisation.name}”下还有{'、'.join(hanging)}，请先归档、移走或办结后再归档。",
+            f"“{organisation.name}”下还有 {'、'.join(hanging)}，请先归档、移走或办结后再归档。",
         )
     before = snapshot(organisation, FIELDS)
     organisation.archived_at = utcnow()

@@ -16,8 +16,9 @@ from backend.organisations.loaders import (
     OrganisationByIdLoader,
     OrganisationsByParentLoader,
 )
-from backend.organisations.models import OrganisationKind
-from backend.organisations.refs import load_community, load_organisation
+from backend.organisations.models import ALLOWED_PARENT_KINDS, OrganisationKind
+from backend.organisations.permissions import manages_tree
+from backend.organisations.refs import holds_over, load_community, load_organisation
 from backend.people.loaders import CommitteeMembershipsByCommunityLoader
 from backend.people.refs import MembershipRef, PersonRef, load_person
 from backend.units.loaders import ResidentUnitsByCommunityLoader
@@ -52,6 +53,16 @@ class OrganisationType(ModelNode):
     @strawberry.field(description="组织类型的中文名")
     def kind_label(self) -> str:
         return self.kind.label
+
+    @strawberry.field(
+        description="当前用户能否修改、移动、归档此组织（街道管理员，在其管理范围内）"
+    )
+    async def viewer_can_manage(self, info: Info) -> bool:
+        return await holds_over(info, self.id, manages_tree)
+
+    @strawberry.field(description="可以设在此组织之下的组织类型")
+    def child_kinds(self) -> list[OrganisationKind]:
+        return [kind for kind, parents in ALLOWED_PARENT_KINDS.items() if self.kind in parents]
 
     @strawberry.field(description="上级组织")
     async def parent(self, info: Info) -> OrganisationType | None:

@@ -133,16 +133,12 @@ async def test_a_resource_update_changes_what_is_sent_and_null_clears_what_may_b
 async def test_the_usual_categories_say_what_meets_them(gql: GraphQLClient) -> None:
     gql.sign_in(Role.COMMITTEE_MEMBER, CommunityFactory.create())
 
-    categories = (
-        await gql.data("{ issueCategories { name resourceKinds unitsWhoseWork unitsThatHelp } }")
-    )["issueCategories"]
+    categories = (await gql.data("{ issueCategories { name resourceKinds } }"))["issueCategories"]
 
     by_name = {c["name"]: c for c in categories}
     assert list(by_name)[:3] == ["基础设施", "物业管理", "环境卫生"]
     assert by_name["基础设施"] == {
         "name": "基础设施",
         "resourceKinds": ["FUNDS", "EXPERTISE", "GOODS"],
-        "unitsWhoseWork": ["PROPERTY_COMPANY"],
-        "unitsThatHelp": ["STATE_ENTERPRISE", "OWNERS_COMMITTEE"],
     }
     assert by_name["其他"]["resourceKinds"] == []

@@ -119,7 +119,7 @@ async def test_archiving_waits_for_what_hangs_below_and_restoring_brings_it_back
         {
             "field": None,
             "code": "NOT_EMPTY",
-            "message": "“城南社区党委”下还有1 个下级组织（城南第一网格党支部）、1 个未完成的督办事项，"
+            "message": "“城南社区党委”下还有 1 个下级组织（城南第一网格党支部）、1 个未完成的督办事项，"
             "请先归档、移走或办结后再归档。",
         }
     ]

@@ -98,8 +98,22 @@ export const INPUT_LIMITS = {
   NeedTriageInput: {
     reason: { maxLength: 500 },
   },
+  OrganisationCreateInput: {
+    name: { maxLength: 100 },
+    code: { maxLength: 32 },
+    address: { maxLength: 200 },
+    secretaryName: { maxLength: 50 },
+    phone: { maxLength: 20 },
+  },
   OrganisationFilter: {
     search: { maxLength: 50 },
+  },
+  OrganisationUpdateInput: {
+    name: { maxLength: 100 },
+    code: { maxLength: 32 },
+    address: { maxLength: 200 },
+    secretaryName: { maxLength: 50 },
+    phone: { maxLength: 20 },
   },
   PartnerMerchantCreateInput: {
     name: { maxLength: 100 },

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Col, Input, Row, Tree, Typography } from 'antd';
+import { Card, Col, Input, Row, Space, Switch, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useSearchParams } from 'react-router-dom';
 import EmptyState from '../../../components/EmptyState';
@@ -23,6 +23,9 @@ function toDataNodes(nodes: OrganisationTreeNode[], matched: Set<string>, filter
         <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
           {n.organisation.kindLabel}
         </Typography.Text>
+        {n.organisation.archivedAt ? (
+          <Tag style={{ marginLeft: 8 }}>{t('pages.organisations.archivedTag')}</Tag>
+        ) : null}
       </span>
     ),
     children: toDataNodes(n.children, matched, filter),
@@ -30,8 +33,17 @@ function toDataNodes(nodes: OrganisationTreeNode[], matched: Set<string>, filter
 }
 
 export default function OrganisationTreePage() {
-  const { nodes, total, loading, error, retry } = useAllNodes(OrganisationTreeQuery, (d) => d.organisations);
   const [params, setParams] = useSearchParams();
+  const archived = params.get('archived') === '1';
+  const { nodes, total, loading, error, retry } = useAllNodes(OrganisationTreeQuery, (d) => d.organisations, {
+    archived,
+  });
+  const select = (key: string | null) => {
+    const next = new URLSearchParams(params);
+    if (key) next.set('selected', key);
+    else next.delete('selected');
+    setParams(next, { replace: true });
+  };
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
 
@@ -68,9 +80,9 @@ export default function OrganisationTreePage() {
             if (!filter) setExpanded(keys.map(String));
           }}
           selectedKeys={selected ? [selected] : []}
+          // Clicking the chosen node again keeps it chosen (a Tree would deselect it).
           onSelect={(keys) => {
-            const key = keys[0];
-            setParams(key ? { selected: String(key) } : {}, { replace: true });
+            if (keys[0]) select(String(keys[0]));
           }}
         />
       </>
@@ -83,11 +95,26 @@ export default function OrganisationTreePage() {
           <Card
             title={t('pages.organisations.tree')}
             extra={
-              total > 0 ? (
-                <Typography.Text type="secondary">
-                  {t('pages.organisations.nodeCount', { total })}
-                </Typography.Text>
-              ) : null
+              <Space>
+                <Switch
+                  size="small"
+                  checked={archived}
+                  onChange={(on) => {
+                    const next = new URLSearchParams(params);
+                    if (on) next.set('archived', '1');
+                    else next.delete('archived');
+                    setParams(next, { replace: true });
+                  }}
+                  aria-label={t('pages.organisations.showArchived')}
+                  data-testid="organisation-show-archived"
+                />
+                <Typography.Text type="secondary">{t('pages.organisations.showArchived')}</Typography.Text>
+                {total > 0 ? (
+                  <Typography.Text type="secondary">
+                    {t('pages.organisations.nodeCount', { total })}
+                  </Typography.Text>
+                ) : null}
+              </Space>
             }
             data-testid="organisation-tree"
           >
@@ -96,7 +123,14 @@ export default function OrganisationTreePage() {
         </Col>
         <Col xs={24} lg={14} xl={15}>
           {selected ? (
-            <OrganisationDetail id={selected} />
+            <OrganisationDetail
+              id={selected}
+              roots={roots}
+              onChanged={(chosen) => {
+                retry();
+                if (chosen) select(chosen);
+              }}
+            />
           ) : (
             <Card>
               <EmptyState description={t('pages.organisations.selectHint')} />

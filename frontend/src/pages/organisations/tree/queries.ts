@@ -1,8 +1,8 @@
 import { graphql } from '../../../graphql';
 
 export const OrganisationTreeQuery = graphql(`
-  query OrganisationTree($first: Int!, $after: String) {
-    organisations(first: $first, after: $after) {
+  query OrganisationTree($first: Int!, $after: String, $archived: Boolean!) {
+    organisations(first: $first, after: $after, filter: { includeArchived: $archived }) {
       totalCount
       pageInfo {
         hasNextPage
@@ -14,6 +14,7 @@ export const OrganisationTreeQuery = graphql(`
           name
           kind
           kindLabel
+          archivedAt
           parent {
             id
           }
@@ -32,8 +33,13 @@ export const OrganisationDetailQuery = graphql(`
         name
         kind
         kindLabel
+        code
         address
         secretaryName
+        phone
+        archivedAt
+        viewerCanManage
+        childKinds
         unitCount
         gridCount
         parent {
@@ -60,6 +66,86 @@ export const OrganisationDetailQuery = graphql(`
             }
           }
         }
+      }
+    }
+  }
+`);
+
+export const OrganisationCreateMutation = graphql(`
+  mutation OrganisationCreate($input: OrganisationCreateInput!) {
+    organisationCreate(input: $input) {
+      organisation {
+        id
+        name
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const OrganisationUpdateMutation = graphql(`
+  mutation OrganisationUpdate($input: OrganisationUpdateInput!) {
+    organisationUpdate(input: $input) {
+      organisation {
+        id
+        name
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const OrganisationMoveMutation = graphql(`
+  mutation OrganisationMove($input: OrganisationMoveInput!) {
+    organisationMove(input: $input) {
+      organisation {
+        id
+        name
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const OrganisationArchiveMutation = graphql(`
+  mutation OrganisationArchive($id: ID!) {
+    organisationArchive(id: $id) {
+      organisation {
+        id
+        name
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const OrganisationRestoreMutation = graphql(`
+  mutation OrganisationRestore($id: ID!) {
+    organisationRestore(id: $id) {
+      organisation {
+        id
+        name
+      }
+      errors {
+        field
+        code
+        message
       }
     }
   }

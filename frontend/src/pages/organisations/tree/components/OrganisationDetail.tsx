@@ -7,8 +7,19 @@ import QueryError from '../../../../components/QueryError';
 import { t } from '../../../../locales';
 import { orNone } from '../../../../utils/format';
 import { OrganisationDetailQuery } from '../queries';
+import type { OrganisationTreeNode } from './buildTree';
+import OrganisationActions from './OrganisationActions';
 
-export default function OrganisationDetail({ id }: { id: string }) {
+/** One organisation: its figures, particulars, grids and units; what its administrators may do. */
+export default function OrganisationDetail({
+  id,
+  roots,
+  onChanged,
+}: {
+  id: string;
+  roots: readonly OrganisationTreeNode[];
+  onChanged: (select?: string) => void;
+}) {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OrganisationDetailQuery,
     variables: { id },
@@ -40,10 +51,25 @@ export default function OrganisationDetail({ id }: { id: string }) {
         <Space>
           <span data-testid="organisation-name">{org.name}</span>
           <Tag color="red">{org.kindLabel}</Tag>
+          {org.archivedAt ? (
+            <Tag data-testid="organisation-archived">{t('pages.organisations.archivedTag')}</Tag>
+          ) : null}
         </Space>
       }
       data-testid="organisation-detail"
     >
+      {org.viewerCanManage ? (
+        <div style={{ marginBottom: 16 }}>
+          <OrganisationActions
+            organisation={{ ...org, id: org.id }}
+            roots={roots}
+            onChanged={(select) => {
+              reexecute({ requestPolicy: 'network-only' });
+              onChanged(select);
+            }}
+          />
+        </div>
+      ) : null}
       <Space size={48} style={{ marginBottom: 24 }}>
         <Statistic title={t('pages.organisations.unitCount')} value={org.unitCount} />
         <Statistic title={t('pages.organisations.gridCount')} value={org.gridCount} />
@@ -57,6 +83,8 @@ export default function OrganisationDetail({ id }: { id: string }) {
           { key: '1', label: t('pages.organisations.parent'), children: orNone(org.parent?.name) },
           { key: '2', label: t('pages.organisations.secretary'), children: orNone(org.secretaryName) },
           { key: '3', label: t('pages.organisations.address'), children: orNone(org.address) },
+          { key: '4', label: t('pages.organisations.phone'), children: orNone(org.phone) },
+          { key: '5', label: t('pages.organisations.code'), children: orNone(org.code) },
         ]}
       />
       {grids.length > 0 && (

@@ -3,6 +3,7 @@ export interface FlatOrganisation {
   name: string;
   kind: string;
   kindLabel: string;
+  archivedAt?: string | null;
   parent?: { id: string } | null;
 }
 
