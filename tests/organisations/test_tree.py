@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 from strawberry import relay
 
 from backend.core.principal import Role
@@ -90,7 +91,10 @@ async def test_an_administrator_builds_and_reshapes_the_street(gql: GraphQLClien
     assert path_of(group["organisation"]["id"]).startswith(path_of(branch["organisation"]["id"]))
     assert into_itself["errors"][0]["message"] == "不能移到自身或其下级组织之下。"
     assert renamed["organisation"]["name"] == "城西社区党委（新）"
-    assert session.scalars(select(Organisation).where(Organisation.name == "套娃社区")).all() == []
+    assert (
+        session.scalars(select(Organisation).where(col(Organisation.name) == "套娃社区")).all()
+        == []
+    )
 
 
 async def test_archiving_waits_for_what_hangs_below_and_restoring_brings_it_back(
@@ -147,4 +151,4 @@ async def test_only_the_streets_own_administrators_change_its_tree(gql: GraphQLC
 
     assert convener["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert elsewhere["errors"][0]["extensions"]["code"] == "NOT_FOUND"
-    assert session.scalars(select(Organisation).where(Organisation.name == "x")).all() == []
+    assert session.scalars(select(Organisation).where(col(Organisation.name) == "x")).all() == []
