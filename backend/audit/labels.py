@@ -36,6 +36,7 @@ OBJECT_KINDS: dict[str, str] = {
     "ApiToken": "API 令牌",
     "CommitteeMembership": "兼职委员",
     "Decision": "决议",
+    "Grid": "网格",
     "JointMeeting": "联席会议",
     "MeetingAttendance": "出席记录",
     "MicroWish": "微心愿",
@@ -62,6 +63,7 @@ FIELDS: dict[str, str] = {
     "archived_at": "归档时间",
     "at": "时间",
     "availability": "开放时间",
+    "branch_id": "网格党支部",
     "budget_cents": "预算",
     "capacity": "容量",
     "category": "类别",
@@ -83,7 +85,9 @@ FIELDS: dict[str, str] = {
     "failed_logins": "连续失败次数",
     "field": "查看的字段",
     "follow_up_officer_id": "跟办员",
+    "households": "户数",
     "kind": "类型",
+    "leader_id": "网格长",
     "meeting_id": "所属会议",
     "merchant": "合作商家",
     "merged_into_id": "并入",
@@ -133,6 +137,7 @@ FIELDS: dict[str, str] = {
     "votes_abstain": "弃权票",
     "votes_against": "反对票",
     "votes_for": "赞成票",
+    "worker_id": "网格员",
 }
 
 # Fields whose value is an amount of money in cents.

@@ -1,0 +1,79 @@
+"""Grids of a community: added, edited and archived by the street administrator."""
+
+from __future__ import annotations
+
+from backend.cobuilding.models import NeedStatus
+from backend.core.principal import Role
+from backend.factories import (
+    CommunityFactory,
+    GridFactory,
+    NeedFactory,
+    OrganisationFactory,
+    PersonFactory,
+    StreetFactory,
+)
+from backend.organisations.models import OrganisationKind
+from tests.client import GraphQLClient
+from tests.helpers import gid
+
+RESULT = "grid { id name households } errors { field code message }"
+CREATE = f"mutation C($i: GridCreateInput!) {{ gridCreate(input: $i) {{ {RESULT} }} }}"
+UPDATE = f"mutation U($i: GridUpdateInput!) {{ gridUpdate(input: $i) {{ {RESULT} }} }}"
+ARCHIVE = f"mutation A($id: ID!) {{ gridArchive(id: $id) {{ {RESULT} }} }}"
+
+
+async def test_an_administrator_adds_edits_and_archives_a_grid(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
+    community = CommunityFactory.create(street=street, name="城西社区党委")
+    branch = OrganisationFactory.create(
+        name="城西第五网格党支部", kind=OrganisationKind.GRID_BRANCH, parent_id=community.id
+    )
+    elsewhere = OrganisationFactory.create(
+        name="城东第一网格党支部",
+        kind=OrganisationKind.GRID_BRANCH,
+        parent_id=CommunityFactory.create(street=street, name="城东社区党委").id,
+    )
+    worker = PersonFactory.create(name="周网格员", community_id=community.id)
+    busy = GridFactory.create(community=community, name="城西第一网格")
+    NeedFactory.create(community=community, grid_id=busy.id, status=NeedStatus.ACCEPTED)
+    gql.sign_in(Role.STREET_ADMIN, street)
+    grid = {
+        "community": gid("Organisation", community.id),
+        "name": "城西第五网格",
+        "households": 320,
+        "branch": gid("Organisation", branch.id),
+        "worker": gid("Person", worker.id),
+    }
+
+    created = (await gql.data(CREATE, {"i": grid}))["gridCreate"]
+    twice = (await gql.data(CREATE, {"i": grid}))["gridCreate"]
+    too_many = (await gql.data(CREATE, {"i": grid | {"name": "大网格", "households": 2001}}))[
+        "gridCreate"
+    ]
+    other_branch = (
+        await gql.data(
+            CREATE,
+            {"i": grid | {"name": "错支部网格", "branch": gid("Organisation", elsewhere.id)}},
+        )
+    )["gridCreate"]
+    edited = (
+        await gql.data(
+            UPDATE, {"i": {"id": created["grid"]["id"], "households": 355, "branch": None}}
+        )
+    )["gridUpdate"]
+    refused = (await gql.data(ARCHIVE, {"id": gid("Grid", busy.id)}))["gridArchive"]
+    archived = (await gql.data(ARCHIVE, {"id": created["grid"]["id"]}))["gridArchive"]
+
+    assert created["errors"] == [] and created["grid"]["households"] == 320
+    assert twice["errors"] == [
+        {"field": "name", "code": "DUPLICATE", "message": "“城西社区党委”已有同名网格。"}
+    ]
+    assert too_many["errors"][0]["field"] == "households"
+    assert other_branch["errors"] == [
+        {"field": "branch", "code": "WRONG_PARENT", "message": "网格党支部须是本社区的网格党支部。"}
+    ]
+    assert edited["grid"]["households"] == 355
+    assert refused["errors"][0]["message"] == (
+        "网格“城西第一网格”内还有 1 个未办结的需求，请先调整网格或办结后再归档。"
+    )
+    assert archived["errors"] == []
