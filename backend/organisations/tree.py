@@ -155,6 +155,7 @@ async def move_organisation(
     _check_parent(organisation.kind, parent)
     if organisation.parent_id == parent.id:
         return organisation
+    await _check_no_grids_follow(session, organisation)
     before = snapshot(organisation, FIELDS)
     old_path, new_path = organisation.path, child_path(parent, key(organisation))
     organisation.parent_id = key(parent)
@@ -176,6 +177,23 @@ async def move_organisation(
     )
     await session.commit()
     return organisation
+
+
+async def _check_no_grids_follow(session: AsyncSession, branch: Organisation) -> None:
+    """A grid branch leads grids of its own community: it leaves only once they have another."""
+    grids = list(
+        await session.scalars(
+            select(col(Grid.name)).where(
+                col(Grid.branch_id) == branch.id, col(Grid.archived_at).is_(None)
+            )
+        )
+    )
+    if grids:
+        raise refuse(
+            E.NOT_EMPTY,
+            "parent",
+            f"“{branch.name}”仍是网格“{'、'.join(grids[:3])}”的党支部，请先在网格中改选后再调整上级。",
+        )
 
 
 async def _what_hangs_below(session: AsyncSession, organisation: Organisation) -> list[str]:

@@ -4,6 +4,7 @@ import { chooseOption, confirmPopover } from './antd';
 
 const COMMUNITY = '城北新区社区党委';
 const BRANCH = '城北新区第一网格党支部';
+const GRID = '城北新区第一网格';
 
 async function selectNode(page: Page, name: string) {
   await page.getByTestId('organisation-tree').getByText(name, { exact: true }).click();
@@ -44,10 +45,29 @@ test('a street administrator adds a community and a grid branch, moves and archi
   await submitModal(page);
   await expect(page.getByTestId('organisation-name')).toHaveText(BRANCH);
 
-  // The community cannot be archived while the branch hangs below it; the message names it.
+  // 新建网格 in the community: 2,001 households stay typed and are refused; 320 is saved.
   await selectNode(page, COMMUNITY);
+  await page.getByTestId('grid-add').click();
+  const gridModal = page.getByTestId('grid-modal');
+  await gridModal.getByTestId('grid-name').fill(GRID);
+  await gridModal.getByTestId('grid-households').fill('2001');
+  await gridModal.getByTestId('grid-modal-ok').click();
+  await expect(gridModal.getByText('须为 0 到 2000 之间的整数')).toBeVisible();
+  await gridModal.getByTestId('grid-households').fill('320');
+  await chooseOption(page, gridModal.getByTestId('grid-branch'), BRANCH);
+  await gridModal.getByTestId('grid-modal-ok').click();
+  await expect(gridModal).toBeHidden();
+  await expect(page.getByTestId('grid-tag')).toHaveText(`${GRID}（320 户）`);
+
+  // The community cannot be archived while the branch and the grid hang below it.
   await confirmPopover(page, page.getByTestId('organisation-archive'), /归\s*档/);
-  await expect(page.locator('.ant-message')).toContainText(`下还有 1 个下级组织（${BRANCH}）`);
+  await expect(page.locator('.ant-message')).toContainText(`下还有 1 个下级组织（${BRANCH}）、1 个网格`);
+
+  // Its grid is archived from the grid's own dialog (a branch leading grids stays put).
+  await page.getByTestId('grid-tag').click();
+  await confirmPopover(page, gridModal.getByTestId('grid-archive'), /归\s*档/);
+  await expect(gridModal).toBeHidden();
+  await expect(page.getByTestId('grid-tag')).toHaveCount(0);
 
   // 调整上级: the branch goes under another community.
   await selectNode(page, BRANCH);

@@ -77,3 +77,28 @@ async def test_an_administrator_adds_edits_and_archives_a_grid(gql: GraphQLClien
         "网格“城西第一网格”内还有 1 个未办结的需求，请先调整网格或办结后再归档。"
     )
     assert archived["errors"] == []
+
+
+async def test_a_grid_branch_leading_grids_stays_in_its_community(gql: GraphQLClient) -> None:
+    street = StreetFactory.create()
+    west = CommunityFactory.create(street=street, name="城西社区党委")
+    east = CommunityFactory.create(street=street, name="城东社区党委")
+    branch = OrganisationFactory.create(
+        name="城西第五网格党支部", kind=OrganisationKind.GRID_BRANCH, parent_id=west.id
+    )
+    GridFactory.create(community=west, name="城西第五网格", branch_id=branch.id)
+    gql.sign_in(Role.STREET_ADMIN, street)
+
+    moved = await gql.data(
+        "mutation M($i: OrganisationMoveInput!) { organisationMove(input: $i) {"
+        " errors { field code message } } }",
+        {"i": {"id": gid("Organisation", branch.id), "parent": gid("Organisation", east.id)}},
+    )
+
+    assert moved["organisationMove"]["errors"] == [
+        {
+            "field": "parent",
+            "code": "NOT_EMPTY",
+            "message": "“城西第五网格党支部”仍是网格“城西第五网格”的党支部，请先在网格中改选后再调整上级。",
+        }
+    ]

@@ -49,8 +49,16 @@ export const INPUT_LIMITS = {
     votesAgainst: { min: 0, max: 10000 },
     votesAbstain: { min: 0, max: 10000 },
   },
+  GridCreateInput: {
+    name: { maxLength: 100 },
+    households: { min: 0, max: 2000 },
+  },
   GridFilter: {
     search: { maxLength: 50 },
+  },
+  GridUpdateInput: {
+    name: { maxLength: 100 },
+    households: { min: 0, max: 2000 },
   },
   JointMeetingCreateInput: {
     title: { maxLength: 200 },

@@ -53,6 +53,10 @@ export const OrganisationDetailQuery = graphql(`
               id
               name
               households
+              branch {
+                id
+                name
+              }
             }
           }
         }
@@ -141,6 +145,51 @@ export const OrganisationRestoreMutation = graphql(`
       organisation {
         id
         name
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const GridCreateMutation = graphql(`
+  mutation GridCreate($input: GridCreateInput!) {
+    gridCreate(input: $input) {
+      grid {
+        id
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const GridUpdateMutation = graphql(`
+  mutation GridUpdate($input: GridUpdateInput!) {
+    gridUpdate(input: $input) {
+      grid {
+        id
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const GridArchiveMutation = graphql(`
+  mutation GridArchive($id: ID!) {
+    gridArchive(id: $id) {
+      grid {
+        id
       }
       errors {
         field

@@ -8,7 +8,23 @@ import { t } from '../../../../locales';
 import { orNone } from '../../../../utils/format';
 import { OrganisationDetailQuery } from '../queries';
 import type { OrganisationTreeNode } from './buildTree';
+import GridEditor from './GridEditor';
 import OrganisationActions from './OrganisationActions';
+
+/** The grid branches directly below an organisation, as select options. */
+function branchesOf(roots: readonly OrganisationTreeNode[], id: string): { value: string; label: string }[] {
+  const find = (nodes: readonly OrganisationTreeNode[]): OrganisationTreeNode | undefined => {
+    for (const n of nodes) {
+      if (n.key === id) return n;
+      const below = find(n.children);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  return (find(roots)?.children ?? [])
+    .filter((c) => c.organisation.kind === 'GRID_BRANCH' && !c.organisation.archivedAt)
+    .map((c) => ({ value: c.key, label: c.organisation.name }));
+}
 
 /** One organisation: its figures, particulars, grids and units; what its administrators may do. */
 export default function OrganisationDetail({
@@ -43,6 +59,8 @@ export default function OrganisationDetail({
   }
 
   const units = org.residentUnits.edges.map((e) => e.node);
+  // Grids belong to communities; their administrators edit them here.
+  const manageGrids = org.viewerCanManage && org.kind === 'COMMUNITY_COMMITTEE';
   const grids = org.grids.edges.map((e) => e.node);
 
   return (
@@ -87,21 +105,20 @@ export default function OrganisationDetail({
           { key: '5', label: t('pages.organisations.code'), children: orNone(org.code) },
         ]}
       />
-      {grids.length > 0 && (
+      {grids.length > 0 || (manageGrids && !org.archivedAt) ? (
         <>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('pages.organisations.grids')}
           </Typography.Title>
-          <Space wrap>
-            {grids.map((g) => (
-              <Tag key={g.id}>
-                {g.name}
-                {g.households ? `（${g.households} 户）` : ''}
-              </Tag>
-            ))}
-          </Space>
+          <GridEditor
+            communityId={org.id}
+            grids={grids}
+            branches={branchesOf(roots, org.id)}
+            manage={manageGrids && !org.archivedAt}
+            onChanged={() => reexecute({ requestPolicy: 'network-only' })}
+          />
         </>
-      )}
+      ) : null}
       {units.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
