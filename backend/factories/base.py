@@ -19,6 +19,7 @@ from faker import Faker
 from sqlalchemy.orm import scoped_session, sessionmaker
 from sqlmodel import Session
 
+from backend.core.identifiers import id_check_digit
 from backend.people.models import (
     Gender,
 )
@@ -30,16 +31,8 @@ ModelT = TypeVar("ModelT")
 
 HULIAO = "广东省梅州市大埔县湖寮镇"
 DABU_AREA_CODE = "441422"
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
 # Shares Faker's random generator, so factory.random.reseed_random() makes it repeatable.
 fake = Faker("zh_CN")
-
-
-def id_check_digit(first17: str) -> str:
-    """GB 11643-1999 check digit of a resident ID number."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11]
 
 
 def make_id_number(birth_date: dt.date, sequence: int, gender: Gender) -> str:
