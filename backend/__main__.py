@@ -21,7 +21,9 @@ def export_schema_text() -> str:
     return print_schema(schema) + "\n"
 
 
-def create_admin_command(settings: Settings, username: str, street: str, name: str) -> int:
+def create_admin_command(
+    settings: Settings, username: str, street: str, name: str, *, new_street: bool = False
+) -> int:
     import asyncio
     import getpass
     import os
@@ -48,6 +50,7 @@ def create_admin_command(settings: Settings, username: str, street: str, name: s
                     display_name=name,
                     street_name=street,
                     password=password,
+                    new_street=new_street,
                 )
             new = "（新建）" if created.street_created else ""
             return f"已创建街道管理员“{created.user.username}”，管理 {created.street.name}{new}。"
@@ -79,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--username", required=True)
     admin.add_argument("--street", required=True, help="the street working committee's name")
     admin.add_argument("--name", default="", help="the administrator's name as shown")
+    admin.add_argument(
+        "--new-street", action="store_true", help="make another street beside an existing one"
+    )
     export = commands.add_parser("export-schema", help="write schema.graphql")
     export.add_argument("--output", type=Path, default=SCHEMA_PATH)
     args = parser.parse_args(argv)
@@ -103,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             seed_if_empty(settings)
     elif args.command == "create-admin":
-        return create_admin_command(settings, args.username, args.street, args.name)
+        return create_admin_command(
+            settings, args.username, args.street, args.name, new_street=args.new_street
+        )
     elif args.command == "serve":
         import uvicorn
 

@@ -44,13 +44,14 @@ async def create_admin(
     display_name: str,
     street_name: str,
     password: str,
+    new_street: bool = False,
 ) -> CreatedAdmin:
     username, street_name = username.strip(), street_name.strip()
     display_name = display_name.strip() or username
     _check(username, display_name, street_name, password)
     if await session.scalar(select(col(User.id)).where(col(User.username) == username)):
         raise BootstrapRefused(f"用户名“{username}”已存在，未做任何修改。")
-    street, created = await _street(session, street_name)
+    street, created = await _street(session, street_name, new_street)
     user = User(
         username=username,
         display_name=display_name,
@@ -86,8 +87,9 @@ def _check(username: str, display_name: str, street_name: str, password: str) ->
         raise BootstrapRefused(problem)
 
 
-async def _street(session: AsyncSession, name: str) -> tuple[Organisation, bool]:
-    """The street working committee of this name, made as a new root when there is none."""
+async def _street(session: AsyncSession, name: str, new: bool) -> tuple[Organisation, bool]:
+    """The street working committee of this name; a new root when there is none, and, beside an
+    existing street, only when asked (a mistyped name must not start a second, empty tree)."""
     found = (
         await session.scalars(
             select(Organisation).where(
@@ -99,6 +101,16 @@ async def _street(session: AsyncSession, name: str) -> tuple[Organisation, bool]
         if found.kind is not OrganisationKind.STREET_COMMITTEE:
             raise BootstrapRefused(f"“{name}”不是街道党工委。")
         return found, False
+    others = list(
+        await session.scalars(
+            select(col(Organisation.name)).where(col(Organisation.parent_id).is_(None))
+        )
+    )
+    if others and not new:
+        raise BootstrapRefused(
+            f"没有名为“{name}”的街道；已有“{'、'.join(others)}”。"
+            "如确需另建一个街道，请加 --new-street，未做任何修改。"
+        )
     street = Organisation(name=name, kind=OrganisationKind.STREET_COMMITTEE)
     session.add(street)
     await session.flush()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from backend.core.identifiers import id_check_digit
 from backend.factories.accounts import (
     DEFAULT_PASSWORD,
     ApiTokenFactory,
@@ -19,7 +20,6 @@ from backend.factories.base import (
     bulk_mode,
     fake,
     huliao_address,
-    id_check_digit,
     make_id_number,
     persist,
     reset_sequences,

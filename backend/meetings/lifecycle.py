@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -198,11 +198,13 @@ async def update_meeting(
         starts_at = changes.starts_at or meeting.starts_at
         ends_at = changes.ends_at or meeting.ends_at
         _check_times(starts_at, ends_at)
-        meeting.starts_at, meeting.ends_at = starts_at, ends_at
+        # In UTC, as stored: the same moment written with another offset is no change.
+        meeting.starts_at, meeting.ends_at = starts_at.astimezone(UTC), ends_at.astimezone(UTC)
+    new_chair = None
     if changes.chair_id is not None:
         meeting.chair_id = changes.chair_id.value
-        if meeting.chair_id is not None:
-            await _invite(session, meeting, meeting.chair_id)
+        if meeting.chair_id is not None and await _invite(session, meeting, meeting.chair_id):
+            new_chair = meeting.chair_id
     after = snapshot(meeting, MEETING_FIELDS)
     if after == before:
         return meeting
@@ -215,6 +217,15 @@ async def update_meeting(
         object_id=meeting.id,
         changes=diff(before, after),
     )
+    if meeting.status is MeetingStatus.PUBLISHED and new_chair is not None:
+        notify(
+            session,
+            [new_chair],
+            kind="meeting.chair",
+            title=f"{meeting.title}：请您主持会议",
+            body=f"{meeting.starts_at.astimezone(LOCAL_ZONE):%Y-%m-%d %H:%M} 开始，地点：{meeting.venue}",
+            link=spa_path("/meetings", "JointMeeting", meeting.id),
+        )
     moved = any(before[f] != after[f] for f in ("starts_at", "ends_at", "venue"))
     if meeting.status is MeetingStatus.PUBLISHED and moved:
         await notify_invitees(
@@ -228,14 +239,15 @@ async def update_meeting(
     return meeting
 
 
-async def _invite(session: AsyncSession, meeting: JointMeeting, person_id: int) -> None:
+async def _invite(session: AsyncSession, meeting: JointMeeting, person_id: int) -> bool:
+    """Invite the person unless invited already; whether they were newly invited."""
     if await session.scalar(
         select(col(MeetingAttendance.id)).where(
             col(MeetingAttendance.meeting_id) == meeting.id,
             col(MeetingAttendance.person_id) == person_id,
         )
     ):
-        return
+        return False
     session.add(
         MeetingAttendance(
             meeting_id=key(meeting),
@@ -243,6 +255,7 @@ async def _invite(session: AsyncSession, meeting: JointMeeting, person_id: int) 
             status=AttendanceStatus.INVITED,
         )
     )
+    return True
 
 
 async def notify_invitees(

@@ -101,6 +101,9 @@ async def update_grid(
 ) -> Grid:
     if grid.archived_at is not None:
         raise refuse(E.ARCHIVED, None, f"网格“{grid.name}”已归档。")
+    # Read before any change: a read would flush it, and a name clash would surface untyped.
+    community = await session.get(Organisation, grid.community_id)
+    assert community is not None  # a grid's community is never deleted
     before = snapshot(grid, FIELDS)
     if changes.name is not None:
         grid.name = TEXT.required(changes.name, "name", NAME_MAX)
@@ -117,8 +120,6 @@ async def update_grid(
     after = snapshot(grid, FIELDS)
     if after == before:
         return grid
-    community = await session.get(Organisation, grid.community_id)
-    assert community is not None  # a grid's community is never deleted
     await add_unique(session, grid, _duplicate(community))
     record(
         session,

@@ -89,7 +89,9 @@ class GridUpdateInput:
 
 
 async def _person_id(info: Info, value: strawberry.ID | None, argument: str) -> int | None:
-    return None if value is None else key(await load_in_scope(info, value, Person, argument))
+    if value is None:
+        return None
+    return key(await load_in_scope(info, value, Person, argument, acting_as=MANAGE_TREE))
 
 
 async def _given_person(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal, select, update
+from sqlalchemy import func, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -113,11 +113,20 @@ async def update_organisation(
     session: AsyncSession, actor: Actor, organisation: Organisation, changes: OrganisationChanges
 ) -> Organisation:
     _check_live(organisation)
+    # Reads come before any change: a read would flush a half-made change (a clash on a unique
+    # column would then surface there, untyped, instead of in add_unique below).
+    parent = (
+        await session.get(Organisation, organisation.parent_id) if organisation.parent_id else None
+    )
+    if changes.code is not None:
+        code = TEXT.optional(changes.code.value, "code", CODE_MAX)
+        await _check_code_free(session, code, organisation.id)
     before = snapshot(organisation, FIELDS)
     if changes.name is not None:
         organisation.name = TEXT.required(changes.name, "name", NAME_MAX)
+    if changes.code is not None:
+        organisation.code = code
     optional = [
-        ("code", "code", CODE_MAX, changes.code),
         ("address", "address", ADDRESS_MAX, changes.address),
         ("secretary_name", "secretaryName", SECRETARY_MAX, changes.secretary_name),
         ("phone", "phone", PHONE_MAX, changes.phone),
@@ -128,10 +137,6 @@ async def update_organisation(
     after = snapshot(organisation, FIELDS)
     if after == before:
         return organisation
-    await _check_code_free(session, organisation.code, organisation.id)
-    parent = (
-        await session.get(Organisation, organisation.parent_id) if organisation.parent_id else None
-    )
     await add_unique(session, organisation, _duplicate(parent))
     record(
         session,
@@ -211,8 +216,10 @@ async def _what_hangs_below(session: AsyncSession, organisation: Organisation) -
         "驻区单位": select(func.count()).where(
             col(ResidentUnit.community_id).in_(below), col(ResidentUnit.archived_at).is_(None)
         ),
+        # A community's grids, and those a grid branch below leads.
         "网格": select(func.count()).where(
-            col(Grid.community_id).in_(below), col(Grid.archived_at).is_(None)
+            or_(col(Grid.community_id).in_(below), col(Grid.branch_id).in_(below)),
+            col(Grid.archived_at).is_(None),
         ),
         "未办结的需求": select(func.count()).where(
             col(Need.community_id).in_(below), col(Need.status).not_in(FINISHED_NEEDS)

@@ -33,6 +33,12 @@ def joined_skills(skills: Sequence[str], field: str) -> str:
     if len(cleaned) > SKILLS_MAX:
         raise refuse(VolunteeringErrorCode.INVALID, field, f"最多 {SKILLS_MAX} 项技能。")
     for skill in cleaned:
+        if SKILL_SEPARATOR in skill:
+            raise refuse(
+                VolunteeringErrorCode.INVALID,
+                field,
+                f"“{skill[:10]}”：每项技能单独填写，不要用“{SKILL_SEPARATOR}”连在一起。",
+            )
         if len(skill) > SKILL_MAX:
             raise refuse(
                 VolunteeringErrorCode.TOO_LONG,

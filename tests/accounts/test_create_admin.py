@@ -58,10 +58,12 @@ def test_a_second_administrator_joins_the_street_and_a_weak_password_is_refused(
     assert (
         create_admin(monkeypatch, settings, "--username", "wangli", "--street", "湖寮镇党委") == 0
     )
+    mistyped = create_admin(monkeypatch, settings, "--username", "zhouyu", "--street", "湖寮街道")
+    assert "没有名为“湖寮街道”的街道；已有“湖寮镇党委”" in capsys.readouterr().err
     monkeypatch.setenv("ADMIN_PASSWORD", "short")
     weak = main(["create-admin", "--username", "zhaoqi", "--street", "湖寮镇党委"])
 
-    assert weak == 1
+    assert (mistyped, weak) == (1, 1)
     assert "密码至少" in capsys.readouterr().err
     grants = session.scalars(select(RoleGrant)).all()
     assert [(g.role, g.organisation_id) for g in grants] == [

@@ -398,8 +398,19 @@ async def test_a_convener_sets_the_chair_and_moves_a_published_meeting(gql: Grap
         },
     )
     stale = await gql.data(UPDATE, {"input": {"meeting": meeting, "version": 2, "venue": "x"}})
+    same_moment = (STARTS + dt.timedelta(hours=8)).replace(
+        tzinfo=dt.timezone(dt.timedelta(hours=8))
+    )
     unchanged = await gql.data(
-        UPDATE, {"input": {"meeting": meeting, "version": 3, "venue": "社区党群服务中心一楼大厅"}}
+        UPDATE,
+        {
+            "input": {
+                "meeting": meeting,
+                "version": 3,
+                "venue": "社区党群服务中心一楼大厅",
+                "startsAt": same_moment.isoformat(),
+            }
+        },
     )
     too_late = await gql.data(
         UPDATE,
@@ -419,6 +430,12 @@ async def test_a_convener_sets_the_chair_and_moves_a_published_meeting(gql: Grap
         select(Notification).where(col(Notification.kind) == "meeting.changed")
     ).all()
     assert {n.person_id for n in notified} == {invitee.id, chair.id}
+    told_to_chair = session.scalars(
+        select(Notification).where(col(Notification.kind) == "meeting.chair")
+    ).all()
+    assert [(n.person_id, n.title) for n in told_to_chair] == [
+        (chair.id, "2026年第一季度大党委联席会议：请您主持会议")
+    ]
     assert "地点：社区党群服务中心一楼大厅" in notified[0].body
     assert "09:30 开始" in notified[0].body  # 01:30 UTC, read in Beijing time
     assert stale["jointMeetingUpdate"]["errors"][0]["code"] == "VERSION_CONFLICT"

@@ -102,3 +102,40 @@ async def test_a_grid_branch_leading_grids_stays_in_its_community(gql: GraphQLCl
             "message": "“城西第五网格党支部”仍是网格“城西第五网格”的党支部，请先在网格中改选后再调整上级。",
         }
     ]
+
+
+async def test_renaming_onto_a_neighbours_name_is_a_field_error_and_a_leading_branch_stays(
+    gql: GraphQLClient,
+) -> None:
+    street = StreetFactory.create()
+    community = CommunityFactory.create(street=street, name="城西社区党委")
+    OrganisationFactory.create(
+        name="城东社区党委", kind=OrganisationKind.COMMUNITY_COMMITTEE, parent_id=street.id
+    )
+    branch = OrganisationFactory.create(
+        name="城西第五网格党支部", kind=OrganisationKind.GRID_BRANCH, parent_id=community.id
+    )
+    GridFactory.create(community=community, name="城西第一网格")
+    second = GridFactory.create(community=community, name="城西第二网格", branch_id=branch.id)
+    gql.sign_in(Role.STREET_ADMIN, street)
+
+    grid_clash = (
+        await gql.data(UPDATE, {"i": {"id": gid("Grid", second.id), "name": "城西第一网格"}})
+    )["gridUpdate"]
+    community_clash = await gql.data(
+        "mutation U($i: OrganisationUpdateInput!) { organisationUpdate(input: $i) {"
+        " errors { field code message } } }",
+        {"i": {"id": gid("Organisation", community.id), "name": "城东社区党委"}},
+    )
+    branch_archive = await gql.data(
+        "mutation A($id: ID!) { organisationArchive(id: $id) { errors { code message } } }",
+        {"id": gid("Organisation", branch.id)},
+    )
+
+    assert grid_clash["errors"] == [
+        {"field": "name", "code": "DUPLICATE", "message": "“城西社区党委”已有同名网格。"}
+    ]
+    assert community_clash["organisationUpdate"]["errors"][0]["code"] == "DUPLICATE"
+    assert branch_archive["organisationArchive"]["errors"][0]["message"].startswith(
+        "“城西第五网格党支部”下还有 1 个网格"
+    )

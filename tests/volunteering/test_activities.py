@@ -95,7 +95,7 @@ async def test_a_project_activity_is_signed_up_served_and_earns_points(gql: Grap
 
     assert rate == {"pointsPerHour": 12}  # the street's rule applies to the community
     assert in_the_future["activityCheckIn"]["errors"] == [
-        {"field": "at", "code": "INVALID", "message": "签到、签退时间不能晚于现在。"}
+        {"field": "at", "code": "IN_FUTURE", "message": "时间不能晚于现在。"}
     ]
     assert created["errors"] == []
     assert created["activity"]["requiredSkills"] == ["电工", "搬运"]

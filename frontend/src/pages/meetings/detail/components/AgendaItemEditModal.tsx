@@ -28,6 +28,8 @@ export default function AgendaItemEditModal({
 }) {
   const [form] = Form.useForm<AgendaItemValues>();
   const showErrors = (errors: MeetingErrors) => {
+    // Someone changed the meeting meanwhile: the page's conflict notice (with 重新加载) says so.
+    if (errors.some((e) => e.code === 'VERSION_CONFLICT')) onClose();
     form.setFields(
       errors
         .filter((e) => isAgendaItemField(e.field))

@@ -36,6 +36,8 @@ export default function MeetingEditModal({
 }) {
   const [form] = Form.useForm<Values>();
   const showErrors = (errors: MeetingErrors) => {
+    // Someone changed the meeting meanwhile: the page's conflict notice (with 重新加载) says so.
+    if (errors.some((e) => e.code === 'VERSION_CONFLICT')) onClose();
     const mine = errors.filter((e) => e.field !== null && FIELDS.includes(e.field));
     form.setFields(mine.map((e) => ({ name: e.field as keyof Values, errors: [e.message] })));
     return errors.filter((e) => !mine.includes(e));

@@ -24,7 +24,13 @@ import {
 import type { OrganisationTreeNode } from './buildTree';
 
 const LIMITS = INPUT_LIMITS.OrganisationCreateInput;
-const FIELDS = ['kind', 'name', 'code', 'address', 'secretaryName', 'phone', 'parent'] as const;
+// The fields each dialog shows: an error on another field (a name clash on a move) is shown
+// above the form instead of under a field that is not there.
+const DIALOG_FIELDS = {
+  create: ['kind', 'name', 'code', 'address', 'secretaryName', 'phone'],
+  edit: ['name', 'code', 'address', 'secretaryName', 'phone'],
+  move: ['parent'],
+} as const;
 
 export interface ManagedOrganisation {
   id: string;
@@ -91,7 +97,7 @@ export default function OrganisationActions({
       form.setFieldsValue({ kind: organisation.childKinds[0] });
     setDialog(next);
   };
-  const formTarget = { instance: form, fields: FIELDS };
+  const formTarget = { instance: form, fields: dialog ? DIALOG_FIELDS[dialog] : [] };
   const done = (text: string, select?: string) => {
     message.success(text);
     setDialog(null);
