@@ -93,7 +93,9 @@ export default function OrganisationDetail({
         <Statistic title={t('pages.organisations.gridCount')} value={org.gridCount} />
       </Space>
       <Descriptions
-        column={{ xs: 1, md: 2 }}
+        // Two columns only where the detail card is wide enough (it shares the row with the tree).
+        column={{ xs: 1, md: 2, lg: 1, xxl: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         bordered
         size="small"
         items={[
