@@ -36,7 +36,8 @@ def seed(settings: Settings) -> None:
     import factory.random
 
     from backend import factories
-    from backend.demo import RANDOM_SEED, build_demo_street
+    from backend.demo import build_demo_street
+    from backend.demo_data import RANDOM_SEED
 
     factory.random.reseed_random(RANDOM_SEED)
     factories.reset_sequences()

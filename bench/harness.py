@@ -18,7 +18,7 @@ from backend.core.app import create_app
 from backend.core.db import create_sync_engine
 from backend.core.principal import Principal
 from backend.core.settings import Settings
-from backend.demo import DEMO_PASSWORD
+from backend.demo_data import DEMO_PASSWORD
 
 
 @dataclass

@@ -130,7 +130,9 @@ async def test_archiving_waits_for_what_hangs_below_and_restoring_brings_it_back
     assert root["errors"][0]["message"] == "街道党工委是组织架构的根，不能归档。"
     assert archived["errors"] == []
     assert under_archived["errors"][0]["message"] == "上级组织“城北社区党委”已归档。"
-    assert restored["errors"] == [] and session.get(Organisation, idle.id).archived_at is None  # type: ignore[union-attr]
+    assert restored["errors"] == []
+    session.refresh(idle)
+    assert idle.archived_at is None
 
 
 async def test_only_the_streets_own_administrators_change_its_tree(gql: GraphQLClient) -> None:

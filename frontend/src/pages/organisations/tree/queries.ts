@@ -75,18 +75,38 @@ export const OrganisationDetailQuery = graphql(`
   }
 `);
 
+/** What every change of the tree answers: the organisation or grid, or the typed errors. */
+export const OrganisationChangeFragment = graphql(`
+  fragment OrganisationChange on OrganisationPayload {
+    organisation {
+      id
+      name
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+`);
+
+export const GridChangeFragment = graphql(`
+  fragment GridChange on GridPayload {
+    grid {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+`);
+
 export const OrganisationCreateMutation = graphql(`
   mutation OrganisationCreate($input: OrganisationCreateInput!) {
     organisationCreate(input: $input) {
-      organisation {
-        id
-        name
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...OrganisationChange
     }
   }
 `);
@@ -94,15 +114,7 @@ export const OrganisationCreateMutation = graphql(`
 export const OrganisationUpdateMutation = graphql(`
   mutation OrganisationUpdate($input: OrganisationUpdateInput!) {
     organisationUpdate(input: $input) {
-      organisation {
-        id
-        name
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...OrganisationChange
     }
   }
 `);
@@ -110,15 +122,7 @@ export const OrganisationUpdateMutation = graphql(`
 export const OrganisationMoveMutation = graphql(`
   mutation OrganisationMove($input: OrganisationMoveInput!) {
     organisationMove(input: $input) {
-      organisation {
-        id
-        name
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...OrganisationChange
     }
   }
 `);
@@ -126,15 +130,7 @@ export const OrganisationMoveMutation = graphql(`
 export const OrganisationArchiveMutation = graphql(`
   mutation OrganisationArchive($id: ID!) {
     organisationArchive(id: $id) {
-      organisation {
-        id
-        name
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...OrganisationChange
     }
   }
 `);
@@ -142,15 +138,7 @@ export const OrganisationArchiveMutation = graphql(`
 export const OrganisationRestoreMutation = graphql(`
   mutation OrganisationRestore($id: ID!) {
     organisationRestore(id: $id) {
-      organisation {
-        id
-        name
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...OrganisationChange
     }
   }
 `);
@@ -158,14 +146,7 @@ export const OrganisationRestoreMutation = graphql(`
 export const GridCreateMutation = graphql(`
   mutation GridCreate($input: GridCreateInput!) {
     gridCreate(input: $input) {
-      grid {
-        id
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...GridChange
     }
   }
 `);
@@ -173,14 +154,7 @@ export const GridCreateMutation = graphql(`
 export const GridUpdateMutation = graphql(`
   mutation GridUpdate($input: GridUpdateInput!) {
     gridUpdate(input: $input) {
-      grid {
-        id
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...GridChange
     }
   }
 `);
@@ -188,14 +162,7 @@ export const GridUpdateMutation = graphql(`
 export const GridArchiveMutation = graphql(`
   mutation GridArchive($id: ID!) {
     gridArchive(id: $id) {
-      grid {
-        id
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...GridChange
     }
   }
 `);

@@ -1,4 +1,4 @@
-import { DatePicker, Flex, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import FormModal from '../../../../components/FormModal';
 import type { JointMeetingUpdateInput } from '../../../../graphql/graphql';
@@ -6,9 +6,9 @@ import { t } from '../../../../locales';
 import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
 import ChairSelect from '../../components/ChairSelect';
 import type { Meeting, MeetingErrors } from '../useAgendaEditor';
+import MeetingTimeFields, { meetingTime } from '../../components/MeetingTimeFields';
 
 const LIMITS = INPUT_LIMITS.JointMeetingUpdateInput;
-const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 
 interface Values {
   title: string;
@@ -45,8 +45,8 @@ export default function MeetingEditModal({
   const onFinish = async (values: Values) => {
     const changes = {
       title: values.title.trim(),
-      startsAt: values.startsAt.second(0).millisecond(0).toISOString(),
-      endsAt: values.endsAt.second(0).millisecond(0).toISOString(),
+      startsAt: meetingTime(values.startsAt),
+      endsAt: meetingTime(values.endsAt),
       venue: values.venue.trim(),
       chair: values.chair ?? null,
     };
@@ -89,45 +89,7 @@ export default function MeetingEditModal({
         >
           <Input count={counter(LIMITS.title)} data-testid="meeting-edit-title" />
         </Form.Item>
-        <Flex gap={16} wrap>
-          <Form.Item
-            name="startsAt"
-            label={t('pages.meetings.create.startsAt')}
-            rules={[{ required: true, message: t('pages.meetings.create.startsAt.required') }]}
-            style={{ flex: 1, minWidth: 220 }}
-          >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format={TIME_FORMAT}
-              needConfirm={false}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-          <Form.Item
-            name="endsAt"
-            label={t('pages.meetings.create.endsAt')}
-            dependencies={['startsAt']}
-            rules={[
-              { required: true, message: t('pages.meetings.create.endsAt.required') },
-              ({ getFieldValue }) => ({
-                validator(_, value: Dayjs | undefined) {
-                  const start = getFieldValue('startsAt') as Dayjs | undefined;
-                  return !value || !start || value.isAfter(start)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('pages.meetings.create.endsAt.order')));
-                },
-              }),
-            ]}
-            style={{ flex: 1, minWidth: 220 }}
-          >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format={TIME_FORMAT}
-              needConfirm={false}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        </Flex>
+        <MeetingTimeFields />
         <Form.Item
           name="venue"
           label={t('pages.meetings.create.venue')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from 'urql';
 import type { JointMeetingCreateInput, MeetingKind } from '../../../../graphql/graphql';
@@ -11,6 +11,7 @@ import { optionsOf } from '../../labels';
 import ChairSelect from '../../components/ChairSelect';
 import { JointMeetingCreateMutation } from '../queries';
 import { INPUT_LIMITS, counter, lengthRule } from '../../../../utils/limits';
+import MeetingTimeFields, { meetingTime } from '../../components/MeetingTimeFields';
 
 interface Values {
   organisation: string;
@@ -34,7 +35,6 @@ const isField = (field: string | null): field is keyof Values =>
   field !== null && (FIELDS as readonly string[]).includes(field);
 
 const LIMITS = INPUT_LIMITS.JointMeetingCreateInput;
-const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 const DEFAULT_HOURS = 2;
 const QUARTERS = ['一', '二', '三', '四'];
 
@@ -85,8 +85,8 @@ export default function MeetingCreateModal({
       organisation: values.organisation,
       kind: values.kind,
       title: values.title.trim(),
-      startsAt: values.startsAt.second(0).millisecond(0).toISOString(),
-      endsAt: values.endsAt.second(0).millisecond(0).toISOString(),
+      startsAt: meetingTime(values.startsAt),
+      endsAt: meetingTime(values.endsAt),
       venue: values.venue.trim(),
       chair: values.chair ?? null,
     };
@@ -173,47 +173,7 @@ export default function MeetingCreateModal({
         >
           <Select options={optionsOf(ENUM_LABELS.MeetingKind)} data-testid="meeting-kind" />
         </Form.Item>
-        <Flex gap={16} wrap>
-          <Form.Item
-            name="startsAt"
-            label={t('pages.meetings.create.startsAt')}
-            rules={[{ required: true, message: t('pages.meetings.create.startsAt.required') }]}
-            style={{ flex: 1, minWidth: 220 }}
-          >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format={TIME_FORMAT}
-              needConfirm={false}
-              style={{ width: '100%' }}
-              data-testid="meeting-starts-at"
-            />
-          </Form.Item>
-          <Form.Item
-            name="endsAt"
-            label={t('pages.meetings.create.endsAt')}
-            dependencies={['startsAt']}
-            rules={[
-              { required: true, message: t('pages.meetings.create.endsAt.required') },
-              ({ getFieldValue }) => ({
-                validator(_, value: Dayjs | undefined) {
-                  const start = getFieldValue('startsAt') as Dayjs | undefined;
-                  return !value || !start || value.isAfter(start)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('pages.meetings.create.endsAt.order')));
-                },
-              }),
-            ]}
-            style={{ flex: 1, minWidth: 220 }}
-          >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format={TIME_FORMAT}
-              needConfirm={false}
-              style={{ width: '100%' }}
-              data-testid="meeting-ends-at"
-            />
-          </Form.Item>
-        </Flex>
+        <MeetingTimeFields />
         <Form.Item
           name="title"
           label={t('pages.meetings.create.name')}
