@@ -287,8 +287,11 @@ test('committee members submit proposals and the convener accepts, merges and de
   // Decline: a reason is required.
   await rowOf(titles.declined).getByTestId('proposal-decline').click();
   const decline = page.getByRole('dialog', { name: '不予采纳' });
-  await decline.getByRole('button', { name: '不予采纳' }).click();
-  await expect(decline.getByText('请说明不予采纳的理由')).toBeVisible();
+  // A click while the dialog is still animating in can miss: press again until the form answers.
+  await expect(async () => {
+    await decline.getByRole('button', { name: '不予采纳' }).click();
+    await expect(decline.getByText('请说明不予采纳的理由')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await decline.getByLabel('理由').fill('不属于社区大党委议事范围，已转交市场监管部门。');
   await decline.getByRole('button', { name: '不予采纳' }).click();
   await expect(decline).toBeHidden();
